@@ -2,14 +2,29 @@ import { defineConfig } from 'vitest/config';
 import swc from 'unplugin-swc';
 
 // swc emits decorator metadata exactly as tsc does (STACK.md trap 2); Nest DI depends on it.
+const decorators = swc.vite({
+  jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { decoratorMetadata: true, legacyDecorator: true }, target: 'es2022' },
+});
+
 export default defineConfig({
-  plugins: [swc.vite({ jsc: { transform: { decoratorMetadata: true, legacyDecorator: true }, parser: { syntax: 'typescript', decorators: true } } })],
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
-    env: { TZ: 'Asia/Shanghai' },
+    env: { TZ: 'Asia/Shanghai', LOG_LEVEL: 'silent' },
+    projects: [
+      // Pure logic (shared/, audio maths): no database.
+      { plugins: [decorators], test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { TZ: 'Asia/Shanghai' } } },
+      // HTTP API over supertest and browser tests, on a real embedded PostgreSQL started once per run.
+      {
+        plugins: [decorators],
+        test: {
+          name: 'api',
+          include: ['test/api/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          env: { TZ: 'Asia/Shanghai', LOG_LEVEL: 'silent' },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+    ],
   },
 });

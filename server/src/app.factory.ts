@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { AllExceptionsFilter } from './common/exception.filter.js';
+import { requestLogger } from './common/request-logger.js';
+import { createValidationPipe } from './common/validation.js';
+
+/** Builds the whole application; main.ts and the API tests both start it from here. */
+export async function createApp(config: AppConfig & { databaseUrl: string }): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+  app.use(requestLogger(config.logLevel !== 'silent'));
+  app.useBodyParser('json', { limit: '5mb' });
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(createValidationPipe());
+
+  const openApi = new DocumentBuilder()
+    .setTitle('质检平台 QA platform API')
+    .setDescription('Call-centre quality inspection: organisation, recordings, checklists, evaluations, sampling.')
+    .setVersion('0.1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/json' });
+
+  if (config.webDir && existsSync(path.join(config.webDir, 'index.html'))) serveWebApp(app, config.webDir);
+  return app;
+}
+
+/** The built React app at `/`, with every non-API path falling back to index.html for the router. */
+function serveWebApp(app: NestExpressApplication, webDir: string): void {
+  app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(path.join(webDir, 'index.html'));
+  });
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ROLES } from '../../../shared/src/org.js';
+import type { AuthUser } from './auth-user.js';
+import { LoginDto, type LoginResponseDto, type SignedInUserDto } from './auth.dto.js';
+import { AuthService, signedInUser } from './auth.service.js';
+import { ClientIp, CurrentUser, Public, Roles } from './decorators.js';
+import { SESSION_COOKIE, tokenFromRequest } from './token.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async login(@Body() dto: LoginDto, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
+    const result = await this.auth.login(dto.username, dto.password, ip);
+    // The cookie lets <audio> elements stream; SameSite=Strict and GET-only use keep it from CSRF.
+    res.cookie(SESSION_COOKIE, result.accessToken, { httpOnly: true, sameSite: 'strict', path: '/api', expires: new Date(result.expiresAt) });
+    return result;
+  }
+
+  @ApiBearerAuth()
+  @Roles(...ROLES)
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() req: Request, @CurrentUser() user: AuthUser, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(tokenFromRequest(req), user, ip);
+    res.clearCookie(SESSION_COOKIE, { path: '/api' });
+  }
+
+  @ApiBearerAuth()
+  @Roles(...ROLES)
+  @Get('me')
+  me(@CurrentUser() user: AuthUser): SignedInUserDto {
+    return signedInUser(user);
+  }
+}

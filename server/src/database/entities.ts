@@ -1,0 +1,9 @@
+import { AuditLogEntity } from '../audit/audit-log.entity.js';
+import { SessionEntity } from '../auth/session.entity.js';
+import { AgentEntity } from '../org/agents/agent.entity.js';
+import { ProjectEntity } from '../org/projects/project.entity.js';
+import { TeamEntity } from '../org/teams/team.entity.js';
+import { UserEntity } from '../org/users/user.entity.js';
+
+/** Every entity, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
+export const ENTITIES = [ProjectEntity, TeamEntity, AgentEntity, UserEntity, SessionEntity, AuditLogEntity];

@@ -1,0 +1,3 @@
+import { Init1795806584708 } from '../migrations/1795806584708-Init.js';
+/** Every migration in order, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
+export const MIGRATIONS: Function[] = [Init1795806584708];

@@ -1,0 +1,71 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AgentStatus, Role } from '../../../shared/src/org.js';
+import { hashPassword } from '../auth/auth.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AgentEntity } from '../org/agents/agent.entity.js';
+import { ProjectEntity } from '../org/projects/project.entity.js';
+import { TeamEntity } from '../org/teams/team.entity.js';
+import { UserEntity } from '../org/users/user.entity.js';
+import { DEMO_PASSWORD, DEMO_PROJECTS, DEMO_TEAMS, DEMO_USERS, demoAgents } from './demo-centre.js';
+
+/** Gives a new database its `admin` user and, with DEMO_DATA=1, the demo call centre. */
+@Injectable()
+export class DemoService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Setup');
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureAdmin();
+    if (this.config.demoData) await this.seedDemoCentre();
+  }
+
+  private async ensureAdmin(): Promise<void> {
+    const users = this.db.getRepository(UserEntity);
+    if (await users.exists({ where: { username: 'admin' } })) return;
+    const password = this.config.adminPassword ?? randomBytes(9).toString('base64url');
+    await users.save({ username: 'admin', displayName: '系统管理员', roles: [Role.Admin], passwordHash: await hashPassword(password) });
+    if (!this.config.adminPassword) {
+      // Printed once, straight to the console, never into the JSON request log.
+      process.stdout.write(`\n  First start: user "admin" was created with password  ${password}\n  (set QA_ADMIN_PASSWORD to choose it)\n\n`);
+    }
+  }
+
+  private async seedDemoCentre(): Promise<void> {
+    if (await this.db.getRepository(ProjectEntity).exists()) return;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await this.db.transaction(async (m) => {
+      const projects = new Map<string, ProjectEntity>();
+      for (const p of DEMO_PROJECTS) projects.set(p.code, await m.getRepository(ProjectEntity).save(p));
+      const teams = new Map<string, TeamEntity>();
+      for (const t of DEMO_TEAMS) teams.set(t.code, await m.getRepository(TeamEntity).save({ code: t.code, name: t.name, projectId: projects.get(t.project)!.id }));
+      await m.getRepository(AgentEntity).insert(
+        demoAgents(new Date()).map((a) => ({
+          employeeNo: a.employeeNo,
+          name: a.name,
+          teamId: teams.get(a.team)!.id,
+          hiredAt: a.hiredAt,
+          grade: a.grade,
+          status: a.left ? AgentStatus.Left : AgentStatus.Active,
+        })),
+      );
+      for (const u of DEMO_USERS) {
+        if (await m.getRepository(UserEntity).exists({ where: { username: u.username } })) continue;
+        await m.getRepository(UserEntity).save({
+          username: u.username,
+          displayName: u.displayName,
+          roles: u.roles,
+          passwordHash,
+          projects: (u.projects ?? []).map((c) => projects.get(c)!),
+          teams: (u.teams ?? []).map((c) => teams.get(c)!),
+        });
+      }
+    });
+    this.logger.log(`Demo call centre created: users ${DEMO_USERS.map((u) => u.username).join(', ')} with password ${DEMO_PASSWORD}`);
+  }
+}

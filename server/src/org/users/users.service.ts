@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository } from 'typeorm';
+import { Role } from '../../../../shared/src/org.js';
+import { AuditService } from '../../audit/audit.service.js';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { hashPassword } from '../../auth/auth.service.js';
+import { SessionService } from '../../auth/session.service.js';
+import { DomainError, duplicate, invalid, notFound } from '../../common/domain-error.js';
+import type { Page } from '../../common/pagination.dto.js';
+import { ProjectEntity } from '../projects/project.entity.js';
+import { ProjectRepository } from '../projects/project.repository.js';
+import { TeamEntity } from '../teams/team.entity.js';
+import { TeamRepository } from '../teams/team.repository.js';
+import type { CreateUserDto, UpdateUserDto, UserResponseDto } from './user.dto.js';
+import { UserEntity } from './user.entity.js';
+
+export const toUserResponse = (u: UserEntity): UserResponseDto => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  roles: u.roles,
+  projects: (u.projects ?? []).map((p) => p.code).sort(),
+  teams: (u.teams ?? []).map((t) => t.code).sort(),
+  active: u.active,
+});
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly projects: ProjectRepository,
+    private readonly teams: TeamRepository,
+    private readonly sessions: SessionService,
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<Page<UserResponseDto>> {
+    const users = await this.users.find({ relations: { projects: true, teams: true }, order: { username: 'ASC' } });
+    return { total: users.length, items: users.map(toUserResponse) };
+  }
+
+  async get(id: string): Promise<UserResponseDto> {
+    const user = await this.users.findOne({ where: { id }, relations: { projects: true, teams: true } });
+    if (!user) throw notFound('User');
+    return toUserResponse(user);
+  }
+
+  /** Resolves codes to rows, naming every code that does not exist. */
+  private async bindings(projectCodes?: string[], teamCodes?: string[]): Promise<{ projects?: ProjectEntity[]; teams?: TeamEntity[] }> {
+    const projects = projectCodes && (await this.projects.byCodes(projectCodes));
+    const missingProjects = projectCodes?.filter((c) => !projects!.some((p) => p.code === c)) ?? [];
+    if (missingProjects.length) throw invalid('projects', `unknown project code(s): ${missingProjects.join(', ')}`);
+    const teams = teamCodes && (await this.teams.byCodes(teamCodes));
+    const missingTeams = teamCodes?.filter((c) => !teams!.some((t) => t.code === c)) ?? [];
+    if (missingTeams.length) throw invalid('teams', `unknown team code(s): ${missingTeams.join(', ')}`);
+    return { projects, teams };
+  }
+
+  async create(actor: AuthUser, dto: CreateUserDto): Promise<UserResponseDto> {
+    const { projects, teams } = await this.bindings(dto.projects ?? [], dto.teams ?? []);
+    if (await this.users.exists({ where: { username: dto.username } })) throw duplicate(`User ${dto.username}`);
+    const passwordHash = await hashPassword(dto.password);
+    const id = await this.db.transaction(async (m) => {
+      const saved = await m.getRepository(UserEntity).save({ username: dto.username, passwordHash, displayName: dto.displayName.trim(), roles: dto.roles, projects, teams });
+      await this.audit.record({ userId: actor.id, username: actor.username, action: 'user.create', detail: { username: dto.username, roles: dto.roles } }, m);
+      return saved.id;
+    });
+    return this.get(id);
+  }
+
+  async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
+    const user = await this.users.findOne({ where: { id }, relations: { projects: true, teams: true } });
+    if (!user) throw notFound('User');
+    if (user.id === actor.id && (dto.active === false || (dto.roles && !dto.roles.includes(Role.Admin)))) {
+      // Otherwise the last admin can lock everyone out of the organisation pages.
+      throw new DomainError('STATE_CONFLICT', 'You cannot deactivate yourself or remove your own admin role');
+    }
+    const { projects, teams } = await this.bindings(dto.projects, dto.teams);
+    if (dto.displayName !== undefined) user.displayName = dto.displayName.trim();
+    if (dto.roles) user.roles = dto.roles;
+    if (dto.active !== undefined) user.active = dto.active;
+    if (projects) user.projects = projects;
+    if (teams) user.teams = teams;
+    if (dto.password) user.passwordHash = await hashPassword(dto.password);
+    await this.db.transaction(async (m) => {
+      await m.getRepository(UserEntity).save(user);
+      const { password: _, ...visible } = dto;
+      await this.audit.record({ userId: actor.id, username: actor.username, action: 'user.update', detail: { username: user.username, ...visible, passwordChanged: !!dto.password } }, m);
+    });
+    // A deactivated user or a changed password ends every open session at once.
+    if (dto.active === false || dto.password) await this.sessions.revokeAllOf(user.id);
+    return this.get(id);
+  }
+}

@@ -1,0 +1,24 @@
+/** Organisation vocabulary shared by server and web. */
+
+export enum Role {
+  Admin = 'admin',
+  Supervisor = 'supervisor',
+  Inspector = 'inspector',
+  TeamLead = 'team_lead',
+  FaqMaintainer = 'faq_maintainer',
+}
+export const ROLES: readonly Role[] = Object.values(Role);
+
+/** Agent grades, reviewed quarterly (DOMAIN.md "Grades and promotion"). */
+export enum AgentGrade {
+  Intern = 'intern',
+  C = 'C',
+  B = 'B',
+  A = 'A',
+}
+export const AGENT_GRADES: readonly AgentGrade[] = Object.values(AgentGrade);
+
+export enum AgentStatus {
+  Active = 'active',
+  Left = 'left',
+}

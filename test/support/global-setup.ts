@@ -1,0 +1,38 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import type { TestProject } from 'vitest/node';
+import { dataSourceOptions } from '../../server/src/database/data-source-options.js';
+import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgres.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the migrated template database `qa`; each test file copies it. */
+    templateUrl: string;
+  }
+}
+
+/**
+ * One real PostgreSQL for the whole run (STACK.md trap 6): migrated once, then every test file
+ * gets its own database made from it with CREATE DATABASE … TEMPLATE.
+ */
+export default async function setup(project: TestProject) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'qa-test-'));
+  await chmod(dir, 0o755);
+  const db = await startEmbeddedPostgres(path.join(dir, 'pg'), { fsyncOff: true });
+  const ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+  await ds.runMigrations();
+  // Entities and migrations must agree: this is `migration:generate --check`, in every test run.
+  const drift = await ds.driver.createSchemaBuilder().log();
+  await ds.destroy();
+  if (drift.upQueries.length) {
+    await db.stop();
+    throw new Error(`Entities and migrations differ; run npm run migration:generate -- Name:\n${drift.upQueries.map((q) => q.query).join('\n')}`);
+  }
+  project.provide('templateUrl', db.url);
+  return async () => {
+    await db.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+}
