@@ -9,6 +9,7 @@ const decorators = swc.vite({
 export default defineConfig({
   test: {
     env: { TZ: 'Asia/Shanghai', LOG_LEVEL: 'silent' },
+    reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       // Pure logic (shared/, audio maths): no database.
       { plugins: [decorators], test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { TZ: 'Asia/Shanghai' } } },
