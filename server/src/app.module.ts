@@ -7,6 +7,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrgModule } from './org/org.module.js';
+import { RecordingsModule } from './recordings/recordings.module.js';
 
 @Module({})
 export class AppModule {
@@ -20,6 +21,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         OrgModule,
+        RecordingsModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -12,7 +12,8 @@ export type DomainErrorCode =
   | 'THROTTLED'
   | 'UNSUPPORTED_MEDIA'
   | 'TOO_LARGE'
-  | 'STATE_CONFLICT';
+  | 'STATE_CONFLICT'
+  | 'RANGE_NOT_SATISFIABLE';
 
 export const ERROR_STATUS: Record<DomainErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -24,6 +25,7 @@ export const ERROR_STATUS: Record<DomainErrorCode, number> = {
   STATE_CONFLICT: 409,
   TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
+  RANGE_NOT_SATISFIABLE: 416,
   THROTTLED: 429,
 };
 

@@ -1,6 +1,10 @@
+import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations.js';
+
+// A DATE is a calendar day in the centre's zone, not an instant: keep it as 'YYYY-MM-DD' in raw queries too.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 /** The one place connection options are built, for the server and the TypeORM CLI alike. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

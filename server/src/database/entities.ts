@@ -4,6 +4,7 @@ import { AgentEntity } from '../org/agents/agent.entity.js';
 import { ProjectEntity } from '../org/projects/project.entity.js';
 import { TeamEntity } from '../org/teams/team.entity.js';
 import { UserEntity } from '../org/users/user.entity.js';
+import { RecordingAccessEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from '../recordings/recording.entity.js';
 
 /** Every entity, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
-export const ENTITIES = [ProjectEntity, TeamEntity, AgentEntity, UserEntity, SessionEntity, AuditLogEntity];
+export const ENTITIES = [ProjectEntity, TeamEntity, AgentEntity, UserEntity, SessionEntity, AuditLogEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity, RecordingAccessEntity];

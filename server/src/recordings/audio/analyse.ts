@@ -5,7 +5,7 @@
  */
 import decodeAudio from 'audio-decode';
 import { DomainError } from '../../common/domain-error.js';
-import { readWavLayout, sniffAudioFormat, type AudioFormat, type WavLayout } from './sniff.js';
+import { mp3FrameCoverage, readWavLayout, sniffAudioFormat, type AudioFormat, type WavLayout } from './sniff.js';
 
 /** Audio that is not a supported format, or whose body does not decode: 415 to the uploader. */
 export class UnsupportedAudioError extends DomainError {
@@ -79,7 +79,11 @@ function decodeWav(layout: WavLayout, bytes: Uint8Array): DecodedAudio {
   return { channelData, sampleRate: layout.sampleRate };
 }
 
+/** Below this share of well-formed frames an MP3 is refused as corrupt rather than half played. */
+const MIN_MP3_FRAME_COVERAGE = 0.5;
+
 async function decodeMp3(bytes: Uint8Array): Promise<DecodedAudio> {
+  if (mp3FrameCoverage(bytes) < MIN_MP3_FRAME_COVERAGE) throw new UnsupportedAudioError('the MP3 body is corrupt');
   try {
     return await decodeAudio(bytes);
   } catch (e) {

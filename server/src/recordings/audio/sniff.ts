@@ -129,17 +129,45 @@ function id3v2Length(b: Uint8Array): number {
   return 10 + size + footer;
 }
 
+/** Where the first frame should start: after the ID3v2 tag, if any; −1 for a malformed tag. */
+function firstFrameOffset(b: Uint8Array): number {
+  let at = id3v2Length(b);
+  // Some taggers leave zero padding after the tag that its size does not cover.
+  while (at > 0 && at < b.length && b[at] === 0 && at < 64 * 1024) at++;
+  return at;
+}
+
+/**
+ * Share (0…1) of the bytes after the ID3v2 tag that lie in well-formed frames of the first frame's
+ * stream. The decoder skips garbage silently (it only logs), so a valid header on a corrupt body
+ * would otherwise be stored as a few milliseconds of audio. Resyncs byte by byte after junk, so a
+ * glitch midway through a long call costs only the damaged part.
+ */
+export function mp3FrameCoverage(b: Uint8Array): number {
+  const start = firstFrameOffset(b);
+  const first = start < 0 ? null : readMp3FrameHeader(b, start);
+  if (!first) return 0;
+  let covered = 0;
+  for (let at = start; at + 4 <= b.length; ) {
+    const frame = readMp3FrameHeader(b, at);
+    if (frame && frame.version === first.version && frame.sampleRate === first.sampleRate && at + frame.frameLength <= b.length) {
+      covered += frame.frameLength;
+      at += frame.frameLength;
+    } else at++;
+  }
+  // An ID3v1 tag (128 bytes) at the end is not audio but not damage either.
+  const trailer = b.length - start >= 128 && ascii(b, b.length - 128, 'TAG') ? 128 : 0;
+  return Math.min(1, covered / (b.length - start - trailer));
+}
+
 /**
  * An MP3 is an optional ID3v2 tag, then a valid Layer III frame that is followed by another frame
  * of the same stream (or the end of the file, or an ID3v1 tag). Two headers in a row is what makes a
  * random 0xFFEx pair in a text or binary file not count.
  */
 function isMp3(b: Uint8Array): boolean {
-  let at = id3v2Length(b);
-  if (at < 0) return false;
-  // Some taggers leave zero padding after the tag that its size does not cover.
-  while (at > 0 && at < b.length && b[at] === 0 && at < 64 * 1024) at++;
-  const first = readMp3FrameHeader(b, at);
+  const at = firstFrameOffset(b);
+  const first = at < 0 ? null : readMp3FrameHeader(b, at);
   if (!first) return false;
   const next = at + first.frameLength;
   if (next + 4 > b.length) return next <= b.length;

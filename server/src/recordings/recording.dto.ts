@@ -1,0 +1,174 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments, Validate,
+} from 'class-validator';
+import { CallDirection, ChannelLayout } from '../../../shared/src/recordings.js';
+import { IsLocalDate } from '../common/local-date.js';
+import { PageQueryDto } from '../common/pagination.dto.js';
+
+/** ISO 8601 with an explicit offset: a time without one means nothing in a centre with its own TZ. */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export class RecordingMetadataDto {
+  @IsString()
+  @Matches(/^[\x21-\x7e]{1,128}$/, { message: 'externalId must be 1–128 printable ASCII characters without spaces' })
+  externalId: string;
+
+  /** The agent's employee number. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  agent: string;
+
+  @IsString()
+  @Matches(ISO_WITH_OFFSET, { message: 'startedAt must be ISO 8601 with an offset, e.g. 2026-11-27T09:30:00+08:00' })
+  startedAt: string;
+
+  @IsEnum(CallDirection, { message: 'direction must be inbound or outbound' })
+  direction: CallDirection;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9][0-9 -]{2,30}$/, { message: 'customerNumber must be a phone number (digits, optional +, spaces or -)' })
+  customerNumber?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  businessType?: string;
+
+  @IsOptional()
+  @IsEnum(ChannelLayout, { message: 'channels must be mono, stereo-agent-left or stereo-agent-right' })
+  channels?: ChannelLayout;
+}
+
+@ValidatorConstraint({ name: 'segmentEndsAfterStart' })
+class EndsAfterStart implements ValidatorConstraintInterface {
+  validate(end: unknown, args: ValidationArguments) {
+    const start = (args.object as { start?: unknown }).start;
+    return typeof end === 'number' && typeof start === 'number' && end >= start;
+  }
+  defaultMessage() {
+    return 'end must not be before start';
+  }
+}
+
+export class TranscriptSegmentDto {
+  @IsIn(['agent', 'customer'], { message: 'speaker must be agent or customer' })
+  speaker: 'agent' | 'customer';
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(86_400)
+  start: number;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Max(86_400)
+  @Validate(EndsAfterStart)
+  end: number;
+
+  @IsString()
+  @MaxLength(10_000)
+  text: string;
+}
+
+export class TranscriptDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  language?: string;
+
+  @IsArray()
+  @ArrayMaxSize(20_000)
+  @ValidateNested({ each: true })
+  @Type(() => TranscriptSegmentDto)
+  segments: TranscriptSegmentDto[];
+}
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
+
+export class RecordingQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsLocalDate()
+  from?: string;
+
+  @IsOptional()
+  @IsLocalDate()
+  to?: string;
+
+  @IsOptional()
+  @IsString()
+  project?: string;
+
+  @IsOptional()
+  @IsString()
+  team?: string;
+
+  /** Employee number. */
+  @IsOptional()
+  @IsString()
+  agent?: string;
+
+  @IsOptional()
+  @IsEnum(CallDirection, { message: 'direction must be inbound or outbound' })
+  direction?: CallDirection;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  minDuration?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  maxDuration?: number;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'hasTranscript must be true or false' })
+  hasTranscript?: boolean;
+
+  /** Exact match, for a complaint. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9][0-9 -]{2,30}$/, { message: 'customerNumber must be a phone number' })
+  customerNumber?: string;
+
+  @IsOptional()
+  @IsIn(['startedAt', 'duration'])
+  sort?: 'startedAt' | 'duration';
+
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+}
+
+export interface RecordingSummaryDto {
+  id: string;
+  externalId: string;
+  agent: string;
+  agentName: string;
+  team: string;
+  project: string;
+  startedAt: string;
+  localDate: string;
+  direction: CallDirection;
+  customerNumber: string | null;
+  businessType: string | null;
+  channels: ChannelLayout;
+  duration: number;
+  hasTranscript: boolean;
+}
+
+export interface RecordingDetailDto extends RecordingSummaryDto {
+  status: 'ready';
+  format: string;
+  sampleRate: number;
+  channelCount: number;
+  sizeBytes: number;
+  sha256: string;
+  transcript: TranscriptDto | null;
+}

@@ -1,0 +1,40 @@
+import { maskPhoneNumber } from '../../../shared/src/recordings.js';
+import { Role } from '../../../shared/src/org.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import type { RecordingDetailDto, RecordingSummaryDto, TranscriptDto } from './recording.dto.js';
+import type { RecordingRow } from './recording.repository.js';
+
+/** Supervisors and admins handle complaints end to end; everyone else sees 138****5678. */
+export const seesFullNumbers = (user: AuthUser) => user.roles.includes(Role.Admin) || user.roles.includes(Role.Supervisor);
+
+export function toRecordingSummary(r: RecordingRow, user: AuthUser): RecordingSummaryDto {
+  return {
+    id: r.id,
+    externalId: r.externalId,
+    agent: r.agentNo,
+    agentName: r.agentName,
+    team: r.teamCode,
+    project: r.projectCode,
+    startedAt: new Date(r.startedAt).toISOString(),
+    localDate: r.localDate,
+    direction: r.direction,
+    customerNumber: seesFullNumbers(user) ? r.customerNumber : maskPhoneNumber(r.customerNumber),
+    businessType: r.businessType,
+    channels: r.channels,
+    duration: Math.round(r.durationSeconds * 1000) / 1000,
+    hasTranscript: r.hasTranscript,
+  };
+}
+
+export function toRecordingDetail(r: RecordingRow, user: AuthUser, transcript: TranscriptDto | null): RecordingDetailDto {
+  return {
+    ...toRecordingSummary(r, user),
+    status: 'ready',
+    format: r.audioFormat,
+    sampleRate: r.sampleRate,
+    channelCount: r.channelCount,
+    sizeBytes: r.audioBytes,
+    sha256: r.audioSha256,
+    transcript,
+  };
+}

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { Response } from 'express';
+import { Role } from '../../../shared/src/org.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { ClientIp, CurrentUser, Roles } from '../auth/decorators.js';
+import { PageQueryDto, type Page } from '../common/pagination.dto.js';
+import type { RecordingDetailDto, RecordingSummaryDto } from './recording.dto.js';
+import { RecordingQueryDto } from './recording.dto.js';
+import { type AccessLogEntryDto, RecordingAccessService } from './recording-access.service.js';
+import { RecordingsService } from './recordings.service.js';
+
+const READERS = [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead];
+
+class AccessLogQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsUUID()
+  recordingId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  username?: string;
+}
+
+class AudioQueryDto {
+  @IsOptional()
+  @Type(() => String)
+  download?: string;
+}
+
+@ApiTags('recordings')
+@ApiBearerAuth()
+@Controller('recordings')
+export class RecordingsController {
+  constructor(
+    private readonly service: RecordingsService,
+    private readonly access: RecordingAccessService,
+  ) {}
+
+  /** CONTRACT.md "Recordings in": 201 for a new call, 200 for an externalId already stored. */
+  @Roles(Role.Admin, Role.Supervisor)
+  @ApiConsumes('multipart/form-data')
+  @Post()
+  @UseInterceptors(FileInterceptor('audio'))
+  async ingest(
+    @CurrentUser() user: AuthUser,
+    @UploadedFile() audio: { buffer: Buffer } | undefined,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RecordingDetailDto> {
+    const result = await this.service.ingest(user, audio?.buffer, body?.metadata, body?.transcript);
+    res.status(result.created ? 201 : 200);
+    return result.recording;
+  }
+
+  @Roles(...READERS)
+  @Get()
+  search(@CurrentUser() user: AuthUser, @Query() query: RecordingQueryDto): Promise<Page<RecordingSummaryDto>> {
+    return this.service.search(user, query);
+  }
+
+  @Roles(Role.Admin, Role.Supervisor)
+  @Get('access-log')
+  accessLog(@CurrentUser() user: AuthUser, @Query() query: AccessLogQueryDto): Promise<Page<AccessLogEntryDto>> {
+    return this.access.log(user, query);
+  }
+
+  @Roles(...READERS)
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<RecordingDetailDto> {
+    return this.service.get(user, id);
+  }
+
+  @Roles(...READERS)
+  @Get(':id/peaks')
+  peaks(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.service.peaks(user, id);
+  }
+
+  @Roles(...READERS)
+  @Get(':id/audio')
+  async audio(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: AudioQueryDto,
+    @Headers('range') range: string | undefined,
+    @ClientIp() ip: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const audio = await this.access.audio(user, id, range, query.download === '1' || query.download === 'true', ip);
+    res.status(audio.status).set(audio.headers);
+    audio.body.on('error', () => res.destroy());
+    audio.body.pipe(res);
+  }
+
+  @Roles(Role.Admin, Role.Supervisor)
+  @Put(':id/transcript')
+  transcript(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>): Promise<RecordingDetailDto> {
+    return this.service.replaceTranscript(user, id, body);
+  }
+}

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { OrgModule } from '../org/org.module.js';
+import { RecordingAccessEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from './recording.entity.js';
+import { RecordingRepository } from './recording.repository.js';
+import { RecordingAccessService } from './recording-access.service.js';
+import { RecordingsController } from './recordings.controller.js';
+import { RecordingsService } from './recordings.service.js';
+import { AudioStorage } from './storage/audio-storage.js';
+import { LocalAudioStorage } from './storage/local-audio-storage.js';
+
+@Module({
+  imports: [
+    OrgModule,
+    TypeOrmModule.forFeature([RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity, RecordingAccessEntity]),
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      // Too large → multer's LIMIT_FILE_SIZE, which Nest answers 413.
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.maxUploadBytes, files: 1, fieldSize: 20 * 1024 * 1024 } }),
+    }),
+  ],
+  controllers: [RecordingsController],
+  providers: [
+    RecordingRepository,
+    RecordingsService,
+    RecordingAccessService,
+    { provide: AudioStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalAudioStorage(path.join(config.dataDir, 'audio')) },
+  ],
+  exports: [RecordingsService, RecordingRepository, AudioStorage],
+})
+export class RecordingsModule {}

@@ -1,0 +1,1 @@
+export { itemEarned, scoreEvaluation, type EvaluationScore, type ScoredItem, type Verdict } from './score.js';
