@@ -13,6 +13,8 @@ export interface AppConfig {
   webDir?: string;
   logLevel: 'info' | 'silent';
   maxUploadBytes: number;
+  /** Days of calls the demo centre gets (DEMO_CALL_DAYS), two per agent a day. */
+  demoCallDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Partial<AppConfig> = {}): AppConfig {
@@ -27,6 +29,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     webDir: defaults.webDir,
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
+    demoCallDays: Number(env.DEMO_CALL_DAYS ?? 7),
   };
 }
 

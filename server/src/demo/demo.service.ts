@@ -8,6 +8,7 @@ import { AgentEntity } from '../org/agents/agent.entity.js';
 import { ProjectEntity } from '../org/projects/project.entity.js';
 import { TeamEntity } from '../org/teams/team.entity.js';
 import { UserEntity } from '../org/users/user.entity.js';
+import { DemoCallsService } from './demo-calls.service.js';
 import { DEMO_PASSWORD, DEMO_PROJECTS, DEMO_TEAMS, DEMO_USERS, demoAgents } from './demo-centre.js';
 
 /** Gives a new database its `admin` user and, with DEMO_DATA=1, the demo call centre. */
@@ -18,11 +19,21 @@ export class DemoService implements OnApplicationBootstrap {
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calls: DemoCallsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ensureAdmin();
-    if (this.config.demoData) await this.seedDemoCentre();
+    if (!this.config.demoData) return;
+    await this.seedDemoCentre();
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM recordings WHERE "externalId" LIKE 'DEMO-%'`);
+    if (n === 0 && this.config.demoCallDays > 0) {
+      // In the background, so the sign-in page is up at once while the week of calls fills in.
+      void this.calls
+        .seed(this.config.demoCallDays, 2)
+        .then((count) => this.logger.log(`Demo week ready: ${count} calls`))
+        .catch((e) => this.logger.error(`Demo calls failed: ${e instanceof Error ? e.message : String(e)}`));
+    }
   }
 
   private async ensureAdmin(): Promise<void> {

@@ -21,6 +21,8 @@ export interface SynthOptions {
   /** true: agent on the left channel, customer on the right (CONTRACT.md `stereo-agent-left`). */
   stereo: boolean;
   seed: number;
+  /** How the WAV stores samples; many telephone recorders write A-law. Default PCM 16-bit. */
+  codec?: WavCodec;
 }
 
 interface Voice {
@@ -57,7 +59,7 @@ export function synthesiseCall(options: SynthOptions): Uint8Array {
   }
   const channels = stereo ? [agent, customer] : [agent];
   for (const channel of channels) for (let i = 0; i < frames; i++) channel[i] += LINE_HISS * (random() * 2 - 1);
-  return encodeWav(channels, sampleRate, 'pcm16');
+  return encodeWav(channels, sampleRate, options.codec ?? 'pcm16');
 }
 
 /**
@@ -172,15 +174,13 @@ export function encodeWav(channels: Float32Array[], sampleRate: number, codec: W
   text(at, 'data');
   view.setUint32(at + 4, dataLength, true);
   at += 8;
-  for (let i = 0; i < frames; i++) {
-    for (let c = 0; c < channelCount; c++) {
-      const pcm = toInt16(channels[c][i]);
-      if (codec === 'pcm16') {
-        view.setInt16(at, pcm, true);
-        at += 2;
-      } else {
-        out[at++] = codec === 'alaw' ? linearToAlaw(pcm) : linearToMulaw(pcm);
-      }
+  for (let c = 0; c < channelCount; c++) {
+    const samples = channels[c];
+    if (codec === 'pcm16') {
+      for (let i = 0, to = at + 2 * c; i < frames; i++, to += blockAlign) view.setInt16(to, toInt16(samples[i]), true);
+    } else {
+      const table = compandingTable(codec);
+      for (let i = 0, to = at + c; i < frames; i++, to += blockAlign) out[to] = table[toInt16(samples[i]) + 32768];
     }
   }
   return out;
@@ -199,6 +199,13 @@ const segmentOf = (value: number, ends: number[]) => {
   while (segment < 8 && value > ends[segment]) segment++;
   return segment;
 };
+
+/** Every 16-bit value's G.711 code, built on first use: writing a long demo call stays fast. */
+const compandingTables: Partial<Record<'alaw' | 'mulaw', Uint8Array>> = {};
+function compandingTable(codec: 'alaw' | 'mulaw'): Uint8Array {
+  const encode = codec === 'alaw' ? linearToAlaw : linearToMulaw;
+  return (compandingTables[codec] ??= Uint8Array.from({ length: 65536 }, (_, i) => encode(i - 32768)));
+}
 
 export function linearToAlaw(pcm16: number): number {
   let value = pcm16 >> 3;
