@@ -8,6 +8,8 @@ import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrgModule } from './org/org.module.js';
 import { RecordingsModule } from './recordings/recordings.module.js';
+import { ChecklistsModule } from './checklists/checklists.module.js';
+import { EvaluationsModule } from './evaluations/evaluations.module.js';
 
 @Module({})
 export class AppModule {
@@ -22,6 +24,8 @@ export class AppModule {
         HealthModule,
         OrgModule,
         RecordingsModule,
+        ChecklistsModule,
+        EvaluationsModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

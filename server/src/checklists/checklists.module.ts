@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChecklistVersionEntity } from './checklist-version.entity.js';
+import { ChecklistsController } from './checklists.controller.js';
+import { ChecklistsService } from './checklists.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ChecklistVersionEntity])],
+  controllers: [ChecklistsController],
+  providers: [ChecklistsService],
+  exports: [ChecklistsService],
+})
+export class ChecklistsModule {}

@@ -1,0 +1,197 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { EVALUATION_SOURCES, type EvaluationSource } from '../../../shared/src/checklists/types.js';
+import { IsLocalDate } from '../common/local-date.js';
+import { PageQueryDto } from '../common/pagination.dto.js';
+
+const VERDICTS = ['pass', 'fail', 'na'] as const;
+export type ItemVerdict = (typeof VERDICTS)[number];
+const SOURCE_MESSAGE = `source must be one of ${EVALUATION_SOURCES.join(', ')}`;
+
+export class EvaluationItemInputDto {
+  @IsString()
+  @MaxLength(32)
+  code: string;
+
+  @IsIn(VERDICTS, { message: 'verdict must be pass, fail or na' })
+  verdict: ItemVerdict;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+
+  /** Seconds into the call where the defect is. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  at?: number;
+
+  /** End of the defect's region, when it spans a stretch of the call. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  until?: number;
+}
+
+/** CONTRACT.md "Evaluations": a finished evaluation in one call. */
+export class CreateEvaluationDto {
+  @IsUUID('all', { message: 'recordingId must be a recording id (UUID)' })
+  recordingId: string;
+
+  @IsIn(EVALUATION_SOURCES, { message: SOURCE_MESSAGE })
+  source: EvaluationSource;
+
+  @IsArray()
+  @ArrayMinSize(1, { message: 'items must score every checklist item' })
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => EvaluationItemInputDto)
+  items: EvaluationItemInputDto[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+}
+
+export class StartDraftDto {
+  @IsUUID('all', { message: 'recordingId must be a recording id (UUID)' })
+  recordingId: string;
+
+  @IsIn(EVALUATION_SOURCES, { message: SOURCE_MESSAGE })
+  source: EvaluationSource;
+}
+
+export class DraftItemDto {
+  @IsString()
+  @MaxLength(32)
+  code: string;
+
+  /** null clears a verdict given earlier. */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(VERDICTS, { message: 'verdict must be pass, fail, na or null' })
+  verdict?: ItemVerdict | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(2000)
+  comment?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  at?: number | null;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  until?: number | null;
+}
+
+export class SaveDraftDto {
+  /** The revision this save is based on; another save in between makes it a 409. */
+  @IsInt()
+  @Min(1)
+  revision: number;
+
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => DraftItemDto)
+  items: DraftItemDto[];
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(4000)
+  comment?: string | null;
+}
+
+export class SubmitDto {
+  @IsInt()
+  @Min(1)
+  revision: number;
+}
+
+export class AmendDto {
+  @IsString()
+  @MinLength(4, { message: 'reason must say why (at least 4 characters)' })
+  @MaxLength(2000)
+  reason: string;
+
+  @IsArray()
+  @ArrayMinSize(1, { message: 'items must name at least one item to change' })
+  @ValidateNested({ each: true })
+  @Type(() => EvaluationItemInputDto)
+  items: EvaluationItemInputDto[];
+}
+
+export class EvaluationQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsLocalDate()
+  from?: string;
+
+  @IsOptional()
+  @IsLocalDate()
+  to?: string;
+
+  @IsOptional()
+  @IsString()
+  team?: string;
+
+  /** Employee number. */
+  @IsOptional()
+  @IsString()
+  agent?: string;
+
+  @IsOptional()
+  @IsUUID()
+  recordingId?: string;
+
+  /** `me`: only the caller's own evaluations. */
+  @IsOptional()
+  @IsIn(['me'])
+  inspector?: 'me';
+
+  @IsOptional()
+  @IsIn(['xlsx', 'csv'], { message: 'format must be xlsx or csv' })
+  format?: 'xlsx' | 'csv';
+}
+
+export interface EvaluationItemDto {
+  code: string;
+  title: string;
+  verdict: ItemVerdict | null;
+  points: number;
+  earned: number | null;
+  critical: boolean;
+  comment: string | null;
+  at: number | null;
+  until: number | null;
+  autoVerdict: ItemVerdict | null;
+}
+
+export interface EvaluationDto {
+  id: string;
+  recordingId: string;
+  agent: string;
+  agentName: string;
+  team: string;
+  inspector: string;
+  inspectorName: string;
+  source: string;
+  status: string;
+  revision: number;
+  checklistVersion: number;
+  score: number | null;
+  fatal: boolean | null;
+  comment: string | null;
+  createdAt: string;
+  submittedAt: string | null;
+  items: EvaluationItemDto[];
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Role } from '../../../shared/src/org.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import type { Page } from '../common/pagination.dto.js';
+import { AmendDto, CreateEvaluationDto, type EvaluationDto, EvaluationQueryDto, SaveDraftDto, StartDraftDto, SubmitDto } from './evaluation.dto.js';
+import { EvaluationQueryService } from './evaluation-query.service.js';
+import { EvaluationsService } from './evaluations.service.js';
+
+const SCORERS = [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead];
+
+@ApiTags('evaluations')
+@ApiBearerAuth()
+@Controller('evaluations')
+export class EvaluationsController {
+  constructor(
+    private readonly service: EvaluationsService,
+    private readonly query: EvaluationQueryService,
+  ) {}
+
+  /** CONTRACT.md: a finished evaluation in one call, scored by the server. */
+  @Roles(...SCORERS)
+  @Post()
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateEvaluationDto): Promise<EvaluationDto> {
+    return this.service.create(user, dto);
+  }
+
+  /** CONTRACT.md: submitted evaluations, or with format=xlsx|csv the same rows as a download. */
+  @Roles(...SCORERS)
+  @Get()
+  async list(@CurrentUser() user: AuthUser, @Query() q: EvaluationQueryDto, @Res({ passthrough: true }) res: Response): Promise<Page<EvaluationDto> | undefined> {
+    if (!q.format) return this.query.list(user, q);
+    const file = await this.query.export(user, q);
+    res.set({ 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"` });
+    res.send(file.body);
+    return undefined;
+  }
+
+  @Roles(...SCORERS)
+  @Post('drafts')
+  startDraft(@CurrentUser() user: AuthUser, @Body() dto: StartDraftDto): Promise<EvaluationDto> {
+    return this.service.startDraft(user, dto);
+  }
+
+  @Roles(...SCORERS)
+  @Get(':id')
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<EvaluationDto> {
+    return this.service.get(user, id);
+  }
+
+  @Roles(...SCORERS)
+  @Get(':id/history')
+  history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.service.historyOf(user, id);
+  }
+
+  @Roles(...SCORERS)
+  @Put(':id')
+  save(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveDraftDto): Promise<EvaluationDto> {
+    return this.service.saveDraft(user, id, dto);
+  }
+
+  @Roles(...SCORERS)
+  @Post(':id/submit')
+  @HttpCode(200)
+  submit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitDto): Promise<EvaluationDto> {
+    return this.service.submit(user, id, dto.revision);
+  }
+
+  @Roles(Role.Supervisor, Role.Admin)
+  @Post(':id/amend')
+  @HttpCode(200)
+  amend(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AmendDto): Promise<EvaluationDto> {
+    return this.service.amend(user, id, dto);
+  }
+}

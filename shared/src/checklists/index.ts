@@ -1,0 +1,3 @@
+export * from './types.js';
+export { DEFAULT_CHECKLIST } from './default-checklist.js';
+export { validateChecklist, type ChecklistProblem } from './validate.js';

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builders } from '../support/builders.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let supervisor: Awaited<ReturnType<ReturnType<typeof builders>['user']>>;
+let inspector: typeof supervisor;
+beforeAll(async () => {
+  t = await startTestApp();
+  supervisor = await builders(t).user({ roles: ['supervisor'] });
+  inspector = await builders(t).user({ roles: ['inspector'] });
+});
+afterAll(() => t?.close());
+
+describe('GET /api/checklists/active', () => {
+  it('is the service standard of DOMAIN.md with the seven rule codes pre-scored', async () => {
+    const res = await t.as(inspector.token).get('/api/checklists/active');
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe(1);
+    expect(res.body.sections.map((s: { title: string }) => s.title)).toEqual(['A 服务态度', 'B 处理技巧']);
+    const items = res.body.sections.flatMap((s: { items: unknown[] }) => s.items);
+    const ruled = items.filter((i: { rule?: unknown }) => i.rule).map((i: { code: string }) => i.code).sort();
+    expect(ruled).toEqual(['CLOSING', 'CONFIRM', 'COURTESY', 'FORBIDDEN', 'GREETING', 'INTERRUPT', 'SILENCE']);
+    for (const item of items) expect(item).toEqual(expect.objectContaining({ code: expect.any(String), title: expect.any(String), points: expect.any(Number), critical: expect.any(Boolean), allowNa: expect.any(Boolean) }));
+    expect(items.find((i: { code: string }) => i.code === 'FORBIDDEN')).toMatchObject({ critical: true, rule: { type: 'phrase-forbidden' } });
+    expect(items.find((i: { code: string }) => i.code === 'GREETING').rule).toMatchObject({ window: { from: 'start', seconds: 15 } });
+    expect(items.find((i: { code: string }) => i.code === 'SILENCE').rule).toMatchObject({ maxGapSeconds: 10 });
+    expect(items.find((i: { code: string }) => i.code === 'INTERRUPT').rule).toMatchObject({ minOverlapSeconds: 1 });
+  });
+});
+
+describe('editing a new version', () => {
+  it('drafts, edits and publishes version 2, leaving version 1 unchanged', async () => {
+    const api = t.as(supervisor.token);
+    const draft = await api.post('/api/checklists').send({});
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ version: 2, status: 'draft' });
+    const sections = draft.body.sections;
+    sections[0].items.find((i: { code: string }) => i.code === 'FORBIDDEN').rule.phrases.push('你自己看着办');
+    const saved = await api.put(`/api/checklists/${draft.body.id}`).send({ sections, note: '新增忌语' });
+    expect(saved.status).toBe(200);
+    expect((await api.post('/api/checklists').send({})).status).toBe(409);
+    const published = await api.post(`/api/checklists/${draft.body.id}/publish`);
+    expect(published.status).toBe(200);
+    const active = await api.get('/api/checklists/active');
+    expect(active.body.version).toBe(2);
+    expect(JSON.stringify(active.body)).toContain('你自己看着办');
+    const list = await api.get('/api/checklists');
+    const v1 = list.body.items.find((v: { version: number }) => v.version === 1);
+    expect(JSON.stringify((await api.get(`/api/checklists/${v1.id}`)).body)).not.toContain('你自己看着办');
+    expect((await api.put(`/api/checklists/${draft.body.id}`).send({ sections })).status).toBe(409);
+    expect((await api.post(`/api/checklists/${draft.body.id}/publish`)).status).toBe(409);
+    expect((await api.delete(`/api/checklists/${draft.body.id}`)).status).toBe(409);
+  });
+
+  it.each([
+    ['a duplicate code', (s: any) => (s[1].items[0].code = 'GREETING'), 'items[0].code'],
+    ['negative points', (s: any) => (s[0].items[1].points = -5), 'points'],
+    ['an unknown rule type', (s: any) => (s[0].items[0].rule = { type: 'magic' }), 'rule.type'],
+    ['an empty forbidden phrase list', (s: any) => (s[0].items.find((i: any) => i.code === 'FORBIDDEN').rule.phrases = []), 'rule.phrases'],
+    ['a silence threshold of zero', (s: any) => (s[0].items.find((i: any) => i.code === 'SILENCE').rule.maxGapSeconds = 0), 'maxGapSeconds'],
+    ['a window from the middle', (s: any) => (s[0].items[0].rule.window = { from: 'middle', seconds: 5 }), 'window'],
+    ['an item without a title', (s: any) => (s[1].items[2].title = ''), 'title'],
+    ['no sections', (s: any) => s.splice(0, s.length), 'sections'],
+  ])('answers 400 naming the field for %s, and keeps the draft as it was', async (_title, spoil, field) => {
+    const api = t.as(supervisor.token);
+    const draft = (await api.post('/api/checklists').send({})).body;
+    const sections = structuredClone(draft.sections);
+    spoil(sections);
+    const res = await api.put(`/api/checklists/${draft.id}`).send({ sections });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain(field);
+    expect((await api.get(`/api/checklists/${draft.id}`)).body.sections).toEqual(draft.sections);
+    expect((await api.delete(`/api/checklists/${draft.id}`)).status).toBe(204);
+  });
+
+  it('is refused to an inspector', async () => {
+    expect((await t.as(inspector.token).post('/api/checklists').send({})).status).toBe(403);
+  });
+});
