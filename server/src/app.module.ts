@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
+import { AutocheckModule } from './autocheck/autocheck.module.js';
+import { DomainEventsModule } from './common/domain-events.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -19,6 +22,8 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { migrationsRun: true })),
+        DomainEventsModule,
+        JobsModule,
         AuditModule,
         AuthModule,
         HealthModule,
@@ -26,6 +31,7 @@ export class AppModule {
         RecordingsModule,
         ChecklistsModule,
         EvaluationsModule,
+        AutocheckModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

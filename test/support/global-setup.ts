@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import type { TestProject } from 'vitest/node';
 import { dataSourceOptions } from '../../server/src/database/data-source-options.js';
@@ -30,6 +31,10 @@ export default async function setup(project: TestProject) {
     await db.stop();
     throw new Error(`Entities and migrations differ; run npm run migration:generate -- Name:\n${drift.upQueries.map((q) => q.query).join('\n')}`);
   }
+  // pg-boss creates its own schema on first start; do it once here so every copy has it.
+  const boss = new PgBoss({ connectionString: db.url, schema: 'pgboss', supervise: false, schedule: false });
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true });
   project.provide('templateUrl', db.url);
   return async () => {
     await db.stop();

@@ -7,6 +7,7 @@ import { validateChecklist } from '../../../shared/src/checklists/validate.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError, notFound } from '../common/domain-error.js';
+import { DomainEvents } from '../common/domain-events.js';
 import { ChecklistStatus, ChecklistVersionEntity } from './checklist-version.entity.js';
 
 export interface ChecklistVersionDto {
@@ -35,6 +36,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
     @InjectRepository(ChecklistVersionEntity) private readonly versions: Repository<ChecklistVersionEntity>,
     private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** A new database starts with the service standard of DOMAIN.md as version 1. */
@@ -100,12 +102,14 @@ export class ChecklistsService implements OnApplicationBootstrap {
     if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is already published`);
     const problems = validateChecklist(draft.sections);
     if (problems.length) throw new DomainError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
-    return this.db.transaction(async (m) => {
+    const published = await this.db.transaction(async (m) => {
       const updated = await m.getRepository(ChecklistVersionEntity).update({ id, status: ChecklistStatus.Draft }, { status: ChecklistStatus.Published, publishedAt: new Date(), publishedBy: user.id });
       if (!updated.affected) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} was published meanwhile`);
       await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.publish', detail: { version: draft.version } }, m);
       return toChecklistDto((await m.getRepository(ChecklistVersionEntity).findOneBy({ id }))!);
     });
+    await this.events.emit('checklist.published', { checklistVersionId: id, version: published.version });
+    return published;
   }
 
   async deleteDraft(user: AuthUser, id: string): Promise<void> {

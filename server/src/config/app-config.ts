@@ -15,6 +15,8 @@ export interface AppConfig {
   maxUploadBytes: number;
   /** Days of calls the demo centre gets (DEMO_CALL_DAYS), two per agent a day. */
   demoCallDays: number;
+  /** How often idle job workers look for work (JOB_POLL_SECONDS). */
+  jobPollSeconds: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Partial<AppConfig> = {}): AppConfig {
@@ -30,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
     demoCallDays: Number(env.DEMO_CALL_DAYS ?? 7),
+    jobPollSeconds: Number(env.JOB_POLL_SECONDS ?? 1),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AutocheckModule } from '../autocheck/autocheck.module.js';
 import { ChecklistsModule } from '../checklists/checklists.module.js';
 import { OrgModule } from '../org/org.module.js';
 import { RecordingsModule } from '../recordings/recordings.module.js';
@@ -10,7 +11,7 @@ import { EvaluationsController } from './evaluations.controller.js';
 import { EvaluationsService } from './evaluations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EvaluationEntity, EvaluationItemEntity, EvaluationHistoryEntity]), ChecklistsModule, RecordingsModule, OrgModule],
+  imports: [TypeOrmModule.forFeature([EvaluationEntity, EvaluationItemEntity, EvaluationHistoryEntity]), ChecklistsModule, RecordingsModule, OrgModule, AutocheckModule],
   controllers: [EvaluationsController],
   providers: [EvaluationRepository, EvaluationsService, EvaluationQueryService],
   exports: [EvaluationRepository],

@@ -8,6 +8,7 @@ import { requireAccess } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { DomainError, invalid, notFound } from '../common/domain-error.js';
+import { AutocheckService } from '../autocheck/autocheck.service.js';
 import { RecordingsService } from '../recordings/recordings.service.js';
 import type { AmendDto, CreateEvaluationDto, EvaluationDto, EvaluationItemInputDto, SaveDraftDto, StartDraftDto } from './evaluation.dto.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity, EvaluationStatus } from './evaluation.entity.js';
@@ -24,6 +25,7 @@ export class EvaluationsService {
     private readonly evaluations: EvaluationRepository,
     private readonly checklists: ChecklistsService,
     private readonly recordings: RecordingsService,
+    private readonly autocheck: AutocheckService,
   ) {}
 
   /** A team lead listens to his own team's calls as a spot check; the other sources are the inspectors'. */
@@ -55,6 +57,7 @@ export class EvaluationsService {
     const version = await this.checklists.activeEntity();
     const checklist = itemsOf(version.sections);
     this.checkItems(checklist, dto.items, true);
+    const { auto } = await this.machineVerdicts(user, recording.id);
     const id = await this.db.transaction(async (m) => {
       const evaluation = await m.getRepository(EvaluationEntity).save({
         recordingId: recording.id,
@@ -67,7 +70,7 @@ export class EvaluationsService {
         status: EvaluationStatus.Draft,
         comment: dto.comment ?? null,
       });
-      await this.writeItems(m, evaluation.id, checklist, dto.items);
+      await this.writeItems(m, evaluation.id, checklist, dto.items, auto);
       await this.finish(m, user, evaluation.id, 'submitted');
       return evaluation.id;
     });
@@ -82,6 +85,9 @@ export class EvaluationsService {
     if (existing.length) return this.get(user, existing[0].id);
     const version = await this.checklists.activeEntity();
     const checklist = itemsOf(version.sections);
+    // The machine's verdicts pre-fill the form as suggestions; the inspector accepts or overrides each.
+    const { auto, evidence } = await this.machineVerdicts(user, recording.id);
+    const suggested = [...auto].map(([code, verdict]) => ({ code, verdict, at: evidence.get(code)?.start ?? null, until: evidence.get(code)?.end ?? null }));
     const id = await this.db.transaction(async (m) => {
       const inserted = await m
         .createQueryBuilder()
@@ -93,7 +99,7 @@ export class EvaluationsService {
         .execute();
       if (!inserted.raw.length) return null; // the same inspector opened it twice at once
       const evaluationId = inserted.raw[0].id as string;
-      await this.writeItems(m, evaluationId, checklist, []);
+      await this.writeItems(m, evaluationId, checklist, suggested, auto);
       await this.history(m, user, evaluationId, 'created', null, { source: dto.source });
       return evaluationId;
     });
@@ -199,13 +205,26 @@ export class EvaluationsService {
     return new DomainError('STALE_VERSION', 'This evaluation was saved elsewhere (another tab or inspector) since you opened it: reload to see the latest, then redo your change');
   }
 
-  private async writeItems(m: EntityManager, evaluationId: string, checklist: ChecklistItem[], scored: ScoredItem[] | EvaluationItemInputDto[]): Promise<void> {
+  /**
+   * The automatic verdicts on the call (not `na`) by item code, and where each failed rule's first
+   * evidence is, so that a draft's defect already points at that moment.
+   */
+  private async machineVerdicts(user: AuthUser, recordingId: string) {
+    const { results } = await this.autocheck.forRecording(user, recordingId);
+    const scored = results.filter((r) => r.verdict !== 'na');
+    return {
+      auto: new Map(scored.map((r) => [r.code, r.verdict as 'pass' | 'fail'])),
+      evidence: new Map(scored.filter((r) => r.verdict === 'fail' && r.evidence.length).map((r) => [r.code, { start: r.evidence[0].start, end: r.evidence[0].end }])),
+    };
+  }
+
+  private async writeItems(m: EntityManager, evaluationId: string, checklist: ChecklistItem[], scored: ScoredItem[] | EvaluationItemInputDto[], auto: Map<string, 'pass' | 'fail'>): Promise<void> {
     const byCode = new Map((scored as ScoredItem[]).map((s) => [s.code, s]));
     await m.insert(
       EvaluationItemEntity,
       checklist.map((item, position) => {
         const s = byCode.get(item.code);
-        return { evaluationId, code: item.code, position, points: item.points, critical: item.critical, verdict: s?.verdict ?? null, comment: s?.comment ?? null, at: s?.at ?? null, until: s?.until ?? null };
+        return { evaluationId, code: item.code, position, points: item.points, critical: item.critical, verdict: s?.verdict ?? null, comment: s?.comment ?? null, at: s?.at ?? null, until: s?.until ?? null, autoVerdict: auto.get(item.code) ?? null };
       }),
     );
   }

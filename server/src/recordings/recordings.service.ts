@@ -6,6 +6,7 @@ import { ChannelLayout } from '../../../shared/src/recordings.js';
 import { requireAccess, visibleTeams } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { invalid, notFound } from '../common/domain-error.js';
+import { DomainEvents } from '../common/domain-events.js';
 import { validateJsonField } from '../common/json-field.js';
 import type { Page } from '../common/pagination.dto.js';
 import { AgentRepository } from '../org/agents/agent.repository.js';
@@ -32,6 +33,7 @@ export class RecordingsService {
     private readonly teams: TeamRepository,
     private readonly projects: ProjectRepository,
     private readonly storage: AudioStorage,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -107,6 +109,7 @@ export class RecordingsService {
       await this.storage.delete(audioKey);
       throw e;
     }
+    if (transcript) await this.events.emit('recording.transcript-changed', { recordingIds: [id] });
     return { created: true, recording: await this.get(user, id) };
   }
 
@@ -117,6 +120,7 @@ export class RecordingsService {
       await m.upsert(RecordingTranscriptEntity, { recordingId: id, transcript: { ...transcript }, updatedAt: new Date() }, ['recordingId']);
       await m.update(RecordingEntity, { id }, { hasTranscript: true });
     });
+    await this.events.emit('recording.transcript-changed', { recordingIds: [id] });
     return this.detail(user, { ...recording, hasTranscript: true });
   }
 

@@ -56,10 +56,15 @@ function url(path: string, query?: Query): string {
   return `${BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
+interface ErrorBody {
+  message?: unknown;
+  errors?: unknown;
+}
+
 async function toError(res: Response): Promise<ApiError> {
-  let body: { message?: unknown; errors?: unknown } | null = null;
+  let body: ErrorBody | null = null;
   try {
-    body = (await res.json()) as typeof body;
+    body = (await res.json()) as ErrorBody | null;
   } catch {
     // Not JSON (a proxy's page, say): fall back to the status text.
   }

@@ -1,0 +1,60 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { RuleResult } from '../../../shared/src/rules/types.js';
+import { RecordingEntity } from '../recordings/recording.entity.js';
+
+/** The automatic verdicts on one call under one checklist version, written whole or not at all. */
+@Entity('recording_auto_checks')
+@Index('IDX_recording_auto_checks_version', ['checklistVersionId'])
+export class RecordingAutoCheckEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  recordingId: string;
+
+  @ManyToOne(() => RecordingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recordingId' })
+  recording: Relation<RecordingEntity>;
+
+  @PrimaryColumn({ type: 'uuid' })
+  checklistVersionId: string;
+
+  @Column({ type: 'jsonb' })
+  results: RuleResult[];
+
+  /** Codes that failed, for "every call that failed FORBIDDEN yesterday" without reading the JSON. */
+  @Column({ type: 'varchar', length: 32, array: true })
+  failedCodes: string[];
+
+  /** The transcript these verdicts were computed from; an older result never overwrites a newer one. */
+  @Column({ type: 'timestamptz' })
+  transcriptUpdatedAt: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  checkedAt: Date;
+}
+
+/** A background re-check of past calls, e.g. after a new checklist version is published. */
+@Entity('autocheck_runs')
+export class AutocheckRunEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  checklistVersionId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  reason: 'publish' | 'startup';
+
+  @Column({ type: 'integer', default: 0 })
+  total: number;
+
+  @Column({ type: 'integer', default: 0 })
+  done: number;
+
+  @Column({ type: 'varchar', length: 16, default: 'running' })
+  status: 'running' | 'done' | 'superseded';
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  startedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { Role } from '../../../shared/src/org.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser, Roles } from '../auth/decorators.js';
+import { IsLocalDate } from '../common/local-date.js';
+import { AgreementService } from './agreement.service.js';
+import { type AutoChecksDto, AutocheckService } from './autocheck.service.js';
+
+class AgreementQueryDto {
+  @IsOptional()
+  @IsLocalDate()
+  from?: string;
+
+  @IsOptional()
+  @IsLocalDate()
+  to?: string;
+}
+
+@ApiTags('autocheck')
+@ApiBearerAuth()
+@Controller()
+export class AutocheckController {
+  constructor(
+    private readonly service: AutocheckService,
+    private readonly agreement: AgreementService,
+  ) {}
+
+  /** CONTRACT.md "Recordings out": the automatic verdicts of the active checklist. */
+  @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
+  @Get('recordings/:id/auto-checks')
+  forRecording(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<AutoChecksDto> {
+    return this.service.forRecording(user, id);
+  }
+
+  /** Progress of background re-checks (after a checklist is published). */
+  @Roles(Role.Admin, Role.Supervisor)
+  @Get('autocheck/runs')
+  runs() {
+    return this.service.runs();
+  }
+
+  /** Per rule, how often inspectors kept the machine's verdict. */
+  @Roles(Role.Admin, Role.Supervisor)
+  @Get('autocheck/agreement')
+  agreementStats(@CurrentUser() user: AuthUser, @Query() q: AgreementQueryDto) {
+    return this.agreement.byRule(user, q.from, q.to);
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The automatic-check engine: compile a checklist's rules once (all phrase automata built together),
+ * then run them on any number of transcripts. Pure: no I/O, runs in Node and in the browser.
+ */
+import { buildPhraseMatcher, findPhraseHits, type PhraseEntry, type PhraseHit, type PhraseMatcher } from './phrase-matching.js';
+import { findInterruptions, findSilences, roundTime, TIME_EPSILON } from './timing.js';
+import {
+  DEFAULT_FORBIDDEN_HOMOPHONE_MIN_CHARS,
+  DEFAULT_MAX_GAP_SECONDS,
+  DEFAULT_MIN_OVERLAP_SECONDS,
+  DEFAULT_REQUIRED_HOMOPHONE_MIN_CHARS,
+  type Evidence,
+  type PhraseRequiredRule,
+  type RuleDefinition,
+  type RuleResult,
+  type RunOptions,
+  type Segment,
+  type Transcript,
+} from './types.js';
+
+export interface CompiledRules {
+  readonly definitions: readonly RuleDefinition[];
+  /** @internal */
+  readonly matcher: PhraseMatcher;
+}
+
+function assertPhrases(code: string, phrases: unknown, nested: boolean): void {
+  const ok =
+    Array.isArray(phrases) &&
+    phrases.every((p) => (nested ? Array.isArray(p) && p.every((q) => typeof q === 'string') : typeof p === 'string'));
+  if (!ok) throw new Error(`rule ${code}: phrases must be ${nested ? 'an array of arrays of strings' : 'an array of strings'}`);
+}
+
+export function compileRules(rules: readonly RuleDefinition[]): CompiledRules {
+  const entries: PhraseEntry[] = [];
+  rules.forEach(({ code, rule }, index) => {
+    switch (rule.type) {
+      case 'phrase-required': {
+        assertPhrases(code, rule.phrases, true);
+        const options = {
+          rule: index,
+          speaker: rule.speaker ?? 'agent',
+          homophones: rule.homophones ?? true,
+          homophoneMinChars: rule.homophoneMinChars ?? DEFAULT_REQUIRED_HOMOPHONE_MIN_CHARS,
+        };
+        rule.phrases.forEach((group, g) => group.forEach((phrase) => entries.push({ ...options, group: g, phrase })));
+        break;
+      }
+      case 'phrase-forbidden': {
+        assertPhrases(code, rule.phrases, false);
+        const options = {
+          rule: index,
+          group: 0,
+          speaker: rule.speaker ?? 'agent',
+          homophones: rule.homophones ?? true,
+          homophoneMinChars: rule.homophoneMinChars ?? DEFAULT_FORBIDDEN_HOMOPHONE_MIN_CHARS,
+        };
+        rule.phrases.forEach((phrase) => entries.push({ ...options, phrase }));
+        break;
+      }
+      case 'interrupt':
+      case 'silence':
+        break;
+      default:
+        throw new Error(`rule ${code}: unknown type ${(rule as { type?: unknown }).type}`);
+    }
+  });
+  return { definitions: rules, matcher: buildPhraseMatcher(entries) };
+}
+
+/** When a hit was said, estimated in proportion to its character position in the segment. */
+function hitTimes(hit: PhraseHit, segment: Segment): [number, number] {
+  const perChar = (segment.end - segment.start) / Math.max(1, segment.text.length);
+  return [segment.start + perChar * hit.charStart, segment.start + perChar * hit.charEnd];
+}
+
+function phraseEvidence(hit: PhraseHit, segments: readonly Segment[]): Evidence {
+  const segment = segments[hit.segment];
+  const [start, end] = hitTimes(hit, segment);
+  return {
+    segment: hit.segment,
+    start: roundTime(start),
+    end: roundTime(end),
+    text: segment.text.slice(hit.charStart, hit.charEnd),
+    matched: hit.entry.phrase,
+    charStart: hit.charStart,
+    charEnd: hit.charEnd,
+  };
+}
+
+function checkRequired(rule: PhraseRequiredRule, hits: PhraseHit[], segments: readonly Segment[], callEnd: number) {
+  const window = rule.window;
+  const inWindow = !window
+    ? hits
+    : hits.filter((hit) => {
+        // Any part of the phrase inside the window counts.
+        const [start, end] = hitTimes(hit, segments[hit.segment]);
+        return window.from === 'start'
+          ? start <= window.seconds + TIME_EPSILON
+          : end >= callEnd - window.seconds - TIME_EPSILON;
+      });
+  const satisfied = rule.phrases.every((_, group) => inWindow.some((hit) => hit.entry.group === group));
+  // A fail points at nothing: what is missing has no place in the call.
+  return satisfied
+    ? { verdict: 'pass' as const, evidence: inWindow.map((hit) => phraseEvidence(hit, segments)) }
+    : { verdict: 'fail' as const, evidence: [] };
+}
+
+export function runRules(
+  compiled: CompiledRules,
+  transcript: Transcript | null | undefined,
+  options: RunOptions = {},
+): RuleResult[] {
+  const segments = transcript?.segments;
+  if (!segments || segments.length === 0) {
+    return compiled.definitions.map(({ code }) => ({ code, verdict: 'na', evidence: [] }));
+  }
+  const hitsByRule: PhraseHit[][] = compiled.definitions.map(() => []);
+  for (const hit of findPhraseHits(compiled.matcher, segments)) hitsByRule[hit.entry.rule].push(hit);
+  const callEnd = options.duration ?? segments.reduce((end, s) => Math.max(end, s.end), 0);
+
+  return compiled.definitions.map(({ code, rule }, index): RuleResult => {
+    switch (rule.type) {
+      case 'phrase-required':
+        return { code, ...checkRequired(rule, hitsByRule[index], segments, callEnd) };
+      case 'phrase-forbidden': {
+        const evidence = hitsByRule[index].map((hit) => phraseEvidence(hit, segments));
+        return { code, verdict: evidence.length > 0 ? 'fail' : 'pass', evidence };
+      }
+      case 'interrupt': {
+        const evidence = findInterruptions(segments, rule.minOverlapSeconds ?? DEFAULT_MIN_OVERLAP_SECONDS);
+        return { code, verdict: evidence.length > 0 ? 'fail' : 'pass', evidence };
+      }
+      case 'silence': {
+        const evidence = findSilences(segments, rule.maxGapSeconds ?? DEFAULT_MAX_GAP_SECONDS);
+        return { code, verdict: evidence.length > 0 ? 'fail' : 'pass', evidence };
+      }
+    }
+  });
+}

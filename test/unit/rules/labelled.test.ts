@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { compileRules, DEFAULT_RULES, normalise, runRules, type CompiledRules } from '../../../shared/src/rules/index.js';
+import { LABELLED_CASES, type LabelledCase } from './labelled-cases.js';
+
+const defaults = compileRules(DEFAULT_RULES);
+
+function compiledFor(c: LabelledCase): CompiledRules {
+  return c.rule ? compileRules([{ code: c.code, rule: c.rule }]) : defaults;
+}
+
+describe('labelled cases', () => {
+  it('has at least 150 of them, with unique titles', () => {
+    expect(LABELLED_CASES.length).toBeGreaterThanOrEqual(150);
+    const titles = LABELLED_CASES.map((c) => `${c.code} ${c.title}`);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it.each(LABELLED_CASES.map((c) => [`${c.code}: ${c.title}`, c] as const))('%s', (_, c) => {
+    const results = runRules(compiledFor(c), c.transcript, { duration: c.duration });
+    const result = results.find((r) => r.code === c.code);
+    expect(result, `no result for ${c.code}`).toBeDefined();
+    expect(result!.verdict).toBe(c.verdict);
+    if (c.evidence) {
+      expect(result!.evidence).toHaveLength(c.evidence.length);
+      c.evidence.forEach((expected, i) => expect(result!.evidence[i]).toMatchObject(expected));
+    }
+    // Whatever the case: evidence points at real segments, phrase evidence at the original characters.
+    const segments = c.transcript?.segments ?? [];
+    for (const e of result!.evidence) {
+      const segment = segments[e.segment];
+      expect(segment).toBeDefined();
+      expect(e.start).toBeLessThanOrEqual(e.end);
+      if (e.charStart !== undefined) {
+        expect(segment.text.slice(e.charStart, e.charEnd)).toBe(e.text);
+        expect(e.start).toBeGreaterThanOrEqual(segment.start - 1e-3);
+        expect(e.end).toBeLessThanOrEqual(segment.end + 1e-3);
+        expect(normalise(e.text).text.length).toBe(normalise(e.matched).text.length);
+        expect(segment.speaker).toBe('agent');
+      }
+    }
+  });
+});

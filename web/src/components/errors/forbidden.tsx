@@ -1,0 +1,20 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+export function Forbidden() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      data-testid="forbidden"
+      status="403"
+      title={t('errors.forbiddenTitle')}
+      subTitle={t('errors.forbidden')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('errors.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}

@@ -1,0 +1,42 @@
+import { Role, ROLES } from '../../../shared/src/org';
+
+/**
+ * The one table of the app's pages: nav key → path → roles allowed → i18n label and help text.
+ * The side menu, the home page and the route guards all read it; a new page adds a row here and
+ * its component in app/router.tsx (the type check insists on both).
+ */
+export const NAVIGATION = [
+  { key: 'home', path: '/', roles: ROLES, label: 'nav.home', help: 'navHelp.home' },
+  { key: 'projects', path: '/projects', roles: [Role.Admin], label: 'nav.projects', help: 'navHelp.projects' },
+  { key: 'teams', path: '/teams', roles: [Role.Admin, Role.Supervisor], label: 'nav.teams', help: 'navHelp.teams' },
+  {
+    key: 'agents',
+    path: '/agents',
+    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    label: 'nav.agents',
+    help: 'navHelp.agents',
+  },
+  { key: 'users', path: '/users', roles: [Role.Admin], label: 'nav.users', help: 'navHelp.users' },
+  { key: 'audit', path: '/audit', roles: [Role.Admin], label: 'nav.audit', help: 'navHelp.audit' },
+] as const satisfies readonly NavEntry[];
+
+interface NavEntry {
+  key: string;
+  path: `/${string}`;
+  roles: readonly Role[];
+  label: `nav.${string}`;
+  help: `navHelp.${string}`;
+}
+
+export type NavItem = (typeof NAVIGATION)[number];
+export type NavKey = NavItem['key'];
+
+export const navigationFor = (roles: readonly Role[]): NavItem[] =>
+  NAVIGATION.filter((item) => item.roles.some((role: Role) => roles.includes(role)));
+
+/** The nav item a location belongs to: the longest path that prefixes it. */
+export function navItemAt(pathname: string): NavItem | undefined {
+  return [...NAVIGATION]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((item) => (item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`)));
+}

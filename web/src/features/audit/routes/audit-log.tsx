@@ -1,0 +1,74 @@
+import { Select, Table, type TableColumnsType, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadError } from '../../../components/errors/load-error';
+import { PageHeader } from '../../../components/page-header';
+import { type AuditEntry, type AuditLogQuery, useAuditLog } from '../api/audit-log';
+import { AUDIT_ACTIONS, actionLabel } from '../components/audit-action';
+
+const detailText = (detail: AuditEntry['detail']) => (detail && Object.keys(detail).length ? JSON.stringify(detail) : '');
+
+export function AuditLogRoute() {
+  const { t, i18n } = useTranslation();
+  const [query, setQuery] = useState<AuditLogQuery>({ page: 1, pageSize: 20 });
+  const log = useAuditLog(query);
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => new Date(at).toLocaleString(i18n.resolvedLanguage) },
+    { title: t('audit.username'), dataIndex: 'username', render: (username: string | null) => username ?? '—' },
+    { title: t('audit.action'), dataIndex: 'action', render: (action: string) => actionLabel(action, t) },
+    { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
+    {
+      title: t('audit.detail'),
+      dataIndex: 'detail',
+      render: (detail: AuditEntry['detail']) =>
+        detailText(detail) && (
+          <Typography.Text code ellipsis={{ tooltip: detailText(detail) }} style={{ maxWidth: 360 }}>
+            {detailText(detail)}
+          </Typography.Text>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('audit.title')}
+        extra={
+          <Select<string>
+            id="filter-action"
+            data-testid="audit-filter-action"
+            allowClear
+            placeholder={t('audit.filterAction')}
+            style={{ minWidth: 180 }}
+            value={query.action}
+            options={AUDIT_ACTIONS.map((action) => ({ value: action, label: actionLabel(action, t) }))}
+            onChange={(action) => setQuery({ ...query, action, page: 1 })}
+          />
+        }
+      />
+      {log.isError ? (
+        <LoadError error={log.error} onRetry={() => void log.refetch()} />
+      ) : (
+        <Table<AuditEntry>
+          rowKey="id"
+          scroll={{ x: 'max-content' }}
+          size="small"
+          loading={log.isPending || (log.isFetching && log.isPlaceholderData)}
+          columns={columns}
+          dataSource={log.data?.items}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: log.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (count) => t('common.total', { count }),
+            onChange: (page, pageSize) => setQuery({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize }),
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+export default AuditLogRoute;

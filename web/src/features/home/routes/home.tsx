@@ -1,0 +1,35 @@
+import { Descriptions, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { RoleTags } from '../../../components/role-tags';
+import { Role } from '../../../../../shared/src/org';
+import { hasAnyRole, useUser } from '../../../lib/auth';
+import { WhatYouCanDo } from '../components/what-you-can-do';
+
+export function HomeRoute() {
+  const { t } = useTranslation();
+  const { data: user } = useUser();
+  if (!user) return null;
+  const scope = [
+    user.projects.length ? t('home.scopeProjects', { codes: user.projects.join(', ') }) : null,
+    user.teams.length ? t('home.scopeTeams', { codes: user.teams.join(', ') }) : null,
+  ].filter(Boolean);
+  // Admins, and supervisors bound to nothing, see the whole centre; anyone else bound to nothing sees nothing.
+  const unbound = hasAnyRole(user, [Role.Admin, Role.Supervisor]) ? t('home.wholeCentre') : t('common.none');
+  return (
+    <>
+      <Typography.Title level={2} data-testid="home-welcome">
+        {t('home.welcome', { name: user.displayName })}
+      </Typography.Title>
+      <Descriptions column={1} style={{ marginBottom: 24 }}>
+        <Descriptions.Item label={t('home.yourRoles')}>
+          <RoleTags roles={user.roles} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('home.yourScope')}>{scope.length ? scope.join(' · ') : unbound}</Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={4}>{t('home.whatYouCanDo')}</Typography.Title>
+      <WhatYouCanDo roles={user.roles} />
+    </>
+  );
+}
+
+export default HomeRoute;

@@ -1,0 +1,63 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '../../../../../shared/src/org';
+import { api, type Page } from '../../../lib/api-client';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  /** Project codes the user is bound to. */
+  projects: string[];
+  /** Team codes the user is bound to. */
+  teams: string[];
+  active: boolean;
+}
+
+export interface CreateUserInput {
+  username: string;
+  password: string;
+  displayName: string;
+  roles: Role[];
+  projects?: string[];
+  teams?: string[];
+}
+
+export interface UpdateUserInput {
+  displayName?: string;
+  roles?: Role[];
+  projects?: string[];
+  teams?: string[];
+  active?: boolean;
+  password?: string;
+}
+
+export const getUsers = (signal?: AbortSignal) => api.get<Page<User>>('/users', undefined, signal);
+
+export const usersQueryOptions = () =>
+  queryOptions({
+    queryKey: ['users'],
+    queryFn: ({ signal }) => getUsers(signal),
+  });
+
+export const useUsers = () => useQuery(usersQueryOptions());
+
+export const createUser = (input: CreateUserInput) => api.post<User>('/users', input);
+
+export const updateUser = ({ id, ...patch }: UpdateUserInput & { id: string }) => api.patch<User>(`/users/${id}`, patch);
+
+/** Team leads are listed on the teams, and the admin may have edited himself: refresh those with the users. */
+function useInvalidateUsers() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ predicate: (q) => ['users', 'teams', 'auth'].includes(String(q.queryKey[0])) });
+}
+
+export function useCreateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({ mutationFn: createUser, onSuccess: invalidate });
+}
+
+export function useUpdateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({ mutationFn: updateUser, onSuccess: invalidate });
+}

@@ -1,0 +1,45 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '../../../shared/src/org';
+import { api, clearToken, getToken } from './api-client';
+
+/** The signed-in user as GET /api/auth/me and POST /api/auth/login answer it. */
+export interface SignedInUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  /** Project codes the user is bound to (none: not bound by project). */
+  projects: string[];
+  teams: string[];
+}
+
+export const getMe = (signal?: AbortSignal) => api.get<SignedInUser>('/auth/me', undefined, signal);
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: ['auth', 'me'],
+    queryFn: ({ signal }) => getMe(signal),
+    staleTime: Infinity,
+    enabled: getToken() !== null,
+  });
+
+export const useUser = () => useQuery(meQueryOptions());
+
+export const logout = () => api.post<void>('/auth/logout');
+
+/** Signs out on the server, then forgets the token and every cached answer whatever the server said. */
+export function useLogout({ onDone }: { onDone: () => void | Promise<void> }) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: async () => {
+      clearToken();
+      // Leave the signed-in pages first, so none of them renders without its user.
+      await onDone();
+      queryClient.clear();
+    },
+  });
+}
+
+export const hasAnyRole = (user: Pick<SignedInUser, 'roles'> | undefined, roles: readonly Role[]): boolean =>
+  !!user && user.roles.some((role) => roles.includes(role));
