@@ -27,8 +27,8 @@ export type Api = {
 };
 
 /** The real application on its own fresh database, as a test file's fixture. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, existing?: { url: string }): Promise<TestApp> {
+  const db = existing ? { url: existing.url, drop: async () => undefined } : await createTestDatabase();
   const config = readConfig({ LOG_LEVEL: 'silent', QA_ADMIN_PASSWORD: ADMIN_PASSWORD, DATA_DIR: '/tmp/qa-test-data', ...env });
   const app = await createApp({ ...config, databaseUrl: db.url });
   await app.init();

@@ -24,7 +24,8 @@ interface Checkable {
   id: string;
   durationSeconds: number;
   transcript: Transcript;
-  updatedAt: Date;
+  /** As PostgreSQL's text, to the microsecond: a JS Date would round it and never match again. */
+  updatedAt: string;
 }
 
 /** Runs the shared rule engine over every call: on ingest, on a new transcript, and after a publish. */
@@ -88,7 +89,7 @@ export class AutocheckService implements OnApplicationBootstrap {
   /** Checks calls and stores each call's verdicts in one statement: all of them or none. */
   async checkAndStore(recordingIds: string[], version: ChecklistVersionEntity): Promise<RuleResult[][]> {
     const calls: Checkable[] = await this.db.query(
-      `SELECT r.id, r."durationSeconds", t.transcript, t."updatedAt" FROM recordings r JOIN recording_transcripts t ON t."recordingId" = r.id WHERE r.id = ANY($1)`,
+      `SELECT r.id, r."durationSeconds", t.transcript, t."updatedAt"::text AS "updatedAt" FROM recordings r JOIN recording_transcripts t ON t."recordingId" = r.id WHERE r.id = ANY($1)`,
       [recordingIds],
     );
     const compiled = this.rules(version);
@@ -131,6 +132,7 @@ export class AutocheckService implements OnApplicationBootstrap {
     const runs = this.db.getRepository(AutocheckRunEntity);
     const run = await runs.findOneBy({ id: runId });
     if (!run || run.status !== 'running') return;
+    let previous = '';
     for (;;) {
       const active = await this.checklists.activeEntity();
       if (active.id !== run.checklistVersionId) {
@@ -139,6 +141,9 @@ export class AutocheckService implements OnApplicationBootstrap {
       }
       const batch: { id: string }[] = await this.db.query(`SELECT r.id ${this.uncheckedFrom('$1')} ORDER BY r.id LIMIT ${BATCH}`, [active.id]);
       if (!batch.length) break;
+      // A batch that stores nothing would come back forever: stop rather than spin.
+      if (batch[0].id === previous) throw new Error(`re-check ${run.id} made no progress at recording ${previous}`);
+      previous = batch[0].id;
       await this.checkAndStore(batch.map((b) => b.id), active);
       await this.db.query(`UPDATE autocheck_runs SET done = LEAST(total, done + $2) WHERE id = $1`, [run.id, batch.length]);
     }

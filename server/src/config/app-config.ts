@@ -17,6 +17,8 @@ export interface AppConfig {
   demoCallDays: number;
   /** How often idle job workers look for work (JOB_POLL_SECONDS). */
   jobPollSeconds: number;
+  /** JOB_WORKERS=0 runs no background workers here (a web-only process; jobs wait for another). */
+  jobWorkers: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Partial<AppConfig> = {}): AppConfig {
@@ -33,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
     demoCallDays: Number(env.DEMO_CALL_DAYS ?? 7),
     jobPollSeconds: Number(env.JOB_POLL_SECONDS ?? 1),
+    jobWorkers: env.JOB_WORKERS !== '0',
   };
 }
 

@@ -34,7 +34,9 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     return this.boss.send(name, data, options);
   }
 
-  work<T>(name: string, options: PgBoss.WorkOptions, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>): Promise<string> {
+  /** Registers a worker, unless this process runs none (JOB_WORKERS=0). */
+  async work<T>(name: string, options: PgBoss.WorkOptions, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>): Promise<string | null> {
+    if (!this.config.jobWorkers) return null;
     return this.boss.work<T>(name, { pollingIntervalSeconds: this.config.jobPollSeconds, ...options }, handler);
   }
 
