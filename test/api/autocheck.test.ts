@@ -165,3 +165,23 @@ describe('a job survives a restart', () => {
     }
   });
 });
+
+describe('recording search by automatic and manual results', () => {
+  it('lists the calls that failed a rule, and those evaluated or not', async () => {
+    const bad = await ingest(t, rude);
+    const good = await ingest(t, polite);
+    const ds = t.app.get(DataSource);
+    await waitFor(async () => ((await ds.query(`SELECT count(*)::int AS n FROM recording_auto_checks WHERE "recordingId" = ANY($1)`, [[bad, good]]))[0].n === 2 ? true : undefined), 'checks');
+    const ids = async (qs: string) => (await t.as(world.supervisor.token).get(`/api/recordings?pageSize=500&${qs}`)).body.items.map((i: { id: string }) => i.id);
+    const failing = await ids('failed=FORBIDDEN');
+    expect(failing).toContain(bad);
+    expect(failing).not.toContain(good);
+    expect((await t.as(world.supervisor.token).get('/api/recordings?failed=forbidden')).status).toBe(400);
+    const notYet = await ids('evaluated=false');
+    expect(notYet).toContain(good);
+    const items = (await t.as(t.adminToken).get('/api/checklists/active')).body.sections.flatMap((s: { items: { code: string }[] }) => s.items.map((i) => ({ code: i.code, verdict: 'pass' })));
+    await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId: good, source: 'daily', items }).expect(201);
+    expect(await ids('evaluated=true')).toContain(good);
+    expect(await ids('evaluated=false')).not.toContain(good);
+  });
+});

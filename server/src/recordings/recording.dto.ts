@@ -131,6 +131,16 @@ export class RecordingQueryDto extends PageQueryDto {
   @IsBoolean({ message: 'hasTranscript must be true or false' })
   hasTranscript?: boolean;
 
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'evaluated must be true or false' })
+  evaluated?: boolean;
+
+  /** A rule code the call failed under the active checklist, e.g. FORBIDDEN. */
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{0,31}$/, { message: 'failed must be a rule code such as FORBIDDEN' })
+  failed?: string;
+
   /** Exact match, for a complaint. */
   @IsOptional()
   @IsString()

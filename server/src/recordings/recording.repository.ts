@@ -15,6 +15,8 @@ export interface RecordingFilter {
   maxDuration?: number;
   hasTranscript?: boolean;
   customerNumber?: string;
+  evaluated?: boolean;
+  failed?: string;
   sort?: 'startedAt' | 'duration';
   order?: 'asc' | 'desc';
   page: number;
@@ -64,6 +66,16 @@ export class RecordingRepository {
     if (f.maxDuration !== undefined) add('r."durationSeconds" <= ?', f.maxDuration);
     if (f.hasTranscript !== undefined) add('r."hasTranscript" = ?', f.hasTranscript);
     if (f.customerNumber) add('r."customerNumber" = ?', f.customerNumber);
+    if (f.evaluated !== undefined) {
+      where.push(`${f.evaluated ? '' : 'NOT '}EXISTS (SELECT 1 FROM evaluations e WHERE e."recordingId" = r.id AND e.status = 'submitted')`);
+    }
+    if (f.failed) {
+      add(
+        `EXISTS (SELECT 1 FROM recording_auto_checks ac WHERE ac."recordingId" = r.id AND ? = ANY(ac."failedCodes")
+           AND ac."checklistVersionId" = (SELECT id FROM checklist_versions WHERE status = 'published' ORDER BY version DESC LIMIT 1))`,
+        f.failed,
+      );
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const order = `${f.sort === 'duration' ? 'r."durationSeconds"' : 'r."startedAt"'} ${f.order === 'asc' ? 'ASC' : 'DESC'}, r.id`;
     // Counting a million rows for page 1 costs more than the page; cap the count and say so with total.
