@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AutocheckModule } from './autocheck/autocheck.module.js';
 import { DomainEventsModule } from './common/domain-events.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { SamplingModule } from './sampling/sampling.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -32,6 +33,7 @@ export class AppModule {
         ChecklistsModule,
         EvaluationsModule,
         AutocheckModule,
+        SamplingModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -1,0 +1,118 @@
+/**
+ * Which calls of a day to listen to, and who listens to each: pure and deterministic, so the same
+ * plan, day, recordings and seed always give the same picks (the seed is stored with the run).
+ */
+
+export type FocusReason = 'new-hire' | 'low-score' | 'fatal';
+/** 'random' | 'complaint' | a focus reason | `failed:<RULE>` (guided by the automatic checks). */
+export type PickReason = 'random' | 'complaint' | FocusReason | `failed:${string}`;
+
+export interface Candidate {
+  recordingId: string;
+  externalId: string;
+  agentId: string;
+  durationSeconds: number;
+  businessType: string | null;
+  failedCodes: string[];
+}
+
+export interface PickRules {
+  callsPerAgent: number;
+  focusExtraCalls: number;
+  /** 0…1: share of each agent's base picks drawn from calls that failed a rule. */
+  guidedShare: number;
+  complaintBusinessTypes: string[];
+}
+
+export interface Pick {
+  recordingId: string;
+  agentId: string;
+  durationSeconds: number;
+  reason: PickReason;
+}
+
+// Worst first: the reason named for a guided pick is the most serious rule the call failed.
+const SEVERITY = ['FORBIDDEN', 'INTERRUPT', 'SILENCE', 'CONFIRM', 'GREETING', 'CLOSING', 'COURTESY'];
+const severity = (code: string) => {
+  const i = SEVERITY.indexOf(code);
+  return i < 0 ? SEVERITY.length : i;
+};
+
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Draws k of the items without replacement (partial Fisher–Yates), removing them from `pool`. */
+export function drawRandom<T>(pool: T[], k: number, random: () => number): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < k && pool.length; i++) {
+    const j = Math.floor(random() * pool.length);
+    out.push(pool[j]);
+    pool[j] = pool[pool.length - 1];
+    pool.pop();
+  }
+  return out;
+}
+
+export function pickCalls(candidates: readonly Candidate[], focus: ReadonlyMap<string, FocusReason[]>, rules: PickRules, seed: number): Pick[] {
+  const random = seededRandom(seed);
+  const complaintTypes = new Set(rules.complaintBusinessTypes);
+  const byAgent = new Map<string, Candidate[]>();
+  // Sorted input makes the draw independent of the order the database returned rows in.
+  const sorted = [...candidates].sort((a, b) => (a.agentId === b.agentId ? (a.externalId < b.externalId ? -1 : 1) : a.agentId < b.agentId ? -1 : 1));
+  const picks: Pick[] = [];
+  for (const c of sorted) {
+    if (c.businessType && complaintTypes.has(c.businessType)) {
+      picks.push({ recordingId: c.recordingId, agentId: c.agentId, durationSeconds: c.durationSeconds, reason: 'complaint' });
+      continue; // every complaint call is listened to, on top of the quota
+    }
+    const list = byAgent.get(c.agentId) ?? [];
+    list.push(c);
+    byAgent.set(c.agentId, list);
+  }
+  const take = (c: Candidate, reason: PickReason) => picks.push({ recordingId: c.recordingId, agentId: c.agentId, durationSeconds: c.durationSeconds, reason });
+  for (const [agentId, calls] of byAgent) {
+    const guidedCount = Math.floor(rules.callsPerAgent * rules.guidedShare);
+    const guided = drawRandom(calls.filter((c) => c.failedCodes.length), guidedCount, random);
+    for (const c of guided) {
+      const worst = [...c.failedCodes].sort((a, b) => severity(a) - severity(b) || (a < b ? -1 : 1))[0];
+      take(c, `failed:${worst}`);
+    }
+    const chosen = new Set(guided.map((c) => c.recordingId));
+    const rest = calls.filter((c) => !chosen.has(c.recordingId));
+    // The random share also tops up what the guided share could not fill, so the quota holds.
+    for (const c of drawRandom(rest, rules.callsPerAgent - guided.length, random)) take(c, 'random');
+    const reasons = focus.get(agentId) ?? [];
+    if (reasons.length) for (const c of drawRandom(rest, rules.focusExtraCalls, random)) take(c, reasons[0]);
+  }
+  return picks;
+}
+
+export interface InspectorLoad {
+  inspectorId: string;
+  username: string;
+}
+
+/**
+ * Spreads picks over inspectors by count first, then by listening time: longest calls first, each
+ * to whoever has the fewest calls so far (ties: least time, then username). A call gets one inspector.
+ */
+export function assignPicks<P extends Pick>(picks: readonly P[], inspectors: readonly InspectorLoad[]): (P & { inspectorId: string })[] {
+  if (!inspectors.length) return [];
+  const load = inspectors.map((i) => ({ ...i, count: 0, seconds: 0 })).sort((a, b) => (a.username < b.username ? -1 : 1));
+  const ordered = [...picks].sort((a, b) => b.durationSeconds - a.durationSeconds || (a.recordingId < b.recordingId ? -1 : 1));
+  return ordered.map((p) => {
+    let best = load[0];
+    for (const l of load) if (l.count < best.count || (l.count === best.count && l.seconds < best.seconds)) best = l;
+    best.count++;
+    best.seconds += p.durationSeconds;
+    return { ...p, inspectorId: best.inspectorId };
+  });
+}

@@ -1,0 +1,134 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { ProjectEntity } from '../org/projects/project.entity.js';
+import { RecordingEntity } from '../recordings/recording.entity.js';
+
+/** What a project's daily sampling draws. Kept as versions: an edit applies from the next day on. */
+export interface SamplingRules {
+  callsPerAgent: number;
+  focusExtraCalls: number;
+  /** Hired fewer than this many days ago (or grade intern): a focus agent. */
+  newHireDays: number;
+  /** A 30-day average under this is a focus agent. */
+  lowScoreThreshold: number;
+  lowScoreDays: number;
+  /** A fatal evaluation within this many days: a focus agent. */
+  fatalDays: number;
+  minDurationSeconds: number;
+  /** Empty: both directions. */
+  directions: ('inbound' | 'outbound')[];
+  /** Empty: every business type. */
+  businessTypes: string[];
+  /** Calls of these business types are complaints: every one is listened to. */
+  complaintBusinessTypes: string[];
+  /** 0…1 of each agent's base picks guided by failed automatic checks; the rest random. */
+  guidedShare: number;
+  /** Local time (HH:MM) the scheduled run samples the previous day. */
+  runAt: string;
+  /** An agent's interval wider than ± this many points is too wide to grade on. */
+  maxHalfWidth: number;
+}
+
+@Entity('sampling_plans')
+@Index('UQ_sampling_plans_project_from', ['projectId', 'effectiveFrom'], { unique: true })
+export class SamplingPlanEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  projectId: string;
+
+  @ManyToOne('ProjectEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'projectId' })
+  project: Relation<ProjectEntity>;
+
+  /** The first sampled day (local) this version applies to. */
+  @Column({ type: 'date' })
+  effectiveFrom: string;
+
+  @Column({ type: 'jsonb' })
+  rules: SamplingRules;
+
+  @Column({ type: 'uuid', nullable: true })
+  updatedBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** One project's sampling of one day. A day is sampled once: (project, date) is unique. */
+@Entity('sampling_runs')
+@Index('UQ_sampling_runs_project_date', ['projectId', 'date'], { unique: true })
+export class SamplingRunEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  projectId: string;
+
+  @Column({ type: 'date' })
+  date: string;
+
+  /** The random draw's seed, so the run can be explained and reproduced. */
+  @Column({ type: 'bigint' })
+  seed: string;
+
+  @Column({ type: 'jsonb' })
+  rules: SamplingRules;
+
+  @Column({ type: 'integer' })
+  candidates: number;
+
+  /** Null when the schedule ran it. */
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** One call given to one listener, with why it was picked. A call is never given twice. */
+@Entity('sampling_assignments')
+@Index('IDX_sampling_assignments_inspector', ['inspectorId', 'date'])
+@Index('IDX_sampling_assignments_run', ['runId'])
+export class SamplingAssignmentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Null for a team lead's spot check. */
+  @Column({ type: 'uuid', nullable: true })
+  runId: string | null;
+
+  @ManyToOne(() => SamplingRunEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'runId' })
+  run: Relation<SamplingRunEntity>;
+
+  @Index('UQ_sampling_assignments_recording', { unique: true })
+  @Column({ type: 'uuid' })
+  recordingId: string;
+
+  @ManyToOne(() => RecordingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recordingId' })
+  recording: Relation<RecordingEntity>;
+
+  @Column({ type: 'uuid' })
+  inspectorId: string;
+
+  @Column({ type: 'uuid' })
+  agentId: string;
+
+  @Column({ type: 'uuid' })
+  teamId: string;
+
+  @Column({ type: 'date' })
+  date: string;
+
+  @Column({ type: 'varchar', length: 48 })
+  reason: string;
+
+  /** The evaluation source this listening produces: daily, or spot-check for a team lead. */
+  @Column({ type: 'varchar', length: 16 })
+  source: 'daily' | 'spot-check';
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrgModule } from '../org/org.module.js';
+import { ConfidenceService } from './confidence.service.js';
+import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from './sampling.entity.js';
+import { SamplingController } from './sampling.controller.js';
+import { SamplingRepository } from './sampling.repository.js';
+import { SamplingSchedule } from './sampling-schedule.js';
+import { SamplingService } from './sampling.service.js';
+import { SamplingPlanService } from './sampling-plan.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SamplingPlanEntity, SamplingRunEntity, SamplingAssignmentEntity]), OrgModule],
+  controllers: [SamplingController],
+  providers: [SamplingRepository, SamplingPlanService, SamplingService, ConfidenceService, SamplingSchedule],
+  exports: [SamplingService, SamplingSchedule],
+})
+export class SamplingModule {}
