@@ -82,21 +82,21 @@ export class AutocheckService implements OnApplicationBootstrap {
     );
     if (stored) return { checklistVersion: version.version, results: stored.results };
     // Not checked yet (the job is queued): the engine is fast enough to answer now, and stores it.
-    const [results] = await this.checkAndStore([recordingId], version);
-    return { checklistVersion: version.version, results: results ?? codes.map((code) => ({ code, verdict: 'na', evidence: [] })) };
+    const [checked] = await this.checkAndStore([recordingId], version);
+    return { checklistVersion: version.version, results: checked?.results ?? codes.map((code) => ({ code, verdict: 'na', evidence: [] })) };
   }
 
   /** Checks calls and stores each call's verdicts in one statement: all of them or none. */
-  async checkAndStore(recordingIds: string[], version: ChecklistVersionEntity): Promise<RuleResult[][]> {
+  async checkAndStore(recordingIds: string[], version: ChecklistVersionEntity): Promise<{ recordingId: string; results: RuleResult[] }[]> {
     const calls: Checkable[] = await this.db.query(
       `SELECT r.id, r."durationSeconds", t.transcript, t."updatedAt"::text AS "updatedAt" FROM recordings r JOIN recording_transcripts t ON t."recordingId" = r.id WHERE r.id = ANY($1)`,
       [recordingIds],
     );
     const compiled = this.rules(version);
-    const all: RuleResult[][] = [];
+    const all: { recordingId: string; results: RuleResult[] }[] = [];
     for (const call of calls) {
       const results = runRules(compiled, call.transcript, { duration: call.durationSeconds });
-      all.push(results);
+      all.push({ recordingId: call.id, results });
       await this.db.query(
         `INSERT INTO recording_auto_checks ("recordingId", "checklistVersionId", results, "failedCodes", "transcriptUpdatedAt")
          VALUES ($1, $2, $3, $4, $5)
@@ -147,7 +147,8 @@ export class AutocheckService implements OnApplicationBootstrap {
       await this.checkAndStore(batch.map((b) => b.id), active);
       await this.db.query(`UPDATE autocheck_runs SET done = LEAST(total, done + $2) WHERE id = $1`, [run.id, batch.length]);
     }
-    await runs.update(run.id, { status: 'done', finishedAt: new Date() });
+    // Per-call jobs may have checked some of the same calls meanwhile: at the end, all are done.
+    await this.db.query(`UPDATE autocheck_runs SET status = 'done', done = total, "finishedAt" = now() WHERE id = $1`, [run.id]);
     this.logger.log(`Re-check ${run.id} done`);
   }
 

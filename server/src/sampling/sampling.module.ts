@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AutocheckModule } from '../autocheck/autocheck.module.js';
+import { ChecklistsModule } from '../checklists/checklists.module.js';
 import { OrgModule } from '../org/org.module.js';
 import { ConfidenceService } from './confidence.service.js';
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from './sampling.entity.js';
@@ -10,7 +12,7 @@ import { SamplingService } from './sampling.service.js';
 import { SamplingPlanService } from './sampling-plan.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SamplingPlanEntity, SamplingRunEntity, SamplingAssignmentEntity]), OrgModule],
+  imports: [TypeOrmModule.forFeature([SamplingPlanEntity, SamplingRunEntity, SamplingAssignmentEntity]), OrgModule, AutocheckModule, ChecklistsModule],
   controllers: [SamplingController],
   providers: [SamplingRepository, SamplingPlanService, SamplingService, ConfidenceService, SamplingSchedule],
   exports: [SamplingService, SamplingSchedule],

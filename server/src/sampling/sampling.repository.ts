@@ -16,7 +16,7 @@ export class SamplingRepository {
   constructor(private readonly db: DataSource) {}
 
   /** The day's calls a plan may draw from: long enough, of the wanted kinds, not given to anyone yet. */
-  async candidates(projectId: string, date: string, rules: SamplingRules, m: EntityManager = this.db.manager): Promise<(Candidate & { teamId: string })[]> {
+  async candidates(projectId: string, date: string, rules: SamplingRules, m: EntityManager = this.db.manager): Promise<(Candidate & { teamId: string; unchecked: boolean })[]> {
     const params: unknown[] = [projectId, date, rules.minDurationSeconds];
     const filters = [`r."durationSeconds" >= $3`];
     if (rules.directions.length && rules.directions.length < 2) filters.push(`r.direction = ANY($${params.push(rules.directions)}::call_direction[])`);
@@ -24,7 +24,7 @@ export class SamplingRepository {
     const complaint = `r."businessType" = ANY($${params.push(rules.complaintBusinessTypes)})`;
     return m.query(
       `SELECT r.id AS "recordingId", r."externalId", r."agentId", r."teamId", r."durationSeconds", r."businessType",
-              COALESCE(ac."failedCodes", '{}') AS "failedCodes"
+              COALESCE(ac."failedCodes", '{}') AS "failedCodes", (r."hasTranscript" AND ac."recordingId" IS NULL) AS unchecked
          FROM recordings r
          JOIN agents a ON a.id = r."agentId" AND a.status = 'active'
          LEFT JOIN recording_auto_checks ac ON ac."recordingId" = r.id

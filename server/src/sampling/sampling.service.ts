@@ -5,6 +5,8 @@ import { Role } from '../../../shared/src/org.js';
 import { requireAccess } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError, invalid, notFound } from '../common/domain-error.js';
+import { AutocheckService } from '../autocheck/autocheck.service.js';
+import { ChecklistsService } from '../checklists/checklists.service.js';
 import { TeamRepository } from '../org/teams/team.repository.js';
 import { assignPicks, drawRandom, pickCalls, seededRandom } from './picker.js';
 import type { AssignmentDto } from './sampling.dto.js';
@@ -33,6 +35,8 @@ export class SamplingService {
     private readonly repo: SamplingRepository,
     private readonly plans: SamplingPlanService,
     private readonly teams: TeamRepository,
+    private readonly autocheck: AutocheckService,
+    private readonly checklists: ChecklistsService,
   ) {}
 
   /** Samples a project's day once; asking again answers the same run (created: false). */
@@ -53,6 +57,7 @@ export class SamplingService {
       const inspectors = await this.repo.inspectorsOf(project.id, m);
       if (!inspectors.length) throw new DomainError('STATE_CONFLICT', `Project ${project.code} has no active inspector to give calls to`);
       const candidates = await this.repo.candidates(project.id, date, rules, m);
+      await this.checkUnchecked(candidates);
       const focus = await this.repo.focusAgents(project.id, date, rules, m);
       const teamOf = new Map(candidates.map((c) => [c.recordingId, c.teamId]));
       const picks = assignPicks(pickCalls(candidates, focus, rules, seed), inspectors);
@@ -66,6 +71,19 @@ export class SamplingService {
     const run = await this.db.getRepository(SamplingRunEntity).findOneByOrFail(runId ? { id: runId } : { projectId: project.id, date });
     if (runId) this.logger.log(`Sampled ${project.code} ${date}`);
     return { created: !!runId, run: await this.runDto(run, project.code) };
+  }
+
+  /**
+   * Guided picks need every call's automatic verdicts. Calls whose background check has not run yet
+   * (just ingested, or a job still queued) are checked now rather than silently treated as clean.
+   */
+  private async checkUnchecked(candidates: { recordingId: string; unchecked: boolean; failedCodes: string[] }[]): Promise<void> {
+    const unchecked = candidates.filter((c) => c.unchecked);
+    if (!unchecked.length) return;
+    const version = await this.checklists.activeEntity();
+    const results = await this.autocheck.checkAndStore(unchecked.map((c) => c.recordingId), version);
+    const failed = new Map(results.map((r) => [r.recordingId, r.results.filter((x) => x.verdict === 'fail').map((x) => x.code)]));
+    for (const c of unchecked) c.failedCodes = failed.get(c.recordingId) ?? [];
   }
 
   private async runDto(run: SamplingRunEntity, projectCode: string): Promise<SamplingRunDto> {
