@@ -188,6 +188,8 @@ export interface EvaluationDto {
   status: string;
   revision: number;
   checklistVersion: number;
+  /** For the workspace: GET /api/checklists/:id gives the items' guidance and rules. */
+  checklistVersionId: string;
   score: number | null;
   fatal: boolean | null;
   comment: string | null;

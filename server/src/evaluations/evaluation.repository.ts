@@ -120,6 +120,7 @@ export class EvaluationRepository {
       status: r.status,
       revision: r.revision,
       checklistVersion: r.checklistVersion,
+      checklistVersionId: r.checklistVersionId,
       score: r.score,
       fatal: r.fatal,
       comment: r.comment,
