@@ -11,7 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/** recordingFor() files its calls at 10:00 on this day, Shanghai time. */
+const CALL_DAY = '2026-11-20';
+const today = () => CALL_DAY;
 
 describe('POST /api/evaluations (a finished evaluation in one call)', () => {
   it('scores 100 × earned / possible with N/A items out of both', async () => {
@@ -83,6 +85,7 @@ describe('GET /api/evaluations', () => {
     const res = await t.as(world.b.inspector.token).get(`/api/evaluations?from=${today()}&to=${today()}&team=${world.b.team.code}`);
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(1);
+    expect(res.body.items[0].recordingId).toBe(recordingId);
     const e = res.body.items[0];
     for (const key of ['id', 'recordingId', 'agent', 'team', 'inspector', 'source', 'checklistVersion', 'score', 'fatal', 'submittedAt', 'items']) expect(e).toHaveProperty(key);
     for (const key of ['code', 'verdict', 'points', 'earned', 'comment', 'at']) expect(e.items[0]).toHaveProperty(key);
@@ -91,6 +94,20 @@ describe('GET /api/evaluations', () => {
     const a = await t.as(world.a.inspector.token).get('/api/evaluations');
     expect(a.body.items.every((x: { team: string }) => x.team !== world.b.team.code)).toBe(true);
     expect((await t.as(world.a.inspector.token).get(`/api/evaluations?team=${world.b.team.code}`)).status).toBe(403);
+  });
+
+  it('filters by the local day of the call, in the centre’s time zone', async () => {
+    // 23:30 in Shanghai is still the 20th; 16:30Z on the 20th is already 00:30 on the 21st there.
+    const late = await recordingFor(t, world.b.agent.employeeNo, { startedAt: '2026-11-20T23:30:00+08:00' });
+    const afterMidnight = await recordingFor(t, world.b.agent.employeeNo, { startedAt: '2026-11-20T16:30:00Z' });
+    for (const recordingId of [late, afterMidnight]) {
+      await t.as(world.b.inspector.token).post('/api/evaluations').send({ recordingId, source: 'daily', items: await allItems(t) }).expect(201);
+    }
+    const on = async (day: string) =>
+      (await t.as(world.b.inspector.token).get(`/api/evaluations?from=${day}&to=${day}&pageSize=500`)).body.items.map((e: { recordingId: string }) => e.recordingId);
+    expect(await on('2026-11-20')).toContain(late);
+    expect(await on('2026-11-20')).not.toContain(afterMidnight);
+    expect(await on('2026-11-21')).toEqual([afterMidnight]);
   });
 
   it('downloads the same rows as CSV and as XLSX, and logs the export', async () => {

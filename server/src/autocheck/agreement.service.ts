@@ -24,8 +24,8 @@ export class AgreementService {
     const where = [`e.status = 'submitted'`, `i."autoVerdict" IS NOT NULL`, `i."autoVerdict" <> 'na'`];
     const teams = visibleTeams(user);
     if (teams) where.push(`e."teamId" = ANY($${params.push(teams)})`);
-    if (from) where.push(`e."submittedDate" >= $${params.push(from)}`);
-    if (to) where.push(`e."submittedDate" <= $${params.push(to)}`);
+    if (from) where.push(`e."callDate" >= $${params.push(from)}`);
+    if (to) where.push(`e."callDate" <= $${params.push(to)}`);
     const rows: { code: string; evaluated: number; agreed: number }[] = await this.db.query(
       `SELECT i.code, count(*)::int AS evaluated, count(*) FILTER (WHERE i.verdict = i."autoVerdict")::int AS agreed
          FROM evaluation_items i JOIN evaluations e ON e.id = i."evaluationId"

@@ -16,6 +16,8 @@ export enum EvaluationStatus {
 @Index('IDX_evaluations_team_date', ['teamId', 'submittedDate'])
 @Index('IDX_evaluations_agent_date', ['agentId', 'submittedDate'])
 @Index('IDX_evaluations_project_date', ['projectId', 'submittedDate'])
+@Index('IDX_evaluations_team_call_date', ['teamId', 'callDate'])
+@Index('IDX_evaluations_agent_call_date', ['agentId', 'callDate'])
 @Index('IDX_evaluations_recording', ['recordingId'])
 @Index('UQ_evaluations_open_draft', ['recordingId', 'inspectorId'], { unique: true, where: `"status" = 'draft'` })
 export class EvaluationEntity {
@@ -37,6 +39,10 @@ export class EvaluationEntity {
 
   @Column({ type: 'uuid' })
   projectId: string;
+
+  /** The centre's local day of the call scored: what from/to in reports mean. */
+  @Column({ type: 'date' })
+  callDate: string;
 
   @Column({ type: 'uuid' })
   inspectorId: string;

@@ -62,8 +62,8 @@ export class EvaluationRepository {
     if (f.teamIds) add('e."teamId" = ANY(?)', f.teamIds);
     if (f.status) add('e.status = ?', f.status);
     if (f.ids) add('e.id = ANY(?)', f.ids);
-    if (f.from) add('e."submittedDate" >= ?', f.from);
-    if (f.to) add('e."submittedDate" <= ?', f.to);
+    if (f.from) add('e."callDate" >= ?', f.from);
+    if (f.to) add('e."callDate" <= ?', f.to);
     if (f.teamId) add('e."teamId" = ?', f.teamId);
     if (f.agentId) add('e."agentId" = ?', f.agentId);
     if (f.recordingId) add('e."recordingId" = ?', f.recordingId);

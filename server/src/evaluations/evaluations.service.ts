@@ -64,6 +64,7 @@ export class EvaluationsService {
         agentId: recording.agentId,
         teamId: recording.teamId,
         projectId: recording.projectId,
+        callDate: recording.localDate,
         inspectorId: user.id,
         checklistVersionId: version.id,
         source: dto.source,
@@ -93,7 +94,7 @@ export class EvaluationsService {
         .createQueryBuilder()
         .insert()
         .into(EvaluationEntity)
-        .values({ recordingId: recording.id, agentId: recording.agentId, teamId: recording.teamId, projectId: recording.projectId, inspectorId: user.id, checklistVersionId: version.id, source: dto.source })
+        .values({ recordingId: recording.id, agentId: recording.agentId, teamId: recording.teamId, projectId: recording.projectId, callDate: recording.localDate, inspectorId: user.id, checklistVersionId: version.id, source: dto.source })
         .orIgnore()
         .returning('id')
         .execute();

@@ -51,7 +51,7 @@ export class ConfidenceService {
               array_agg(e.score ORDER BY e."submittedAt") FILTER (WHERE sa.reason = 'random' AND e.id IS NOT NULL) AS random,
               count(e.id) FILTER (WHERE e.source = 'daily')::int AS "allDaily"
          FROM agents a JOIN teams t ON t.id = a."teamId"
-         LEFT JOIN evaluations e ON e."agentId" = a.id AND e.status = 'submitted' AND e."submittedDate" BETWEEN $1 AND $2
+         LEFT JOIN evaluations e ON e."agentId" = a.id AND e.status = 'submitted' AND e."callDate" BETWEEN $1 AND $2
          LEFT JOIN sampling_assignments sa ON sa."recordingId" = e."recordingId" AND sa."inspectorId" = e."inspectorId"
         WHERE ${where.join(' AND ')}
         GROUP BY a.id, a."employeeNo", a.name, t.code ORDER BY t.code, a."employeeNo"`,
