@@ -52,7 +52,7 @@ describe('signing in as each role of the demo centre', () => {
     await page.locator('#username').waitFor();
     expect(await page.locator('body').innerText()).toContain('登录');
     await page.getByTestId('lang-switch').getByText('English').click();
-    await page.waitForFunction(() => document.body.innerText.includes('Sign in'));
+    await page.getByTestId('login-submit').getByText('Sign in').waitFor();
     await context.close();
   });
 

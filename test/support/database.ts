@@ -2,6 +2,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the migrated template database `qa` (global-setup.ts); each test file copies it. */
+    templateUrl: string;
+  }
+}
+
 /** A fresh database for one test file, copied from the migrated template. */
 export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const templateUrl = new URL(inject('templateUrl'));

@@ -7,12 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { dataSourceOptions } from '../../server/src/database/data-source-options.js';
 import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgres.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** URL of the migrated template database `qa`; each test file copies it. */
-    templateUrl: string;
-  }
-}
+import type {} from './database.js'; // declares the provided `templateUrl`
 
 /**
  * One real PostgreSQL for the whole run (STACK.md trap 6): migrated once, then every test file
