@@ -8,6 +8,7 @@ import { SessionService } from '../auth/session.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { synthesiseCall } from '../recordings/audio/synth.js';
 import { RecordingsService } from '../recordings/recordings.service.js';
+import { SamplingService } from '../sampling/sampling.service.js';
 import { demoCall, seededRandom } from './demo-calls.js';
 
 /** A customer who keeps calling: the demo's complaint to look up by number. */
@@ -25,6 +26,7 @@ export class DemoCallsService {
     private readonly db: DataSource,
     private readonly sessions: SessionService,
     private readonly recordings: RecordingsService,
+    private readonly sampling: SamplingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,5 +69,16 @@ export class DemoCallsService {
       this.logger.log(`Demo calls of ${day} stored (${stored} so far)`);
     }
     return stored;
+  }
+
+  /** Runs each project's daily sampling over the demo days; answers how many calls were given out. */
+  async sampleDays(days: number): Promise<number> {
+    const projects: { code: string }[] = await this.db.query(`SELECT code FROM projects WHERE active ORDER BY code`);
+    let picked = 0;
+    for (let d = days; d >= 1; d--) {
+      const day = localDateOf(new Date(Date.now() - d * 86_400_000), process.env.TZ);
+      for (const { code } of projects) picked += (await this.sampling.run(null, code, day)).run.assignments.length;
+    }
+    return picked;
   }
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RecordingsModule } from '../recordings/recordings.module.js';
+import { SamplingModule } from '../sampling/sampling.module.js';
 import { DemoCallsService } from './demo-calls.service.js';
 import { DemoService } from './demo.service.js';
 
-@Module({ imports: [RecordingsModule], providers: [DemoService, DemoCallsService] })
+@Module({ imports: [RecordingsModule, SamplingModule], providers: [DemoService, DemoCallsService] })
 export class DemoModule {}

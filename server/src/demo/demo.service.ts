@@ -31,7 +31,11 @@ export class DemoService implements OnApplicationBootstrap {
       // In the background, so the sign-in page is up at once while the week of calls fills in.
       void this.calls
         .seed(this.config.demoCallDays, 2)
-        .then((count) => this.logger.log(`Demo week ready: ${count} calls`))
+        .then(async (count) => {
+          // Sample the demo days, so inspectors open the demo with a queue to work through.
+          const sampled = await this.calls.sampleDays(this.config.demoCallDays);
+          this.logger.log(`Demo week ready: ${count} calls, ${sampled} calls sampled for inspectors`);
+        })
         .catch((e) => this.logger.error(`Demo calls failed: ${e instanceof Error ? e.message : String(e)}`));
     }
   }

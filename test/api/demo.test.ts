@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ DEMO_DATA: '1', DEMO_CALL_DAYS: '1' });
+}, 120_000);
+afterAll(() => t?.close());
+
+async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 300; i++) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('the demo centre did not fill in');
+}
+
+describe('the demo centre of npm start', () => {
+  it('has two projects, four teams, about 30 agents and a user for every role', async () => {
+    const admin = t.as(t.adminToken);
+    expect((await admin.get('/api/projects')).body.items.map((p: { code: string }) => p.code)).toEqual(['CS', 'TM']);
+    expect((await admin.get('/api/teams')).body.total).toBe(4);
+    expect((await admin.get('/api/agents?pageSize=100')).body.total).toBeGreaterThanOrEqual(30);
+    const roles = new Set((await admin.get('/api/users')).body.items.flatMap((u: { roles: string[] }) => u.roles));
+    expect([...roles].sort()).toEqual(['admin', 'faq_maintainer', 'inspector', 'supervisor', 'team_lead']);
+    for (const username of ['supervisor', 'inspector1', 'inspector2', 'lead1', 'faq']) expect(await t.login(username, 'demo1234')).toEqual(expect.any(String));
+  });
+
+  it('fills in a day of synthesised calls whose transcripts keep and break the standard, then samples it', async () => {
+    const supervisor = t.as(await t.login('supervisor', 'demo1234'));
+    // Calls are ingested in the background right after start; the sampling comes last.
+    const inspector = t.as(await t.login('inspector1', 'demo1234'));
+    const queue = await until(async () => {
+      const q = (await inspector.get('/api/sampling/queue')).body;
+      return q.total > 0 ? q : undefined;
+    });
+    expect(queue.items.every((i: { team: string }) => i.team.startsWith('CS'))).toBe(true);
+    const calls = (await supervisor.get('/api/recordings?pageSize=200')).body;
+    expect(calls.total).toBeGreaterThanOrEqual(60);
+    expect((await supervisor.get('/api/recordings?customerNumber=13800138000')).body.total).toBeGreaterThanOrEqual(1);
+    const first = calls.items[0];
+    const peaks = (await supervisor.get(`/api/recordings/${first.id}/peaks`)).body;
+    expect(peaks.duration).toBeGreaterThan(20);
+    expect(Math.max(...peaks.channels[0].map(Math.abs))).toBeGreaterThan(0.1);
+    // Across the day, the automatic checks find both calls that keep the standard and calls that break it.
+    const verdicts = new Set<string>();
+    for (const call of calls.items.slice(0, 40)) {
+      for (const r of (await supervisor.get(`/api/recordings/${call.id}/auto-checks`)).body.results) verdicts.add(`${r.code}:${r.verdict}`);
+    }
+    expect(verdicts).toContain('FORBIDDEN:pass');
+    expect(verdicts).toContain('GREETING:pass');
+    expect([...verdicts].some((v) => v.endsWith(':fail'))).toBe(true);
+  });
+});
