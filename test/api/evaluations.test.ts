@@ -86,6 +86,7 @@ describe('GET /api/evaluations', () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(1);
     expect(res.body.items[0].recordingId).toBe(recordingId);
+    expect(res.body.items[0]).toMatchObject({ callStartedAt: '2026-11-20T02:00:00.000Z', callDate: '2026-11-20' });
     const e = res.body.items[0];
     for (const key of ['id', 'recordingId', 'agent', 'team', 'inspector', 'source', 'checklistVersion', 'score', 'fatal', 'submittedAt', 'items']) expect(e).toHaveProperty(key);
     for (const key of ['code', 'verdict', 'points', 'earned', 'comment', 'at']) expect(e.items[0]).toHaveProperty(key);

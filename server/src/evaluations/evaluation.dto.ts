@@ -195,5 +195,8 @@ export interface EvaluationDto {
   comment: string | null;
   createdAt: string;
   submittedAt: string | null;
+  /** When the scored call started, and its local day (what from/to filter on). */
+  callStartedAt: string;
+  callDate: string;
   items: EvaluationItemDto[];
 }

@@ -39,14 +39,18 @@ interface Row {
   submittedAt: Date | null;
   teamId: string;
   inspectorId: string;
+  callStartedAt: Date;
+  callDate: string;
 }
 
 const FROM = `FROM evaluations e
   JOIN agents a ON a.id = e."agentId" JOIN teams t ON t.id = e."teamId"
-  JOIN users u ON u.id = e."inspectorId" JOIN checklist_versions cv ON cv.id = e."checklistVersionId"`;
+  JOIN users u ON u.id = e."inspectorId" JOIN checklist_versions cv ON cv.id = e."checklistVersionId"
+  JOIN recordings r ON r.id = e."recordingId"`;
 const COLUMNS = `e.id, e."recordingId", a."employeeNo" AS "agentNo", a.name AS "agentName", t.code AS "teamCode",
   u.username AS inspector, u."displayName" AS "inspectorName", e.source, e.status, e.revision, cv.version AS "checklistVersion",
-  e."checklistVersionId", e.score, e.fatal, e.comment, e."createdAt", e."submittedAt", e."teamId", e."inspectorId"`;
+  e."checklistVersionId", e.score, e.fatal, e.comment, e."createdAt", e."submittedAt", e."teamId", e."inspectorId",
+  r."startedAt" AS "callStartedAt", e."callDate"`;
 
 @Injectable()
 export class EvaluationRepository {
@@ -126,6 +130,8 @@ export class EvaluationRepository {
       comment: r.comment,
       createdAt: new Date(r.createdAt).toISOString(),
       submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
+      callStartedAt: new Date(r.callStartedAt).toISOString(),
+      callDate: r.callDate,
       items: byEvaluation.get(r.id) ?? [],
       teamId: r.teamId,
       inspectorId: r.inspectorId,
