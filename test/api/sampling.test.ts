@@ -194,6 +194,14 @@ describe('the inspector’s queue', () => {
     expect((await api.get('/api/sampling/queue/next')).body.next.recordingId).not.toBe(next.recordingId);
   });
 
+  it('lists the project’s inspectors for a supervisor to reassign to', async () => {
+    const res = await t.as(w.supervisor.token).get(`/api/sampling/inspectors/${w.project.code}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { username: string }) => i.username).sort()).toEqual(w.inspectors.map((i) => i.username).sort());
+    expect((await t.as(w.inspectors[0].token).get(`/api/sampling/inspectors/${w.project.code}`)).status).toBe(403);
+    expect((await t.as(w.supervisor.token).get(`/api/sampling/inspectors/${w.other.code}`)).status).toBe(403);
+  });
+
   it('lets a supervisor reassign an unscored call to another inspector of the project', async () => {
     const [from, to] = w.inspectors;
     const open = (await t.as(from.token).get(`/api/sampling/queue?date=${DAY}`)).body.items.find((i: { done: boolean }) => !i.done);

@@ -40,6 +40,13 @@ export class SamplingController {
     return this.sampling.getRun(user, project, q.date);
   }
 
+  /** Who calls of the project can be given to (for reassigning). */
+  @Roles(Role.Admin, Role.Supervisor)
+  @Get('inspectors/:project')
+  inspectors(@CurrentUser() user: AuthUser, @Param('project') project: string) {
+    return this.sampling.inspectors(user, project);
+  }
+
   @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
   @Get('plans/:project')
   plan(@CurrentUser() user: AuthUser, @Param('project') project: string) {

@@ -113,6 +113,15 @@ export class SamplingService {
     return items.find((i) => !i.done) ?? null;
   }
 
+  async inspectors(user: AuthUser, projectCode: string): Promise<{ items: { username: string; displayName: string }[] }> {
+    const project = await this.plans.project(user, projectCode);
+    const rows: { username: string; displayName: string }[] = await this.db.query(
+      `SELECT u.username, u."displayName" FROM users u WHERE u.id = ANY($1) ORDER BY u.username`,
+      [(await this.repo.inspectorsOf(project.id)).map((i) => i.inspectorId)],
+    );
+    return { items: rows };
+  }
+
   /** A supervisor moves a call to another inspector of the project, unless it has been scored. */
   async reassign(user: AuthUser, id: string, username: string): Promise<AssignmentDto> {
     const [assignment] = await this.db.query(`SELECT sa.*, t."projectId" FROM sampling_assignments sa JOIN teams t ON t.id = sa."teamId" WHERE sa.id = $1`, [id]);

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Role } from '../../../shared/src/org';
 import { NotFound } from '../components/errors/not-found';
 import { RouteError } from '../components/errors/route-error';
 import { AppShell } from '../components/layout/app-shell';
@@ -18,11 +19,41 @@ const PAGES: Record<NavKey, Lazy> = {
   agents: page(() => import('../features/org/routes/agents')),
   users: page(() => import('../features/org/routes/users')),
   audit: page(() => import('../features/audit/routes/audit-log')),
+  checklists: page(() => import('../features/checklists/routes/checklists')),
+  evaluations: page(() => import('../features/evaluations/routes/evaluations')),
+  recordings: page(() => import('../features/recordings/routes/recordings')),
+  'access-log': page(() => import('../features/recordings/routes/access-log')),
+  queue: page(() => import('../features/sampling/routes/queue')),
+  sampling: page(() => import('../features/sampling/routes/sampling')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({
   element: <RequireRoles roles={item.roles} />,
   children: [item.path === '/' ? { index: true, lazy: PAGES[item.key] } : { path: item.path, lazy: PAGES[item.key] }],
+}));
+
+/** Pages opened by a link rather than from the menu, each with the roles that may open it. */
+const DETAIL_PAGES: { path: `/${string}`; roles: readonly Role[]; lazy: Lazy }[] = [
+  {
+    path: '/agents/:employeeNo',
+    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    lazy: page(() => import('../features/agents-history/routes/agent-page')),
+  },
+  {
+    path: '/recordings/:id',
+    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    lazy: page(() => import('../features/recordings/routes/recording-player')),
+  },
+  {
+    path: '/evaluate/:recordingId',
+    roles: [Role.Inspector, Role.TeamLead, Role.Supervisor, Role.Admin],
+    lazy: page(() => import('../features/workspace/routes/evaluate')),
+  },
+];
+
+const details: RouteObject[] = DETAIL_PAGES.map((detail) => ({
+  element: <RequireRoles roles={detail.roles} />,
+  children: [{ path: detail.path, lazy: detail.lazy }],
 }));
 
 export const router = createBrowserRouter([
@@ -41,6 +72,6 @@ export const router = createBrowserRouter([
     ),
     HydrateFallback: PageSpin,
     errorElement: <RouteError />,
-    children: [{ errorElement: <RouteError />, children: [...guarded, { path: '*', element: <NotFound /> }] }],
+    children: [{ errorElement: <RouteError />, children: [...guarded, ...details, { path: '*', element: <NotFound /> }] }],
   },
 ]);

@@ -18,6 +18,36 @@ export const NAVIGATION = [
   },
   { key: 'users', path: '/users', roles: [Role.Admin], label: 'nav.users', help: 'navHelp.users' },
   { key: 'audit', path: '/audit', roles: [Role.Admin], label: 'nav.audit', help: 'navHelp.audit' },
+  {
+    key: 'checklists',
+    path: '/checklists',
+    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    label: 'nav.checklists',
+    help: 'navHelp.checklists',
+  },
+  {
+    key: 'evaluations',
+    path: '/evaluations',
+    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    label: 'nav.evaluations',
+    help: 'navHelp.evaluations',
+  },
+  {
+    key: 'recordings',
+    path: '/recordings',
+    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    label: 'nav.recordings',
+    help: 'navHelp.recordings',
+  },
+  { key: 'access-log', path: '/recordings/access-log', roles: [Role.Admin, Role.Supervisor], label: 'nav.accessLog', help: 'navHelp.accessLog' },
+  {
+    key: 'queue',
+    path: '/queue',
+    roles: [Role.Inspector, Role.TeamLead, Role.Supervisor, Role.Admin],
+    label: 'nav.queue',
+    help: 'navHelp.queue',
+  },
+  { key: 'sampling', path: '/sampling', roles: [Role.Admin, Role.Supervisor, Role.Inspector], label: 'nav.sampling', help: 'navHelp.sampling' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {

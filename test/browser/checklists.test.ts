@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type RunningServer, signIn, startBuiltServer } from '../support/browser.js';
+
+const PHRASE = '你自己看着办';
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startBuiltServer({ DEMO_CALL_DAYS: '0' });
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openChecklists(page: Page, username: string): Promise<void> {
+  await signIn(page, server.baseUrl, username, 'demo1234');
+  await page.getByTestId('nav-checklists').click();
+  await page.getByTestId('checklist-active').waitFor();
+}
+
+describe('the checklist page', () => {
+  it('lets a supervisor add a forbidden phrase in a draft and publish it as version 2', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await openChecklists(page, 'supervisor');
+    expect(await page.getByTestId('checklist-version').textContent()).toBe('第 1 版');
+    expect(await page.getByTestId('checklist-item-FORBIDDEN').innerText()).toContain('忌语：');
+
+    await page.getByTestId('checklist-new-draft').click();
+    const editor = page.getByTestId('checklist-editor');
+    await editor.waitFor();
+    expect(await page.getByTestId('checklist-tab-draft').textContent()).toContain('第 2 版');
+
+    // Open the FORBIDDEN item and add the phrase in its tags input.
+    await page.getByTestId('draft-item-FORBIDDEN').click();
+    const item = page.getByTestId('draft-item-editor-FORBIDDEN');
+    const phrases = item.getByTestId('rule-phrases');
+    await phrases.locator('input').fill(PHRASE);
+    await phrases.locator('input').press('Enter');
+    await item.getByTitle(PHRASE).waitFor();
+    // validateChecklist runs in the browser: an emptied title is named at its field and nothing is sent.
+    const title = item.getByTestId('item-title');
+    await title.fill('');
+    const problems = page.getByTestId('checklist-problems');
+    await problems.waitFor();
+    expect(await problems.innerText()).toContain('FORBIDDEN › 检查项：不能为空');
+    await title.fill('不使用服务忌语');
+    await problems.waitFor({ state: 'detached' });
+    await page.getByTestId('checklist-note').fill('新增服务忌语「你自己看着办」');
+    await page.getByTestId('checklist-unsaved').waitFor();
+    await page.screenshot({ path: '/tmp/checklists-editor.png', fullPage: false });
+
+    await page.getByTestId('checklist-save').click();
+    await page.getByTestId('checklist-unsaved').waitFor({ state: 'detached' });
+
+    await page.getByTestId('checklist-publish').click();
+    const dialog = page.getByTestId('checklist-publish-dialog');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('永远不再修改');
+    expect(await dialog.innerText()).toContain('重新检查');
+    await page.getByTestId('checklist-publish-confirm').click();
+
+    await page.waitForFunction(() => document.querySelector('[data-testid="checklist-version"]')?.textContent === '第 2 版');
+    await page.getByTestId('checklist-tab-draft').waitFor({ state: 'detached' });
+    const forbidden = page.getByTestId('checklist-active').getByTestId('checklist-item-FORBIDDEN');
+    expect(await forbidden.innerText()).toContain(PHRASE);
+    // Drafting is offered again, for version 3.
+    await page.getByTestId('checklist-new-draft').waitFor();
+    await page.screenshot({ path: '/tmp/checklists-active.png', fullPage: true });
+
+    // The server agrees: version 2 is active and carries the phrase.
+    const token = await page.evaluate(() => localStorage.getItem('qa.token'));
+    const active = await (await fetch(`${server.baseUrl}/api/checklists/active`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(active.version).toBe(2);
+    const rule = active.sections.flatMap((s: { items: { code: string; rule?: { phrases: string[] } }[] }) => s.items).find((i: { code: string }) => i.code === 'FORBIDDEN').rule;
+    expect(rule.phrases).toContain(PHRASE);
+    await context.close();
+  });
+
+  it('shows an inspector the active checklist read-only', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await openChecklists(page, 'inspector1');
+    await page.getByTestId('checklist-read-only').waitFor();
+    expect(await page.getByTestId('checklist-version').textContent()).toBe('第 2 版');
+    expect(await page.getByTestId('checklist-item-FORBIDDEN').innerText()).toContain(PHRASE);
+    expect(await page.getByTestId('checklist-new-draft').count()).toBe(0);
+    expect(await page.getByTestId('checklist-open-draft').count()).toBe(0);
+    expect(await page.getByTestId('checklist-editor').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/checklists-inspector.png', fullPage: false });
+    await context.close();
+  });
+});

@@ -1,0 +1,28 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api-client';
+
+/** `GET /api/recordings/:id/peaks` (CONTRACT.md "Recordings out"): computed at ingestion, values in −1…1. */
+export interface WaveformPeaks {
+  /** Seconds. */
+  duration: number;
+  /** Peaks per second. */
+  sampleRate: number;
+  /** One array per audio channel, in the file's order (left first). */
+  channels: number[][];
+}
+
+/** The audio as the <audio> element streams it: the session cookie set at sign-in authorises it, Range seeks. */
+export const recordingAudioUrl = (id: string, options: { download?: boolean } = {}) =>
+  `/api/recordings/${encodeURIComponent(id)}/audio${options.download ? '?download=1' : ''}`;
+
+export const getRecordingPeaks = (id: string, signal?: AbortSignal) => api.get<WaveformPeaks>(`/recordings/${encodeURIComponent(id)}/peaks`, undefined, signal);
+
+export const recordingPeaksQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: ['recordings', id, 'peaks'],
+    queryFn: ({ signal }) => getRecordingPeaks(id, signal),
+    // Computed once at ingestion: they never change.
+    staleTime: Infinity,
+  });
+
+export const useRecordingPeaks = (id: string) => useQuery(recordingPeaksQueryOptions(id));

@@ -1,0 +1,56 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api, type Page } from '../../../lib/api-client';
+
+export type Verdict = 'pass' | 'fail' | 'na';
+
+export interface EvaluationItem {
+  code: string;
+  title: string;
+  verdict: Verdict | null;
+  points: number;
+  earned: number | null;
+  critical: boolean;
+  comment: string | null;
+  at: number | null;
+  until: number | null;
+  autoVerdict: Verdict | null;
+}
+
+/** A row of `GET /api/evaluations` (CONTRACT.md "Evaluations"), the fields this page shows. */
+export interface AgentEvaluation {
+  id: string;
+  recordingId: string;
+  inspector: string;
+  inspectorName: string;
+  source: string;
+  checklistVersion: number;
+  score: number | null;
+  fatal: boolean | null;
+  comment: string | null;
+  submittedAt: string | null;
+  items: EvaluationItem[];
+}
+
+export interface AgentEvaluationsQuery {
+  /** Employee number. */
+  agent: string;
+  /** YYYY-MM-DD, the centre's local dates. */
+  from: string;
+  to: string;
+}
+
+/** The most the server gives in one page; a trend of more than that shows the latest ones. */
+export const MAX_EVALUATIONS = 500;
+
+export const getAgentEvaluations = (query: AgentEvaluationsQuery, signal?: AbortSignal) =>
+  api.get<Page<AgentEvaluation>>('/evaluations', { ...query, page: 1, pageSize: MAX_EVALUATIONS }, signal);
+
+export const agentEvaluationsQueryOptions = (query: AgentEvaluationsQuery) =>
+  queryOptions({
+    queryKey: ['agent-page', 'evaluations', query],
+    queryFn: ({ signal }) => getAgentEvaluations(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+/** `enabled` false until the agent is known: an unknown employee number is a 400. */
+export const useAgentEvaluations = (query: AgentEvaluationsQuery, enabled = true) => useQuery({ ...agentEvaluationsQueryOptions(query), enabled });

@@ -1,0 +1,81 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChecklistSection } from '../../../../../shared/src/checklists/types';
+import { api, type Page } from '../../../lib/api-client';
+
+export type ChecklistStatus = 'draft' | 'published';
+
+/** A row of `GET /api/checklists`. */
+export interface ChecklistSummary {
+  id: string;
+  version: number;
+  status: ChecklistStatus;
+  note: string | null;
+  /** ISO 8601 */
+  createdAt: string;
+  publishedAt: string | null;
+  itemCount: number;
+}
+
+/** One version with its sections (`GET /api/checklists/:id`, `/active`). */
+export interface ChecklistVersion extends Omit<ChecklistSummary, 'itemCount'> {
+  sections: ChecklistSection[];
+}
+
+export interface UpdateDraftInput {
+  id: string;
+  sections: ChecklistSection[];
+  note?: string;
+}
+
+export const getChecklists = (signal?: AbortSignal) => api.get<Page<ChecklistSummary>>('/checklists', undefined, signal);
+export const getActiveChecklist = (signal?: AbortSignal) => api.get<ChecklistVersion>('/checklists/active', undefined, signal);
+export const getChecklist = (id: string, signal?: AbortSignal) => api.get<ChecklistVersion>(`/checklists/${id}`, undefined, signal);
+
+export const checklistsQueryOptions = () => queryOptions({ queryKey: ['checklists', 'list'], queryFn: ({ signal }) => getChecklists(signal) });
+export const activeChecklistQueryOptions = () => queryOptions({ queryKey: ['checklists', 'active'], queryFn: ({ signal }) => getActiveChecklist(signal) });
+export const checklistQueryOptions = (id: string) =>
+  queryOptions({ queryKey: ['checklists', 'version', id], queryFn: ({ signal }) => getChecklist(id, signal) });
+
+export const useChecklists = () => useQuery(checklistsQueryOptions());
+export const useActiveChecklist = () => useQuery(activeChecklistQueryOptions());
+export const useChecklist = (id: string | undefined) => useQuery({ ...checklistQueryOptions(id ?? ''), enabled: !!id });
+
+/** Starts the next version as a copy of the active one; 409 while another draft exists. */
+export const createDraft = () => api.post<ChecklistVersion>('/checklists', {});
+/** A 400 names every bad field in ApiError.errors (`sections[0].items[4].rule.phrases`…), as validateChecklist does. */
+export const updateDraft = ({ id, ...body }: UpdateDraftInput) => api.put<ChecklistVersion>(`/checklists/${id}`, body);
+/** Published versions never change; the server then re-checks past calls in the background. */
+export const publishChecklist = (id: string) => api.post<ChecklistVersion>(`/checklists/${id}/publish`);
+export const deleteDraft = (id: string) => api.delete<void>(`/checklists/${id}`);
+
+function useInvalidateChecklists() {
+  const queryClient = useQueryClient();
+  // A publish starts a re-check run: refresh its progress too.
+  return () => queryClient.invalidateQueries({ predicate: (q) => ['checklists', 'autocheck-runs'].includes(String(q.queryKey[0])) });
+}
+
+export function useCreateDraft() {
+  const invalidate = useInvalidateChecklists();
+  return useMutation({ mutationFn: createDraft, onSuccess: invalidate });
+}
+
+export function useUpdateDraft() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateDraft,
+    onSuccess: (saved) => {
+      queryClient.setQueryData(checklistQueryOptions(saved.id).queryKey, saved);
+      return queryClient.invalidateQueries({ queryKey: checklistsQueryOptions().queryKey });
+    },
+  });
+}
+
+export function usePublishChecklist() {
+  const invalidate = useInvalidateChecklists();
+  return useMutation({ mutationFn: publishChecklist, onSuccess: invalidate });
+}
+
+export function useDeleteDraft() {
+  const invalidate = useInvalidateChecklists();
+  return useMutation({ mutationFn: deleteDraft, onSuccess: invalidate });
+}

@@ -1,0 +1,98 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api, ApiError, getToken, type Page } from '../../../lib/api-client';
+
+export type Verdict = 'pass' | 'fail' | 'na';
+
+/** One scored item of an evaluation, titled from the checklist version it was scored with. */
+export interface EvaluationItem {
+  code: string;
+  title: string;
+  verdict: Verdict | null;
+  points: number;
+  earned: number | null;
+  critical: boolean;
+  comment: string | null;
+  /** Seconds into the call. */
+  at: number | null;
+  until: number | null;
+  /** What the automatic check said, for the items that have one. */
+  autoVerdict: Verdict | null;
+}
+
+/** A row of `GET /api/evaluations` (CONTRACT.md "Evaluations"). */
+export interface Evaluation {
+  id: string;
+  recordingId: string;
+  /** Employee number. */
+  agent: string;
+  agentName: string;
+  /** Team code. */
+  team: string;
+  /** Username. */
+  inspector: string;
+  inspectorName: string;
+  source: string;
+  status: string;
+  checklistVersion: number;
+  score: number | null;
+  fatal: boolean | null;
+  comment: string | null;
+  createdAt: string;
+  submittedAt: string | null;
+  items: EvaluationItem[];
+}
+
+export interface EvaluationFilters {
+  /** YYYY-MM-DD, the centre's local dates. */
+  from: string;
+  to: string;
+  team?: string;
+  /** Employee number. */
+  agent?: string;
+  page: number;
+  pageSize: number;
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export const getEvaluations = (filters: EvaluationFilters, signal?: AbortSignal) => api.get<Page<Evaluation>>('/evaluations', { ...filters }, signal);
+
+export const evaluationsQueryOptions = (filters: EvaluationFilters) =>
+  queryOptions({
+    queryKey: ['evaluations', 'list', filters],
+    queryFn: ({ signal }) => getEvaluations(filters, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useEvaluations = (filters: EvaluationFilters) => useQuery(evaluationsQueryOptions(filters));
+
+const filenameOf = (disposition: string | null, fallback: string) => /filename="?([^";]+)"?/.exec(disposition ?? '')?.[1] ?? fallback;
+
+/**
+ * The same rows as a CSV or XLSX file (`&format=`). A link cannot carry the bearer token, so the file
+ * is fetched as a blob and handed to the browser as a download. The server logs every export.
+ */
+export async function downloadEvaluations({ page: _page, pageSize: _size, ...filters }: EvaluationFilters, format: ExportFormat): Promise<void> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, format })) if (value) params.set(key, String(value));
+  const token = getToken();
+  let res: Response;
+  try {
+    res = await fetch(`/api/evaluations?${params}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch (e) {
+    throw new ApiError(0, (e as Error).message || 'Network error');
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { message?: unknown } | null;
+    throw new ApiError(res.status, typeof body?.message === 'string' ? body.message : res.statusText || `HTTP ${res.status}`);
+  }
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filenameOf(res.headers.get('Content-Disposition'), `evaluations-${filters.from}-${filters.to}.${format}`);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

@@ -1,0 +1,127 @@
+import { App, Button, Space, Table, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { type HTMLAttributes, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { LoadError } from '../../../components/errors/load-error';
+import { PageHeader } from '../../../components/page-header';
+import { errorMessage } from '../../../lib/errors';
+import { useCallTimes } from '../api/call-times';
+import { downloadEvaluations, type Evaluation, type EvaluationFilters as Filters, type ExportFormat, useEvaluations } from '../api/evaluations';
+import { EvaluationFilters } from '../components/evaluation-filters';
+import { EvaluationItems } from '../components/evaluation-items';
+import { Score, SourceTag } from '../components/labels';
+
+const DATE = 'YYYY-MM-DD';
+const DEFAULT_DAYS = 30;
+const DEFAULT_PAGE_SIZE = 20;
+
+/** The filters live in the address; without dates, the last 30 days. */
+function useEvaluationFilters(): [Filters, (next: Partial<Filters>) => void] {
+  const [params, setParams] = useSearchParams();
+  const date = (key: string) => {
+    const value = params.get(key);
+    return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid() ? value : undefined;
+  };
+  const filters: Filters = {
+    from: date('from') ?? dayjs().subtract(DEFAULT_DAYS - 1, 'day').format(DATE),
+    to: date('to') ?? dayjs().format(DATE),
+    team: params.get('team') || undefined,
+    agent: params.get('agent') || undefined,
+    page: Number(params.get('page')) || 1,
+    pageSize: Number(params.get('pageSize')) || DEFAULT_PAGE_SIZE,
+  };
+  const set = (next: Partial<Filters>) => {
+    const merged = { ...filters, ...next };
+    const entries = Object.entries(merged).filter(
+      ([key, value]) => value !== undefined && value !== '' && !(key === 'page' && value === 1) && !(key === 'pageSize' && value === DEFAULT_PAGE_SIZE),
+    );
+    setParams(Object.fromEntries(entries.map(([key, value]) => [key, String(value)])), { replace: true });
+  };
+  return [filters, set];
+}
+
+export function EvaluationsRoute() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [filters, setFilters] = useEvaluationFilters();
+  const evaluations = useEvaluations(filters);
+  const callTimes = useCallTimes(evaluations.data?.items.map((e) => e.recordingId) ?? []);
+  const [downloading, setDownloading] = useState<ExportFormat | null>(null);
+  const at = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(i18n.resolvedLanguage) : '—');
+
+  const download = async (format: ExportFormat) => {
+    setDownloading(format);
+    try {
+      await downloadEvaluations(filters, format);
+    } catch (error) {
+      void message.error(errorMessage(error, t));
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  const columns: TableColumnsType<Evaluation> = [
+    {
+      title: t('evaluations.callTime'),
+      key: 'call',
+      render: (_, e) => (
+        <Link to={`/recordings/${e.recordingId}`} data-testid="evaluation-call-link">
+          {callTimes.has(e.recordingId) ? at(callTimes.get(e.recordingId)) : t('evaluations.openCall')}
+        </Link>
+      ),
+    },
+    { title: t('evaluations.agent'), key: 'agent', render: (_, e) => `${e.agentName} (${e.agent})` },
+    { title: t('evaluations.team'), dataIndex: 'team' },
+    { title: t('evaluations.inspector'), key: 'inspector', render: (_, e) => e.inspectorName || e.inspector },
+    { title: t('evaluations.source'), dataIndex: 'source', render: (source: string) => <SourceTag source={source} /> },
+    { title: t('evaluations.checklistVersion'), dataIndex: 'checklistVersion', render: (version: number) => t('evaluations.versionN', { version }) },
+    { title: t('evaluations.score'), key: 'score', align: 'right', render: (_, e) => <Score score={e.score} fatal={e.fatal} /> },
+    { title: t('evaluations.submittedAt'), dataIndex: 'submittedAt', render: at },
+  ];
+
+  const { page, pageSize, ...rest } = filters;
+  return (
+    <>
+      <PageHeader
+        title={t('evaluations.title')}
+        extra={
+          <Space wrap>
+            <Button loading={downloading === 'csv'} onClick={() => void download('csv')} data-testid="evaluations-download-csv">
+              {t('evaluations.downloadCsv')}
+            </Button>
+            <Button loading={downloading === 'xlsx'} onClick={() => void download('xlsx')} data-testid="evaluations-download-xlsx">
+              {t('evaluations.downloadXlsx')}
+            </Button>
+          </Space>
+        }
+      />
+      <EvaluationFilters value={rest} onChange={(next) => setFilters({ ...next, page: 1 })} />
+      {evaluations.isError ? (
+        <LoadError error={evaluations.error} onRetry={() => void evaluations.refetch()} />
+      ) : (
+        <Table<Evaluation>
+          rowKey="id"
+          scroll={{ x: 'max-content' }}
+          loading={evaluations.isPending || (evaluations.isFetching && evaluations.isPlaceholderData)}
+          columns={columns}
+          dataSource={evaluations.data?.items}
+          expandable={{ expandedRowRender: (e) => <EvaluationItems evaluation={e} /> }}
+          onRow={(e) => ({ 'data-testid': `evaluation-row-${e.id}` }) as HTMLAttributes<HTMLElement>}
+          locale={{ emptyText: t('evaluations.empty') }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: evaluations.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (count) => t('common.total', { count }),
+            onChange: (nextPage, nextSize) => setFilters({ page: nextSize === pageSize ? nextPage : 1, pageSize: nextSize }),
+          }}
+          data-testid="evaluations-table"
+        />
+      )}
+    </>
+  );
+}
+
+export default EvaluationsRoute;

@@ -1,0 +1,88 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { CallDirection, ChannelLayout, TranscriptDocument } from '../../../../../shared/src/recordings';
+import { api, type Page } from '../../../lib/api-client';
+
+/** A row of `GET /api/recordings`. */
+export interface RecordingSummary {
+  id: string;
+  externalId: string;
+  /** The agent's employee number. */
+  agent: string;
+  agentName: string;
+  /** The team's code. */
+  team: string;
+  /** The project's code. */
+  project: string;
+  /** ISO 8601 */
+  startedAt: string;
+  /** The centre's local date, YYYY-MM-DD. */
+  localDate: string;
+  direction: CallDirection;
+  /** As the server shows it to this user: masked (138****5678) unless admin or supervisor. */
+  customerNumber: string | null;
+  businessType: string | null;
+  channels: ChannelLayout;
+  /** Seconds. */
+  duration: number;
+  hasTranscript: boolean;
+}
+
+/** `GET /api/recordings/:id`. */
+export interface RecordingDetail extends RecordingSummary {
+  status: 'ready';
+  format: string;
+  sampleRate: number;
+  channelCount: number;
+  sizeBytes: number;
+  sha256: string;
+  transcript: TranscriptDocument | null;
+}
+
+export type RecordingSort = 'startedAt' | 'duration';
+export type SortOrder = 'asc' | 'desc';
+
+export interface RecordingFilters {
+  /** YYYY-MM-DD, the centre's local dates. */
+  from?: string;
+  to?: string;
+  project?: string;
+  team?: string;
+  /** Employee number. */
+  agent?: string;
+  direction?: CallDirection;
+  /** Seconds. */
+  minDuration?: number;
+  maxDuration?: number;
+  hasTranscript?: boolean;
+  /** Scored (a submitted evaluation) or not yet. */
+  evaluated?: boolean;
+  /** A rule code the call failed under the active checklist, e.g. FORBIDDEN. */
+  failed?: string;
+  /** Exact match (a complaint's caller). */
+  customerNumber?: string;
+  sort?: RecordingSort;
+  order?: SortOrder;
+  page: number;
+  pageSize: number;
+}
+
+export const getRecordings = (filters: RecordingFilters, signal?: AbortSignal) => api.get<Page<RecordingSummary>>('/recordings', { ...filters }, signal);
+
+export const recordingsQueryOptions = (filters: RecordingFilters) =>
+  queryOptions({
+    queryKey: ['recordings', 'list', filters],
+    queryFn: ({ signal }) => getRecordings(filters, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useRecordings = (filters: RecordingFilters) => useQuery(recordingsQueryOptions(filters));
+
+export const getRecording = (id: string, signal?: AbortSignal) => api.get<RecordingDetail>(`/recordings/${encodeURIComponent(id)}`, undefined, signal);
+
+export const recordingQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: ['recordings', id, 'detail'],
+    queryFn: ({ signal }) => getRecording(id, signal),
+  });
+
+export const useRecording = (id: string) => useQuery(recordingQueryOptions(id));

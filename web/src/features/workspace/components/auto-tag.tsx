@@ -1,0 +1,48 @@
+import { Tag, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Evidence } from '../../../../../shared/src/rules/types';
+import { formatTime } from '../../../components/call-player';
+import type { Verdict } from '../api/types';
+
+interface Props {
+  code: string;
+  /** The machine's verdict (null: no rule scored this item). */
+  auto: Verdict | null;
+  evidence: Evidence | undefined;
+  /** The inspector's verdict now. */
+  verdict: Verdict | null;
+  onSeek(seconds: number): void;
+}
+
+/** The machine's suggestion ("机器：不合格 00:12"), its evidence clickable, and whether the inspector kept it. */
+export function AutoTag({ code, auto, evidence, verdict, onSeek }: Props) {
+  const { t } = useTranslation();
+  if (!auto || auto === 'na') return null;
+  const failed = auto === 'fail';
+  const kept = verdict === auto;
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+      <Tooltip title={evidence?.text ? t('workspace.evidenceSaid', { text: evidence.text }) : undefined}>
+        <Tag
+          data-testid={`item-${code}-auto`}
+          data-auto={auto}
+          color={failed ? 'error' : 'success'}
+          variant="outlined"
+          style={{ marginInlineEnd: 0, cursor: evidence ? 'pointer' : undefined }}
+          onClick={(e) => {
+            e.stopPropagation();
+            if (evidence) onSeek(evidence.start);
+          }}
+        >
+          {failed ? t('workspace.autoFail') : t('workspace.autoPass')}
+          {evidence && <span style={{ marginInlineStart: 4, fontVariantNumeric: 'tabular-nums', textDecoration: 'underline dotted' }}>▸ {formatTime(evidence.start)}</span>}
+        </Tag>
+      </Tooltip>
+      {verdict && (
+        <Typography.Text data-testid={`item-${code}-auto-${kept ? 'kept' : 'overridden'}`} type={kept ? 'secondary' : 'warning'} style={{ fontSize: 12 }}>
+          {kept ? t('workspace.autoKept') : t('workspace.autoOverridden')}
+        </Typography.Text>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,327 @@
+import { Alert, App, Button, Card, Flex, Tooltip, Typography } from 'antd';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { ChecklistSection } from '../../../../../shared/src/checklists/types';
+import { Role } from '../../../../../shared/src/org';
+import type { TranscriptSegment } from '../../../../../shared/src/recordings';
+import type { PlayerRegion, TranscriptHighlight, WaveformPeaks } from '../../../components/call-player';
+import { ApiError } from '../../../lib/api-client';
+import { hasAnyRole, useUser } from '../../../lib/auth';
+import { errorMessage } from '../../../lib/errors';
+import type { AutoChecks, CallDetail } from '../api/call';
+import { useSubmitEvaluation } from '../api/evaluation';
+import { useNextCall } from '../api/queue';
+import type { Evaluation, Verdict } from '../api/types';
+import { AmendModal } from './amend-modal';
+import { CallHeader } from './call-header';
+import { CallPane, type CallPaneHandle, type DraggedRange } from './call-pane';
+import { ChecklistForm } from './checklist-form';
+import { ConflictBanner } from './conflict-banner';
+import { DefectForm } from './defect-form';
+import { DefectList } from './defect-list';
+import { autoResultsByCode, type Defect, defectsOf, formSections, liveScore, missingCodes } from './form-model';
+import { HistoryDrawer } from './history-drawer';
+import { KeyboardHelp } from './keyboard-help';
+import { MarkLineButton } from './mark-line-button';
+import { SaveStatus } from './save-status';
+import { ScorePanel } from './score-panel';
+import { useAutosave } from './use-autosave';
+import { useEvaluationForm } from './use-evaluation-form';
+import { useShortcuts } from './use-shortcuts';
+
+const EVIDENCE_COLOUR = 'rgba(255, 77, 79, 0.14)';
+const DEFECT_COLOUR = 'rgba(255, 77, 79, 0.32)';
+const PENDING_COLOUR = 'rgba(250, 173, 20, 0.35)';
+const PASS_MARK = 'rgba(82, 196, 26, 0.22)';
+const FAIL_MARK = 'rgba(255, 77, 79, 0.25)';
+
+export interface WorkspaceProps {
+  recordingId: string;
+  evaluation: Evaluation;
+  call: CallDetail | undefined;
+  peaks: { data?: WaveformPeaks; error: unknown; refetch(): void };
+  autoChecks: AutoChecks | undefined;
+  sections: readonly ChecklistSection[] | undefined;
+  /** Changes when the evaluation is loaded afresh (a reload after a conflict): the form starts over. */
+  generation: number;
+  reloading: boolean;
+  onReload(): void;
+}
+
+/** The inspector's scoring screen: the call on the left, the checklist on the right, all by keyboard if wished. */
+export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, sections: checklistSections, generation, reloading, onReload }: WorkspaceProps) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { data: user } = useUser();
+  const pane = useRef<CallPaneHandle>(null);
+
+  const sections = useMemo(() => formSections(evaluation, checklistSections), [evaluation, checklistSections]);
+  const items = useMemo(() => sections.flatMap((s) => s.items), [sections]);
+  const order = useMemo(() => items.map((i) => i.code), [items]);
+  const draft = evaluation.status === 'draft';
+
+  const changed = useRef<(code: string | null) => void>(() => undefined);
+  const loadKey = `${evaluation.id}:${evaluation.status}:${evaluation.revision}:${generation}`;
+  const { form, selected, setSelected, setVerdict, setComment, clearDefect, markDefect, setOverall } = useEvaluationForm(
+    evaluation,
+    order,
+    loadKey,
+    useCallback((code: string | null) => changed.current(code), []),
+  );
+  const autosave = useAutosave({ id: evaluation.id, revision: evaluation.revision, enabled: draft, form });
+  changed.current = autosave.changed;
+  const conflict = autosave.status === 'conflict';
+  const editable = draft && !conflict;
+
+  const [dragged, setDragged] = useState<DraggedRange | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [amendOpen, setAmendOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [showMissing, setShowMissing] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [queueDone, setQueueDone] = useState(false);
+  const submit = useSubmitEvaluation();
+  const nextCall = useNextCall();
+
+  const live = liveScore(evaluation.items, form);
+  const missing = missingCodes(evaluation.items, form);
+  const defects = useMemo(() => defectsOf(evaluation.items, form), [evaluation.items, form]);
+  const auto = useMemo(() => autoResultsByCode(autoChecks?.results), [autoChecks]);
+  const evidence = useMemo(() => new Map([...auto].map(([code, r]) => [code, r.evidence])), [auto]);
+
+  const seek = useCallback((seconds: number) => pane.current?.seek(seconds), []);
+
+  /** The machine's failures (lighter) and the defects (labelled with their item), plus a stretch being marked. */
+  const regions = useMemo<PlayerRegion[]>(() => {
+    const marked = new Set(defects.map((d) => `${d.at}:${d.until ?? d.at}`));
+    const evidenceRegions = (autoChecks?.results ?? [])
+      .filter((r) => r.verdict === 'fail')
+      .flatMap((r) =>
+        r.evidence
+          .filter((e) => !marked.has(`${e.start}:${e.end}`) && !defects.some((d) => d.code === r.code && Math.abs(d.at - e.start) < 0.15))
+          .map((e, i) => ({ id: `evidence-${r.code}-${i}`, start: e.start, end: Math.max(e.end, e.start), color: EVIDENCE_COLOUR })),
+      );
+    const defectRegions = defects.map((d) => ({ id: `defect-${d.code}`, start: d.at, end: d.until ?? d.at, color: DEFECT_COLOUR, label: d.code }));
+    const pending = dragged ? [{ id: 'pending-defect', start: dragged.start, end: dragged.end, color: PENDING_COLOUR }] : [];
+    return [...evidenceRegions, ...defectRegions, ...pending];
+  }, [autoChecks, defects, dragged]);
+
+  const highlights = useMemo<TranscriptHighlight[]>(
+    () =>
+      (autoChecks?.results ?? []).flatMap((r) =>
+        r.verdict === 'na'
+          ? []
+          : r.evidence
+              .filter((e) => e.charStart !== undefined && e.charEnd !== undefined)
+              .map((e) => ({ segment: e.segment, charStart: e.charStart, charEnd: e.charEnd, color: r.verdict === 'fail' ? FAIL_MARK : PASS_MARK, title: items.find((i) => i.code === r.code)?.title ?? r.code })),
+      ),
+    [autoChecks, items],
+  );
+
+  const onRegionClick = useCallback(
+    (region: PlayerRegion) => {
+      seek(region.start);
+      if (region.id.startsWith('defect-')) setSelected(region.id.slice('defect-'.length));
+    },
+    [seek],
+  );
+  const openDefect = useCallback(
+    (d: Defect) => {
+      setSelected(d.code);
+      seek(d.at);
+    },
+    [seek],
+  );
+
+  const lineActions = useCallback(
+    (segment: TranscriptSegment, index: number) => <MarkLineButton segment={segment} index={index} items={items} defaultCode={selected} onMark={markDefect} />,
+    [items, selected, markDefect],
+  );
+
+  const onVerdict = useCallback(
+    (code: string, verdict: Verdict) => {
+      setSelected(code);
+      setVerdict(code, verdict);
+    },
+    [setVerdict],
+  );
+
+  const doSubmit = async () => {
+    if (!editable || submitting) return;
+    if (missing.length) {
+      setShowMissing(true);
+      setSelected(missing[0]);
+      void message.warning(t('workspace.missingItems', { n: missing.length, codes: missing.join(t('common.listSeparator')) }));
+      return;
+    }
+    setSubmitting(true);
+    try {
+      if (!(await autosave.flush())) return;
+      await submit.mutateAsync({ id: evaluation.id, revision: autosave.revision() });
+      void message.success(t('workspace.submitted'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) autosave.conflict(error);
+      else void message.error(errorMessage(error, t));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const goNext = () => {
+    if (nextCall.isPending) return;
+    nextCall.mutate(undefined, {
+      onSuccess: ({ next }) => {
+        if (!next) {
+          setQueueDone(true);
+          return;
+        }
+        const source = typeof next.source === 'string' && next.source !== 'daily' ? `?source=${encodeURIComponent(next.source)}` : '';
+        void navigate(`/evaluate/${encodeURIComponent(next.recordingId)}${source}`);
+      },
+      onError: (error) => void message.error(errorMessage(error, t)),
+    });
+  };
+
+  useShortcuts({
+    move(step) {
+      const at = selected ? order.indexOf(selected) : -1;
+      const next = order[Math.min(order.length - 1, Math.max(0, at + step))];
+      if (next) setSelected(next);
+    },
+    verdict(key) {
+      if (!editable || !selected) return;
+      const item = items.find((i) => i.code === selected);
+      if (!item) return;
+      if (key === '3' && !item.allowNa) {
+        void message.info(t('workspace.naNotAllowed', { code: item.code }));
+        return;
+      }
+      setVerdict(item.code, key === '1' ? 'pass' : key === '2' ? 'fail' : 'na');
+    },
+    submit: () => void doSubmit(),
+    next() {
+      if (!draft) goNext();
+    },
+    help: () => setHelpOpen((open) => !open),
+  }, !amendOpen);
+
+  const canAmend = !draft && hasAnyRole(user, [Role.Supervisor, Role.Admin]);
+  const actions = (
+    <>
+      <KeyboardHelp open={helpOpen} onOpenChange={setHelpOpen} />
+      {!draft && (
+        <Button autoInsertSpace={false} onClick={() => setHistoryOpen(true)} data-testid="show-history">
+          {t('workspace.history')}
+        </Button>
+      )}
+      {canAmend && (
+        <Button autoInsertSpace={false} onClick={() => setAmendOpen(true)} data-testid="amend-evaluation">
+          {t('workspace.amend')}
+        </Button>
+      )}
+      {!draft && (
+        <Tooltip title={t('workspace.nextKey')}>
+          <Button type="primary" loading={nextCall.isPending} onClick={goNext} data-testid="next-call">
+            {t('workspace.nextCall')}
+          </Button>
+        </Tooltip>
+      )}
+    </>
+  );
+
+  return (
+    <Flex vertical gap={12} data-testid="workspace" data-evaluation-id={evaluation.id} data-status={evaluation.status} style={{ height: 'calc(100vh - 112px)', minHeight: 560 }}>
+      <CallHeader call={call} source={evaluation.source} status={evaluation.status} actions={actions} />
+      {conflict && <ConflictBanner unsaved={autosave.unsaved} reloading={reloading} onReload={onReload} />}
+      {queueDone && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="queue-done"
+          title={t('workspace.queueDone')}
+          action={
+            <Link to="/queue">
+              <Button size="small">{t('workspace.toQueue')}</Button>
+            </Link>
+          }
+        />
+      )}
+      <div style={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(440px, 46%)', gap: 12 }}>
+        <CallPane
+          ref={pane}
+          recordingId={recordingId}
+          call={call}
+          peaks={peaks}
+          regions={regions}
+          highlights={highlights}
+          marking={editable}
+          onDragged={setDragged}
+          onRegionClick={onRegionClick}
+          dragged={dragged}
+          onDraggedClose={() => setDragged(null)}
+          draggedContent={
+            dragged && (
+              <DefectForm
+                range={dragged}
+                items={items}
+                defaultCode={selected}
+                onCancel={() => setDragged(null)}
+                onConfirm={(code, note) => {
+                  markDefect(code, dragged.start, dragged.end, note);
+                  setDragged(null);
+                }}
+              />
+            )
+          }
+          lineActions={editable ? lineActions : undefined}
+          defects={<DefectList defects={defects} onOpen={openDefect} />}
+        />
+        <Card size="small" style={{ minHeight: 0, display: 'flex', flexDirection: 'column' }} styles={{ body: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 8 } }}>
+          <Flex align="center" justify="space-between" gap={12} style={{ flex: 'none', paddingInline: 4 }}>
+            {draft ? (
+              <ScorePanel score={live.score} fatal={live.fatal} scored={live.scored} total={live.total} final={false} />
+            ) : (
+              <ScorePanel score={evaluation.score ?? 0} fatal={!!evaluation.fatal} final />
+            )}
+            {draft ? (
+              <Flex align="center" gap={12}>
+                <SaveStatus status={autosave.status} savedAt={autosave.savedAt} error={autosave.error} />
+                <Tooltip title={t('workspace.submitKey')}>
+                  <Button type="primary" autoInsertSpace={false} loading={submitting} disabled={!editable} onClick={() => void doSubmit()} data-testid="submit-evaluation">
+                    {t('workspace.submit')}
+                  </Button>
+                </Tooltip>
+              </Flex>
+            ) : (
+              <Typography.Text type="secondary" data-testid="submitted-by" style={{ textAlign: 'right' }}>
+                {t('workspace.submittedBy', { name: evaluation.inspectorName, at: evaluation.submittedAt ? new Date(evaluation.submittedAt).toLocaleString(i18n.resolvedLanguage) : '—' })}
+                <br />
+                {t('workspace.lockedHint')}
+              </Typography.Text>
+            )}
+          </Flex>
+          {draft && showMissing && missing.length > 0 && (
+            <Alert type="warning" showIcon data-testid="missing-items" title={t('workspace.missingItems', { n: missing.length, codes: missing.join(t('common.listSeparator')) })} />
+          )}
+          <ChecklistForm
+            sections={sections}
+            form={form}
+            selected={selected}
+            editable={editable}
+            evidence={evidence}
+            onSelect={setSelected}
+            onVerdict={onVerdict}
+            onComment={setComment}
+            onClearDefect={clearDefect}
+            onSeek={seek}
+            onOverall={setOverall}
+          />
+        </Card>
+      </div>
+      {!draft && <HistoryDrawer evaluationId={evaluation.id} open={historyOpen} onClose={() => setHistoryOpen(false)} />}
+      {canAmend && <AmendModal open={amendOpen} evaluation={evaluation} items={items} selectedCode={selected} onClose={() => setAmendOpen(false)} />}
+    </Flex>
+  );
+}
