@@ -1,33 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { EvaluationItem, ListedEvaluation } from '../../../components/evaluation';
 import { api, type Page } from '../../../lib/api-client';
 
-export type Verdict = 'pass' | 'fail' | 'na';
-
-export interface EvaluationItem {
-  code: string;
-  title: string;
-  verdict: Verdict | null;
-  points: number;
-  earned: number | null;
-  critical: boolean;
-  comment: string | null;
-  at: number | null;
-  until: number | null;
-  autoVerdict: Verdict | null;
-}
-
-/** A row of `GET /api/evaluations` (CONTRACT.md "Evaluations"), the fields this page shows. */
-export interface AgentEvaluation {
+/** A row of `GET /api/evaluations` (CONTRACT.md "Evaluations"), the fields this page shows: the list's columns' (`callStartedAt` among them) and these. */
+export interface AgentEvaluation extends ListedEvaluation {
   id: string;
-  recordingId: string;
-  inspector: string;
-  inspectorName: string;
-  source: string;
-  checklistVersion: number;
-  score: number | null;
-  fatal: boolean | null;
   comment: string | null;
-  submittedAt: string | null;
+  /** The call's local day, YYYY-MM-DD: what `from` and `to` filter on. */
+  callDate: string;
   items: EvaluationItem[];
 }
 

@@ -1,17 +1,15 @@
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Result, Row, Space, Statistic, Table, type TableColumnsType, Tag, theme, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Result, Row, Space, Statistic, Table, Tag, theme, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { AgentStatus } from '../../../../../shared/src/org';
 import { LoadError } from '../../../components/errors/load-error';
+import { EvaluationItems, useEvaluationColumns } from '../../../components/evaluation';
 import { PageHeader } from '../../../components/page-header';
 import { PageSpin } from '../../../components/page-spin';
 import { useAgent } from '../api/agent';
 import { type AgentEvaluation, MAX_EVALUATIONS, useAgentEvaluations } from '../api/agent-evaluations';
-import { useCallTimes } from '../api/call-times';
-import { EvaluationItems } from '../components/evaluation-items';
-import { Score, SourceTag } from '../components/labels';
 import { ScoreTrend, type TrendPoint } from '../components/score-trend';
 
 const DATE = 'YYYY-MM-DD';
@@ -28,14 +26,12 @@ function useRange(): [{ from: string; to: string }, (from: string, to: string) =
   ];
 }
 
-const NO_TIMES: ReadonlyMap<string, string> = new Map();
-
 /** Mean of the scores, fatal ones counting as the 0 they are, to one decimal. */
 const meanOf = (scores: readonly number[]) => (scores.length ? Math.round((10 * scores.reduce((a, b) => a + b, 0)) / scores.length) / 10 : 0);
 
 /** An agent's file: who they are, how their evaluations went over time, and each of them. */
 export function AgentPageRoute() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { employeeNo = '' } = useParams();
   const [range, setRange] = useRange();
   const agent = useAgent(employeeNo);
@@ -43,20 +39,15 @@ export function AgentPageRoute() {
   const items = useMemo(() => evaluations.data?.items ?? [], [evaluations.data]);
   const { token } = theme.useToken();
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
-  const calls = useCallTimes({ agent: employeeNo, ...range }, !!agent.data);
-  const callTimes: ReadonlyMap<string, string> = calls.data ?? NO_TIMES;
-  const at = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(i18n.resolvedLanguage) : '—');
+  const columns = useEvaluationColumns<AgentEvaluation>({ callLinkTestId: 'agent-evaluation-call-link' });
 
   // By when the call was, oldest first (the dates pick calls by their day too); the table keeps the server's order.
   const points: TrendPoint[] = useMemo(
     () =>
       items
-        .flatMap((e) => {
-          const at = callTimes.get(e.recordingId) ?? e.submittedAt;
-          return e.score !== null && at ? [{ evaluation: e, at, score: e.score }] : [];
-        })
+        .flatMap((e) => (e.score !== null ? [{ evaluation: e, at: e.callStartedAt, score: e.score }] : []))
         .sort((a, b) => a.at.localeCompare(b.at)),
-    [items, callTimes],
+    [items],
   );
   const mean = meanOf(points.map((p) => p.score));
   const fatalCount = points.filter((p) => p.evaluation.fatal).length;
@@ -79,23 +70,6 @@ export function AgentPageRoute() {
     );
   }
   const a = agent.data;
-
-  const columns: TableColumnsType<AgentEvaluation> = [
-    {
-      title: t('evaluations.callTime'),
-      key: 'call',
-      render: (_, e) => (
-        <Link to={`/recordings/${e.recordingId}`} data-testid="agent-evaluation-call-link">
-          {callTimes.has(e.recordingId) ? at(callTimes.get(e.recordingId)) : t('evaluations.openCall')}
-        </Link>
-      ),
-    },
-    { title: t('evaluations.inspector'), key: 'inspector', render: (_, e) => e.inspectorName || e.inspector },
-    { title: t('evaluations.source'), dataIndex: 'source', render: (source: string) => <SourceTag source={source} /> },
-    { title: t('evaluations.checklistVersion'), dataIndex: 'checklistVersion', render: (version: number) => t('evaluations.versionN', { version }) },
-    { title: t('evaluations.score'), key: 'score', align: 'right', render: (_, e) => <Score score={e.score} fatal={e.fatal} /> },
-    { title: t('evaluations.submittedAt'), dataIndex: 'submittedAt', render: at },
-  ];
 
   return (
     <>
@@ -162,7 +136,7 @@ export function AgentPageRoute() {
             </Col>
           </Row>
           <Card size="small" title={t('agentPage.trend')} style={{ marginBottom: 16 }}>
-            {calls.isPending || evaluations.isPending ? null : points.length ? <ScoreTrend points={points} mean={mean} /> : <Empty description={t('agentPage.noEvaluations')} />}
+            {evaluations.isPending ? null : points.length ? <ScoreTrend points={points} mean={mean} /> : <Empty description={t('agentPage.noEvaluations')} />}
           </Card>
           <Card size="small" title={t('agentPage.evaluations')}>
             <Table<AgentEvaluation>

@@ -1,44 +1,20 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { EvaluationItem, ListedEvaluation } from '../../../components/evaluation';
 import { api, ApiError, getToken, type Page } from '../../../lib/api-client';
 
-export type Verdict = 'pass' | 'fail' | 'na';
-
-/** One scored item of an evaluation, titled from the checklist version it was scored with. */
-export interface EvaluationItem {
-  code: string;
-  title: string;
-  verdict: Verdict | null;
-  points: number;
-  earned: number | null;
-  critical: boolean;
-  comment: string | null;
-  /** Seconds into the call. */
-  at: number | null;
-  until: number | null;
-  /** What the automatic check said, for the items that have one. */
-  autoVerdict: Verdict | null;
-}
-
-/** A row of `GET /api/evaluations` (CONTRACT.md "Evaluations"). */
-export interface Evaluation {
+/** A row of `GET /api/evaluations` (CONTRACT.md "Evaluations"): the list's columns' fields (`callStartedAt` among them) and these. */
+export interface Evaluation extends ListedEvaluation {
   id: string;
-  recordingId: string;
   /** Employee number. */
   agent: string;
   agentName: string;
   /** Team code. */
   team: string;
-  /** Username. */
-  inspector: string;
-  inspectorName: string;
-  source: string;
   status: string;
-  checklistVersion: number;
-  score: number | null;
-  fatal: boolean | null;
   comment: string | null;
   createdAt: string;
-  submittedAt: string | null;
+  /** The call's local day, YYYY-MM-DD: what `from` and `to` filter on. */
+  callDate: string;
   items: EvaluationItem[];
 }
 

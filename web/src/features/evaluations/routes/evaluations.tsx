@@ -1,16 +1,14 @@
-import { App, Button, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { LoadError } from '../../../components/errors/load-error';
+import { EvaluationItems, useEvaluationColumns } from '../../../components/evaluation';
 import { PageHeader } from '../../../components/page-header';
 import { errorMessage } from '../../../lib/errors';
-import { useCallTimes } from '../api/call-times';
 import { downloadEvaluations, type Evaluation, type EvaluationFilters as Filters, type ExportFormat, useEvaluations } from '../api/evaluations';
 import { EvaluationFilters } from '../components/evaluation-filters';
-import { EvaluationItems } from '../components/evaluation-items';
-import { Score, SourceTag } from '../components/labels';
 
 const DATE = 'YYYY-MM-DD';
 const DEFAULT_DAYS = 30;
@@ -42,13 +40,18 @@ function useEvaluationFilters(): [Filters, (next: Partial<Filters>) => void] {
 }
 
 export function EvaluationsRoute() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [filters, setFilters] = useEvaluationFilters();
   const evaluations = useEvaluations(filters);
-  const callTimes = useCallTimes(evaluations.data?.items.map((e) => e.recordingId) ?? []);
   const [downloading, setDownloading] = useState<ExportFormat | null>(null);
-  const at = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString(i18n.resolvedLanguage) : '—');
+  const columns = useEvaluationColumns<Evaluation>({
+    callLinkTestId: 'evaluation-call-link',
+    who: [
+      { title: t('evaluations.agent'), key: 'agent', render: (_, e) => `${e.agentName} (${e.agent})` },
+      { title: t('evaluations.team'), dataIndex: 'team' },
+    ],
+  });
 
   const download = async (format: ExportFormat) => {
     setDownloading(format);
@@ -60,25 +63,6 @@ export function EvaluationsRoute() {
       setDownloading(null);
     }
   };
-
-  const columns: TableColumnsType<Evaluation> = [
-    {
-      title: t('evaluations.callTime'),
-      key: 'call',
-      render: (_, e) => (
-        <Link to={`/recordings/${e.recordingId}`} data-testid="evaluation-call-link">
-          {callTimes.has(e.recordingId) ? at(callTimes.get(e.recordingId)) : t('evaluations.openCall')}
-        </Link>
-      ),
-    },
-    { title: t('evaluations.agent'), key: 'agent', render: (_, e) => `${e.agentName} (${e.agent})` },
-    { title: t('evaluations.team'), dataIndex: 'team' },
-    { title: t('evaluations.inspector'), key: 'inspector', render: (_, e) => e.inspectorName || e.inspector },
-    { title: t('evaluations.source'), dataIndex: 'source', render: (source: string) => <SourceTag source={source} /> },
-    { title: t('evaluations.checklistVersion'), dataIndex: 'checklistVersion', render: (version: number) => t('evaluations.versionN', { version }) },
-    { title: t('evaluations.score'), key: 'score', align: 'right', render: (_, e) => <Score score={e.score} fatal={e.fatal} /> },
-    { title: t('evaluations.submittedAt'), dataIndex: 'submittedAt', render: at },
-  ];
 
   const { page, pageSize, ...rest } = filters;
   return (

@@ -1,9 +1,8 @@
-// The same labels as the evaluations list: features do not import each other.
 import { Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { EVALUATION_SOURCES, type EvaluationSource } from '../../../../../shared/src/checklists/types';
-import type { Verdict } from '../api/agent-evaluations';
+import { EVALUATION_SOURCES, type EvaluationSource } from '../../../../shared/src/checklists/types';
+import type { Verdict } from './types';
 
 const SOURCE_COLOURS: Record<EvaluationSource, string> = {
   daily: 'blue',

@@ -1,10 +1,10 @@
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Evaluation, EvaluationItem } from '../api/evaluations';
-import { clock, VerdictTag } from './labels';
+import { clock, VerdictTag } from './evaluation-labels';
+import type { EvaluationDetails, EvaluationItem } from './types';
 
 /** An evaluation's verdicts item by item, with the inspector's comments: the expanded row. */
-export function EvaluationItems({ evaluation }: { evaluation: Evaluation }) {
+export function EvaluationItems({ evaluation }: { evaluation: EvaluationDetails }) {
   const { t } = useTranslation();
   const columns: TableColumnsType<EvaluationItem> = [
     { title: t('evaluations.item.code'), dataIndex: 'code', width: 110, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
