@@ -1,7 +1,7 @@
 import { Button, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { AgentStatus } from '../../../../../shared/src/org';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
@@ -47,7 +47,16 @@ export function AgentsRoute() {
   const [editing, setEditing] = useState<Agent | 'new' | null>(null);
 
   const columns: TableColumnsType<Agent> = [
-    { title: t('agents.employeeNo'), dataIndex: 'employeeNo' },
+    {
+      title: t('agents.employeeNo'),
+      dataIndex: 'employeeNo',
+      // The agent's page: evaluations, score trend and how sure the mean is.
+      render: (employeeNo: string) => (
+        <Link to={`/agents/${encodeURIComponent(employeeNo)}`} data-testid="agent-page-link">
+          {employeeNo}
+        </Link>
+      ),
+    },
     { title: t('agents.name'), dataIndex: 'name' },
     { title: t('agents.team'), key: 'team', render: (_, agent) => `${agent.teamName} (${agent.team})` },
     { title: t('agents.project'), dataIndex: 'project' },
