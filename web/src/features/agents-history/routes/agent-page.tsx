@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/page-header';
 import { PageSpin } from '../../../components/page-spin';
 import { useAgent } from '../api/agent';
 import { type AgentEvaluation, MAX_EVALUATIONS, useAgentEvaluations } from '../api/agent-evaluations';
+import { SampleConfidence } from '../components/sample-confidence';
 import { ScoreTrend, type TrendPoint } from '../components/score-trend';
 
 const DATE = 'YYYY-MM-DD';
@@ -113,17 +114,22 @@ export function AgentPageRoute() {
             <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('agentPage.truncated', { shown: MAX_EVALUATIONS, total: evaluations.data?.total })} />
           )}
           <Row gutter={16} style={{ marginBottom: 16 }}>
-            <Col xs={8}>
+            <Col xs={6}>
               <Card size="small">
                 <Statistic title={t('agentPage.count')} value={evaluations.data?.total ?? 0} loading={evaluations.isPending} data-testid="agent-count" />
               </Card>
             </Col>
-            <Col xs={8}>
+            <Col xs={6}>
               <Card size="small">
                 <Statistic title={t('agentPage.mean')} value={points.length ? mean : '—'} precision={points.length ? 1 : undefined} loading={evaluations.isPending} data-testid="agent-mean" />
               </Card>
             </Col>
-            <Col xs={8}>
+            <Col xs={6}>
+              <Card size="small">
+                <SampleConfidence team={agent.data.team} agent={employeeNo} from={range.from} to={range.to} />
+              </Card>
+            </Col>
+            <Col xs={6}>
               <Card size="small">
                 <Statistic
                   title={t('agentPage.fatalCount')}
