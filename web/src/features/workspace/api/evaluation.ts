@@ -63,6 +63,17 @@ export const mySubmittedQueryOptions = (recordingId: string) =>
 
 export const useMySubmitted = (recordingId: string) => useQuery(mySubmittedQueryOptions(recordingId));
 
+/** `GET /api/evaluations?recordingId=`: every submitted evaluation of the call the caller may see (others' too). */
+export const getCallEvaluations = (recordingId: string, signal?: AbortSignal) => api.get<Page<Evaluation>>('/evaluations', { recordingId, pageSize: 50 }, signal);
+
+export const callEvaluationsQueryOptions = (recordingId: string) =>
+  queryOptions({
+    queryKey: ['workspace', recordingId, 'all-evaluations'],
+    queryFn: ({ signal }) => getCallEvaluations(recordingId, signal),
+  });
+
+export const useCallEvaluations = (recordingId: string) => useQuery(callEvaluationsQueryOptions(recordingId));
+
 /** `GET /api/evaluations/:id`: any evaluation the caller may see (a supervisor opening an inspector's). */
 export const getEvaluation = (id: string, signal?: AbortSignal) => api.get<Evaluation>(`/evaluations/${encodeURIComponent(id)}`, undefined, signal);
 
@@ -89,6 +100,7 @@ function useRefreshAfterChange() {
     queryClient.setQueryData(workspaceKeys.mine(evaluation.recordingId), { total: 1, items: [evaluation] });
     queryClient.setQueryData(workspaceKeys.evaluation(evaluation.id), evaluation);
     void queryClient.invalidateQueries({ queryKey: workspaceKeys.history(evaluation.id) });
+    void queryClient.invalidateQueries({ queryKey: ['workspace', evaluation.recordingId, 'all-evaluations'] });
     // Other pages' lists of evaluations and the listening queue: refetched when next shown.
     void queryClient.invalidateQueries({ predicate: (q) => ['evaluations', 'agent-page', 'sampling', 'queue'].includes(String(q.queryKey[0])) });
   };

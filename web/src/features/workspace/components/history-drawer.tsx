@@ -49,7 +49,11 @@ export function HistoryDrawer({ evaluationId, open, onClose }: { evaluationId: s
                   {entry.username} · {new Date(entry.at).toLocaleString(i18n.resolvedLanguage)}
                 </Typography.Text>
                 {entry.reason && <div>{t('workspace.historyReason', { reason: entry.reason })}</div>}
-                {changeText(entry) && <Typography.Text type="secondary">{changeText(entry)}</Typography.Text>}
+                {changeText(entry) && (
+                  <div>
+                    <Typography.Text type="secondary">{changeText(entry)}</Typography.Text>
+                  </div>
+                )}
               </div>
             ),
           }))}

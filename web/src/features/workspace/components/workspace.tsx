@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import type { ChecklistSection } from '../../../../../shared/src/checklists/types';
 import { Role } from '../../../../../shared/src/org';
 import type { TranscriptSegment } from '../../../../../shared/src/recordings';
-import type { PlayerRegion, TranscriptHighlight, WaveformPeaks } from '../../../components/call-player';
+import type { PlayerRegion, WaveformPeaks } from '../../../components/call-player';
 import { ApiError } from '../../../lib/api-client';
 import { hasAnyRole, useUser } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/errors';
@@ -15,6 +15,7 @@ import { useNextCall } from '../api/queue';
 import type { Evaluation, Verdict } from '../api/types';
 import { AmendModal } from './amend-modal';
 import { CallHeader } from './call-header';
+import { useHighlights, useRegions } from './call-marks';
 import { CallPane, type CallPaneHandle, type DraggedRange } from './call-pane';
 import { ChecklistForm } from './checklist-form';
 import { ConflictBanner } from './conflict-banner';
@@ -24,17 +25,12 @@ import { autoResultsByCode, type Defect, defectsOf, formSections, liveScore, mis
 import { HistoryDrawer } from './history-drawer';
 import { KeyboardHelp } from './keyboard-help';
 import { MarkLineButton } from './mark-line-button';
+import { OtherEvaluations } from './other-evaluations';
 import { SaveStatus } from './save-status';
 import { ScorePanel } from './score-panel';
 import { useAutosave } from './use-autosave';
 import { useEvaluationForm } from './use-evaluation-form';
 import { useShortcuts } from './use-shortcuts';
-
-const EVIDENCE_COLOUR = 'rgba(255, 77, 79, 0.14)';
-const DEFECT_COLOUR = 'rgba(255, 77, 79, 0.32)';
-const PENDING_COLOUR = 'rgba(250, 173, 20, 0.35)';
-const PASS_MARK = 'rgba(82, 196, 26, 0.22)';
-const FAIL_MARK = 'rgba(255, 77, 79, 0.25)';
 
 export interface WorkspaceProps {
   recordingId: string;
@@ -93,32 +89,8 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
 
   const seek = useCallback((seconds: number) => pane.current?.seek(seconds), []);
 
-  /** The machine's failures (lighter) and the defects (labelled with their item), plus a stretch being marked. */
-  const regions = useMemo<PlayerRegion[]>(() => {
-    const marked = new Set(defects.map((d) => `${d.at}:${d.until ?? d.at}`));
-    const evidenceRegions = (autoChecks?.results ?? [])
-      .filter((r) => r.verdict === 'fail')
-      .flatMap((r) =>
-        r.evidence
-          .filter((e) => !marked.has(`${e.start}:${e.end}`) && !defects.some((d) => d.code === r.code && Math.abs(d.at - e.start) < 0.15))
-          .map((e, i) => ({ id: `evidence-${r.code}-${i}`, start: e.start, end: Math.max(e.end, e.start), color: EVIDENCE_COLOUR })),
-      );
-    const defectRegions = defects.map((d) => ({ id: `defect-${d.code}`, start: d.at, end: d.until ?? d.at, color: DEFECT_COLOUR, label: d.code }));
-    const pending = dragged ? [{ id: 'pending-defect', start: dragged.start, end: dragged.end, color: PENDING_COLOUR }] : [];
-    return [...evidenceRegions, ...defectRegions, ...pending];
-  }, [autoChecks, defects, dragged]);
-
-  const highlights = useMemo<TranscriptHighlight[]>(
-    () =>
-      (autoChecks?.results ?? []).flatMap((r) =>
-        r.verdict === 'na'
-          ? []
-          : r.evidence
-              .filter((e) => e.charStart !== undefined && e.charEnd !== undefined)
-              .map((e) => ({ segment: e.segment, charStart: e.charStart, charEnd: e.charEnd, color: r.verdict === 'fail' ? FAIL_MARK : PASS_MARK, title: items.find((i) => i.code === r.code)?.title ?? r.code })),
-      ),
-    [autoChecks, items],
-  );
+  const regions = useRegions(autoChecks?.results, defects, dragged);
+  const highlights = useHighlights(autoChecks?.results, items);
 
   const onRegionClick = useCallback(
     (region: PlayerRegion) => {
@@ -211,6 +183,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
   const actions = (
     <>
       <KeyboardHelp open={helpOpen} onOpenChange={setHelpOpen} />
+      <OtherEvaluations recordingId={recordingId} currentId={evaluation.id} />
       {!draft && (
         <Button autoInsertSpace={false} onClick={() => setHistoryOpen(true)} data-testid="show-history">
           {t('workspace.history')}

@@ -1,0 +1,285 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, launchBrowser, type RunningServer, signIn, startBuiltServer } from '../support/browser.js';
+
+/**
+ * The inspector's scoring workspace (/evaluate/:recordingId) on the built app with the demo centre:
+ * marking a defect by dragging on the waveform, scoring by keyboard, submitting; the machine's
+ * pre-failed forbidden phrase; and two tabs saving the same draft (a conflict, never an overwrite).
+ */
+
+let server: RunningServer;
+let browser: Browser;
+let inspectorToken: string;
+
+const VIEWPORT = { width: 1440, height: 900 };
+
+async function login(username: string, password: string): Promise<string> {
+  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function api<T>(token: string, path: string): Promise<T> {
+  const res = await fetch(`${server.baseUrl}/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+interface RecordingRow {
+  id: string;
+  agent: string;
+  duration: number;
+}
+interface AutoChecks {
+  results: { code: string; verdict: 'pass' | 'fail' | 'na' }[];
+}
+
+/** Calls given to a test already: each test scores a call of its own. */
+const used = new Set<string>();
+
+/** A call of project CS with a transcript on which no automatic rule failed, for clean scoring. */
+async function cleanCall(): Promise<RecordingRow> {
+  const { items } = await api<{ items: RecordingRow[] }>(inspectorToken, '/recordings?project=CS&hasTranscript=true&pageSize=100');
+  for (const r of items) {
+    if (used.has(r.id)) continue;
+    const checks = await api<AutoChecks>(inspectorToken, `/recordings/${r.id}/auto-checks`);
+    if (checks.results.some((c) => c.verdict !== 'na') && checks.results.every((c) => c.verdict !== 'fail')) {
+      used.add(r.id);
+      return r;
+    }
+  }
+  throw new Error('no call of CS without a failed rule');
+}
+
+async function openWorkspace(page: Page, recordingId: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/evaluate/${recordingId}`);
+  await page.getByTestId('workspace').waitFor();
+  await page.locator('[data-testid="call-player"][data-ready="true"]').waitFor();
+}
+
+async function signedInContext(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  await signIn(page, server.baseUrl, 'inspector1', 'demo1234');
+  await page.getByTestId('nav-home').waitFor();
+  return { context, page };
+}
+
+const selectedCode = (page: Page) =>
+  page.locator('[data-testid^="item-"][data-selected="true"]').evaluate((el) => el.getAttribute('data-testid')!.slice('item-'.length));
+
+const liveScore = async (page: Page) => Number(await page.getByTestId('live-score').getAttribute('data-score'));
+
+/** The waveform's regions: elements with part "region" in wavesurfer's open shadow root (Playwright's CSS pierces it). */
+const waveformRegions = (page: Page) => page.locator('[data-testid="player-waveform"] [part~="region"]');
+
+beforeAll(async () => {
+  server = await startBuiltServer({ DEMO_CALL_DAYS: '1' });
+  browser = await launchBrowser();
+  // The demo calls are ingested in the background after start.
+  const adminToken = await login('admin', ADMIN_PASSWORD);
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const { total } = await api<{ total: number }>(adminToken, '/recordings?pageSize=1');
+    if (total > 0) break;
+    if (Date.now() > deadline) throw new Error('the demo calls never arrived');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  inspectorToken = await login('inspector1', 'demo1234');
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the scoring workspace', () => {
+  it('marks a defect by dragging on the waveform, scores the rest by keyboard, submits, and the agent’s history shows it', async () => {
+    const call = await cleanCall();
+    const { context, page } = await signedInContext();
+    await openWorkspace(page, call.id);
+    await page.screenshot({ path: '/tmp/workspace-open.png' });
+    const before = await liveScore(page);
+    expect(await page.getByTestId('live-score').innerText()).toContain('分');
+
+    // Drag across a stretch of the waveform with the mouse.
+    const wave = (await page.getByTestId('player-waveform').boundingBox())!;
+    const y = wave.y + wave.height / 2;
+    await page.mouse.move(wave.x + wave.width * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move(wave.x + wave.width * 0.36, y, { steps: 6 });
+    await page.mouse.move(wave.x + wave.width * 0.42, y, { steps: 6 });
+    await page.mouse.up();
+    await page.getByTestId('defect-form').waitFor();
+    // Tie it to B1 with a note.
+    await page.getByTestId('defect-item').click();
+    await page.keyboard.type('B1');
+    await page.locator('.ant-select-item-option', { hasText: 'B1 ' }).click();
+    await page.locator('[data-testid="defect-item"]', { hasText: 'B1 ' }).waitFor();
+    await page.getByTestId('defect-note').fill('未复述客户需求');
+    await page.screenshot({ path: '/tmp/workspace-defect-form.png' });
+    await page.getByTestId('defect-confirm').click();
+    await page.locator('[data-testid="item-B1"][data-verdict="fail"]').waitFor();
+    await page.locator('[data-testid="defect"][data-code="B1"]').waitFor();
+    expect(await page.getByTestId('item-B1-comment').inputValue()).toContain('未复述客户需求');
+    const at = Number(await page.locator('[data-testid="defect"][data-code="B1"]').getAttribute('data-at'));
+    expect(at).toBeGreaterThan(call.duration * 0.2);
+    expect(at).toBeLessThan(call.duration * 0.4);
+    await page.locator('[data-testid="player-waveform"] [part~="defect-B1"]').waitFor({ state: 'attached' });
+    expect(await waveformRegions(page).count()).toBeGreaterThanOrEqual(1);
+    const afterDefect = await liveScore(page);
+    expect(afterDefect).toBeLessThan(before);
+    await page.screenshot({ path: '/tmp/workspace-defect.png' });
+
+    // Every remaining item by keyboard: ↓/↑ to it, 1 for pass.
+    const codes = await page.locator('[data-testid^="item-"][data-verdict]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('item-'.length)));
+    expect(codes).toContain('B1');
+    for (const code of codes) {
+      if ((await page.getByTestId(`item-${code}`).getAttribute('data-verdict')) !== '') continue;
+      for (let guard = 0; (await selectedCode(page)) !== code; guard++) {
+        expect(guard).toBeLessThan(codes.length);
+        await page.keyboard.press(codes.indexOf(await selectedCode(page)) < codes.indexOf(code) ? 'ArrowDown' : 'ArrowUp');
+      }
+      await page.keyboard.press('1');
+      await page.locator(`[data-testid="item-${code}"][data-verdict="pass"]`).waitFor();
+    }
+    expect(await page.getByTestId('scored-count').innerText()).toContain(`${codes.length}/${codes.length}`);
+    const finalLive = await liveScore(page);
+    expect(finalLive).not.toBe(afterDefect);
+    expect(finalLive).toBeLessThan(100);
+    // Typing a comment does not score: "2" goes into the field, not to the item.
+    await page.getByTestId('item-B1-comment').click();
+    await page.keyboard.type(' 2');
+    expect(await page.getByTestId('item-B1').getAttribute('data-verdict')).toBe('fail');
+    await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+    await page.screenshot({ path: '/tmp/workspace-scored.png' });
+
+    // Submit with Ctrl+Enter: the form locks and shows the server's score.
+    await page.keyboard.press('Control+Enter');
+    await page.locator('[data-testid="live-score"][data-final="true"]').waitFor();
+    await page.getByTestId('next-call').waitFor();
+    expect(await page.getByTestId('submit-evaluation').count()).toBe(0);
+    expect(await page.getByTestId('item-B1-fail').count()).toBe(0);
+    const evaluationId = (await page.getByTestId('workspace').getAttribute('data-evaluation-id'))!;
+    const stored = await api<{ score: number; status: string; items: { code: string; verdict: string; at: number | null; comment: string | null }[] }>(inspectorToken, `/evaluations/${evaluationId}`);
+    expect(stored.status).toBe('submitted');
+    expect(stored.score).toBe(finalLive);
+    expect(await liveScore(page)).toBe(stored.score);
+    const b1 = stored.items.find((i) => i.code === 'B1')!;
+    expect(b1.verdict).toBe('fail');
+    expect(b1.at).toBeCloseTo(at, 1);
+    expect(b1.comment).toContain('未复述客户需求 2');
+    await page.screenshot({ path: '/tmp/workspace-submitted.png' });
+
+    // N asks the queue for the next call: another call's workspace, or word that the queue is done.
+    await page.keyboard.press('n');
+    await page.waitForFunction(
+      (id) => !location.pathname.endsWith(id) || document.querySelector('[data-testid="queue-done"]') !== null,
+      call.id,
+    );
+    if (!page.url().endsWith(call.id)) {
+      expect(new URL(page.url()).pathname).toMatch(/^\/evaluate\/[0-9a-f-]{36}$/);
+      await page.getByTestId('workspace').waitFor();
+    }
+
+    // Opening the call again shows it read-only.
+    await openWorkspace(page, call.id);
+    await page.locator('[data-testid="workspace"][data-status="submitted"]').waitFor();
+    expect(await page.getByTestId('workspace').getAttribute('data-evaluation-id')).toBe(evaluationId);
+
+    // The agent's history lists it.
+    await page.goto(`${server.baseUrl}/agents/${call.agent}`);
+    await page.getByTestId(`agent-evaluation-${evaluationId}`).waitFor();
+    const listed = await api<{ items: { id: string }[] }>(inspectorToken, `/evaluations?agent=${call.agent}&pageSize=100`);
+    expect(listed.items.map((e) => e.id)).toContain(evaluationId);
+    await context.close();
+  }, 120_000);
+
+  it('opens a call with a forbidden phrase with FORBIDDEN pre-failed by the machine and marked on the waveform', async () => {
+    const { items } = await api<{ items: RecordingRow[] }>(inspectorToken, '/recordings?failed=FORBIDDEN&project=CS&pageSize=5');
+    expect(items.length).toBeGreaterThan(0);
+    const { context, page } = await signedInContext();
+    await openWorkspace(page, items[0].id);
+
+    await page.locator('[data-testid="item-FORBIDDEN"][data-verdict="fail"]').waitFor();
+    expect(await page.getByTestId('item-FORBIDDEN-auto').getAttribute('data-auto')).toBe('fail');
+    expect(await page.getByTestId('item-FORBIDDEN-auto').innerText()).toContain('机器：不合格');
+    expect(await page.getByTestId('item-FORBIDDEN-critical').innerText()).toBe('致命');
+    await page.locator('[data-testid="defect"][data-code="FORBIDDEN"]').waitFor();
+    await waveformRegions(page).first().waitFor({ state: 'attached' });
+    expect(await waveformRegions(page).count()).toBeGreaterThanOrEqual(1);
+    // A failed critical item: the live score is 0 and says fatal.
+    expect(await page.getByTestId('live-score').getAttribute('data-fatal')).toBe('true');
+    expect(await liveScore(page)).toBe(0);
+    await page.getByTestId('score-fatal').waitFor();
+    // The forbidden phrase is highlighted in the transcript.
+    expect(await page.getByTestId('transcript-highlight').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/workspace-forbidden.png' });
+
+    // Clicking the defect's time seeks the audio there.
+    const defectAt = Number(await page.locator('[data-testid="defect"][data-code="FORBIDDEN"]').getAttribute('data-at'));
+    await page.getByTestId('item-FORBIDDEN-seek').click();
+    await page.waitForFunction(
+      (t) => Math.abs(Number(document.querySelector('[data-testid="player-time"]')?.getAttribute('data-current-time')) - t) < 0.2,
+      defectAt,
+    );
+
+    // A transcript line's "标记问题": the line's times become the chosen item's defect.
+    await page.getByTestId('item-A7').click();
+    const line = page.getByTestId('transcript-line').nth(1);
+    const start = Number(await line.getAttribute('data-start'));
+    await line.hover();
+    await line.getByTestId('mark-line').click();
+    await page.getByTestId('defect-form').waitFor();
+    await page.getByTestId('defect-confirm').click();
+    await page.locator('[data-testid="defect"][data-code="A7"]').waitFor();
+    expect(Number(await page.locator('[data-testid="defect"][data-code="A7"]').getAttribute('data-at'))).toBeCloseTo(start, 1);
+    expect(await page.getByTestId('item-A7').getAttribute('data-verdict')).toBe('fail');
+
+    // The keyboard help.
+    await page.keyboard.press('?');
+    await page.getByTestId('keyboard-help').waitFor();
+    expect(await page.getByTestId('keyboard-help').innerText()).toContain('Ctrl + Enter');
+    await context.close();
+  }, 120_000);
+
+  it('shows a conflict, never an overwrite, when another tab saved the draft first; reloading shows that tab’s change', async () => {
+    const call = await cleanCall();
+    const { context, page: a } = await signedInContext();
+    await openWorkspace(a, call.id);
+    const b = await context.newPage();
+    await b.setViewportSize(VIEWPORT);
+    await openWorkspace(b, call.id);
+    expect(await b.getByTestId('workspace').getAttribute('data-evaluation-id')).toBe(await a.getByTestId('workspace').getAttribute('data-evaluation-id'));
+
+    // Tab A changes B2 and saves.
+    await a.getByTestId('item-B2-fail').click();
+    await a.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+
+    // Tab B changes B3: its save is refused, and it says so and stops.
+    await b.getByTestId('item-B3-pass').click();
+    await b.getByTestId('save-conflict').waitFor();
+    expect(await b.getByTestId('save-conflict').innerText()).toContain('重新加载');
+    expect(await b.getByTestId('save-status').getAttribute('data-status')).toBe('conflict');
+    expect(await b.getByTestId('save-conflict').locator('.ant-alert-close-icon').count()).toBe(0);
+    await b.screenshot({ path: '/tmp/workspace-conflict.png' });
+    // A's change is on the server, untouched by B.
+    const id = (await a.getByTestId('workspace').getAttribute('data-evaluation-id'))!;
+    const onServer = await api<{ items: { code: string; verdict: string | null }[] }>(inspectorToken, `/evaluations/${id}`);
+    expect(onServer.items.find((i) => i.code === 'B2')!.verdict).toBe('fail');
+    expect(onServer.items.find((i) => i.code === 'B3')!.verdict).toBeNull();
+
+    // Reloading B shows A's change; B can then carry on and save.
+    await b.getByTestId('reload-draft').click();
+    await b.getByTestId('save-conflict').waitFor({ state: 'detached' });
+    expect(await b.getByTestId('item-B2').getAttribute('data-verdict')).toBe('fail');
+    expect(await b.getByTestId('item-B3').getAttribute('data-verdict')).toBe('');
+    await b.getByTestId('item-B3-pass').click();
+    await b.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
+    const after = await api<{ items: { code: string; verdict: string | null }[] }>(inspectorToken, `/evaluations/${id}`);
+    expect(after.items.find((i) => i.code === 'B2')!.verdict).toBe('fail');
+    expect(after.items.find((i) => i.code === 'B3')!.verdict).toBe('pass');
+    await context.close();
+  }, 120_000);
+});
