@@ -23,7 +23,7 @@ import { analyseAudio, MAX_PEAKS_PER_CHANNEL } from '../server/src/recordings/au
 import { encodeWav, synthesiseCall, type SynthSegment } from '../server/src/recordings/audio/synth.js';
 import { RecordingRepository, type RecordingFilter } from '../server/src/recordings/recording.repository.js';
 import {
-  apiClient, BENCH_ADMIN_PASSWORD, describeMachine, distribution, expectStatus, login, progress, round, runConcurrently, seededRandom,
+  apiClient, BENCH_ADMIN_PASSWORD, describeMachine, loadAverage, distribution, expectStatus, login, progress, round, runConcurrently, seededRandom,
   startBenchApp, startBenchDatabase, timeEach, type ApiClient, type BenchApp, type BenchDatabase, type Distribution, type MachineDescription,
 } from './support.js';
 
@@ -530,6 +530,8 @@ export interface RecordingsBenchResult {
   ingest: IngestResult;
   search: SearchResult;
   peaks: PeaksResult;
+  /** Load averages when the run ended (see MachineDescription.loadAverage). */
+  loadAverageAtEnd: number[];
   meetsTargets: boolean;
 }
 
@@ -555,7 +557,7 @@ export async function runRecordingsBench(options: RecordingsBenchOptions = {}): 
     app = await startBenchApp(db.url, dataDir);
     const ingest = await ingestBench(app, prepared, o);
     const search = await searchBench(app, db.url, o);
-    return { machine, ingest, search, peaks, meetsTargets: ingest.meetsTarget && search.meetsTarget && peaks.meetsTarget };
+    return { machine, ingest, search, peaks, loadAverageAtEnd: loadAverage(), meetsTargets: ingest.meetsTarget && search.meetsTarget && peaks.meetsTarget };
   } finally {
     await app?.close().catch((e) => progress(`closing the app: ${String(e)}`));
     await db?.stop();

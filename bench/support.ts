@@ -177,7 +177,14 @@ export interface MachineDescription {
   memoryGiB: number;
   platform: string;
   node: string;
+  /**
+   * 1-, 5- and 15-minute load averages when the run started: other work on the machine (tests,
+   * builds) shares its cores with the benchmark, and absolute figures mean little above ~0.5.
+   */
+  loadAverage: number[];
 }
+
+export const loadAverage = () => os.loadavg().map((x) => round(x));
 
 export function describeMachine(): MachineDescription {
   const cpus = os.cpus();
@@ -189,6 +196,7 @@ export function describeMachine(): MachineDescription {
     memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
+    loadAverage: loadAverage(),
   };
 }
 
