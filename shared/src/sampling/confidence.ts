@@ -35,7 +35,13 @@ export function scoreInterval(scores: readonly number[]): ScoreInterval {
   return { n, mean: round1(mean), low: round1(Math.max(0, mean - half)), high: round1(Math.min(100, mean + half)), halfWidth: round1(half) };
 }
 
-/** Too wide to grade on: fewer than two scores, or an interval wider than ±maxHalfWidth points. */
+/**
+ * Below this many scores the sample's own spread is too unreliable to trust: three equal scores
+ * would give an interval of ±0 and look certain.
+ */
+export const MIN_SCORES_TO_GRADE = 5;
+
+/** Too wide to grade on: fewer than MIN_SCORES_TO_GRADE scores, or an interval wider than ±maxHalfWidth points. */
 export function tooWideToGrade(interval: ScoreInterval, maxHalfWidth: number): boolean {
-  return interval.halfWidth === null || interval.halfWidth > maxHalfWidth;
+  return interval.n < MIN_SCORES_TO_GRADE || interval.halfWidth === null || interval.halfWidth > maxHalfWidth;
 }

@@ -29,7 +29,8 @@ describe('scoreInterval', () => {
 
   it.each([
     ['a single score', [90], 5, true],
-    ['a wide interval', [60, 100, 70, 95], 5, true],
+    ['a wide interval', [60, 100, 70, 95, 65, 98], 5, true],
+    ['three equal scores (±0, but too few to trust)', [95.5, 95.5, 95.5], 5, true],
     ['a tight interval', [88, 89, 90, 88, 89, 90, 88, 89], 5, false],
   ])('flags %s as too wide to grade: %s', (_title, scores, max, wide) => {
     expect(tooWideToGrade(scoreInterval(scores), max)).toBe(wide);

@@ -626,7 +626,7 @@ export const en: Translation = {
     confidence: {
       explainTitle: 'Only randomly drawn calls count',
       explain:
-        'The mean uses the scores of randomly drawn calls only: guided picks (failed auto-checks, new hires, low scores, fatal errors, complaints) go looking for problems and would drag the mean down, so they are left out and the mean stays unbiased. The bar is the mean with its 95 % interval; fewer than 2 calls, or an interval wider than ±{{max}} points (the plan’s precision needed to grade), is marked too uncertain to grade.',
+        'The mean uses the scores of randomly drawn calls only: guided picks (failed auto-checks, new hires, low scores, fatal errors, complaints) go looking for problems and would drag the mean down, so they are left out and the mean stays unbiased. The bar is the mean with its 95 % interval; fewer than 5 calls, or an interval wider than ±{{max}} points (the plan’s precision needed to grade), is marked too uncertain to grade.',
       n: 'Random sample',
       nHelp: 'Randomly drawn, scored calls in the period: the mean and interval come from these only',
       allDaily: 'Daily evaluations',
