@@ -13,7 +13,7 @@ export interface AppConfig {
   webDir?: string;
   logLevel: 'info' | 'silent';
   maxUploadBytes: number;
-  /** Days of calls the demo centre gets (DEMO_CALL_DAYS), two per agent a day. */
+  /** Days of calls the demo centre gets (DEMO_CALL_DAYS), three per agent a day. */
   demoCallDays: number;
   /** How often idle job workers look for work (JOB_POLL_SECONDS). */
   jobPollSeconds: number;

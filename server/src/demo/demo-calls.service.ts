@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { synthesiseCall } from '../recordings/audio/synth.js';
 import { RecordingsService } from '../recordings/recordings.service.js';
 import { SamplingService } from '../sampling/sampling.service.js';
+import { DEFAULT_SAMPLING_RULES } from '../sampling/sampling-plan.service.js';
 import { demoCall, seededRandom } from './demo-calls.js';
 
 /** A customer who keeps calling: the demo's complaint to look up by number. */
@@ -71,9 +72,21 @@ export class DemoCallsService {
     return stored;
   }
 
-  /** Runs each project's daily sampling over the demo days; answers how many calls were given out. */
+  /**
+   * Runs each project's daily sampling over the demo days; answers how many calls were given out.
+   * A demo agent takes 3 calls a day, not a real centre's 60: the demo plan draws 1 a day (+1 for
+   * focus agents) so that sampling still picks some calls and leaves others.
+   */
   async sampleDays(days: number): Promise<number> {
-    const projects: { code: string }[] = await this.db.query(`SELECT code FROM projects WHERE active ORDER BY code`);
+    const projects: { id: string; code: string }[] = await this.db.query(`SELECT id, code FROM projects WHERE active ORDER BY code`);
+    const firstDay = localDateOf(new Date(Date.now() - days * 86_400_000), process.env.TZ);
+    for (const { id } of projects) {
+      await this.db.query(`INSERT INTO sampling_plans ("projectId", "effectiveFrom", rules) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+        id,
+        firstDay,
+        JSON.stringify({ ...DEFAULT_SAMPLING_RULES, callsPerAgent: 1, focusExtraCalls: 1 }),
+      ]);
+    }
     let picked = 0;
     for (let d = days; d >= 1; d--) {
       const day = localDateOf(new Date(Date.now() - d * 86_400_000), process.env.TZ);

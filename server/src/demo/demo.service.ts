@@ -30,7 +30,7 @@ export class DemoService implements OnApplicationBootstrap {
     if (n === 0 && this.config.demoCallDays > 0) {
       // In the background, so the sign-in page is up at once while the week of calls fills in.
       void this.calls
-        .seed(this.config.demoCallDays, 2)
+        .seed(this.config.demoCallDays, 3)
         .then(async (count) => {
           // Sample the demo days, so inspectors open the demo with a queue to work through.
           const sampled = await this.calls.sampleDays(this.config.demoCallDays);
