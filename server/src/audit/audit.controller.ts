@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { AuditLogEntry } from '../../../shared/src/api/audit.js';
+import type { Page } from '../../../shared/src/api/page.js';
 import { Role } from '../../../shared/src/org.js';
 import { Roles } from '../auth/decorators.js';
 import { PageQueryDto } from '../common/pagination.dto.js';
-import { type AuditLogPage, AuditService } from './audit.service.js';
+import { AuditService } from './audit.service.js';
 
 class AuditQueryDto extends PageQueryDto {
   @IsOptional()
@@ -21,7 +23,7 @@ export class AuditController {
 
   @Roles(Role.Admin)
   @Get()
-  list(@Query() q: AuditQueryDto): Promise<AuditLogPage> {
+  list(@Query() q: AuditQueryDto): Promise<Page<AuditLogEntry>> {
     return this.audit.list(q.page, q.pageSize, q.action);
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import type { AuditLogEntry } from '../../../shared/src/api/audit.js';
+import type { Page } from '../../../shared/src/api/page.js';
 import { AuditLogEntity } from './audit-log.entity.js';
 
 export interface AuditEntry {
@@ -9,11 +11,6 @@ export interface AuditEntry {
   action: string;
   ip?: string | null;
   detail?: Record<string, unknown>;
-}
-
-export interface AuditLogPage {
-  total: number;
-  items: { id: string; at: string; username: string | null; action: string; ip: string | null; detail: Record<string, unknown> | null }[];
 }
 
 @Injectable()
@@ -32,7 +29,7 @@ export class AuditService {
     });
   }
 
-  async list(page: number, pageSize: number, action?: string): Promise<AuditLogPage> {
+  async list(page: number, pageSize: number, action?: string): Promise<Page<AuditLogEntry>> {
     const [rows, total] = await this.log.findAndCount({
       where: action ? { action } : {},
       order: { id: 'DESC' },

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { LoginResponse, SignedInUser } from '../../../shared/src/api/auth.js';
 import { ROLES } from '../../../shared/src/org.js';
 import type { AuthUser } from './auth-user.js';
-import { LoginDto, type LoginResponseDto, type SignedInUserDto } from './auth.dto.js';
+import { LoginDto } from './auth.dto.js';
 import { AuthService, signedInUser } from './auth.service.js';
 import { ClientIp, CurrentUser, Public, Roles } from './decorators.js';
 import { SESSION_COOKIE, tokenFromRequest } from './token.js';
@@ -16,7 +17,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
+  async login(@Body() dto: LoginDto, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const result = await this.auth.login(dto.username, dto.password, ip);
     // The cookie lets <audio> elements stream; SameSite=Strict and GET-only use keep it from CSRF.
     res.cookie(SESSION_COOKIE, result.accessToken, { httpOnly: true, sameSite: 'strict', path: '/api', expires: new Date(result.expiresAt) });
@@ -35,7 +36,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Roles(...ROLES)
   @Get('me')
-  me(@CurrentUser() user: AuthUser): SignedInUserDto {
+  me(@CurrentUser() user: AuthUser): SignedInUser {
     return signedInUser(user);
   }
 }

@@ -11,19 +11,3 @@ export class LoginDto {
   @MaxLength(200)
   password: string;
 }
-
-export interface SignedInUserDto {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  projects: string[];
-  teams: string[];
-}
-
-export interface LoginResponseDto {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresAt: string;
-  user: SignedInUserDto;
-}

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import type { Repository } from 'typeorm';
+import type { LoginResponse, SignedInUser } from '../../../shared/src/api/auth.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
 import { UserEntity } from '../org/users/user.entity.js';
 import type { AuthUser } from './auth-user.js';
-import type { LoginResponseDto, SignedInUserDto } from './auth.dto.js';
 import { LoginThrottle } from './login-throttle.js';
 import { SessionService } from './session.service.js';
 
@@ -16,7 +16,7 @@ const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0lcqj3
 
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 
-export function signedInUser(user: AuthUser): SignedInUserDto {
+export function signedInUser(user: AuthUser): SignedInUser {
   return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, projects: user.projectCodes, teams: user.teamCodes };
 }
 
@@ -30,7 +30,7 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  async login(username: string, password: string, ip = 'unknown'): Promise<LoginResponseDto> {
+  async login(username: string, password: string, ip = 'unknown'): Promise<LoginResponse> {
     const wait = this.throttle.retryAfter(username, ip);
     if (wait > 0) {
       await this.audit.record({ username, action: 'login.throttled', ip });

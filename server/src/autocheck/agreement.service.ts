@@ -1,24 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { RuleAgreementReport } from '../../../shared/src/api/autocheck.js';
 import { visibleTeams } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { invalid } from '../common/domain-error.js';
-
-export interface RuleAgreementDto {
-  code: string;
-  evaluated: number;
-  agreed: number;
-  overridden: number;
-  /** agreed / evaluated, 0…1; null with nothing evaluated. */
-  agreement: number | null;
-}
 
 /** How far inspectors trust each automatic rule: their final verdicts against the machine's suggestion. */
 @Injectable()
 export class AgreementService {
   constructor(private readonly db: DataSource) {}
 
-  async byRule(user: AuthUser, from?: string, to?: string): Promise<{ items: RuleAgreementDto[] }> {
+  async byRule(user: AuthUser, from?: string, to?: string): Promise<RuleAgreementReport> {
     if (from && to && from > to) throw invalid('from', 'must not be after to');
     const params: unknown[] = [];
     const where = [`e.status = 'submitted'`, `i."autoVerdict" IS NOT NULL`, `i."autoVerdict" <> 'na'`];

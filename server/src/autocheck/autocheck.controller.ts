@@ -1,12 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
+import type { AutoChecks } from '../../../shared/src/api/autocheck.js';
 import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
 import { IsLocalDate } from '../common/local-date.js';
 import { AgreementService } from './agreement.service.js';
-import { type AutoChecksDto, AutocheckService } from './autocheck.service.js';
+import { AutocheckService } from './autocheck.service.js';
 
 class AgreementQueryDto {
   @IsOptional()
@@ -30,7 +31,7 @@ export class AutocheckController {
   /** CONTRACT.md "Recordings out": the automatic verdicts of the active checklist. */
   @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
   @Get('recordings/:id/auto-checks')
-  forRecording(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<AutoChecksDto> {
+  forRecording(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<AutoChecks> {
     return this.service.forRecording(user, id);
   }
 

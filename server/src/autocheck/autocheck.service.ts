@@ -1,5 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { AutoChecks, AutocheckRun } from '../../../shared/src/api/autocheck.js';
+import type { Page } from '../../../shared/src/api/page.js';
 import { rulesOf } from '../../../shared/src/checklists/types.js';
 import { compileRules, type CompiledRules, runRules } from '../../../shared/src/rules/engine.js';
 import type { RuleResult, Transcript } from '../../../shared/src/rules/types.js';
@@ -14,11 +16,6 @@ import { AutocheckRunEntity, RecordingAutoCheckEntity } from './auto-check.entit
 export const CHECK_RECORDING = 'autocheck-recording';
 export const BACKFILL = 'autocheck-backfill';
 const BATCH = 500;
-
-export interface AutoChecksDto {
-  checklistVersion: number;
-  results: RuleResult[];
-}
 
 interface Checkable {
   id: string;
@@ -70,7 +67,7 @@ export class AutocheckService implements OnApplicationBootstrap {
   }
 
   /** CONTRACT.md `GET /api/recordings/:id/auto-checks`: the active version's verdicts, `na` without a transcript. */
-  async forRecording(user: AuthUser, recordingId: string): Promise<AutoChecksDto> {
+  async forRecording(user: AuthUser, recordingId: string): Promise<AutoChecks> {
     const recording = await this.recordings.visible(user, recordingId);
     const version = await this.checklists.activeEntity();
     const codes = rulesOf(version.sections).map((r) => r.code);
@@ -152,7 +149,7 @@ export class AutocheckService implements OnApplicationBootstrap {
     this.logger.log(`Re-check ${run.id} done`);
   }
 
-  async runs(): Promise<{ total: number; items: { id: string; checklistVersion: number; reason: string; total: number; done: number; status: string; startedAt: string; finishedAt: string | null }[] }> {
+  async runs(): Promise<Page<AutocheckRun>> {
     const rows = await this.db.query(
       `SELECT r.*, cv.version AS "checklistVersion" FROM autocheck_runs r JOIN checklist_versions cv ON cv.id = r."checklistVersionId" ORDER BY r."startedAt" DESC LIMIT 20`,
     );

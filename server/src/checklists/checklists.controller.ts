@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type { ChecklistVersion } from '../../../shared/src/api/checklists.js';
 import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
-import { ChecklistsService, type ChecklistVersionDto, toChecklistDto } from './checklists.service.js';
+import { ChecklistsService, toChecklistDto } from './checklists.service.js';
 
 class CreateDraftDto {
   /** The version to copy; the active one when absent. */
@@ -36,7 +37,7 @@ export class ChecklistsController {
   /** CONTRACT.md "Checklists": the version new evaluations use. */
   @Roles(...READERS)
   @Get('active')
-  active(): Promise<ChecklistVersionDto> {
+  active(): Promise<ChecklistVersion> {
     return this.service.active();
   }
 
@@ -48,26 +49,26 @@ export class ChecklistsController {
 
   @Roles(...READERS)
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersionDto> {
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersion> {
     return toChecklistDto(await this.service.get(id));
   }
 
   @Roles(...EDITORS)
   @Post()
-  createDraft(@CurrentUser() user: AuthUser, @Body() dto: CreateDraftDto): Promise<ChecklistVersionDto> {
+  createDraft(@CurrentUser() user: AuthUser, @Body() dto: CreateDraftDto): Promise<ChecklistVersion> {
     return this.service.createDraft(user, dto.basedOn);
   }
 
   @Roles(...EDITORS)
   @Put(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDraftDto): Promise<ChecklistVersionDto> {
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDraftDto): Promise<ChecklistVersion> {
     return this.service.updateDraft(user, id, dto.sections, dto.note);
   }
 
   @Roles(...EDITORS)
   @Post(':id/publish')
   @HttpCode(200)
-  publish(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersionDto> {
+  publish(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersion> {
     return this.service.publish(user, id);
   }
 

@@ -1,6 +1,8 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
+import type { ChecklistSummary, ChecklistVersion } from '../../../shared/src/api/checklists.js';
+import type { Page } from '../../../shared/src/api/page.js';
 import { DEFAULT_CHECKLIST } from '../../../shared/src/checklists/default-checklist.js';
 import type { ChecklistSection } from '../../../shared/src/checklists/types.js';
 import { validateChecklist } from '../../../shared/src/checklists/validate.js';
@@ -10,17 +12,7 @@ import { DomainError, notFound } from '../common/domain-error.js';
 import { DomainEvents } from '../common/domain-events.js';
 import { ChecklistStatus, ChecklistVersionEntity } from './checklist-version.entity.js';
 
-export interface ChecklistVersionDto {
-  id: string;
-  version: number;
-  status: ChecklistStatus;
-  note: string | null;
-  createdAt: string;
-  publishedAt: string | null;
-  sections: ChecklistSection[];
-}
-
-export const toChecklistDto = (v: ChecklistVersionEntity): ChecklistVersionDto => ({
+export const toChecklistDto = (v: ChecklistVersionEntity): ChecklistVersion => ({
   id: v.id,
   version: v.version,
   status: v.status,
@@ -53,11 +45,11 @@ export class ChecklistsService implements OnApplicationBootstrap {
     return active;
   }
 
-  async active(): Promise<ChecklistVersionDto> {
+  async active(): Promise<ChecklistVersion> {
     return toChecklistDto(await this.activeEntity());
   }
 
-  async list(): Promise<{ total: number; items: (Omit<ChecklistVersionDto, 'sections'> & { itemCount: number })[] }> {
+  async list(): Promise<Page<ChecklistSummary>> {
     const rows = await this.versions.find({ order: { version: 'DESC' } });
     const items = rows.map((v) => {
       const { sections, ...summary } = toChecklistDto(v);
@@ -73,7 +65,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
   }
 
   /** Starts the next version as a draft, copied from the active one (or the version named). */
-  async createDraft(user: AuthUser, basedOn?: string): Promise<ChecklistVersionDto> {
+  async createDraft(user: AuthUser, basedOn?: string): Promise<ChecklistVersion> {
     const existing = await this.versions.findOneBy({ status: ChecklistStatus.Draft });
     if (existing) throw new DomainError('STATE_CONFLICT', `Draft version ${existing.version} already exists: edit or delete it first`);
     const source = basedOn ? await this.get(basedOn) : await this.activeEntity();
@@ -85,7 +77,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
     });
   }
 
-  async updateDraft(user: AuthUser, id: string, sections: unknown, note?: string): Promise<ChecklistVersionDto> {
+  async updateDraft(user: AuthUser, id: string, sections: unknown, note?: string): Promise<ChecklistVersion> {
     const draft = await this.get(id);
     if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is published and can no longer change; start a new draft`);
     const problems = validateChecklist(sections);
@@ -97,7 +89,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
     return toChecklistDto(draft);
   }
 
-  async publish(user: AuthUser, id: string): Promise<ChecklistVersionDto> {
+  async publish(user: AuthUser, id: string): Promise<ChecklistVersion> {
     const draft = await this.get(id);
     if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is already published`);
     const problems = validateChecklist(draft.sections);

@@ -15,8 +15,3 @@ export class PageQueryDto {
   @Max(500)
   pageSize: number = 20;
 }
-
-export interface Page<T> {
-  total: number;
-  items: T[];
-}

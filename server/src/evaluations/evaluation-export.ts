@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { EvaluationDto } from './evaluation.dto.js';
+import type { Evaluation } from '../../../shared/src/api/evaluations.js';
 
 const HEADERS = ['id', 'recordingId', 'agent', 'agentName', 'team', 'inspector', 'source', 'checklistVersion', 'score', 'fatal', 'submittedAt'] as const;
 
 /** One row an evaluation, then one column per item code with its verdict, as the JSON list gives them. */
-function table(items: EvaluationDto[]): (string | number | boolean | null)[][] {
+function table(items: Evaluation[]): (string | number | boolean | null)[][] {
   const codes = [...new Set(items.flatMap((e) => e.items.map((i) => i.code)))];
   const rows: (string | number | boolean | null)[][] = [[...HEADERS, ...codes]];
   for (const e of items) {
@@ -22,11 +22,11 @@ const csvCell = (v: string | number | boolean | null) => {
 };
 
 /** UTF-8 with a BOM, so Excel on a Chinese Windows opens the names correctly. */
-export function evaluationsCsv(items: EvaluationDto[]): Buffer {
+export function evaluationsCsv(items: Evaluation[]): Buffer {
   return Buffer.from('\uFEFF' + table(items).map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n', 'utf8');
 }
 
-export async function evaluationsXlsx(items: EvaluationDto[]): Promise<Buffer> {
+export async function evaluationsXlsx(items: Evaluation[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('evaluations');
   for (const row of table(items)) sheet.addRow(row);

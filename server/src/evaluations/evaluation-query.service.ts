@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { Evaluation } from '../../../shared/src/api/evaluations.js';
+import type { Page } from '../../../shared/src/api/page.js';
 import { AuditService } from '../audit/audit.service.js';
 import { requireAccess, visibleTeams } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { invalid } from '../common/domain-error.js';
-import type { Page } from '../common/pagination.dto.js';
 import { AgentRepository } from '../org/agents/agent.repository.js';
 import { TeamRepository } from '../org/teams/team.repository.js';
-import type { EvaluationDto, EvaluationQueryDto } from './evaluation.dto.js';
+import type { EvaluationQueryDto } from './evaluation.dto.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { evaluationsCsv, evaluationsXlsx } from './evaluation-export.js';
 
@@ -22,7 +23,7 @@ export class EvaluationQueryService {
   ) {}
 
   /** Submitted evaluations in the caller's scope (CONTRACT.md `GET /api/evaluations`). */
-  async list(user: AuthUser, q: EvaluationQueryDto, all = false): Promise<Page<EvaluationDto>> {
+  async list(user: AuthUser, q: EvaluationQueryDto, all = false): Promise<Page<Evaluation>> {
     if (q.from && q.to && q.from > q.to) throw invalid('from', 'must not be after to');
     let teamId: string | undefined;
     let agentId: string | undefined;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Evaluation, EvaluationItem, EvaluationStatus } from '../../../shared/src/api/evaluations.js';
 import { itemsOf } from '../../../shared/src/checklists/types.js';
-import type { ChecklistSection } from '../../../shared/src/checklists/types.js';
-import type { EvaluationDto, EvaluationItemDto } from './evaluation.dto.js';
+import type { ChecklistSection, EvaluationSource } from '../../../shared/src/checklists/types.js';
 import { EvaluationItemEntity } from './evaluation.entity.js';
 
 export interface EvaluationFilter {
@@ -27,8 +27,8 @@ interface Row {
   teamCode: string;
   inspector: string;
   inspectorName: string;
-  source: string;
-  status: string;
+  source: EvaluationSource;
+  status: EvaluationStatus;
   revision: number;
   checklistVersion: number;
   checklistVersionId: string;
@@ -56,7 +56,7 @@ const COLUMNS = `e.id, e."recordingId", a."employeeNo" AS "agentNo", a.name AS "
 export class EvaluationRepository {
   constructor(private readonly db: DataSource) {}
 
-  async search(f: EvaluationFilter, manager: EntityManager = this.db.manager): Promise<{ total: number; items: (EvaluationDto & { teamId: string; inspectorId: string })[] }> {
+  async search(f: EvaluationFilter, manager: EntityManager = this.db.manager): Promise<{ total: number; items: (Evaluation & { teamId: string; inspectorId: string })[] }> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -94,7 +94,7 @@ export class EvaluationRepository {
     const versionIds = [...new Set(rows.map((r) => r.checklistVersionId))];
     const versions: { id: string; sections: ChecklistSection[] }[] = await manager.query(`SELECT id, sections FROM checklist_versions WHERE id = ANY($1)`, [versionIds]);
     const titles = new Map(versions.map((v) => [v.id, new Map(itemsOf(v.sections).map((i) => [i.code, i.title]))]));
-    const byEvaluation = new Map<string, EvaluationItemDto[]>();
+    const byEvaluation = new Map<string, EvaluationItem[]>();
     const rowOf = new Map(rows.map((r) => [r.id, r]));
     for (const i of items) {
       const list = byEvaluation.get(i.evaluationId) ?? [];

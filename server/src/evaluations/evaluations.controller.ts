@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { Evaluation } from '../../../shared/src/api/evaluations.js';
+import type { Page } from '../../../shared/src/api/page.js';
 import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
-import type { Page } from '../common/pagination.dto.js';
-import { AmendDto, CreateEvaluationDto, type EvaluationDto, EvaluationQueryDto, SaveDraftDto, StartDraftDto, SubmitDto } from './evaluation.dto.js';
+import { AmendDto, CreateEvaluationDto, EvaluationQueryDto, SaveDraftDto, StartDraftDto, SubmitDto } from './evaluation.dto.js';
 import { EvaluationQueryService } from './evaluation-query.service.js';
 import { EvaluationsService } from './evaluations.service.js';
 
@@ -23,14 +24,14 @@ export class EvaluationsController {
   /** CONTRACT.md: a finished evaluation in one call, scored by the server. */
   @Roles(...SCORERS)
   @Post()
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateEvaluationDto): Promise<EvaluationDto> {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateEvaluationDto): Promise<Evaluation> {
     return this.service.create(user, dto);
   }
 
   /** CONTRACT.md: submitted evaluations, or with format=xlsx|csv the same rows as a download. */
   @Roles(...SCORERS)
   @Get()
-  async list(@CurrentUser() user: AuthUser, @Query() q: EvaluationQueryDto, @Res({ passthrough: true }) res: Response): Promise<Page<EvaluationDto> | undefined> {
+  async list(@CurrentUser() user: AuthUser, @Query() q: EvaluationQueryDto, @Res({ passthrough: true }) res: Response): Promise<Page<Evaluation> | undefined> {
     if (!q.format) return this.query.list(user, q);
     const file = await this.query.export(user, q);
     res.set({ 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"` });
@@ -40,13 +41,13 @@ export class EvaluationsController {
 
   @Roles(...SCORERS)
   @Post('drafts')
-  startDraft(@CurrentUser() user: AuthUser, @Body() dto: StartDraftDto): Promise<EvaluationDto> {
+  startDraft(@CurrentUser() user: AuthUser, @Body() dto: StartDraftDto): Promise<Evaluation> {
     return this.service.startDraft(user, dto);
   }
 
   @Roles(...SCORERS)
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<EvaluationDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Evaluation> {
     return this.service.get(user, id);
   }
 
@@ -58,21 +59,21 @@ export class EvaluationsController {
 
   @Roles(...SCORERS)
   @Put(':id')
-  save(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveDraftDto): Promise<EvaluationDto> {
+  save(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveDraftDto): Promise<Evaluation> {
     return this.service.saveDraft(user, id, dto);
   }
 
   @Roles(...SCORERS)
   @Post(':id/submit')
   @HttpCode(200)
-  submit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitDto): Promise<EvaluationDto> {
+  submit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitDto): Promise<Evaluation> {
     return this.service.submit(user, id, dto.revision);
   }
 
   @Roles(Role.Supervisor, Role.Admin)
   @Post(':id/amend')
   @HttpCode(200)
-  amend(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AmendDto): Promise<EvaluationDto> {
+  amend(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AmendDto): Promise<Evaluation> {
     return this.service.amend(user, id, dto);
   }
 }

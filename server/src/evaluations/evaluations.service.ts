@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Evaluation, EvaluationHistoryEntry } from '../../../shared/src/api/evaluations.js';
 import { type ChecklistItem, type EvaluationSource, itemsOf } from '../../../shared/src/checklists/types.js';
 import { localDateOf } from '../../../shared/src/dates.js';
 import { Role } from '../../../shared/src/org.js';
@@ -10,7 +11,7 @@ import { ChecklistsService } from '../checklists/checklists.service.js';
 import { DomainError, invalid, notFound } from '../common/domain-error.js';
 import { AutocheckService } from '../autocheck/autocheck.service.js';
 import { RecordingsService } from '../recordings/recordings.service.js';
-import type { AmendDto, CreateEvaluationDto, EvaluationDto, EvaluationItemInputDto, SaveDraftDto, StartDraftDto } from './evaluation.dto.js';
+import type { AmendDto, CreateEvaluationDto, EvaluationItemInputDto, SaveDraftDto, StartDraftDto } from './evaluation.dto.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity, EvaluationStatus } from './evaluation.entity.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 
@@ -51,7 +52,7 @@ export class EvaluationsService {
     }
   }
 
-  async create(user: AuthUser, dto: CreateEvaluationDto): Promise<EvaluationDto> {
+  async create(user: AuthUser, dto: CreateEvaluationDto): Promise<Evaluation> {
     this.checkSource(user, dto.source);
     const recording = await this.recordings.visible(user, dto.recordingId);
     const version = await this.checklists.activeEntity();
@@ -79,7 +80,7 @@ export class EvaluationsService {
   }
 
   /** Opens (or reopens) the caller's draft on a call: the workspace's first request. */
-  async startDraft(user: AuthUser, dto: StartDraftDto): Promise<EvaluationDto> {
+  async startDraft(user: AuthUser, dto: StartDraftDto): Promise<Evaluation> {
     this.checkSource(user, dto.source);
     const recording = await this.recordings.visible(user, dto.recordingId);
     const existing: { id: string }[] = await this.db.query(`SELECT id FROM evaluations WHERE "recordingId" = $1 AND "inspectorId" = $2 AND status = 'draft'`, [recording.id, user.id]);
@@ -108,7 +109,7 @@ export class EvaluationsService {
   }
 
   /** Saves a draft only if nobody saved it since `revision` was read: a conflict is a 409, never a silent overwrite. */
-  async saveDraft(user: AuthUser, id: string, dto: SaveDraftDto): Promise<EvaluationDto> {
+  async saveDraft(user: AuthUser, id: string, dto: SaveDraftDto): Promise<Evaluation> {
     const evaluation = await this.ownDraft(user, id);
     const checklist = await this.checklistOf(evaluation.checklistVersionId);
     this.checkItems(checklist, dto.items, false);
@@ -126,7 +127,7 @@ export class EvaluationsService {
     return this.get(user, id);
   }
 
-  async submit(user: AuthUser, id: string, revision: number): Promise<EvaluationDto> {
+  async submit(user: AuthUser, id: string, revision: number): Promise<Evaluation> {
     await this.ownDraft(user, id);
     const items = await this.db.getRepository(EvaluationItemEntity).findBy({ evaluationId: id });
     const unscored = items.filter((i) => !i.verdict).map((i) => i.code);
@@ -139,7 +140,7 @@ export class EvaluationsService {
   }
 
   /** After submission only a supervisor may change an evaluation, with a reason; both states are kept. */
-  async amend(user: AuthUser, id: string, dto: AmendDto): Promise<EvaluationDto> {
+  async amend(user: AuthUser, id: string, dto: AmendDto): Promise<Evaluation> {
     const before = await this.get(user, id);
     if (before.status !== EvaluationStatus.Submitted) throw new DomainError('STATE_CONFLICT', 'Only a submitted evaluation is amended; a draft is simply saved');
     const evaluation = await this.db.getRepository(EvaluationEntity).findOneByOrFail({ id });
@@ -159,7 +160,7 @@ export class EvaluationsService {
     return this.get(user, id);
   }
 
-  async get(user: AuthUser, id: string): Promise<EvaluationDto> {
+  async get(user: AuthUser, id: string): Promise<Evaluation> {
     const evaluation = await this.evaluations.byId(id);
     if (!evaluation) throw notFound('Evaluation');
     requireAccess(user, { teamId: evaluation.teamId });
@@ -171,7 +172,7 @@ export class EvaluationsService {
     return dto;
   }
 
-  async historyOf(user: AuthUser, id: string) {
+  async historyOf(user: AuthUser, id: string): Promise<EvaluationHistoryEntry[]> {
     await this.get(user, id);
     const rows = await this.db.getRepository(EvaluationHistoryEntity).find({ where: { evaluationId: id }, order: { id: 'ASC' } });
     return rows.map((h) => ({ at: h.at.toISOString(), username: h.username, action: h.action, reason: h.reason, change: h.change }));

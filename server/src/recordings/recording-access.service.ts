@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import type { Page } from '../../../shared/src/api/page.js';
+import type { AccessLogEntry } from '../../../shared/src/api/recordings.js';
 import { visibleTeams } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError } from '../common/domain-error.js';
-import type { Page } from '../common/pagination.dto.js';
 import { RecordingAccessEntity } from './recording.entity.js';
 import { RecordingsService } from './recordings.service.js';
 import { AudioStorage } from './storage/audio-storage.js';
@@ -13,17 +14,6 @@ export interface AudioResponse {
   status: 200 | 206;
   headers: Record<string, string>;
   body: Readable;
-}
-
-export interface AccessLogEntryDto {
-  id: string;
-  at: string;
-  username: string;
-  action: string;
-  recordingId: string;
-  externalId: string;
-  agent: string;
-  ip: string | null;
 }
 
 /** Parses one `bytes=` range against the file size; null when there is none or it cannot be served. */
@@ -83,7 +73,7 @@ export class RecordingAccessService {
     return { status: 206, headers, body: await this.storage.read(recording.audioKey, parsed) };
   }
 
-  async log(user: AuthUser, q: { recordingId?: string; username?: string; page: number; pageSize: number }): Promise<Page<AccessLogEntryDto>> {
+  async log(user: AuthUser, q: { recordingId?: string; username?: string; page: number; pageSize: number }): Promise<Page<AccessLogEntry>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const teams = visibleTeams(user);
@@ -105,6 +95,6 @@ export class RecordingAccessService {
       `SELECT l.id, l.at, l.username, l.action, l."recordingId", l.ip, r."externalId", a."employeeNo" AS agent ${from} ORDER BY l.id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
     );
-    return { total, items: rows.map((r: AccessLogEntryDto & { at: Date }) => ({ ...r, at: new Date(r.at).toISOString() })) };
+    return { total, items: rows.map((r: AccessLogEntry & { at: Date }) => ({ ...r, at: new Date(r.at).toISOString() })) };
   }
 }

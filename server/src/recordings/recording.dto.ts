@@ -155,30 +155,3 @@ export class RecordingQueryDto extends PageQueryDto {
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 }
-
-export interface RecordingSummaryDto {
-  id: string;
-  externalId: string;
-  agent: string;
-  agentName: string;
-  team: string;
-  project: string;
-  startedAt: string;
-  localDate: string;
-  direction: CallDirection;
-  customerNumber: string | null;
-  businessType: string | null;
-  channels: ChannelLayout;
-  duration: number;
-  hasTranscript: boolean;
-}
-
-export interface RecordingDetailDto extends RecordingSummaryDto {
-  status: 'ready';
-  format: string;
-  sampleRate: number;
-  channelCount: number;
-  sizeBytes: number;
-  sha256: string;
-  transcript: TranscriptDto | null;
-}

@@ -1,13 +1,13 @@
-import { maskPhoneNumber } from '../../../shared/src/recordings.js';
+import type { RecordingDetail, RecordingSummary } from '../../../shared/src/api/recordings.js';
+import { maskPhoneNumber, type TranscriptDocument } from '../../../shared/src/recordings.js';
 import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import type { RecordingDetailDto, RecordingSummaryDto, TranscriptDto } from './recording.dto.js';
 import type { RecordingRow } from './recording.repository.js';
 
 /** Supervisors and admins handle complaints end to end; everyone else sees 138****5678. */
 export const seesFullNumbers = (user: AuthUser) => user.roles.includes(Role.Admin) || user.roles.includes(Role.Supervisor);
 
-export function toRecordingSummary(r: RecordingRow, user: AuthUser): RecordingSummaryDto {
+export function toRecordingSummary(r: RecordingRow, user: AuthUser): RecordingSummary {
   return {
     id: r.id,
     externalId: r.externalId,
@@ -26,7 +26,7 @@ export function toRecordingSummary(r: RecordingRow, user: AuthUser): RecordingSu
   };
 }
 
-export function toRecordingDetail(r: RecordingRow, user: AuthUser, transcript: TranscriptDto | null): RecordingDetailDto {
+export function toRecordingDetail(r: RecordingRow, user: AuthUser, transcript: TranscriptDocument | null): RecordingDetail {
   return {
     ...toRecordingSummary(r, user),
     status: 'ready',

@@ -4,13 +4,14 @@ import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { Response } from 'express';
+import type { Page } from '../../../shared/src/api/page.js';
+import type { AccessLogEntry, RecordingDetail, RecordingSummary } from '../../../shared/src/api/recordings.js';
 import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ClientIp, CurrentUser, Roles } from '../auth/decorators.js';
-import { PageQueryDto, type Page } from '../common/pagination.dto.js';
-import type { RecordingDetailDto, RecordingSummaryDto } from './recording.dto.js';
+import { PageQueryDto } from '../common/pagination.dto.js';
 import { RecordingQueryDto } from './recording.dto.js';
-import { type AccessLogEntryDto, RecordingAccessService } from './recording-access.service.js';
+import { RecordingAccessService } from './recording-access.service.js';
 import { RecordingsService } from './recordings.service.js';
 
 const READERS = [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead];
@@ -51,7 +52,7 @@ export class RecordingsController {
     @UploadedFile() audio: { buffer: Buffer } | undefined,
     @Body() body: Record<string, unknown>,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<RecordingDetailDto> {
+  ): Promise<RecordingDetail> {
     const result = await this.service.ingest(user, audio?.buffer, body?.metadata, body?.transcript);
     res.status(result.created ? 201 : 200);
     return result.recording;
@@ -59,19 +60,19 @@ export class RecordingsController {
 
   @Roles(...READERS)
   @Get()
-  search(@CurrentUser() user: AuthUser, @Query() query: RecordingQueryDto): Promise<Page<RecordingSummaryDto>> {
+  search(@CurrentUser() user: AuthUser, @Query() query: RecordingQueryDto): Promise<Page<RecordingSummary>> {
     return this.service.search(user, query);
   }
 
   @Roles(Role.Admin, Role.Supervisor)
   @Get('access-log')
-  accessLog(@CurrentUser() user: AuthUser, @Query() query: AccessLogQueryDto): Promise<Page<AccessLogEntryDto>> {
+  accessLog(@CurrentUser() user: AuthUser, @Query() query: AccessLogQueryDto): Promise<Page<AccessLogEntry>> {
     return this.access.log(user, query);
   }
 
   @Roles(...READERS)
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<RecordingDetailDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<RecordingDetail> {
     return this.service.get(user, id);
   }
 
@@ -99,7 +100,7 @@ export class RecordingsController {
 
   @Roles(Role.Admin, Role.Supervisor)
   @Put(':id/transcript')
-  transcript(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>): Promise<RecordingDetailDto> {
+  transcript(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>): Promise<RecordingDetail> {
     return this.service.replaceTranscript(user, id, body);
   }
 }

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Page } from '../../../shared/src/api/page.js';
+import type { RecordingDetail, RecordingSummary, WaveformPeaks } from '../../../shared/src/api/recordings.js';
 import { localDateOf } from '../../../shared/src/dates.js';
 import { ChannelLayout } from '../../../shared/src/recordings.js';
 import { requireAccess, visibleTeams } from '../auth/access.js';
@@ -8,12 +10,11 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { invalid, notFound } from '../common/domain-error.js';
 import { DomainEvents } from '../common/domain-events.js';
 import { validateJsonField } from '../common/json-field.js';
-import type { Page } from '../common/pagination.dto.js';
 import { AgentRepository } from '../org/agents/agent.repository.js';
 import { ProjectRepository } from '../org/projects/project.repository.js';
 import { TeamRepository } from '../org/teams/team.repository.js';
 import { analyseAudio } from './audio/analyse.js';
-import { RecordingMetadataDto, type RecordingDetailDto, type RecordingQueryDto, type RecordingSummaryDto, TranscriptDto } from './recording.dto.js';
+import { RecordingMetadataDto, type RecordingQueryDto, TranscriptDto } from './recording.dto.js';
 import { RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from './recording.entity.js';
 import { toRecordingDetail, toRecordingSummary } from './recording.mapper.js';
 import { RecordingRepository, type RecordingRow } from './recording.repository.js';
@@ -21,7 +22,7 @@ import { AudioStorage } from './storage/audio-storage.js';
 
 export interface IngestResult {
   created: boolean;
-  recording: RecordingDetailDto;
+  recording: RecordingDetail;
 }
 
 @Injectable()
@@ -113,7 +114,7 @@ export class RecordingsService {
     return { created: true, recording: await this.get(user, id) };
   }
 
-  async replaceTranscript(user: AuthUser, id: string, body: unknown): Promise<RecordingDetailDto> {
+  async replaceTranscript(user: AuthUser, id: string, body: unknown): Promise<RecordingDetail> {
     const recording = await this.visible(user, id);
     const transcript = await validateJsonField('transcript', body, TranscriptDto);
     await this.db.transaction(async (m) => {
@@ -124,11 +125,11 @@ export class RecordingsService {
     return this.detail(user, { ...recording, hasTranscript: true });
   }
 
-  async get(user: AuthUser, id: string): Promise<RecordingDetailDto> {
+  async get(user: AuthUser, id: string): Promise<RecordingDetail> {
     return this.detail(user, await this.visible(user, id));
   }
 
-  async peaks(user: AuthUser, id: string): Promise<RecordingPeaksEntity['peaks']> {
+  async peaks(user: AuthUser, id: string): Promise<WaveformPeaks> {
     await this.visible(user, id);
     const row = await this.db.getRepository(RecordingPeaksEntity).findOneBy({ recordingId: id });
     if (!row) throw notFound('Peaks');
@@ -148,12 +149,12 @@ export class RecordingsService {
     return recording;
   }
 
-  private async detail(user: AuthUser, r: RecordingRow): Promise<RecordingDetailDto> {
+  private async detail(user: AuthUser, r: RecordingRow): Promise<RecordingDetail> {
     requireAccess(user, { teamId: r.teamId });
     return toRecordingDetail(r, user, r.hasTranscript ? await this.transcript(r.id) : null);
   }
 
-  async search(user: AuthUser, q: RecordingQueryDto): Promise<Page<RecordingSummaryDto>> {
+  async search(user: AuthUser, q: RecordingQueryDto): Promise<Page<RecordingSummary>> {
     if (q.from && q.to && q.from > q.to) throw invalid('from', 'must not be after to');
     const filter = { teamIds: visibleTeams(user), ...q, projectId: undefined as string | undefined, teamId: undefined as string | undefined, agentId: undefined as string | undefined };
     if (q.project) {

@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { scoreInterval, tooWideToGrade, type ScoreInterval } from '../../../shared/src/sampling/confidence.js';
+import type { AgentConfidenceReport } from '../../../shared/src/api/sampling.js';
+import { scoreInterval, tooWideToGrade } from '../../../shared/src/sampling/confidence.js';
 import { requireAccess, visibleTeams } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { invalid } from '../common/domain-error.js';
 import { TeamRepository } from '../org/teams/team.repository.js';
 import { SamplingPlanService } from './sampling-plan.service.js';
-
-export interface AgentConfidenceDto extends ScoreInterval {
-  agent: string;
-  agentName: string;
-  team: string;
-  /** Every daily evaluation of the period, guided picks included (not used for the interval). */
-  allDaily: number;
-  tooWide: boolean;
-}
 
 /**
  * Each agent's mean score over a period with its 95 % interval. Only purely random daily picks
@@ -28,7 +20,7 @@ export class ConfidenceService {
     private readonly plans: SamplingPlanService,
   ) {}
 
-  async byAgent(user: AuthUser, q: { project?: string; team?: string; from: string; to: string }): Promise<{ maxHalfWidth: number; items: AgentConfidenceDto[] }> {
+  async byAgent(user: AuthUser, q: { project?: string; team?: string; from: string; to: string }): Promise<AgentConfidenceReport> {
     if (q.from > q.to) throw invalid('from', 'must not be after to');
     const params: unknown[] = [q.from, q.to];
     const where: string[] = [`a.status = 'active'`];

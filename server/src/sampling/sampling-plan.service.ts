@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { SamplingPlan, SamplingRules } from '../../../shared/src/api/sampling.js';
 import { localDateOf } from '../../../shared/src/dates.js';
 import { AuditService } from '../audit/audit.service.js';
 import { requireAccess } from '../auth/access.js';
@@ -7,7 +8,6 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { invalid } from '../common/domain-error.js';
 import { ProjectRepository } from '../org/projects/project.repository.js';
 import type { ProjectEntity } from '../org/projects/project.entity.js';
-import type { SamplingRules } from './sampling.entity.js';
 
 /** The plan a project starts with (issue "Daily sampling": 2 a day, half guided, 30 s minimum). */
 export const DEFAULT_SAMPLING_RULES: SamplingRules = {
@@ -55,7 +55,7 @@ export class SamplingPlanService {
     return { ...DEFAULT_SAMPLING_RULES, ...(row?.rules ?? {}) };
   }
 
-  async get(user: AuthUser, code: string): Promise<{ project: string; current: SamplingRules; upcoming: { effectiveFrom: string; rules: SamplingRules } | null }> {
+  async get(user: AuthUser, code: string): Promise<SamplingPlan> {
     const project = await this.project(user, code, false);
     const current = await this.rulesFor(project.id, today());
     const [next] = await this.db.query(`SELECT "effectiveFrom", rules FROM sampling_plans WHERE "projectId" = $1 AND "effectiveFrom" > $2 ORDER BY "effectiveFrom" DESC LIMIT 1`, [project.id, today()]);
@@ -63,7 +63,7 @@ export class SamplingPlanService {
   }
 
   /** A change applies from tomorrow on: today's sampling, maybe half done, keeps its rules. */
-  async update(user: AuthUser, code: string, rules: SamplingRules) {
+  async update(user: AuthUser, code: string, rules: SamplingRules): Promise<SamplingPlan> {
     const project = await this.project(user, code);
     const effectiveFrom = addDays(today(), 1);
     await this.db.transaction(async (m) => {

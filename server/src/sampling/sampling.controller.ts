@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { NextAssignment } from '../../../shared/src/api/sampling.js';
 import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
@@ -69,7 +70,7 @@ export class SamplingController {
   @Roles(Role.Inspector, Role.TeamLead, Role.Supervisor, Role.Admin)
   @Get('queue/next')
   async next(@CurrentUser() user: AuthUser) {
-    return { next: await this.sampling.next(user) };
+    return { next: await this.sampling.next(user) } satisfies NextAssignment;
   }
 
   @Roles(Role.Admin, Role.Supervisor)

@@ -67,19 +67,3 @@ export class ConfidenceQueryDto {
   @IsLocalDate() from: string;
   @IsLocalDate() to: string;
 }
-
-export interface AssignmentDto {
-  id: string;
-  recordingId: string;
-  agent: string;
-  agentName: string;
-  team: string;
-  inspector: string;
-  reason: string;
-  source: string;
-  date: string;
-  duration: number;
-  startedAt: string;
-  /** The assigned listener has submitted an evaluation of the call. */
-  done: boolean;
-}

@@ -1,32 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import type { SamplingRules } from '../../../shared/src/api/sampling.js';
 import type { ProjectEntity } from '../org/projects/project.entity.js';
 import { RecordingEntity } from '../recordings/recording.entity.js';
-
-/** What a project's daily sampling draws. Kept as versions: an edit applies from the next day on. */
-export interface SamplingRules {
-  callsPerAgent: number;
-  focusExtraCalls: number;
-  /** Hired fewer than this many days ago (or grade intern): a focus agent. */
-  newHireDays: number;
-  /** A 30-day average under this is a focus agent. */
-  lowScoreThreshold: number;
-  lowScoreDays: number;
-  /** A fatal evaluation within this many days: a focus agent. */
-  fatalDays: number;
-  minDurationSeconds: number;
-  /** Empty: both directions. */
-  directions: ('inbound' | 'outbound')[];
-  /** Empty: every business type. */
-  businessTypes: string[];
-  /** Calls of these business types are complaints: every one is listened to. */
-  complaintBusinessTypes: string[];
-  /** 0…1 of each agent's base picks guided by failed automatic checks; the rest random. */
-  guidedShare: number;
-  /** Local time (HH:MM) the scheduled run samples the previous day. */
-  runAt: string;
-  /** An agent's interval wider than ± this many points is too wide to grade on. */
-  maxHalfWidth: number;
-}
 
 @Entity('sampling_plans')
 @Index('UQ_sampling_plans_project_from', ['projectId', 'effectiveFrom'], { unique: true })

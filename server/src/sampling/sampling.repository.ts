@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AssignmentDto } from './sampling.dto.js';
-import type { SamplingRules } from './sampling.entity.js';
+import type { Assignment, SamplingRules } from '../../../shared/src/api/sampling.js';
 import type { Candidate, FocusReason } from './picker.js';
 
 const ASSIGNMENT_COLUMNS = `sa.id, sa."recordingId", a."employeeNo" AS agent, a.name AS "agentName", t.code AS team, u.username AS inspector,
@@ -70,9 +69,9 @@ export class SamplingRepository {
     );
   }
 
-  async assignments(where: string, params: unknown[], m: EntityManager = this.db.manager): Promise<AssignmentDto[]> {
+  async assignments(where: string, params: unknown[], m: EntityManager = this.db.manager): Promise<Assignment[]> {
     const rows = await m.query(`SELECT ${ASSIGNMENT_COLUMNS} ${ASSIGNMENT_FROM} WHERE ${where} ORDER BY sa.date, done, r."startedAt", sa.id`, params);
-    return rows.map((r: AssignmentDto & { startedAt: Date }) => ({ ...r, duration: Math.round(r.duration * 10) / 10, startedAt: new Date(r.startedAt).toISOString() }));
+    return rows.map((r: Assignment & { startedAt: Date }) => ({ ...r, duration: Math.round(r.duration * 10) / 10, startedAt: new Date(r.startedAt).toISOString() }));
   }
 
   /** Inserts in chunks: a large centre's day gives thousands of picks. */

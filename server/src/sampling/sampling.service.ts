@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Assignment, AssignmentQueue, SamplingInspector, SamplingInspectors, SamplingRun } from '../../../shared/src/api/sampling.js';
 import { Role } from '../../../shared/src/org.js';
 import { requireAccess } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -9,19 +10,9 @@ import { AutocheckService } from '../autocheck/autocheck.service.js';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { TeamRepository } from '../org/teams/team.repository.js';
 import { assignPicks, drawRandom, pickCalls, seededRandom } from './picker.js';
-import type { AssignmentDto } from './sampling.dto.js';
 import { SamplingRunEntity } from './sampling.entity.js';
 import { SamplingRepository } from './sampling.repository.js';
 import { SamplingPlanService, today } from './sampling-plan.service.js';
-
-export interface SamplingRunDto {
-  id: string;
-  project: string;
-  date: string;
-  seed: string;
-  candidates: number;
-  assignments: AssignmentDto[];
-}
 
 /** A day's seed from what identifies the run, so a re-run elsewhere draws the same calls. */
 const seedOf = (projectCode: string, date: string) => parseInt(createHash('sha256').update(`${projectCode}|${date}`).digest('hex').slice(0, 8), 16);
@@ -40,7 +31,7 @@ export class SamplingService {
   ) {}
 
   /** Samples a project's day once; asking again answers the same run (created: false). */
-  async run(user: AuthUser | null, projectCode: string, date: string): Promise<{ created: boolean; run: SamplingRunDto }> {
+  async run(user: AuthUser | null, projectCode: string, date: string): Promise<{ created: boolean; run: SamplingRun }> {
     const project = user ? await this.plans.project(user, projectCode) : await this.plans.projectByCode(projectCode);
     if (!project) throw invalid('project', `unknown project ${projectCode}`);
     if (date > today()) throw invalid('date', 'is in the future: a day is sampled once its calls are in');
@@ -86,11 +77,11 @@ export class SamplingService {
     for (const c of unchecked) c.failedCodes = failed.get(c.recordingId) ?? [];
   }
 
-  private async runDto(run: SamplingRunEntity, projectCode: string): Promise<SamplingRunDto> {
+  private async runDto(run: SamplingRunEntity, projectCode: string): Promise<SamplingRun> {
     return { id: run.id, project: projectCode, date: run.date, seed: String(run.seed), candidates: run.candidates, assignments: await this.repo.assignments(`sa."runId" = $1`, [run.id]) };
   }
 
-  async getRun(user: AuthUser, projectCode: string, date: string): Promise<SamplingRunDto> {
+  async getRun(user: AuthUser, projectCode: string, date: string): Promise<SamplingRun> {
     const project = await this.plans.project(user, projectCode);
     const run = await this.db.getRepository(SamplingRunEntity).findOneBy({ projectId: project.id, date });
     if (!run) throw notFound(`Sampling of ${projectCode} on ${date}`);
@@ -98,7 +89,7 @@ export class SamplingService {
   }
 
   /** The listener's calls: a day's, or by default everything still open plus today's finished ones. */
-  async queue(user: AuthUser, date?: string): Promise<{ total: number; done: number; items: AssignmentDto[] }> {
+  async queue(user: AuthUser, date?: string): Promise<AssignmentQueue> {
     const items = date
       ? await this.repo.assignments(`sa."inspectorId" = $1 AND sa.date = $2`, [user.id, date])
       : await this.repo.assignments(
@@ -108,14 +99,14 @@ export class SamplingService {
     return { total: items.length, done: items.filter((i) => i.done).length, items };
   }
 
-  async next(user: AuthUser): Promise<AssignmentDto | null> {
+  async next(user: AuthUser): Promise<Assignment | null> {
     const { items } = await this.queue(user);
     return items.find((i) => !i.done) ?? null;
   }
 
-  async inspectors(user: AuthUser, projectCode: string): Promise<{ items: { username: string; displayName: string }[] }> {
+  async inspectors(user: AuthUser, projectCode: string): Promise<SamplingInspectors> {
     const project = await this.plans.project(user, projectCode);
-    const rows: { username: string; displayName: string }[] = await this.db.query(
+    const rows: SamplingInspector[] = await this.db.query(
       `SELECT u.username, u."displayName" FROM users u WHERE u.id = ANY($1) ORDER BY u.username`,
       [(await this.repo.inspectorsOf(project.id)).map((i) => i.inspectorId)],
     );
@@ -123,7 +114,7 @@ export class SamplingService {
   }
 
   /** A supervisor moves a call to another inspector of the project, unless it has been scored. */
-  async reassign(user: AuthUser, id: string, username: string): Promise<AssignmentDto> {
+  async reassign(user: AuthUser, id: string, username: string): Promise<Assignment> {
     const [assignment] = await this.db.query(`SELECT sa.*, t."projectId" FROM sampling_assignments sa JOIN teams t ON t.id = sa."teamId" WHERE sa.id = $1`, [id]);
     if (!assignment) throw notFound('Assignment');
     requireAccess(user, { projectId: assignment.projectId, whole: true });
@@ -136,7 +127,7 @@ export class SamplingService {
   }
 
   /** A team lead draws a few calls of his own team for himself, at random. */
-  async spotCheck(user: AuthUser, teamCode: string, date: string, count: number): Promise<AssignmentDto[]> {
+  async spotCheck(user: AuthUser, teamCode: string, date: string, count: number): Promise<Assignment[]> {
     const team = await this.teams.byCode(teamCode);
     if (!team) throw invalid('team', `unknown team ${teamCode}`);
     requireAccess(user, { teamId: team.id });

@@ -115,7 +115,4 @@ export const api = {
 };
 
 /** Every list the server answers. */
-export interface Page<T> {
-  total: number;
-  items: T[];
-}
+export type { Page } from '../../../shared/src/api/page';

@@ -1,17 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SignedInUser } from '../../../shared/src/api/auth';
 import type { Role } from '../../../shared/src/org';
 import { api, clearToken, getToken } from './api-client';
 
-/** The signed-in user as GET /api/auth/me and POST /api/auth/login answer it. */
-export interface SignedInUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  /** Project codes the user is bound to (none: not bound by project). */
-  projects: string[];
-  teams: string[];
-}
+export type { SignedInUser };
 
 export const getMe = (signal?: AbortSignal) => api.get<SignedInUser>('/auth/me', undefined, signal);
 

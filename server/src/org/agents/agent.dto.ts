@@ -77,15 +77,3 @@ export class AgentQueryDto extends PageQueryDto {
   @IsIn(['employeeNo', 'name', 'hiredAt', 'grade', 'team'])
   sort?: string;
 }
-
-export interface AgentResponseDto {
-  id: string;
-  employeeNo: string;
-  name: string;
-  team: string;
-  teamName: string;
-  project: string;
-  hiredAt: string;
-  grade: AgentGrade;
-  status: AgentStatus;
-}

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Agent, AgentImportResult } from '../../../../shared/src/api/org.js';
+import type { Page } from '../../../../shared/src/api/page.js';
 import { Role } from '../../../../shared/src/org.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
-import type { Page } from '../../common/pagination.dto.js';
-import { AgentQueryDto, type AgentResponseDto, CreateAgentDto, UpdateAgentDto } from './agent.dto.js';
+import { AgentQueryDto, CreateAgentDto, UpdateAgentDto } from './agent.dto.js';
 import { AgentsService } from './agents.service.js';
 
 @ApiTags('organisation')
@@ -16,19 +17,19 @@ export class AgentsController {
 
   @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
   @Get()
-  list(@CurrentUser() user: AuthUser, @Query() query: AgentQueryDto): Promise<Page<AgentResponseDto>> {
+  list(@CurrentUser() user: AuthUser, @Query() query: AgentQueryDto): Promise<Page<Agent>> {
     return this.service.list(user, query);
   }
 
   @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<AgentResponseDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Agent> {
     return this.service.get(user, id);
   }
 
   @Roles(Role.Admin, Role.Supervisor)
   @Post()
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateAgentDto): Promise<AgentResponseDto> {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateAgentDto): Promise<Agent> {
     return this.service.create(user, dto);
   }
 
@@ -36,13 +37,13 @@ export class AgentsController {
   @ApiConsumes('multipart/form-data')
   @Post('import')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
-  import(@CurrentUser() user: AuthUser, @UploadedFile() file?: { buffer: Buffer }): Promise<{ created: number; updated: number }> {
+  import(@CurrentUser() user: AuthUser, @UploadedFile() file?: { buffer: Buffer }): Promise<AgentImportResult> {
     return this.service.importSheet(user, file?.buffer);
   }
 
   @Roles(Role.Admin, Role.Supervisor)
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgentDto): Promise<AgentResponseDto> {
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgentDto): Promise<Agent> {
     return this.service.update(user, id, dto);
   }
 }

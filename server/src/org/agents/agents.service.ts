@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import type { Agent, AgentImportResult } from '../../../../shared/src/api/org.js';
+import type { Page } from '../../../../shared/src/api/page.js';
 import { AgentStatus } from '../../../../shared/src/org.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { canAccess, requireAccess, visibleTeams } from '../../auth/access.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { DomainError, duplicate, invalid, notFound } from '../../common/domain-error.js';
-import type { Page } from '../../common/pagination.dto.js';
 import { ProjectRepository } from '../projects/project.repository.js';
 import { TeamEntity } from '../teams/team.entity.js';
 import { TeamRepository } from '../teams/team.repository.js';
-import type { AgentQueryDto, AgentResponseDto, CreateAgentDto, UpdateAgentDto } from './agent.dto.js';
+import type { AgentQueryDto, CreateAgentDto, UpdateAgentDto } from './agent.dto.js';
 import { AgentEntity } from './agent.entity.js';
 import { AgentRepository } from './agent.repository.js';
 import { readAgentSheet } from './agent-sheet.js';
 
-export const toAgentResponse = (a: AgentEntity): AgentResponseDto => ({
+export const toAgentResponse = (a: AgentEntity): Agent => ({
   id: a.id,
   employeeNo: a.employeeNo,
   name: a.name,
@@ -36,7 +37,7 @@ export class AgentsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(user: AuthUser, query: AgentQueryDto): Promise<Page<AgentResponseDto>> {
+  async list(user: AuthUser, query: AgentQueryDto): Promise<Page<Agent>> {
     let teamId: string | undefined;
     let projectId: string | undefined;
     if (query.team) {
@@ -55,7 +56,7 @@ export class AgentsService {
     return { total, items: rows.map(toAgentResponse) };
   }
 
-  async get(user: AuthUser, id: string): Promise<AgentResponseDto> {
+  async get(user: AuthUser, id: string): Promise<Agent> {
     const agent = await this.agents.byId(id);
     if (!agent) throw notFound('Agent');
     requireAccess(user, { teamId: agent.teamId });
@@ -69,7 +70,7 @@ export class AgentsService {
     return team;
   }
 
-  async create(user: AuthUser, dto: CreateAgentDto): Promise<AgentResponseDto> {
+  async create(user: AuthUser, dto: CreateAgentDto): Promise<Agent> {
     const team = await this.teamFor(user, dto.team);
     if (await this.agents.byEmployeeNo(dto.employeeNo)) throw duplicate(`Agent with employee number ${dto.employeeNo}`);
     const id = await this.db.transaction(async (m) => {
@@ -80,7 +81,7 @@ export class AgentsService {
     return this.get(user, id);
   }
 
-  async update(user: AuthUser, id: string, dto: UpdateAgentDto): Promise<AgentResponseDto> {
+  async update(user: AuthUser, id: string, dto: UpdateAgentDto): Promise<Agent> {
     const agent = await this.agents.byId(id);
     if (!agent) throw notFound('Agent');
     requireAccess(user, { teamId: agent.teamId });
@@ -98,7 +99,7 @@ export class AgentsService {
   }
 
   /** Imports an HR sheet all or nothing: new employee numbers are created, known ones updated. */
-  async importSheet(user: AuthUser, bytes: Uint8Array | undefined): Promise<{ created: number; updated: number }> {
+  async importSheet(user: AuthUser, bytes: Uint8Array | undefined): Promise<AgentImportResult> {
     if (!bytes?.length) throw invalid('file', 'attach the CSV file as the multipart field "file"');
     const { rows, errors } = readAgentSheet(bytes);
     const teamCodes = [...new Set(rows.map((r) => r.team))];

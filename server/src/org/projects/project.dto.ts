@@ -25,10 +25,3 @@ export class UpdateProjectDto {
   @IsBoolean()
   active?: boolean;
 }
-
-export interface ProjectResponseDto {
-  id: string;
-  code: string;
-  name: string;
-  active: boolean;
-}

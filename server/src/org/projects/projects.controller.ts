@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Project } from '../../../../shared/src/api/org.js';
+import type { Page } from '../../../../shared/src/api/page.js';
 import { Role } from '../../../../shared/src/org.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
-import type { Page } from '../../common/pagination.dto.js';
-import { CreateProjectDto, type ProjectResponseDto, UpdateProjectDto } from './project.dto.js';
+import { CreateProjectDto, UpdateProjectDto } from './project.dto.js';
 import { ProjectsService } from './projects.service.js';
 
 @ApiTags('organisation')
@@ -15,25 +16,25 @@ export class ProjectsController {
 
   @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
   @Get()
-  list(@CurrentUser() user: AuthUser): Promise<Page<ProjectResponseDto>> {
+  list(@CurrentUser() user: AuthUser): Promise<Page<Project>> {
     return this.service.list(user);
   }
 
   @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ProjectResponseDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Project> {
     return this.service.get(user, id);
   }
 
   @Roles(Role.Admin)
   @Post()
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateProjectDto): Promise<ProjectResponseDto> {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateProjectDto): Promise<Project> {
     return this.service.create(user, dto);
   }
 
   @Roles(Role.Admin)
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProjectDto): Promise<ProjectResponseDto> {
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProjectDto): Promise<Project> {
     return this.service.update(user, id, dto);
   }
 }

@@ -34,19 +34,3 @@ export class TeamQueryDto {
   @IsString()
   project?: string;
 }
-
-export interface TeamLeadDto {
-  id: string;
-  username: string;
-  displayName: string;
-}
-
-export interface TeamResponseDto {
-  id: string;
-  code: string;
-  name: string;
-  project: string;
-  projectName: string;
-  active: boolean;
-  leads: TeamLeadDto[];
-}

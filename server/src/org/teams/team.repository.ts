@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import type { TeamLeadDto } from './team.dto.js';
+import type { TeamLead } from '../../../../shared/src/api/org.js';
 import { TeamEntity } from './team.entity.js';
 
 @Injectable()
@@ -28,8 +28,8 @@ export class TeamRepository {
   }
 
   /** Team leads are users with the team_lead role bound to the team. */
-  async leadsOf(teamIds: string[]): Promise<Map<string, TeamLeadDto[]>> {
-    const rows: (TeamLeadDto & { teamId: string })[] = teamIds.length
+  async leadsOf(teamIds: string[]): Promise<Map<string, TeamLead[]>> {
+    const rows: (TeamLead & { teamId: string })[] = teamIds.length
       ? await this.orm.query(
           `SELECT ut."teamId", u.id, u.username, u."displayName"
              FROM user_teams ut JOIN users u ON u.id = ut."userId"
@@ -38,7 +38,7 @@ export class TeamRepository {
           [teamIds],
         )
       : [];
-    const byTeam = new Map<string, TeamLeadDto[]>();
+    const byTeam = new Map<string, TeamLead[]>();
     for (const { teamId, ...lead } of rows) byTeam.set(teamId, [...(byTeam.get(teamId) ?? []), lead]);
     return byTeam;
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Team } from '../../../../shared/src/api/org.js';
+import type { Page } from '../../../../shared/src/api/page.js';
 import { Role } from '../../../../shared/src/org.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
-import type { Page } from '../../common/pagination.dto.js';
-import { CreateTeamDto, TeamQueryDto, type TeamResponseDto, UpdateTeamDto } from './team.dto.js';
+import { CreateTeamDto, TeamQueryDto, UpdateTeamDto } from './team.dto.js';
 import { TeamsService } from './teams.service.js';
 
 @ApiTags('organisation')
@@ -15,25 +16,25 @@ export class TeamsController {
 
   @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
   @Get()
-  list(@CurrentUser() user: AuthUser, @Query() query: TeamQueryDto): Promise<Page<TeamResponseDto>> {
+  list(@CurrentUser() user: AuthUser, @Query() query: TeamQueryDto): Promise<Page<Team>> {
     return this.service.list(user, query);
   }
 
   @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<TeamResponseDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Team> {
     return this.service.get(user, id);
   }
 
   @Roles(Role.Admin, Role.Supervisor)
   @Post()
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTeamDto): Promise<TeamResponseDto> {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateTeamDto): Promise<Team> {
     return this.service.create(user, dto);
   }
 
   @Roles(Role.Admin, Role.Supervisor)
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTeamDto): Promise<TeamResponseDto> {
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTeamDto): Promise<Team> {
     return this.service.update(user, id, dto);
   }
 }

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Team, TeamLead } from '../../../../shared/src/api/org.js';
+import type { Page } from '../../../../shared/src/api/page.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { requireAccess, visibleTeams } from '../../auth/access.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { duplicate, invalid, notFound } from '../../common/domain-error.js';
-import type { Page } from '../../common/pagination.dto.js';
 import { ProjectRepository } from '../projects/project.repository.js';
-import type { CreateTeamDto, TeamLeadDto, TeamQueryDto, TeamResponseDto, UpdateTeamDto } from './team.dto.js';
+import type { CreateTeamDto, TeamQueryDto, UpdateTeamDto } from './team.dto.js';
 import { TeamEntity } from './team.entity.js';
 import { TeamRepository } from './team.repository.js';
 
-const toTeamResponse = (t: TeamEntity, leads: TeamLeadDto[] = []): TeamResponseDto => ({
+const toTeamResponse = (t: TeamEntity, leads: TeamLead[] = []): Team => ({
   id: t.id,
   code: t.code,
   name: t.name,
@@ -29,7 +30,7 @@ export class TeamsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(user: AuthUser, query: TeamQueryDto): Promise<Page<TeamResponseDto>> {
+  async list(user: AuthUser, query: TeamQueryDto): Promise<Page<Team>> {
     let projectId: string | undefined;
     if (query.project) {
       const project = await this.projects.byCode(query.project);
@@ -42,14 +43,14 @@ export class TeamsService {
     return { total: teams.length, items: teams.map((t) => toTeamResponse(t, leads.get(t.id))) };
   }
 
-  async get(user: AuthUser, id: string): Promise<TeamResponseDto> {
+  async get(user: AuthUser, id: string): Promise<Team> {
     const team = await this.teams.byId(id);
     if (!team) throw notFound('Team');
     requireAccess(user, { teamId: team.id });
     return toTeamResponse(team, (await this.teams.leadsOf([team.id])).get(team.id));
   }
 
-  async create(user: AuthUser, dto: CreateTeamDto): Promise<TeamResponseDto> {
+  async create(user: AuthUser, dto: CreateTeamDto): Promise<Team> {
     const project = await this.projects.byCode(dto.project);
     if (!project) throw invalid('project', `unknown project ${dto.project}`);
     requireAccess(user, { projectId: project.id, whole: true });
@@ -61,7 +62,7 @@ export class TeamsService {
     });
   }
 
-  async update(user: AuthUser, id: string, dto: UpdateTeamDto): Promise<TeamResponseDto> {
+  async update(user: AuthUser, id: string, dto: UpdateTeamDto): Promise<Team> {
     const team = await this.teams.byId(id);
     if (!team) throw notFound('Team');
     requireAccess(user, { projectId: team.projectId, whole: true });

@@ -75,13 +75,3 @@ export class UpdateUserDto {
   @IsBoolean()
   active?: boolean;
 }
-
-export interface UserResponseDto {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  projects: string[];
-  teams: string[];
-  active: boolean;
-}

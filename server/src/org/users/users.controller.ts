@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { User } from '../../../../shared/src/api/org.js';
+import type { Page } from '../../../../shared/src/api/page.js';
 import { Role } from '../../../../shared/src/org.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser, Roles } from '../../auth/decorators.js';
-import type { Page } from '../../common/pagination.dto.js';
-import { CreateUserDto, UpdateUserDto, type UserResponseDto } from './user.dto.js';
+import { CreateUserDto, UpdateUserDto } from './user.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('organisation')
@@ -15,25 +16,25 @@ export class UsersController {
 
   @Roles(Role.Admin)
   @Get()
-  list(): Promise<Page<UserResponseDto>> {
+  list(): Promise<Page<User>> {
     return this.service.list();
   }
 
   @Roles(Role.Admin)
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserResponseDto> {
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<User> {
     return this.service.get(id);
   }
 
   @Roles(Role.Admin)
   @Post()
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto): Promise<UserResponseDto> {
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto): Promise<User> {
     return this.service.create(user, dto);
   }
 
   @Roles(Role.Admin)
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<User> {
     return this.service.update(user, id, dto);
   }
 }

@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
+import type { User } from '../../../../shared/src/api/org.js';
+import type { Page } from '../../../../shared/src/api/page.js';
 import { Role } from '../../../../shared/src/org.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { hashPassword } from '../../auth/auth.service.js';
 import { SessionService } from '../../auth/session.service.js';
 import { DomainError, duplicate, invalid, notFound } from '../../common/domain-error.js';
-import type { Page } from '../../common/pagination.dto.js';
 import { ProjectEntity } from '../projects/project.entity.js';
 import { ProjectRepository } from '../projects/project.repository.js';
 import { TeamEntity } from '../teams/team.entity.js';
 import { TeamRepository } from '../teams/team.repository.js';
-import type { CreateUserDto, UpdateUserDto, UserResponseDto } from './user.dto.js';
+import type { CreateUserDto, UpdateUserDto } from './user.dto.js';
 import { UserEntity } from './user.entity.js';
 
-export const toUserResponse = (u: UserEntity): UserResponseDto => ({
+export const toUserResponse = (u: UserEntity): User => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
@@ -36,12 +37,12 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<Page<UserResponseDto>> {
+  async list(): Promise<Page<User>> {
     const users = await this.users.find({ relations: { projects: true, teams: true }, order: { username: 'ASC' } });
     return { total: users.length, items: users.map(toUserResponse) };
   }
 
-  async get(id: string): Promise<UserResponseDto> {
+  async get(id: string): Promise<User> {
     const user = await this.users.findOne({ where: { id }, relations: { projects: true, teams: true } });
     if (!user) throw notFound('User');
     return toUserResponse(user);
@@ -58,7 +59,7 @@ export class UsersService {
     return { projects, teams };
   }
 
-  async create(actor: AuthUser, dto: CreateUserDto): Promise<UserResponseDto> {
+  async create(actor: AuthUser, dto: CreateUserDto): Promise<User> {
     const { projects, teams } = await this.bindings(dto.projects ?? [], dto.teams ?? []);
     if (await this.users.exists({ where: { username: dto.username } })) throw duplicate(`User ${dto.username}`);
     const passwordHash = await hashPassword(dto.password);
@@ -70,7 +71,7 @@ export class UsersService {
     return this.get(id);
   }
 
-  async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
+  async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<User> {
     const user = await this.users.findOne({ where: { id }, relations: { projects: true, teams: true } });
     if (!user) throw notFound('User');
     if (user.id === actor.id && (dto.active === false || (dto.roles && !dto.roles.includes(Role.Admin)))) {

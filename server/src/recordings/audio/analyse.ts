@@ -4,6 +4,7 @@
  * player never has to download and decode the whole file.
  */
 import decodeAudio from 'audio-decode';
+import type { WaveformPeaks } from '../../../../shared/src/api/recordings.js';
 import { DomainError } from '../../common/domain-error.js';
 import { mp3FrameCoverage, readWavLayout, sniffAudioFormat, type AudioFormat, type WavLayout } from './sniff.js';
 
@@ -13,13 +14,6 @@ export class UnsupportedAudioError extends DomainError {
     super('UNSUPPORTED_MEDIA', `audio: ${reason}`, [{ field: 'audio', message: reason }]);
     this.name = 'UnsupportedAudioError';
   }
-}
-
-/** The contract's peaks document: values in −1…1, `sampleRate` in peaks per second. */
-export interface WaveformPeaks {
-  duration: number;
-  sampleRate: number;
-  channels: number[][];
 }
 
 export interface AudioAnalysis {

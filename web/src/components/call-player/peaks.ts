@@ -1,15 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { WaveformPeaks } from '../../../../shared/src/api/recordings';
 import { api } from '../../lib/api-client';
 
-/** `GET /api/recordings/:id/peaks` (CONTRACT.md "Recordings out"): computed at ingestion, values in −1…1. */
-export interface WaveformPeaks {
-  /** Seconds. */
-  duration: number;
-  /** Peaks per second. */
-  sampleRate: number;
-  /** One array per audio channel, in the file's order (left first). */
-  channels: number[][];
-}
+export type { WaveformPeaks };
 
 /** The audio as the <audio> element streams it: the session cookie set at sign-in authorises it, Range seeks. */
 export const recordingAudioUrl = (id: string, options: { download?: boolean } = {}) =>

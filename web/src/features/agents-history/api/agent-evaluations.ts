@@ -1,15 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { EvaluationItem, ListedEvaluation } from '../../../components/evaluation';
+import type { Evaluation } from '../../../../../shared/src/api/evaluations';
 import { api, type Page } from '../../../lib/api-client';
 
-/** A row of `GET /api/evaluations` (CONTRACT.md "Evaluations"), the fields this page shows: the list's columns' (`callStartedAt` among them) and these. */
-export interface AgentEvaluation extends ListedEvaluation {
-  id: string;
-  comment: string | null;
-  /** The call's local day, YYYY-MM-DD: what `from` and `to` filter on. */
-  callDate: string;
-  items: EvaluationItem[];
-}
+export type { Evaluation };
 
 export interface AgentEvaluationsQuery {
   /** Employee number. */
@@ -23,7 +16,7 @@ export interface AgentEvaluationsQuery {
 export const MAX_EVALUATIONS = 500;
 
 export const getAgentEvaluations = (query: AgentEvaluationsQuery, signal?: AbortSignal) =>
-  api.get<Page<AgentEvaluation>>('/evaluations', { ...query, page: 1, pageSize: MAX_EVALUATIONS }, signal);
+  api.get<Page<Evaluation>>('/evaluations', { ...query, page: 1, pageSize: MAX_EVALUATIONS }, signal);
 
 export const agentEvaluationsQueryOptions = (query: AgentEvaluationsQuery) =>
   queryOptions({

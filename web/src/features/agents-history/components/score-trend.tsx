@@ -7,13 +7,13 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
 import { sourceLabel } from '../../../components/evaluation';
-import type { AgentEvaluation } from '../api/agent-evaluations';
+import type { Evaluation } from '../api/agent-evaluations';
 
 // Only the parts drawn here (STACK.md trap 11: the whole of ECharts is a ~2 MB chunk).
 echarts.use([LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export interface TrendPoint {
-  evaluation: AgentEvaluation;
+  evaluation: Evaluation;
   /** When the call started (ISO 8601). */
   at: string;
   score: number;

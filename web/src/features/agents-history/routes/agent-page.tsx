@@ -9,7 +9,7 @@ import { EvaluationItems, useEvaluationColumns } from '../../../components/evalu
 import { PageHeader } from '../../../components/page-header';
 import { PageSpin } from '../../../components/page-spin';
 import { useAgent } from '../api/agent';
-import { type AgentEvaluation, MAX_EVALUATIONS, useAgentEvaluations } from '../api/agent-evaluations';
+import { type Evaluation, MAX_EVALUATIONS, useAgentEvaluations } from '../api/agent-evaluations';
 import { SampleConfidence } from '../components/sample-confidence';
 import { ScoreTrend, type TrendPoint } from '../components/score-trend';
 
@@ -40,7 +40,7 @@ export function AgentPageRoute() {
   const items = useMemo(() => evaluations.data?.items ?? [], [evaluations.data]);
   const { token } = theme.useToken();
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
-  const columns = useEvaluationColumns<AgentEvaluation>({ callLinkTestId: 'agent-evaluation-call-link' });
+  const columns = useEvaluationColumns<Evaluation>({ callLinkTestId: 'agent-evaluation-call-link' });
 
   // By when the call was, oldest first (the dates pick calls by their day too); the table keeps the server's order.
   const points: TrendPoint[] = useMemo(
@@ -145,7 +145,7 @@ export function AgentPageRoute() {
             {evaluations.isPending ? null : points.length ? <ScoreTrend points={points} mean={mean} /> : <Empty description={t('agentPage.noEvaluations')} />}
           </Card>
           <Card size="small" title={t('agentPage.evaluations')}>
-            <Table<AgentEvaluation>
+            <Table<Evaluation>
               rowKey="id"
               size="small"
               scroll={{ x: 'max-content' }}

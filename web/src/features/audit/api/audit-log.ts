@@ -1,16 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { AuditLogEntry } from '../../../../../shared/src/api/audit';
 import { api, type Page } from '../../../lib/api-client';
 
-export interface AuditEntry {
-  id: string;
-  /** ISO 8601 */
-  at: string;
-  username: string | null;
-  /** e.g. login, login.failed, agent.update */
-  action: string;
-  ip: string | null;
-  detail: Record<string, unknown> | null;
-}
+export type { AuditLogEntry };
 
 export interface AuditLogQuery {
   action?: string;
@@ -18,7 +10,7 @@ export interface AuditLogQuery {
   pageSize: number;
 }
 
-export const getAuditLog = (query: AuditLogQuery, signal?: AbortSignal) => api.get<Page<AuditEntry>>('/audit-log', { ...query }, signal);
+export const getAuditLog = (query: AuditLogQuery, signal?: AbortSignal) => api.get<Page<AuditLogEntry>>('/audit-log', { ...query }, signal);
 
 export const auditLogQueryOptions = (query: AuditLogQuery) =>
   queryOptions({

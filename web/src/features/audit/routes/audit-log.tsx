@@ -3,17 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
-import { type AuditEntry, type AuditLogQuery, useAuditLog } from '../api/audit-log';
+import { type AuditLogEntry, type AuditLogQuery, useAuditLog } from '../api/audit-log';
 import { AUDIT_ACTIONS, actionLabel } from '../components/audit-action';
 
-const detailText = (detail: AuditEntry['detail']) => (detail && Object.keys(detail).length ? JSON.stringify(detail) : '');
+const detailText = (detail: AuditLogEntry['detail']) => (detail && Object.keys(detail).length ? JSON.stringify(detail) : '');
 
 export function AuditLogRoute() {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState<AuditLogQuery>({ page: 1, pageSize: 20 });
   const log = useAuditLog(query);
 
-  const columns: TableColumnsType<AuditEntry> = [
+  const columns: TableColumnsType<AuditLogEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => new Date(at).toLocaleString(i18n.resolvedLanguage) },
     { title: t('audit.username'), dataIndex: 'username', render: (username: string | null) => username ?? '—' },
     { title: t('audit.action'), dataIndex: 'action', render: (action: string) => actionLabel(action, t) },
@@ -21,7 +21,7 @@ export function AuditLogRoute() {
     {
       title: t('audit.detail'),
       dataIndex: 'detail',
-      render: (detail: AuditEntry['detail']) =>
+      render: (detail: AuditLogEntry['detail']) =>
         detailText(detail) && (
           <Typography.Text code ellipsis={{ tooltip: detailText(detail) }} style={{ maxWidth: 360 }}>
             {detailText(detail)}
@@ -50,7 +50,7 @@ export function AuditLogRoute() {
       {log.isError ? (
         <LoadError error={log.error} onRetry={() => void log.refetch()} />
       ) : (
-        <Table<AuditEntry>
+        <Table<AuditLogEntry>
           rowKey="id"
           scroll={{ x: 'max-content' }}
           size="small"

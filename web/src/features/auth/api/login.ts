@@ -1,19 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LoginResponse } from '../../../../../shared/src/api/auth';
 import { request, setToken } from '../../../lib/api-client';
-import { meQueryOptions, type SignedInUser } from '../../../lib/auth';
+import { meQueryOptions } from '../../../lib/auth';
 
 export interface LoginInput {
   username: string;
   password: string;
 }
 
-export interface LoginResult {
-  accessToken: string;
-  expiresAt: string;
-  user: SignedInUser;
-}
-
-export const login = (input: LoginInput) => request<LoginResult>('POST', '/auth/login', { body: input, anonymous: true });
+export const login = (input: LoginInput) => request<LoginResponse>('POST', '/auth/login', { body: input, anonymous: true });
 
 /** Signs in, keeps the token and primes the signed-in user so the first page needs no extra round trip. */
 export function useLogin({ onSuccess }: { onSuccess: () => void }) {

@@ -1,19 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { AutocheckRun } from '../../../../../shared/src/api/autocheck';
 import { api, type Page } from '../../../lib/api-client';
-
-/** A background re-check of past calls (`GET /api/autocheck/runs`, admin and supervisor only). */
-export interface AutocheckRun {
-  id: string;
-  checklistVersion: number;
-  /** `publish` or `startup` */
-  reason: string;
-  total: number;
-  done: number;
-  /** `running`, `done`, `superseded`… */
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-}
 
 export const POLL_MS = 2000;
 

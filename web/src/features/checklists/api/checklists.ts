@@ -1,25 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChecklistSummary, ChecklistVersion } from '../../../../../shared/src/api/checklists';
 import type { ChecklistSection } from '../../../../../shared/src/checklists/types';
 import { api, type Page } from '../../../lib/api-client';
 
-export type ChecklistStatus = 'draft' | 'published';
-
-/** A row of `GET /api/checklists`. */
-export interface ChecklistSummary {
-  id: string;
-  version: number;
-  status: ChecklistStatus;
-  note: string | null;
-  /** ISO 8601 */
-  createdAt: string;
-  publishedAt: string | null;
-  itemCount: number;
-}
-
-/** One version with its sections (`GET /api/checklists/:id`, `/active`). */
-export interface ChecklistVersion extends Omit<ChecklistSummary, 'itemCount'> {
-  sections: ChecklistSection[];
-}
+export type { ChecklistSummary, ChecklistVersion };
 
 export interface UpdateDraftInput {
   id: string;

@@ -1,22 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { EvaluationItem, ListedEvaluation } from '../../../components/evaluation';
+import type { Evaluation } from '../../../../../shared/src/api/evaluations';
 import { api, ApiError, getToken, type Page } from '../../../lib/api-client';
 
-/** A row of `GET /api/evaluations` (CONTRACT.md "Evaluations"): the list's columns' fields (`callStartedAt` among them) and these. */
-export interface Evaluation extends ListedEvaluation {
-  id: string;
-  /** Employee number. */
-  agent: string;
-  agentName: string;
-  /** Team code. */
-  team: string;
-  status: string;
-  comment: string | null;
-  createdAt: string;
-  /** The call's local day, YYYY-MM-DD: what `from` and `to` filter on. */
-  callDate: string;
-  items: EvaluationItem[];
-}
+export type { Evaluation };
 
 export interface EvaluationFilters {
   /** YYYY-MM-DD, the centre's local dates. */

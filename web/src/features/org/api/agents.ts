@@ -1,21 +1,9 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Agent, AgentImportResult } from '../../../../../shared/src/api/org';
 import type { AgentGrade, AgentStatus } from '../../../../../shared/src/org';
 import { api, type Page } from '../../../lib/api-client';
 
-export interface Agent {
-  id: string;
-  employeeNo: string;
-  name: string;
-  /** The team's code. */
-  team: string;
-  teamName: string;
-  /** The project's code. */
-  project: string;
-  /** YYYY-MM-DD */
-  hiredAt: string;
-  grade: AgentGrade;
-  status: AgentStatus;
-}
+export type { Agent };
 
 export interface AgentFilters {
   team?: string;
@@ -43,11 +31,6 @@ export interface UpdateAgentInput {
   status?: AgentStatus;
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-}
-
 export const getAgents = (filters: AgentFilters, signal?: AbortSignal) => api.get<Page<Agent>>('/agents', { ...filters }, signal);
 
 export const agentsQueryOptions = (filters: AgentFilters) =>
@@ -67,7 +50,7 @@ export const updateAgent = ({ id, ...patch }: UpdateAgentInput & { id: string })
 export function importAgents(file: File) {
   const body = new FormData();
   body.append('file', file);
-  return api.post<ImportResult>('/agents/import', body);
+  return api.post<AgentImportResult>('/agents/import', body);
 }
 
 function useInvalidateAgents() {

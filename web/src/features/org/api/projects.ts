@@ -1,12 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Project } from '../../../../../shared/src/api/org';
 import { api, type Page } from '../../../lib/api-client';
 
-export interface Project {
-  id: string;
-  code: string;
-  name: string;
-  active: boolean;
-}
+export type { Project };
 
 export interface CreateProjectInput {
   code: string;

@@ -1,22 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Team } from '../../../../../shared/src/api/org';
 import { api, type Page } from '../../../lib/api-client';
 
-export interface TeamLead {
-  id: string;
-  username: string;
-  displayName: string;
-}
-
-export interface Team {
-  id: string;
-  code: string;
-  name: string;
-  /** The project's code. */
-  project: string;
-  projectName: string;
-  active: boolean;
-  leads: TeamLead[];
-}
+export type { Team };
 
 export interface CreateTeamInput {
   code: string;

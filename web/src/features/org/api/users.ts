@@ -1,18 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { User } from '../../../../../shared/src/api/org';
 import type { Role } from '../../../../../shared/src/org';
 import { api, type Page } from '../../../lib/api-client';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  /** Project codes the user is bound to. */
-  projects: string[];
-  /** Team codes the user is bound to. */
-  teams: string[];
-  active: boolean;
-}
+export type { User };
 
 export interface CreateUserInput {
   username: string;

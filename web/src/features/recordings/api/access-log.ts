@@ -1,20 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { AccessLogEntry } from '../../../../../shared/src/api/recordings';
 import { api, type Page } from '../../../lib/api-client';
 
-/** A row of `GET /api/recordings/access-log`: who played or downloaded which call, when. */
-export interface RecordingAccess {
-  id: string;
-  /** ISO 8601 */
-  at: string;
-  username: string;
-  /** `play` or `download`. */
-  action: string;
-  recordingId: string;
-  externalId: string;
-  /** The agent's employee number. */
-  agent: string;
-  ip: string | null;
-}
+export type { AccessLogEntry };
 
 export interface AccessLogQuery {
   recordingId?: string;
@@ -23,7 +11,7 @@ export interface AccessLogQuery {
   pageSize: number;
 }
 
-export const getAccessLog = (query: AccessLogQuery, signal?: AbortSignal) => api.get<Page<RecordingAccess>>('/recordings/access-log', { ...query }, signal);
+export const getAccessLog = (query: AccessLogQuery, signal?: AbortSignal) => api.get<Page<AccessLogEntry>>('/recordings/access-log', { ...query }, signal);
 
 export const accessLogQueryOptions = (query: AccessLogQuery) =>
   queryOptions({

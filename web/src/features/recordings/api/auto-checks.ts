@@ -1,12 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { RuleResult } from '../../../../../shared/src/rules/types';
+import type { AutoChecks } from '../../../../../shared/src/api/autocheck';
 import { api } from '../../../lib/api-client';
-
-/** `GET /api/recordings/:id/auto-checks`: the machine's verdicts under the active checklist. */
-export interface AutoChecks {
-  checklistVersion: number;
-  results: RuleResult[];
-}
 
 export const getAutoChecks = (id: string, signal?: AbortSignal) => api.get<AutoChecks>(`/recordings/${encodeURIComponent(id)}/auto-checks`, undefined, signal);
 

@@ -1,22 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Project, Team } from '../../../../../shared/src/api/org';
 import { api, type Page } from '../../../lib/api-client';
 
+/** The part of a team the list's labels need: its name by its code. */
+export type TeamOption = Pick<Team, 'code' | 'name' | 'project' | 'active'>;
+
 /** Projects and teams the user may see, for the list's filters. */
-export interface ProjectOption {
-  code: string;
-  name: string;
-  active: boolean;
-}
-
-export interface TeamOption {
-  code: string;
-  name: string;
-  /** The project's code. */
-  project: string;
-  active: boolean;
-}
-
-export const getProjectOptions = (signal?: AbortSignal) => api.get<Page<ProjectOption>>('/projects', undefined, signal);
+export const getProjectOptions = (signal?: AbortSignal) => api.get<Page<Project>>('/projects', undefined, signal);
 
 export const projectOptionsQueryOptions = () =>
   queryOptions({
@@ -27,7 +17,7 @@ export const projectOptionsQueryOptions = () =>
 
 export const useProjectOptions = () => useQuery(projectOptionsQueryOptions());
 
-export const getTeamOptions = (signal?: AbortSignal) => api.get<Page<TeamOption>>('/teams', undefined, signal);
+export const getTeamOptions = (signal?: AbortSignal) => api.get<Page<Team>>('/teams', undefined, signal);
 
 export const teamOptionsQueryOptions = () =>
   queryOptions({

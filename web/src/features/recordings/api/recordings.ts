@@ -1,42 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { CallDirection, ChannelLayout, TranscriptDocument } from '../../../../../shared/src/recordings';
+import type { RecordingDetail, RecordingSummary } from '../../../../../shared/src/api/recordings';
+import type { CallDirection } from '../../../../../shared/src/recordings';
 import { api, type Page } from '../../../lib/api-client';
 
-/** A row of `GET /api/recordings`. */
-export interface RecordingSummary {
-  id: string;
-  externalId: string;
-  /** The agent's employee number. */
-  agent: string;
-  agentName: string;
-  /** The team's code. */
-  team: string;
-  /** The project's code. */
-  project: string;
-  /** ISO 8601 */
-  startedAt: string;
-  /** The centre's local date, YYYY-MM-DD. */
-  localDate: string;
-  direction: CallDirection;
-  /** As the server shows it to this user: masked (138****5678) unless admin or supervisor. */
-  customerNumber: string | null;
-  businessType: string | null;
-  channels: ChannelLayout;
-  /** Seconds. */
-  duration: number;
-  hasTranscript: boolean;
-}
-
-/** `GET /api/recordings/:id`. */
-export interface RecordingDetail extends RecordingSummary {
-  status: 'ready';
-  format: string;
-  sampleRate: number;
-  channelCount: number;
-  sizeBytes: number;
-  sha256: string;
-  transcript: TranscriptDocument | null;
-}
+export type { RecordingDetail, RecordingSummary };
 
 export type RecordingSort = 'startedAt' | 'duration';
 export type SortOrder = 'asc' | 'desc';

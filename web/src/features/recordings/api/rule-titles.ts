@@ -1,14 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ChecklistVersion } from '../../../../../shared/src/api/checklists';
 import { api } from '../../../lib/api-client';
 
-/** The part of `GET /api/checklists/active` this page needs: each item's title by its code. */
-interface ActiveChecklist {
-  version: number;
-  sections: { title: string; items: { code: string; title: string; rule?: unknown }[] }[];
-}
-
 export const getRuleTitles = async (signal?: AbortSignal): Promise<Record<string, string>> => {
-  const checklist = await api.get<ActiveChecklist>('/checklists/active', undefined, signal);
+  const checklist = await api.get<ChecklistVersion>('/checklists/active', undefined, signal);
   return Object.fromEntries(checklist.sections.flatMap((section) => section.items.map((item) => [item.code, item.title])));
 };
 
@@ -24,7 +19,7 @@ export const useRuleTitles = () => useQuery(ruleTitlesQueryOptions());
 
 /** The active checklist's automatically checked items, for the "failed rule" filter. */
 export const getRuledItems = async (signal?: AbortSignal): Promise<{ code: string; title: string }[]> => {
-  const checklist = await api.get<ActiveChecklist>('/checklists/active', undefined, signal);
+  const checklist = await api.get<ChecklistVersion>('/checklists/active', undefined, signal);
   return checklist.sections.flatMap((section) => section.items.filter((item) => item.rule).map(({ code, title }) => ({ code, title })));
 };
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
-import { type AccessLogQuery, type RecordingAccess, useAccessLog } from '../api/access-log';
+import { type AccessLogEntry, type AccessLogQuery, useAccessLog } from '../api/access-log';
 import { accessActionLabel } from '../components/labels';
 import { SearchInput } from '../components/search-input';
 
@@ -38,7 +38,7 @@ export function RecordingAccessLogRoute() {
   const [query, setQuery] = useAccessLogQuery();
   const log = useAccessLog(query);
 
-  const columns: TableColumnsType<RecordingAccess> = [
+  const columns: TableColumnsType<AccessLogEntry> = [
     { title: t('recordings.accessAt'), dataIndex: 'at', width: 180, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
     { title: t('recordings.accessUser'), dataIndex: 'username' },
     {
@@ -84,7 +84,7 @@ export function RecordingAccessLogRoute() {
       {log.isError ? (
         <LoadError error={log.error} onRetry={() => void log.refetch()} />
       ) : (
-        <Table<RecordingAccess>
+        <Table<AccessLogEntry>
           data-testid="access-log-table"
           rowKey="id"
           size="small"

@@ -1,21 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { AgentConfidence, AgentConfidenceReport } from '../../../../../shared/src/api/sampling';
 import { api } from '../../../lib/api-client';
 
-/** An agent's mean score over the period from randomly drawn calls only, with its 95 % interval. */
-export interface AgentConfidence {
-  agent: string;
-  agentName: string;
-  team: string;
-  /** Randomly drawn, scored calls: the ones the interval is computed from. */
-  n: number;
-  mean: number | null;
-  low: number | null;
-  high: number | null;
-  halfWidth: number | null;
-  /** Every daily evaluation of the period, guided picks included. */
-  allDaily: number;
-  tooWide: boolean;
-}
+export type { AgentConfidence };
 
 export interface ConfidenceQuery {
   project: string;
@@ -24,7 +11,7 @@ export interface ConfidenceQuery {
 }
 
 export const getConfidence = (q: ConfidenceQuery, signal?: AbortSignal) =>
-  api.get<{ maxHalfWidth: number; items: AgentConfidence[] }>('/sampling/confidence', { ...q }, signal);
+  api.get<AgentConfidenceReport>('/sampling/confidence', { ...q }, signal);
 
 export const confidenceQueryOptions = (q: ConfidenceQuery) =>
   queryOptions({

@@ -1,36 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SamplingPlan, SamplingRules } from '../../../../../shared/src/api/sampling';
 import { api } from '../../../lib/api-client';
 
-export type CallDirection = 'inbound' | 'outbound';
-
-/** What a project's daily sampling draws (server: SamplingRules). */
-export interface SamplingRules {
-  callsPerAgent: number;
-  focusExtraCalls: number;
-  newHireDays: number;
-  lowScoreThreshold: number;
-  lowScoreDays: number;
-  fatalDays: number;
-  minDurationSeconds: number;
-  /** Empty: both directions. */
-  directions: CallDirection[];
-  /** Empty: every business type. */
-  businessTypes: string[];
-  complaintBusinessTypes: string[];
-  /** 0…1. */
-  guidedShare: number;
-  /** HH:MM, local. */
-  runAt: string;
-  maxHalfWidth: number;
-}
-
-export interface SamplingPlan {
-  project: string;
-  /** In force today. */
-  current: SamplingRules;
-  /** A saved change, in force from `effectiveFrom` (tomorrow) on. */
-  upcoming: { effectiveFrom: string; rules: SamplingRules } | null;
-}
+export type { SamplingRules };
 
 export const getPlan = (project: string, signal?: AbortSignal) => api.get<SamplingPlan>(`/sampling/plans/${encodeURIComponent(project)}`, undefined, signal);
 

@@ -1,15 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Assignment, AssignmentQueue, NextAssignment } from '../../../../../shared/src/api/sampling';
 import { api } from '../../../lib/api-client';
-import type { Assignment } from './assignments';
-
-export interface Queue {
-  total: number;
-  done: number;
-  items: Assignment[];
-}
 
 /** The caller's own calls to listen to: a day's, or without a date everything still open plus the last week's. */
-export const getQueue = (date?: string, signal?: AbortSignal) => api.get<Queue>('/sampling/queue', { date }, signal);
+export const getQueue = (date?: string, signal?: AbortSignal) => api.get<AssignmentQueue>('/sampling/queue', { date }, signal);
 
 export const queueQueryOptions = (date?: string) =>
   queryOptions({
@@ -22,7 +16,7 @@ export const queueQueryOptions = (date?: string) =>
 export const useQueue = (date?: string) => useQuery(queueQueryOptions(date));
 
 /** The first call of the queue not scored yet, or null when everything is done. */
-export const getNextCall = () => api.get<{ next: Assignment | null }>('/sampling/queue/next');
+export const getNextCall = () => api.get<NextAssignment>('/sampling/queue/next');
 
 export const useNextCall = () => useMutation({ mutationFn: getNextCall });
 

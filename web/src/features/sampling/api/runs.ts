@@ -1,18 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Assignment, SamplingRun } from '../../../../../shared/src/api/sampling';
 import { api, ApiError, getToken } from '../../../lib/api-client';
-import type { Assignment } from './assignments';
-
-/** One project's sampling of one day. */
-export interface SamplingRun {
-  id: string;
-  project: string;
-  date: string;
-  /** The random draw's seed, stored so the draw can be explained and reproduced. */
-  seed: string;
-  /** The day's calls the plan could draw from. */
-  candidates: number;
-  assignments: Assignment[];
-}
 
 export interface RunInput {
   project: string;

@@ -1,26 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { CallDirection, ChannelLayout, TranscriptDocument } from '../../../../../shared/src/recordings';
-import type { RuleResult } from '../../../../../shared/src/rules/types';
+import type { AutoChecks } from '../../../../../shared/src/api/autocheck';
+import type { RecordingDetail } from '../../../../../shared/src/api/recordings';
 import { api } from '../../../lib/api-client';
 
-/** `GET /api/recordings/:id`: what the workspace shows of the call. */
-export interface CallDetail {
-  id: string;
-  externalId: string;
-  agent: string;
-  agentName: string;
-  team: string;
-  project: string;
-  startedAt: string;
-  direction: CallDirection;
-  customerNumber: string | null;
-  businessType: string | null;
-  channels: ChannelLayout;
-  duration: number;
-  transcript: TranscriptDocument | null;
-}
+export type { AutoChecks, RecordingDetail };
 
-export const getCall = (id: string, signal?: AbortSignal) => api.get<CallDetail>(`/recordings/${encodeURIComponent(id)}`, undefined, signal);
+/** `GET /api/recordings/:id`: the call the workspace shows. */
+export const getCall = (id: string, signal?: AbortSignal) => api.get<RecordingDetail>(`/recordings/${encodeURIComponent(id)}`, undefined, signal);
 
 export const callQueryOptions = (id: string) =>
   queryOptions({
@@ -32,11 +18,6 @@ export const callQueryOptions = (id: string) =>
 export const useCall = (id: string) => useQuery(callQueryOptions(id));
 
 /** `GET /api/recordings/:id/auto-checks`: the machine's verdicts and their evidence. */
-export interface AutoChecks {
-  checklistVersion: number;
-  results: RuleResult[];
-}
-
 export const getAutoChecks = (id: string, signal?: AbortSignal) => api.get<AutoChecks>(`/recordings/${encodeURIComponent(id)}/auto-checks`, undefined, signal);
 
 export const autoChecksQueryOptions = (id: string) =>

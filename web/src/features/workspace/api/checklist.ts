@@ -1,14 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ChecklistSection } from '../../../../../shared/src/checklists/types';
+import type { ChecklistVersion } from '../../../../../shared/src/api/checklists';
 import { api } from '../../../lib/api-client';
 
 /** `GET /api/checklists/:id`: the version an evaluation was made against, with guidance and rules. */
-export interface ChecklistVersion {
-  id: string;
-  version: number;
-  sections: ChecklistSection[];
-}
-
 export const getChecklist = (id: string, signal?: AbortSignal) => api.get<ChecklistVersion>(`/checklists/${encodeURIComponent(id)}`, undefined, signal);
 
 export const checklistQueryOptions = (id: string) =>

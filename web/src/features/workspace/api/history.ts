@@ -1,17 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { EvaluationHistoryEntry } from '../../../../../shared/src/api/evaluations';
 import { api } from '../../../lib/api-client';
 import { workspaceKeys } from './evaluation';
 
-/** One line of `GET /api/evaluations/:id/history`. */
-export interface HistoryEntry {
-  at: string;
-  username: string;
-  action: 'created' | 'submitted' | 'amended' | string;
-  reason: string | null;
-  change: Record<string, unknown> | null;
-}
+export type { EvaluationHistoryEntry };
 
-export const getHistory = (id: string, signal?: AbortSignal) => api.get<HistoryEntry[]>(`/evaluations/${encodeURIComponent(id)}/history`, undefined, signal);
+/** `GET /api/evaluations/:id/history`, oldest first. */
+export const getHistory = (id: string, signal?: AbortSignal) => api.get<EvaluationHistoryEntry[]>(`/evaluations/${encodeURIComponent(id)}/history`, undefined, signal);
 
 export const historyQueryOptions = (id: string) =>
   queryOptions({

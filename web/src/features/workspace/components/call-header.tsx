@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EVALUATION_SOURCES, type EvaluationSource } from '../../../../../shared/src/checklists/types';
 import { formatTime } from '../../../components/call-player';
-import type { CallDetail } from '../api/call';
+import type { RecordingDetail } from '../api/call';
 
 const isSource = (s: string): s is EvaluationSource => (EVALUATION_SOURCES as readonly string[]).includes(s);
 
 /** One line over the workspace: which call, whose, when, why it is scored; the page's actions on the right. */
-export function CallHeader({ call, source, status, actions }: { call: CallDetail | undefined; source: string; status: 'draft' | 'submitted'; actions: ReactNode }) {
+export function CallHeader({ call, source, status, actions }: { call: RecordingDetail | undefined; source: string; status: 'draft' | 'submitted'; actions: ReactNode }) {
   const { t, i18n } = useTranslation();
   return (
     <Flex align="center" justify="space-between" gap={12} wrap={false} style={{ flex: 'none', minWidth: 0 }}>

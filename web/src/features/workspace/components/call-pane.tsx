@@ -12,7 +12,7 @@ import {
   type WaveformPeaks,
 } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
-import type { CallDetail } from '../api/call';
+import type { RecordingDetail } from '../api/call';
 
 const NO_SEGMENTS: TranscriptSegment[] = [];
 
@@ -39,7 +39,7 @@ export interface CallPaneHandle {
 
 interface Props {
   recordingId: string;
-  call: CallDetail | undefined;
+  call: RecordingDetail | undefined;
   peaks: { data?: WaveformPeaks; error: unknown; refetch(): void };
   regions: readonly PlayerRegion[];
   highlights: readonly TranscriptHighlight[];

@@ -1,14 +1,14 @@
 import { Drawer, Empty, Skeleton, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/errors/load-error';
-import { type HistoryEntry, useHistory } from '../api/history';
+import { type EvaluationHistoryEntry, useHistory } from '../api/history';
 
 const KNOWN = ['created', 'submitted', 'amended'] as const;
 
 /** "85 → 70 (CONFIRM 合格 → 不合格)": what an amendment changed, from the history's `change`. */
 function useChangeText() {
   const { t } = useTranslation();
-  return (entry: HistoryEntry): string | null => {
+  return (entry: EvaluationHistoryEntry): string | null => {
     const change = entry.change as
       | { before?: { score?: number | null; items?: { code: string; verdict: string | null }[] }; after?: { score?: number | null; items?: { code: string; verdict: string | null }[] }; score?: number; fatal?: boolean; source?: string }
       | null;

@@ -9,7 +9,7 @@ import type { PlayerRegion, WaveformPeaks } from '../../../components/call-playe
 import { ApiError } from '../../../lib/api-client';
 import { hasAnyRole, useUser } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/errors';
-import type { AutoChecks, CallDetail } from '../api/call';
+import type { AutoChecks, RecordingDetail } from '../api/call';
 import { useSubmitEvaluation } from '../api/evaluation';
 import { useNextCall } from '../api/queue';
 import type { Evaluation, Verdict } from '../api/types';
@@ -35,7 +35,7 @@ import { useShortcuts } from './use-shortcuts';
 export interface WorkspaceProps {
   recordingId: string;
   evaluation: Evaluation;
-  call: CallDetail | undefined;
+  call: RecordingDetail | undefined;
   peaks: { data?: WaveformPeaks; error: unknown; refetch(): void };
   autoChecks: AutoChecks | undefined;
   sections: readonly ChecklistSection[] | undefined;
