@@ -12,6 +12,7 @@ import { pinyin } from 'pinyin-pro';
 import { compileRules, DEFAULT_RULES, runRules } from '../shared/src/rules/index.js';
 import { findInterruptions, findSilences } from '../shared/src/rules/timing.js';
 import type { RuleDefinition, Segment, Transcript } from '../shared/src/rules/types.js';
+import { seededRandom } from '../shared/src/random.js';
 
 export interface AutocheckBenchOptions {
   transcripts?: number;
@@ -35,17 +36,7 @@ export interface AutocheckBenchResult {
   failures: Record<string, number>;
 }
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 const OPENINGS = ['您好，很高兴为您服务，请问有什么可以帮您？', '您好，这里是客服中心，我是工号一零二三的客服代表。', '喂，你好，请问是王先生吗？'];
 const AGENT_LINES = [

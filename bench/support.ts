@@ -11,6 +11,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../server/src/app.factory.js';
 import { readConfig } from '../server/src/config/app-config.js';
 import { startEmbeddedPostgres } from '../server/src/database/embedded-postgres.js';
+import { seededRandom } from '../shared/src/random.js';
 
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-pass';
 
@@ -200,19 +201,10 @@ export function describeMachine(): MachineDescription {
   };
 }
 
-/** mulberry32: deterministic inputs for every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 /** Progress to stderr, so stdout stays the JSON result. */
 export const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+export { seededRandom };

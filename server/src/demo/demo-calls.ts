@@ -1,4 +1,5 @@
 import type { TranscriptDocument, TranscriptSegment } from '../../../shared/src/recordings.js';
+import { seededRandom } from '../../../shared/src/random.js';
 
 /**
  * A week of invented calls for the demo centre: transcripts that keep the service standard and
@@ -145,14 +146,4 @@ function pickWeighted<T>(random: () => number, weighted: [T, number][]): T {
   return weighted[0][0];
 }
 
-/** Small seedable PRNG so the demo centre is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };

@@ -3,6 +3,8 @@
  * plan, day, recordings and seed always give the same picks (the seed is stored with the run).
  */
 
+import { seededRandom } from '../../../shared/src/random.js';
+
 export type FocusReason = 'new-hire' | 'low-score' | 'fatal';
 /** 'random' | 'complaint' | a focus reason | `failed:<RULE>` (guided by the automatic checks). */
 export type PickReason = 'random' | 'complaint' | FocusReason | `failed:${string}`;
@@ -38,16 +40,6 @@ const severity = (code: string) => {
   return i < 0 ? SEVERITY.length : i;
 };
 
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Draws k of the items without replacement (partial Fisher–Yates), removing them from `pool`. */
 export function drawRandom<T>(pool: T[], k: number, random: () => number): T[] {
@@ -116,3 +108,5 @@ export function assignPicks<P extends Pick>(picks: readonly P[], inspectors: rea
     return { ...p, inspectorId: best.inspectorId };
   });
 }
+
+export { seededRandom };

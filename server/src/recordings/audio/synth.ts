@@ -6,6 +6,7 @@
  * every format the ingestion accepts.
  */
 import type { WavCodec } from './sniff.js';
+import { seededRandom as mulberry32 } from '../../../../shared/src/random.js';
 
 export interface SynthSegment {
   speaker: 'agent' | 'customer';
@@ -119,17 +120,6 @@ class Resonator {
   }
 }
 
-/** Small, fast, seedable PRNG: the same seed gives the same call, byte for byte. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------- WAV writer
 
