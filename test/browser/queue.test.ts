@@ -116,7 +116,8 @@ describe('daily sampling and the inspector’s queue', () => {
     await calls.fill('3');
     await page.getByTestId('plan-save').click();
     await page.getByTestId('plan-effective').filter({ hasText: `已保存的新方案将于 ${TOMORROW} 起生效` }).waitFor();
-    expect(await page.getByTestId('plan-form').innerText()).toContain('今天仍按：2');
+    // The demo centre's plan draws 1 call per agent a day (a demo agent takes only 3).
+    expect(await page.getByTestId('plan-form').innerText()).toContain('今天仍按：1');
     await page.screenshot({ path: `${SHOTS}/queue-test-plan.png`, fullPage: true });
     await page.getByRole('tab', { name: '评分置信度' }).click();
     await page.getByTestId('confidence-row').first().waitFor();
@@ -197,18 +198,28 @@ describe('daily sampling and the inspector’s queue', () => {
     await context.close();
   }, 180_000);
 
-  it('a team lead’s spot check of a day with nothing left to draw says so in the dialog', async () => {
+  it('a team lead draws spot checks of his team for himself until nothing is left, and the dialog says so', async () => {
     const [context, page] = await newPage();
     await signIn(page, server.baseUrl, 'lead1', 'demo1234');
     await page.getByTestId('nav-queue').click();
     await page.waitForURL(/\/queue/);
     await page.getByTestId('queue-progress').waitFor();
-    await page.getByTestId('queue-spot-check').click();
-    const form = page.getByTestId('spot-check-form');
-    await form.waitFor();
-    expect(await page.locator('.ant-modal').innerText()).toContain('班长抽听');
-    await page.getByTestId('spot-check-submit').click();
-    // Yesterday's CS-1 calls all went to the daily sampling: the dialog says so, with the server's reason.
+    const spotChecks = page.locator('[data-testid="reason-tag"][data-reason="spot-check"]');
+    const before = await spotChecks.count();
+    const draw = async (count: number) => {
+      await page.getByTestId('queue-spot-check').click();
+      await page.getByTestId('spot-check-form').waitFor();
+      expect(await page.locator('.ant-modal').innerText()).toContain('班长抽听');
+      await page.locator('#spot-count').fill(String(count));
+      await page.getByTestId('spot-check-submit').click();
+    };
+    // Yesterday's CS-1 calls not given to the daily sampling can be drawn: three join his queue.
+    await draw(3);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="reason-tag"][data-reason="spot-check"]').length === n, before + 3);
+    // Then the rest; once nothing is left, the dialog says so with the server's reason.
+    await draw(20);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="reason-tag"][data-reason="spot-check"]').length > n, before + 3);
+    await draw(1);
     const error = page.getByTestId('spot-check-error');
     await error.waitFor();
     expect(await error.innerText()).toContain('该日本班组已没有可抽取的通话');
