@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { analyseAudio, MAX_PEAKS_PER_CHANNEL } from '../server/src/recordings/audio/analyse.js';
-import { encodeWav, synthesiseCall, type SynthSegment } from '../server/src/recordings/audio/synth.js';
+import { encodeWav, synthesiseCall, type SynthSegment } from '../server/src/demo/demo-audio.js';
 import { RecordingRepository, type RecordingFilter } from '../server/src/recordings/recording.repository.js';
 import {
   apiClient, BENCH_ADMIN_PASSWORD, describeMachine, loadAverage, distribution, expectStatus, login, progress, round, runConcurrently, seededRandom,

@@ -6,11 +6,11 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { summaryText } from '../server/src/recordings/import/import-report.js';
-import { readManifestFile, runImport } from '../server/src/recordings/import/import-runner.js';
-import { ManifestError } from '../server/src/recordings/import/manifest.js';
-import { progressPrinter } from '../server/src/recordings/import/progress.js';
-import { signIn, SignInError } from '../server/src/recordings/import/recordings-client.js';
+import { summaryText } from './import/import-report.js';
+import { readManifestFile, runImport } from './import/import-runner.js';
+import { ManifestError } from './import/manifest.js';
+import { progressPrinter } from './import/progress.js';
+import { signIn, SignInError } from './import/recordings-client.js';
 
 const USAGE = `usage: npm run import -- <folder> [--concurrency N]
   <folder>/manifest.csv  externalId,agent,startedAt,direction,customerNumber,audio,transcript[,businessType,channels]

@@ -6,7 +6,7 @@ import { Role } from '../../../shared/src/org.js';
 import { ChannelLayout } from '../../../shared/src/recordings.js';
 import { SessionService } from '../auth/session.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { synthesiseCall } from '../recordings/audio/synth.js';
+import { synthesiseCall } from './demo-audio.js';
 import { RecordingsService } from '../recordings/recordings.service.js';
 import { SamplingService } from '../sampling/sampling.service.js';
 import { DEFAULT_SAMPLING_RULES } from '../sampling/sampling-plan.service.js';

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import decodeAudio from 'audio-decode';
 import { describe, expect, it } from 'vitest';
-import { analyseAudio, computePeaks, peaksPerSecond, UnsupportedAudioError } from '../../../server/src/recordings/audio/analyse.js';
-import { encodeWav } from '../../../server/src/recordings/audio/synth.js';
+import { analyseAudio, computePeaks, decodeSamples, peaksPerSecond, UnsupportedAudioError } from '../../../server/src/recordings/audio/analyse.js';
+import { sniffAudio } from '../../../server/src/recordings/audio/sniff.js';
+import { encodeWav } from '../../../server/src/demo/demo-audio.js';
 
 const MP3 = new Uint8Array(readFileSync(new URL('../../fixtures/audio/short.mp3', import.meta.url)));
 
@@ -75,6 +76,37 @@ describe('analyseAudio: MP3', () => {
     glitched.fill(0x5a, 5000, 5300);
     const result = await analyseAudio(glitched);
     expect(result.durationSeconds).toBeGreaterThan(1);
+  });
+});
+
+describe('decodeSamples reads the sniffed layout, never the header again', () => {
+  // Once sniffed, the header bytes are wiped: a decoder that parsed them again (or let audio-decode
+  // guess the format again) would fail or find other samples.
+  const wipedUpTo = (bytes: Uint8Array, end: number) => {
+    const copy = bytes.slice();
+    copy.fill(0, 0, end);
+    return copy;
+  };
+
+  it.each(['pcm16', 'alaw', 'mulaw'] as const)('a %s stereo WAV', async (codec) => {
+    const wav = encodeWav([noise(4000, 5), noise(4000, 6)], 8000, codec);
+    const layout = sniffAudio(wav);
+    if (layout?.container !== 'wav') throw new Error('the WAV was not sniffed');
+    const decoded = await decodeSamples(layout, wipedUpTo(wav, layout.dataOffset));
+    expect(decoded).toEqual(await decodeSamples(layout, wav));
+    expect(decoded.sampleRate).toBe(8000);
+    expect(decoded.channelData).toHaveLength(2);
+    expect(computePeaks(decoded.channelData, decoded.sampleRate)).toEqual((await analyseAudio(wav)).peaks);
+  });
+
+  it('an MP3 whose ID3v2 tag is gone', async () => {
+    const layout = sniffAudio(MP3);
+    if (layout?.container !== 'mp3') throw new Error('the MP3 was not sniffed');
+    expect(layout.firstFrameOffset).toBeGreaterThan(0);
+    const decoded = await decodeSamples(layout, wipedUpTo(MP3, layout.firstFrameOffset));
+    expect(decoded.sampleRate).toBe(22050);
+    expect(decoded.channelData).toHaveLength(1);
+    expect(decoded.channelData[0]).toHaveLength(25_920);
   });
 });
 

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sniffAudioFormat } from '../../../server/src/recordings/audio/sniff.js';
-import { encodeWav } from '../../../server/src/recordings/audio/synth.js';
+import { audioFormatOf, sniffAudio } from '../../../server/src/recordings/audio/sniff.js';
+import { encodeWav } from '../../../server/src/demo/demo-audio.js';
 
 const MP3 = new Uint8Array(readFileSync(new URL('../../fixtures/audio/short.mp3', import.meta.url)));
 const tone = (n = 800) => Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin(i / 3));
+const sniffFormat = (bytes: Uint8Array) => {
+  const layout = sniffAudio(bytes);
+  return layout && audioFormatOf(layout);
+};
 
 /** A WAV assembled byte by byte, for the shapes encodeWav never writes. */
 function handMadeWav(fmt: { tag: number; channels?: number; rate?: number; bits: number; subFormatTag?: number; extraChunk?: boolean }): Uint8Array {
@@ -54,7 +58,7 @@ function handMadeWav(fmt: { tag: number; channels?: number; rate?: number; bits:
   return out;
 }
 
-describe('sniffAudioFormat: accepted', () => {
+describe('sniffAudio: accepted', () => {
   it.each([
     ['PCM 16-bit mono', encodeWav([tone()], 8000, 'pcm16'), 'pcm16'],
     ['PCM 16-bit stereo', encodeWav([tone(), tone()], 16000, 'pcm16'), 'pcm16'],
@@ -65,20 +69,40 @@ describe('sniffAudioFormat: accepted', () => {
     ['EXTENSIBLE with the A-law sub-format', handMadeWav({ tag: 0xfffe, bits: 8, subFormatTag: 6 }), 'alaw'],
     ['EXTENSIBLE with the µ-law sub-format', handMadeWav({ tag: 0xfffe, bits: 8, subFormatTag: 7 }), 'mulaw'],
   ])('%s → wav/%s', (_title, bytes, codec) => {
-    expect(sniffAudioFormat(bytes)).toEqual({ container: 'wav', codec });
+    expect(sniffFormat(bytes)).toEqual({ container: 'wav', codec });
   });
 
   it('an MP3 with an ID3v2 tag', () => {
-    expect(sniffAudioFormat(MP3)).toEqual({ container: 'mp3' });
+    expect(sniffFormat(MP3)).toEqual({ container: 'mp3' });
   });
 
   it('an MP3 that starts with a frame (no tag)', () => {
     const tagLength = 10 + ((MP3[6] << 21) | (MP3[7] << 14) | (MP3[8] << 7) | MP3[9]);
-    expect(sniffAudioFormat(MP3.subarray(tagLength))).toEqual({ container: 'mp3' });
+    expect(sniffFormat(MP3.subarray(tagLength))).toEqual({ container: 'mp3' });
   });
 });
 
-describe('sniffAudioFormat: refused', () => {
+describe('sniffAudio: the layout decoding reads', () => {
+  it('a WAV: codec, channels, rate, and where the samples are (after an odd-sized LIST chunk)', () => {
+    // RIFF header 12, LIST 8 + 13 + pad 1, fmt 8 + 16, data header 8: samples start at byte 66.
+    expect(sniffAudio(handMadeWav({ tag: 1, bits: 16, channels: 2, rate: 16000, extraChunk: true }))).toEqual({
+      container: 'wav', codec: 'pcm16', channelCount: 2, sampleRate: 16000, blockAlign: 4, dataOffset: 66, dataLength: 400,
+    });
+  });
+
+  it('a WAV whose data size a recorder overstated: only the bytes present count', () => {
+    const wav = encodeWav([tone(800)], 8000, 'pcm16'); // 1,600 bytes of samples after a 44-byte header
+    expect(sniffAudio(wav.subarray(0, wav.length - 300))).toMatchObject({ dataOffset: 44, dataLength: 1300 });
+  });
+
+  it('an MP3: where its first frame starts (after the ID3v2 tag) and the stream it announces', () => {
+    const tagLength = 10 + ((MP3[6] << 21) | (MP3[7] << 14) | (MP3[8] << 7) | MP3[9]);
+    expect(sniffAudio(MP3)).toMatchObject({ container: 'mp3', firstFrameOffset: tagLength, firstFrame: { sampleRate: 22050 } });
+    expect(sniffAudio(MP3.subarray(tagLength))).toMatchObject({ container: 'mp3', firstFrameOffset: 0 });
+  });
+});
+
+describe('sniffAudio: refused', () => {
   const text = new TextEncoder().encode('This is a text file someone named call.wav\n'.repeat(20));
   const ogg = new Uint8Array(200);
   ogg.set([0x4f, 0x67, 0x67, 0x53, 0, 2]); // "OggS"
@@ -113,6 +137,6 @@ describe('sniffAudioFormat: refused', () => {
     ['sample-rate index 3', withHeader((h) => { h[2] |= 0x0c; })],
     ['a frame sync followed by noise', syncThenNoise],
   ])('%s → null', (_title, bytes) => {
-    expect(sniffAudioFormat(bytes)).toBeNull();
+    expect(sniffAudio(bytes)).toBeNull();
   });
 });

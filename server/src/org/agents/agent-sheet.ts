@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { AgentGrade, AgentStatus } from '../../../../shared/src/org.js';
 import type { ErrorDetail } from '../../common/domain-error.js';
-import { parseSheetDate } from '../../common/local-date.js';
+import { isLocalDate } from '../../common/local-date.js';
 import { EMPLOYEE_NO_PATTERN } from './agent.dto.js';
 
 /** One agent as read from an HR sheet, with the line it came from. */
@@ -36,6 +36,14 @@ export function decodeSheet(bytes: Uint8Array): string {
   } catch {
     return new TextDecoder('gb18030').decode(bytes);
   }
+}
+
+/** Reads the date forms an HR sheet uses (2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日) as YYYY-MM-DD. */
+function parseSheetDate(value: string): string | null {
+  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(value);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return isLocalDate(iso) ? iso : null;
 }
 
 /** Reads and checks every row; answers the rows, or every problem with its line number. */

@@ -2,11 +2,14 @@
  * Decodes a recording once at ingestion to learn its exact duration and to compute the waveform
  * peaks the browser draws (CONTRACT.md "Recordings out": GET /api/recordings/:id/peaks), so the
  * player never has to download and decode the whole file.
+ *
+ * One road: the bytes are sniffed once into a layout (`sniff.ts`), and decoding reads the samples
+ * where that layout says; no decoder reads the header or guesses the format again.
  */
-import decodeAudio from 'audio-decode';
+import audioDecode from 'audio-decode';
 import type { WaveformPeaks } from '../../../../shared/src/api/recordings.js';
 import { DomainError } from '../../common/domain-error.js';
-import { mp3FrameCoverage, readWavLayout, sniffAudioFormat, type AudioFormat, type WavLayout } from './sniff.js';
+import { audioFormatOf, mp3FrameCoverage, sniffAudio, type AudioFormat, type AudioLayout, type Mp3Layout, type WavLayout } from './sniff.js';
 
 /** Audio that is not a supported format, or whose body does not decode: 415 to the uploader. */
 export class UnsupportedAudioError extends DomainError {
@@ -33,20 +36,25 @@ export const MAX_PEAKS_PER_SECOND = 50;
 export const MAX_PEAKS_PER_CHANNEL = 8000;
 
 export async function analyseAudio(bytes: Uint8Array): Promise<AudioAnalysis> {
-  const format = sniffAudioFormat(bytes);
-  if (!format) throw new UnsupportedAudioError('not a supported format (WAV PCM 16-bit, A-law, µ-law or MP3)');
-  const { channelData, sampleRate } = format.container === 'wav' ? decodeWav(readWavLayout(bytes)!, bytes) : await decodeMp3(bytes);
+  const layout = sniffAudio(bytes);
+  if (!layout) throw new UnsupportedAudioError('not a supported format (WAV PCM 16-bit, A-law, µ-law or MP3)');
+  const { channelData, sampleRate } = await decodeSamples(layout, bytes);
   const frames = channelData[0]?.length ?? 0;
   if (frames === 0 || sampleRate <= 0) throw new UnsupportedAudioError('the file contains no audio');
   const durationSeconds = frames / sampleRate;
-  return { format, durationSeconds, sampleRate, channelCount: channelData.length, peaks: computePeaks(channelData, sampleRate) };
+  return { format: audioFormatOf(layout), durationSeconds, sampleRate, channelCount: channelData.length, peaks: computePeaks(channelData, sampleRate) };
 }
 
 // ---------------------------------------------------------------- decoding
 
-interface DecodedAudio {
+export interface DecodedAudio {
   channelData: Float32Array[];
   sampleRate: number;
+}
+
+/** The samples of sniffed bytes, read from where their layout says (the header is not parsed again). */
+export async function decodeSamples(layout: AudioLayout, bytes: Uint8Array): Promise<DecodedAudio> {
+  return layout.container === 'wav' ? decodeWav(layout, bytes) : decodeMp3(layout, bytes);
 }
 
 /**
@@ -77,13 +85,36 @@ function decodeWav(layout: WavLayout, bytes: Uint8Array): DecodedAudio {
 /** Below this share of well-formed frames an MP3 is refused as corrupt rather than half played. */
 const MIN_MP3_FRAME_COVERAGE = 0.5;
 
-async function decodeMp3(bytes: Uint8Array): Promise<DecodedAudio> {
-  if (mp3FrameCoverage(bytes) < MIN_MP3_FRAME_COVERAGE) throw new UnsupportedAudioError('the MP3 body is corrupt');
+/**
+ * The MP3 decoder is asked for by name and fed the frames from the sniffed first one on, rather than
+ * audio-decode's whole-file call, which would detect the format from the bytes once more.
+ */
+async function decodeMp3(layout: Mp3Layout, bytes: Uint8Array): Promise<DecodedAudio> {
+  if (mp3FrameCoverage(bytes, layout) < MIN_MP3_FRAME_COVERAGE) throw new UnsupportedAudioError('the MP3 body is corrupt');
   try {
-    return await decodeAudio(bytes);
+    const decoder = await audioDecode.mp3();
+    const body = await decoder(bytes.subarray(layout.firstFrameOffset));
+    const tail = await decoder(); // end of stream: flushes what the decoder still holds, and frees it
+    return appendDecoded(body, tail);
   } catch (e) {
     throw new UnsupportedAudioError(`the MP3 does not decode (${e instanceof Error ? e.message : String(e)})`);
   }
+}
+
+/** `a` then `b`, as audio-decode's whole-file call joins the decoded body and the flushed tail. */
+function appendDecoded(a: DecodedAudio, b: DecodedAudio): DecodedAudio {
+  if (!b.channelData.length) return a;
+  if (!a.channelData.length) return b;
+  const channelCount = Math.max(a.channelData.length, b.channelData.length);
+  const channelData = Array.from({ length: channelCount }, (_, c) => {
+    const head = a.channelData[c % a.channelData.length];
+    const rest = b.channelData[c % b.channelData.length];
+    const joined = new Float32Array(head.length + rest.length);
+    joined.set(head);
+    joined.set(rest, head.length);
+    return joined;
+  });
+  return { channelData, sampleRate: a.sampleRate };
 }
 
 // G.711 expansion (ITU-T G.711, as in the reference g711.c), tabulated once for all 256 codes.

@@ -1,14 +1,16 @@
 /**
  * Tells a supported recording format from its bytes alone (CONTRACT.md "Recordings in": judged by
  * its bytes, not its name). Cheap: reads headers only, so ingestion can refuse with 415 before
- * storing or decoding anything.
+ * storing or decoding anything. The headers are read here once: the layout it answers is all that
+ * decoding (`analyse.ts`) needs to know about where the samples are and how they are coded.
  */
 
 export type WavCodec = 'pcm16' | 'alaw' | 'mulaw';
 export type AudioFormat = { container: 'wav'; codec: WavCodec } | { container: 'mp3' };
 
-/** Where a WAV file's samples are and how to read them; `analyse.ts` decodes from this. */
+/** Where a WAV file's samples are and how to read them. */
 export interface WavLayout {
+  container: 'wav';
   codec: WavCodec;
   channelCount: number;
   sampleRate: number;
@@ -18,11 +20,23 @@ export interface WavLayout {
   dataLength: number;
 }
 
-export function sniffAudioFormat(bytes: Uint8Array): AudioFormat | null {
-  const wav = readWavLayout(bytes);
-  if (wav) return { container: 'wav', codec: wav.codec };
-  if (isMp3(bytes)) return { container: 'mp3' };
-  return null;
+/** Where an MP3's frames start (after any ID3v2 tag) and the stream its first frame announces. */
+export interface Mp3Layout {
+  container: 'mp3';
+  firstFrameOffset: number;
+  firstFrame: Mp3FrameHeader;
+}
+
+export type AudioLayout = WavLayout | Mp3Layout;
+
+/** The layout of a supported recording, or null for anything else (answered 415 by ingestion). */
+export function sniffAudio(bytes: Uint8Array): AudioLayout | null {
+  return readWavLayout(bytes) ?? readMp3Layout(bytes);
+}
+
+/** What is stored and shown of a layout: the container, and the codec inside a WAV. */
+export function audioFormatOf(layout: AudioLayout): AudioFormat {
+  return layout.container === 'wav' ? { container: 'wav', codec: layout.codec } : { container: 'mp3' };
 }
 
 // ---------------------------------------------------------------- WAV
@@ -43,10 +57,10 @@ const ascii = (b: Uint8Array, at: number, text: string) => {
  * A missing data chunk still counts as WAV here (dataLength 0): the format is right, the body is
  * not, and `analyseAudio` reports that separately.
  */
-export function readWavLayout(bytes: Uint8Array): WavLayout | null {
+function readWavLayout(bytes: Uint8Array): WavLayout | null {
   if (bytes.length < 12 || !ascii(bytes, 0, 'RIFF') || !ascii(bytes, 8, 'WAVE')) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let fmt: Omit<WavLayout, 'dataOffset' | 'dataLength'> | null = null;
+  let fmt: WavFmt | null = null;
   let dataOffset = -1;
   let dataLength = 0;
   for (let at = 12; at + 8 <= bytes.length; ) {
@@ -64,10 +78,12 @@ export function readWavLayout(bytes: Uint8Array): WavLayout | null {
     at = body + size + (size & 1); // chunks are padded to an even length
   }
   if (!fmt) return null;
-  return { ...fmt, dataOffset: Math.max(dataOffset, 0), dataLength };
+  return { container: 'wav', ...fmt, dataOffset: Math.max(dataOffset, 0), dataLength };
 }
 
-function readFmt(view: DataView, at: number, size: number): Omit<WavLayout, 'dataOffset' | 'dataLength'> | null {
+type WavFmt = Pick<WavLayout, 'codec' | 'channelCount' | 'sampleRate' | 'blockAlign'>;
+
+function readFmt(view: DataView, at: number, size: number): WavFmt | null {
   if (size < 16) return null;
   let tag = view.getUint16(at, true);
   const channelCount = view.getUint16(at + 2, true);
@@ -141,12 +157,11 @@ function firstFrameOffset(b: Uint8Array): number {
  * Share (0…1) of the bytes after the ID3v2 tag that lie in well-formed frames of the first frame's
  * stream. The decoder skips garbage silently (it only logs), so a valid header on a corrupt body
  * would otherwise be stored as a few milliseconds of audio. Resyncs byte by byte after junk, so a
- * glitch midway through a long call costs only the damaged part.
+ * glitch midway through a long call costs only the damaged part. Starts from the sniffed layout:
+ * the tag and the first header are not read again.
  */
-export function mp3FrameCoverage(b: Uint8Array): number {
-  const start = firstFrameOffset(b);
-  const first = start < 0 ? null : readMp3FrameHeader(b, start);
-  if (!first) return 0;
+export function mp3FrameCoverage(b: Uint8Array, layout: Mp3Layout): number {
+  const { firstFrameOffset: start, firstFrame: first } = layout;
   let covered = 0;
   for (let at = start; at + 4 <= b.length; ) {
     const frame = readMp3FrameHeader(b, at);
@@ -165,13 +180,14 @@ export function mp3FrameCoverage(b: Uint8Array): number {
  * of the same stream (or the end of the file, or an ID3v1 tag). Two headers in a row is what makes a
  * random 0xFFEx pair in a text or binary file not count.
  */
-function isMp3(b: Uint8Array): boolean {
+function readMp3Layout(b: Uint8Array): Mp3Layout | null {
   const at = firstFrameOffset(b);
   const first = at < 0 ? null : readMp3FrameHeader(b, at);
-  if (!first) return false;
+  if (!first) return null;
+  const layout: Mp3Layout = { container: 'mp3', firstFrameOffset: at, firstFrame: first };
   const next = at + first.frameLength;
-  if (next + 4 > b.length) return next <= b.length;
-  if (ascii(b, next, 'TAG')) return true;
+  if (next + 4 > b.length) return next <= b.length ? layout : null;
+  if (ascii(b, next, 'TAG')) return layout;
   const second = readMp3FrameHeader(b, next);
-  return second !== null && second.version === first.version && second.sampleRate === first.sampleRate;
+  return second !== null && second.version === first.version && second.sampleRate === first.sampleRate ? layout : null;
 }
