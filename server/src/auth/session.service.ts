@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Role } from '../../../shared/src/org.js';
+import type { Role } from '../../../shared/src/org.js';
+import { can } from '../../../shared/src/permissions.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { AuthUser } from './auth-user.js';
 import { hashToken, newToken } from './token.js';
@@ -59,7 +60,7 @@ export class SessionService {
     const visibleTeams: { id: string; projectId: string }[] = wholeProjectIds.length || teamIds.length
       ? await this.db.query(`SELECT id, "projectId" FROM teams WHERE "projectId" = ANY($1) OR id = ANY($2)`, [wholeProjectIds, teamIds])
       : [];
-    const seesAll = row.roles.includes(Role.Admin) || (row.roles.includes(Role.Supervisor) && bindings.length === 0);
+    const seesAll = can(row.roles, 'scope.wholeCentre') || (can(row.roles, 'scope.wholeCentreWhenUnbound') && bindings.length === 0);
     return {
       id: row.id,
       username: row.username,

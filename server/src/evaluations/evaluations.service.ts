@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Evaluation, EvaluationHistoryEntry } from '../../../shared/src/api/evaluations.js';
 import { type ChecklistItem, type EvaluationSource, itemsOf } from '../../../shared/src/checklists/types.js';
 import { localDateOf } from '../../../shared/src/dates.js';
-import { Role } from '../../../shared/src/org.js';
+import { can } from '../../../shared/src/permissions.js';
 import { scoreEvaluation } from '../../../shared/src/scoring/score.js';
 import { requireAccess } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -31,8 +31,7 @@ export class EvaluationsService {
 
   /** A team lead listens to his own team's calls as a spot check; the other sources are the inspectors'. */
   private checkSource(user: AuthUser, source: EvaluationSource): void {
-    const elevated = user.roles.some((r) => r === Role.Admin || r === Role.Supervisor || r === Role.Inspector);
-    if (!elevated && source !== 'spot-check') throw forbiddenForever('Forbidden: a team lead scores calls as spot-check only');
+    if (!can(user.roles, 'evaluation.anySource') && source !== 'spot-check') throw forbiddenForever('Forbidden: a team lead scores calls as spot-check only');
   }
 
   /** Checks the verdicts against the checklist: every item once, known codes, N/A only where allowed. */
@@ -165,7 +164,7 @@ export class EvaluationsService {
     if (!evaluation) throw notFound('Evaluation');
     requireAccess(user, { teamId: evaluation.teamId });
     // A draft is its inspector's work in progress; others see it once submitted.
-    if (evaluation.status === EvaluationStatus.Draft && evaluation.inspectorId !== user.id && !user.roles.includes(Role.Supervisor) && !user.roles.includes(Role.Admin)) {
+    if (evaluation.status === EvaluationStatus.Draft && evaluation.inspectorId !== user.id && !can(user.roles, 'evaluation.readAnyDraft')) {
       throw notFound('Evaluation');
     }
     const { teamId: _t, inspectorId: _i, ...dto } = evaluation;

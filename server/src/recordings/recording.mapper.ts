@@ -1,11 +1,8 @@
 import type { RecordingDetail, RecordingSummary } from '../../../shared/src/api/recordings.js';
 import { maskPhoneNumber, type TranscriptDocument } from '../../../shared/src/recordings.js';
-import { Role } from '../../../shared/src/org.js';
+import { can } from '../../../shared/src/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { RecordingRow } from './recording.repository.js';
-
-/** Supervisors and admins handle complaints end to end; everyone else sees 138****5678. */
-export const seesFullNumbers = (user: AuthUser) => user.roles.includes(Role.Admin) || user.roles.includes(Role.Supervisor);
 
 export function toRecordingSummary(r: RecordingRow, user: AuthUser): RecordingSummary {
   return {
@@ -18,7 +15,8 @@ export function toRecordingSummary(r: RecordingRow, user: AuthUser): RecordingSu
     startedAt: new Date(r.startedAt).toISOString(),
     localDate: r.localDate,
     direction: r.direction,
-    customerNumber: seesFullNumbers(user) ? r.customerNumber : maskPhoneNumber(r.customerNumber),
+    // Who handles complaints end to end sees whole customer numbers; everyone else sees 138****5678.
+    customerNumber: can(user.roles, 'recording.unmask') ? r.customerNumber : maskPhoneNumber(r.customerNumber),
     businessType: r.businessType,
     channels: r.channels,
     duration: Math.round(r.durationSeconds * 1000) / 1000,

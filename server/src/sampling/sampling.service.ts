@@ -2,7 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Assignment, AssignmentQueue, SamplingInspector, SamplingInspectors, SamplingRun } from '../../../shared/src/api/sampling.js';
-import { Role } from '../../../shared/src/org.js';
+import { can } from '../../../shared/src/permissions.js';
 import { requireAccess } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError, invalid, notFound } from '../common/domain-error.js';
@@ -131,7 +131,7 @@ export class SamplingService {
     const team = await this.teams.byCode(teamCode);
     if (!team) throw invalid('team', `unknown team ${teamCode}`);
     requireAccess(user, { teamId: team.id });
-    if (!user.roles.includes(Role.TeamLead) && !user.seesAll) throw new DomainError('OUT_OF_SCOPE', 'Forbidden: spot checks are a team lead’s');
+    if (!can(user.roles, 'sampling.spotCheck') && !user.seesAll) throw new DomainError('OUT_OF_SCOPE', 'Forbidden: spot checks are a team lead’s');
     const rules = await this.plans.rulesFor(team.projectId, date);
     const pool = (await this.repo.candidates(team.projectId, date, rules)).filter((c) => c.teamId === team.id);
     const drawn = drawRandom(pool, count, seededRandom(randomInt(2 ** 31)));

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet } from 'react-router';
-import type { Role } from '../../../shared/src/org';
 import { Forbidden } from '../components/errors/forbidden';
 import { LoadError } from '../components/errors/load-error';
 import { PageSpin } from '../components/page-spin';
 import { getToken } from '../lib/api-client';
-import { hasAnyRole, useUser } from '../lib/auth';
+import { useUser } from '../lib/auth';
+import { type Permission, useCan } from '../lib/authorization';
 
 /** Signed-in pages: no token goes to /login; otherwise wait for who the user is. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
@@ -16,8 +16,7 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** A page some roles may not see: they get the 403 page, as the server would answer them. */
-export function RequireRoles({ roles }: { roles: readonly Role[] }) {
-  const { data: user } = useUser();
-  return hasAnyRole(user, roles) ? <Outlet /> : <Forbidden />;
+/** A page opened by a permission: whoever lacks it gets the 403 page, as the server would answer them. */
+export function RequirePermission({ permission }: { permission: Permission }) {
+  return useCan(permission) ? <Outlet /> : <Forbidden />;
 }

@@ -1,12 +1,12 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { Role } from '../../../shared/src/org';
 import { NotFound } from '../components/errors/not-found';
 import { RouteError } from '../components/errors/route-error';
 import { AppShell } from '../components/layout/app-shell';
 import { PageSpin } from '../components/page-spin';
 import { NAVIGATION, type NavKey } from '../config/navigation';
-import { RequireRoles, RequireSignIn } from './guards';
+import type { Permission } from '../lib/authorization';
+import { RequirePermission, RequireSignIn } from './guards';
 
 type Lazy = NonNullable<RouteObject['lazy']>;
 const page = (load: () => Promise<{ default: ComponentType }>): Lazy => async () => ({ Component: (await load()).default });
@@ -28,31 +28,31 @@ const PAGES: Record<NavKey, Lazy> = {
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({
-  element: <RequireRoles roles={item.roles} />,
+  element: <RequirePermission permission={item.permission} />,
   children: [item.path === '/' ? { index: true, lazy: PAGES[item.key] } : { path: item.path, lazy: PAGES[item.key] }],
 }));
 
-/** Pages opened by a link rather than from the menu, each with the roles that may open it. */
-const DETAIL_PAGES: { path: `/${string}`; roles: readonly Role[]; lazy: Lazy }[] = [
+/** Pages opened by a link rather than from the menu, each with the permission that opens it. */
+const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[] = [
   {
     path: '/agents/:employeeNo',
-    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    permission: 'org.agent.read',
     lazy: page(() => import('../features/agents-history/routes/agent-page')),
   },
   {
     path: '/recordings/:id',
-    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    permission: 'recording.read',
     lazy: page(() => import('../features/recordings/routes/recording-player')),
   },
   {
     path: '/evaluate/:recordingId',
-    roles: [Role.Inspector, Role.TeamLead, Role.Supervisor, Role.Admin],
+    permission: 'evaluation.score',
     lazy: page(() => import('../features/workspace/routes/evaluate')),
   },
 ];
 
 const details: RouteObject[] = DETAIL_PAGES.map((detail) => ({
-  element: <RequireRoles roles={detail.roles} />,
+  element: <RequirePermission permission={detail.permission} />,
   children: [{ path: detail.path, lazy: detail.lazy }],
 }));
 

@@ -1,59 +1,60 @@
-import { Role, ROLES } from '../../../shared/src/org';
+import type { Role } from '../../../shared/src/org';
+import { can, type Permission } from '../../../shared/src/permissions';
 
 /**
- * The one table of the app's pages: nav key → path → roles allowed → i18n label and help text.
+ * The one table of the app's pages: nav key → path → the permission that opens it → i18n label and help text.
  * The side menu, the home page and the route guards all read it; a new page adds a row here and
  * its component in app/router.tsx (the type check insists on both).
  */
 export const NAVIGATION = [
-  { key: 'home', path: '/', roles: ROLES, label: 'nav.home', help: 'navHelp.home' },
-  { key: 'projects', path: '/projects', roles: [Role.Admin], label: 'nav.projects', help: 'navHelp.projects' },
-  { key: 'teams', path: '/teams', roles: [Role.Admin, Role.Supervisor], label: 'nav.teams', help: 'navHelp.teams' },
+  { key: 'home', path: '/', permission: 'session.own', label: 'nav.home', help: 'navHelp.home' },
+  { key: 'projects', path: '/projects', permission: 'org.project.edit', label: 'nav.projects', help: 'navHelp.projects' },
+  { key: 'teams', path: '/teams', permission: 'org.team.edit', label: 'nav.teams', help: 'navHelp.teams' },
   {
     key: 'agents',
     path: '/agents',
-    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    permission: 'org.agent.read',
     label: 'nav.agents',
     help: 'navHelp.agents',
   },
-  { key: 'users', path: '/users', roles: [Role.Admin], label: 'nav.users', help: 'navHelp.users' },
-  { key: 'audit', path: '/audit', roles: [Role.Admin], label: 'nav.audit', help: 'navHelp.audit' },
+  { key: 'users', path: '/users', permission: 'org.user.read', label: 'nav.users', help: 'navHelp.users' },
+  { key: 'audit', path: '/audit', permission: 'audit.read', label: 'nav.audit', help: 'navHelp.audit' },
   {
     key: 'checklists',
     path: '/checklists',
-    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    permission: 'checklist.read',
     label: 'nav.checklists',
     help: 'navHelp.checklists',
   },
   {
     key: 'evaluations',
     path: '/evaluations',
-    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    permission: 'evaluation.read',
     label: 'nav.evaluations',
     help: 'navHelp.evaluations',
   },
   {
     key: 'recordings',
     path: '/recordings',
-    roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+    permission: 'recording.read',
     label: 'nav.recordings',
     help: 'navHelp.recordings',
   },
-  { key: 'access-log', path: '/recordings/access-log', roles: [Role.Admin, Role.Supervisor], label: 'nav.accessLog', help: 'navHelp.accessLog' },
+  { key: 'access-log', path: '/recordings/access-log', permission: 'recording.accessLog', label: 'nav.accessLog', help: 'navHelp.accessLog' },
   {
     key: 'queue',
     path: '/queue',
-    roles: [Role.Inspector, Role.TeamLead, Role.Supervisor, Role.Admin],
+    permission: 'sampling.queue',
     label: 'nav.queue',
     help: 'navHelp.queue',
   },
-  { key: 'sampling', path: '/sampling', roles: [Role.Admin, Role.Supervisor, Role.Inspector], label: 'nav.sampling', help: 'navHelp.sampling' },
+  { key: 'sampling', path: '/sampling', permission: 'sampling.run', label: 'nav.sampling', help: 'navHelp.sampling' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {
   key: string;
   path: `/${string}`;
-  roles: readonly Role[];
+  permission: Permission;
   label: `nav.${string}`;
   help: `navHelp.${string}`;
 }
@@ -61,8 +62,7 @@ interface NavEntry {
 export type NavItem = (typeof NAVIGATION)[number];
 export type NavKey = NavItem['key'];
 
-export const navigationFor = (roles: readonly Role[]): NavItem[] =>
-  NAVIGATION.filter((item) => item.roles.some((role: Role) => roles.includes(role)));
+export const navigationFor = (roles: readonly Role[]): NavItem[] => NAVIGATION.filter((item) => can(roles, item.permission));
 
 /** The nav item a location belongs to: the longest path that prefixes it. */
 export function navItemAt(pathname: string): NavItem | undefined {

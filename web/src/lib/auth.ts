@@ -1,6 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SignedInUser } from '../../../shared/src/api/auth';
-import type { Role } from '../../../shared/src/org';
 import { api, clearToken, getToken } from './api-client';
 
 export type { SignedInUser };
@@ -32,6 +31,3 @@ export function useLogout({ onDone }: { onDone: () => void | Promise<void> }) {
     },
   });
 }
-
-export const hasAnyRole = (user: Pick<SignedInUser, 'roles'> | undefined, roles: readonly Role[]): boolean =>
-  !!user && user.roles.some((role) => roles.includes(role));

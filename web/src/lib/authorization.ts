@@ -1,20 +1,13 @@
-import { Role } from '../../../shared/src/org';
-import { hasAnyRole, useUser } from './auth';
+import { can, type Permission } from '../../../shared/src/permissions';
+import { useUser } from './auth';
+
+export type { Permission };
 
 /**
- * Who may change what, for showing or hiding buttons. The server decides for real; this only keeps
- * people from being offered what it would refuse.
+ * Whether the signed-in user holds a permission of the shared table (shared/src/permissions.ts),
+ * for showing or hiding what the server would refuse. The server decides for real.
  */
-export const POLICIES = {
-  'project:edit': [Role.Admin],
-  'team:edit': [Role.Admin, Role.Supervisor],
-  'agent:edit': [Role.Admin, Role.Supervisor],
-  'user:edit': [Role.Admin],
-} as const satisfies Record<string, readonly Role[]>;
-
-export type Policy = keyof typeof POLICIES;
-
-export function useCan(policy: Policy): boolean {
+export function useCan(permission: Permission): boolean {
   const { data: user } = useUser();
-  return hasAnyRole(user, POLICIES[policy]);
+  return can(user?.roles, permission);
 }

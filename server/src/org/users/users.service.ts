@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import type { User } from '../../../../shared/src/api/org.js';
 import type { Page } from '../../../../shared/src/api/page.js';
-import { Role } from '../../../../shared/src/org.js';
+import { can } from '../../../../shared/src/permissions.js';
 import { AuditService } from '../../audit/audit.service.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { hashPassword } from '../../auth/auth.service.js';
@@ -74,7 +74,7 @@ export class UsersService {
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<User> {
     const user = await this.users.findOne({ where: { id }, relations: { projects: true, teams: true } });
     if (!user) throw notFound('User');
-    if (user.id === actor.id && (dto.active === false || (dto.roles && !dto.roles.includes(Role.Admin)))) {
+    if (user.id === actor.id && (dto.active === false || (dto.roles && !can(dto.roles, 'org.user.edit')))) {
       // Otherwise the last admin can lock everyone out of the organisation pages.
       throw new DomainError('STATE_CONFLICT', 'You cannot deactivate yourself or remove your own admin role');
     }

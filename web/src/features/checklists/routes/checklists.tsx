@@ -2,11 +2,10 @@ import { App, Button, Descriptions, Drawer, Table, type TableColumnsType, Tabs, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Role } from '../../../../../shared/src/org';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
 import { PageSpin } from '../../../components/page-spin';
-import { hasAnyRole, useUser } from '../../../lib/auth';
+import { useCan } from '../../../lib/authorization';
 import { errorMessage } from '../../../lib/errors';
 import { type ChecklistSummary, type ChecklistVersion, useActiveChecklist, useChecklist, useChecklists, useCreateDraft } from '../api/checklists';
 import { ChecklistView } from '../components/checklist-view';
@@ -14,8 +13,6 @@ import { DraftEditor } from '../components/draft-editor';
 import { RecheckProgress } from '../components/recheck-progress';
 import { AgreementTable } from '../components/agreement-table';
 
-/** Who may draft and publish (the server's EDITORS); everyone else who opens the page reads. */
-const EDITORS = [Role.Admin, Role.Supervisor];
 const TABS = ['active', 'draft', 'history', 'agreement'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -95,8 +92,8 @@ function VersionHistory({ versions, activeId, onView }: { versions: ChecklistSum
 export function ChecklistsRoute() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { data: user } = useUser();
-  const canEdit = hasAnyRole(user, EDITORS);
+  // Who may draft and publish; everyone else who opens the page reads.
+  const canEdit = useCan('checklist.edit');
   const [tab, setTab] = useTab();
   const [viewing, setViewing] = useState<string | null>(null);
   const list = useChecklists();

@@ -1,8 +1,8 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RoleTags } from '../../../components/role-tags';
-import { Role } from '../../../../../shared/src/org';
-import { hasAnyRole, useUser } from '../../../lib/auth';
+import { can } from '../../../../../shared/src/permissions';
+import { useUser } from '../../../lib/auth';
 import { WhatYouCanDo } from '../components/what-you-can-do';
 
 export function HomeRoute() {
@@ -14,7 +14,7 @@ export function HomeRoute() {
     user.teams.length ? t('home.scopeTeams', { codes: user.teams.join(', ') }) : null,
   ].filter(Boolean);
   // Admins, and supervisors bound to nothing, see the whole centre; anyone else bound to nothing sees nothing.
-  const unbound = hasAnyRole(user, [Role.Admin, Role.Supervisor]) ? t('home.wholeCentre') : t('common.none');
+  const unbound = can(user.roles, 'scope.wholeCentreWhenUnbound') ? t('home.wholeCentre') : t('common.none');
   return (
     <>
       <Typography.Title level={2} data-testid="home-welcome">

@@ -41,7 +41,7 @@ export function AgentsRoute() {
   const { t } = useTranslation();
   const [filters, setFilters] = useAgentFilters();
   const agents = useAgents(filters);
-  const canEdit = useCan('agent:edit');
+  const canEdit = useCan('org.agent.edit');
   const update = useUpdateAgent();
   const feedback = useFeedback();
   const [editing, setEditing] = useState<Agent | 'new' | null>(null);

@@ -13,7 +13,7 @@ import { ActiveTag } from '../components/status-tags';
 export function ProjectsRoute() {
   const { t } = useTranslation();
   const projects = useProjects();
-  const canEdit = useCan('project:edit');
+  const canEdit = useCan('org.project.edit');
   const update = useUpdateProject();
   const feedback = useFeedback();
   const [editing, setEditing] = useState<Project | 'new' | null>(null);

@@ -17,7 +17,7 @@ export function TeamsRoute() {
   const [params, setParams] = useSearchParams();
   const project = params.get('project') ?? undefined;
   const teams = useTeams(project);
-  const canEdit = useCan('team:edit');
+  const canEdit = useCan('org.team.edit');
   const update = useUpdateTeam();
   const feedback = useFeedback();
   const [editing, setEditing] = useState<Team | 'new' | null>(null);

@@ -2,7 +2,6 @@ import { Button, Card, Col, Flex, Row, Skeleton, Space, Typography } from 'antd'
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { Role } from '../../../../../shared/src/org';
 import type { TranscriptSegment } from '../../../../../shared/src/recordings';
 import {
   CallPlayer,
@@ -15,7 +14,7 @@ import {
 } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
-import { hasAnyRole, useUser } from '../../../lib/auth';
+import { useCan } from '../../../lib/authorization';
 import { useAutoChecks } from '../api/auto-checks';
 import { useTeamOptions } from '../api/filter-options';
 import { useRecording } from '../api/recordings';
@@ -38,7 +37,6 @@ function RecordingPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const location = useLocation();
   const back = (location.state as { back?: string } | null)?.back ?? '/recordings';
-  const { data: user } = useUser();
   const recording = useRecording(id);
   const peaks = useRecordingPeaks(id);
   const autoChecks = useAutoChecks(id);
@@ -86,7 +84,7 @@ function RecordingPage({ id }: { id: string }) {
 
   if (recording.isError) return <LoadError error={recording.error} onRetry={() => void recording.refetch()} />;
   const call = recording.data;
-  const canSeeAccessLog = hasAnyRole(user, [Role.Admin, Role.Supervisor]);
+  const canSeeAccessLog = useCan('recording.accessLog');
 
   return (
     <>

@@ -3,11 +3,11 @@ import dayjs from 'dayjs';
 import { type HTMLAttributes, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Role } from '../../../../../shared/src/org';
 import { formatTime } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
-import { hasAnyRole, useUser } from '../../../lib/auth';
+import { useUser } from '../../../lib/auth';
+import { useCan } from '../../../lib/authorization';
 import { errorMessage } from '../../../lib/errors';
 import { type Assignment, workspacePath } from '../api/assignments';
 import { useTeamOptions } from '../api/org';
@@ -34,7 +34,7 @@ export function QueueRoute() {
   const next = useNextCall();
   const teams = useTeamOptions();
   const { data: user } = useUser();
-  const isLead = hasAnyRole(user, [Role.TeamLead]);
+  const isLead = useCan('sampling.spotCheck');
   const [spotCheck, setSpotCheck] = useState(false);
   const teamName = new Map((teams.data?.items ?? []).map((team) => [team.code, team.name]));
 

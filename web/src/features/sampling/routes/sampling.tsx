@@ -3,9 +3,8 @@ import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { Role } from '../../../../../shared/src/org';
 import { PageHeader } from '../../../components/page-header';
-import { hasAnyRole, useUser } from '../../../lib/auth';
+import { useCan } from '../../../lib/authorization';
 import { errorMessage } from '../../../lib/errors';
 import { useProjectOptions } from '../api/org';
 import { useRunSampling } from '../api/runs';
@@ -26,14 +25,14 @@ export function SamplingRoute() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const { data: user } = useUser();
   const projects = useProjectOptions();
   const runSampling = useRunSampling();
   const project = params.get('project') || undefined;
   const date = isDate(params.get('date')) ? params.get('date')! : yesterday();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'run';
-  const canRun = hasAnyRole(user, [Role.Admin, Role.Supervisor, Role.Inspector]);
-  const canManage = hasAnyRole(user, [Role.Admin, Role.Supervisor]);
+  const canRun = useCan('sampling.run');
+  const canReassign = useCan('sampling.assign');
+  const canEditPlan = useCan('sampling.plan.edit');
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -107,8 +106,8 @@ export function SamplingRoute() {
           activeKey={tab}
           onChange={(key) => set({ tab: key === 'run' ? undefined : key })}
           items={[
-            { key: 'run', label: t('sampling.tabs.run', { date }), children: <RunView project={project} date={date} canReassign={canManage} /> },
-            { key: 'plan', label: t('sampling.tabs.plan'), children: <PlanEditor project={project} canEdit={canManage} /> },
+            { key: 'run', label: t('sampling.tabs.run', { date }), children: <RunView project={project} date={date} canReassign={canReassign} /> },
+            { key: 'plan', label: t('sampling.tabs.plan'), children: <PlanEditor project={project} canEdit={canEditPlan} /> },
             { key: 'confidence', label: t('sampling.tabs.confidence'), children: <ConfidenceTable project={project} /> },
           ]}
           destroyOnHidden

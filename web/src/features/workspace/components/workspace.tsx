@@ -3,11 +3,10 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ChecklistSection } from '../../../../../shared/src/checklists/types';
-import { Role } from '../../../../../shared/src/org';
 import type { TranscriptSegment } from '../../../../../shared/src/recordings';
 import type { PlayerRegion, WaveformPeaks } from '../../../components/call-player';
 import { ApiError } from '../../../lib/api-client';
-import { hasAnyRole, useUser } from '../../../lib/auth';
+import { useCan } from '../../../lib/authorization';
 import { errorMessage } from '../../../lib/errors';
 import type { AutoChecks, RecordingDetail } from '../api/call';
 import { useSubmitEvaluation } from '../api/evaluation';
@@ -50,7 +49,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { data: user } = useUser();
+  const mayAmend = useCan('evaluation.amend');
   const pane = useRef<CallPaneHandle>(null);
 
   const sections = useMemo(() => formSections(evaluation, checklistSections), [evaluation, checklistSections]);
@@ -179,7 +178,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
     help: () => setHelpOpen((open) => !open),
   }, !amendOpen);
 
-  const canAmend = !draft && hasAnyRole(user, [Role.Supervisor, Role.Admin]);
+  const canAmend = !draft && mayAmend;
   const actions = (
     <>
       <KeyboardHelp open={helpOpen} onOpenChange={setHelpOpen} />

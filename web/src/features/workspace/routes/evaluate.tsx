@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { EVALUATION_SOURCES, type EvaluationSource } from '../../../../../shared/src/checklists/types';
-import { Role } from '../../../../../shared/src/org';
 import { useRecordingPeaks } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
 import { NotFound } from '../../../components/errors/not-found';
 import { PageSpin } from '../../../components/page-spin';
-import { hasAnyRole, useUser } from '../../../lib/auth';
+import { useCan } from '../../../lib/authorization';
 import { useAutoChecks, useCall } from '../api/call';
 import { useChecklist } from '../api/checklist';
 import { useDraft, useEvaluation, useMySubmitted } from '../api/evaluation';
@@ -23,11 +22,10 @@ const isSource = (value: string | null): value is EvaluationSource => !!value &&
 export function EvaluateRoute() {
   const { recordingId = '' } = useParams();
   const [params] = useSearchParams();
-  const { data: user } = useUser();
   const asked = params.get('source');
   // A team lead listens as a spot check; everyone else scores the day's sample unless told otherwise.
-  const teamLeadOnly = hasAnyRole(user, [Role.TeamLead]) && !hasAnyRole(user, [Role.Inspector, Role.Supervisor, Role.Admin]);
-  const source: EvaluationSource = isSource(asked) ? asked : teamLeadOnly ? 'spot-check' : 'daily';
+  const spotChecksOnly = !useCan('evaluation.anySource');
+  const source: EvaluationSource = isSource(asked) ? asked : spotChecksOnly ? 'spot-check' : 'daily';
   const evaluationId = params.get('evaluation');
   if (!UUID.test(recordingId)) return <NotFound />;
   return <EvaluatePage key={`${recordingId}:${source}:${evaluationId ?? ''}`} recordingId={recordingId} source={source} evaluationId={evaluationId && UUID.test(evaluationId) ? evaluationId : null} />;

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { Role, ROLES } from '../../../shared/src/org.js';
+import { can, isPermission, type Permission, PERMISSION_NAMES, PERMISSIONS } from '../../../shared/src/permissions.js';
+
+/**
+ * What each role may do, as the routes, services and pages allowed it before the table existed.
+ * Changing who holds a permission means changing this list too, on purpose.
+ */
+const ABILITIES: Record<Role, Permission[]> = {
+  [Role.Admin]: [
+    'session.own',
+    'org.project.read', 'org.project.edit', 'org.team.read', 'org.team.edit', 'org.agent.read', 'org.agent.edit', 'org.user.read', 'org.user.edit', 'audit.read',
+    'scope.wholeCentre', 'scope.wholeCentreWhenUnbound',
+    'recording.read', 'recording.ingest', 'recording.unmask', 'recording.accessLog',
+    'autocheck.read', 'autocheck.progress', 'autocheck.agreement',
+    'checklist.read', 'checklist.edit', 'checklist.publish',
+    'evaluation.read', 'evaluation.score', 'evaluation.anySource', 'evaluation.readAnyDraft', 'evaluation.amend',
+    'sampling.run', 'sampling.plan.read', 'sampling.plan.edit', 'sampling.assign', 'sampling.queue', 'sampling.confidence',
+  ],
+  [Role.Supervisor]: [
+    'session.own',
+    'org.project.read', 'org.team.read', 'org.team.edit', 'org.agent.read', 'org.agent.edit',
+    'scope.wholeCentreWhenUnbound',
+    'recording.read', 'recording.ingest', 'recording.unmask', 'recording.accessLog',
+    'autocheck.read', 'autocheck.progress', 'autocheck.agreement',
+    'checklist.read', 'checklist.edit', 'checklist.publish',
+    'evaluation.read', 'evaluation.score', 'evaluation.anySource', 'evaluation.readAnyDraft', 'evaluation.amend',
+    'sampling.run', 'sampling.plan.read', 'sampling.plan.edit', 'sampling.assign', 'sampling.queue', 'sampling.confidence',
+  ],
+  [Role.Inspector]: [
+    'session.own',
+    'org.project.read', 'org.team.read', 'org.agent.read',
+    'recording.read', 'autocheck.read', 'checklist.read',
+    'evaluation.read', 'evaluation.score', 'evaluation.anySource',
+    'sampling.run', 'sampling.plan.read', 'sampling.queue', 'sampling.confidence',
+  ],
+  [Role.TeamLead]: [
+    'session.own',
+    'org.project.read', 'org.team.read', 'org.agent.read',
+    'recording.read', 'autocheck.read', 'checklist.read',
+    'evaluation.read', 'evaluation.score',
+    'sampling.plan.read', 'sampling.queue', 'sampling.spotCheck', 'sampling.confidence',
+  ],
+  [Role.FaqMaintainer]: ['session.own'],
+};
+
+describe('the permission table', () => {
+  it('names every permission domain.action', () => {
+    for (const name of PERMISSION_NAMES) expect(name).toMatch(/^[a-z]+(\.[a-z][a-zA-Z]*)+$/);
+  });
+
+  it('gives every permission at least one role, each a known role, none twice', () => {
+    for (const name of PERMISSION_NAMES) {
+      const holders: readonly Role[] = PERMISSIONS[name];
+      expect(holders.length, name).toBeGreaterThan(0);
+      expect(new Set(holders).size, name).toBe(holders.length);
+      for (const role of holders) expect(ROLES, name).toContain(role);
+    }
+  });
+
+  it.each(ROLES.map((role) => [role]))('lets %s do exactly what the routes allowed it', (role) => {
+    expect(PERMISSION_NAMES.filter((p) => can([role], p)).sort()).toEqual([...ABILITIES[role]].sort());
+  });
+
+  it('knows only its own names', () => {
+    expect(isPermission('evaluation.amend')).toBe(true);
+    expect(isPermission('evaluation.delete')).toBe(false);
+    expect(isPermission('toString')).toBe(false);
+    expect(isPermission(undefined)).toBe(false);
+  });
+});
+
+describe('can', () => {
+  it('holds a permission when any of the roles holds it', () => {
+    expect(can([Role.FaqMaintainer, Role.Supervisor], 'evaluation.amend')).toBe(true);
+    expect(can([Role.Inspector, Role.TeamLead], 'evaluation.amend')).toBe(false);
+  });
+
+  it('holds nothing without roles or without a user', () => {
+    expect(can([], 'session.own')).toBe(false);
+    expect(can(undefined, 'session.own')).toBe(false);
+  });
+});
