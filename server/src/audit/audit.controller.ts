@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { AuditLogEntry } from '../../../shared/src/api/audit.js';
 import type { Page } from '../../../shared/src/api/page.js';
-import { Role } from '../../../shared/src/org.js';
-import { Roles } from '../auth/decorators.js';
+import { Can } from '../auth/decorators.js';
 import { PageQueryDto } from '../common/pagination.dto.js';
 import { AuditService } from './audit.service.js';
 
@@ -21,7 +20,7 @@ class AuditQueryDto extends PageQueryDto {
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  @Roles(Role.Admin)
+  @Can('audit.read')
   @Get()
   list(@Query() q: AuditQueryDto): Promise<Page<AuditLogEntry>> {
     return this.audit.list(q.page, q.pageSize, q.action);

@@ -2,11 +2,10 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { LoginResponse, SignedInUser } from '../../../shared/src/api/auth.js';
-import { ROLES } from '../../../shared/src/org.js';
 import type { AuthUser } from './auth-user.js';
 import { LoginDto } from './auth.dto.js';
 import { AuthService, signedInUser } from './auth.service.js';
-import { ClientIp, CurrentUser, Public, Roles } from './decorators.js';
+import { Can, ClientIp, CurrentUser, Public } from './decorators.js';
 import { SESSION_COOKIE, tokenFromRequest } from './token.js';
 
 @ApiTags('auth')
@@ -25,7 +24,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
-  @Roles(...ROLES)
+  @Can('session.own')
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() req: Request, @CurrentUser() user: AuthUser, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<void> {
@@ -34,7 +33,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
-  @Roles(...ROLES)
+  @Can('session.own')
   @Get('me')
   me(@CurrentUser() user: AuthUser): SignedInUser {
     return signedInUser(user);

@@ -1,12 +1,12 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '../../../shared/src/org.js';
-import { PUBLIC_KEY, ROLES_KEY } from './decorators.js';
+import { can, type Permission } from '../../../shared/src/permissions.js';
+import { PERMISSION_KEY, PUBLIC_KEY } from './decorators.js';
 import { SessionService } from './session.service.js';
 import { tokenFromRequest } from './token.js';
 
 /**
- * The one global guard. Deny by default: a route must be @Public or name its roles with @Roles.
+ * The one global guard. Deny by default: a route must be @Public or state its permission with @Can.
  * Scope (which projects and teams) is checked in the services through AccessService.
  */
 @Injectable()
@@ -25,8 +25,8 @@ export class AuthGuard implements CanActivate {
     const user = await this.sessions.resolve(token);
     if (!user) throw new UnauthorizedException('Invalid or expired token');
     req.user = user;
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!allowed?.length || !user.roles.some((r) => allowed.includes(r))) {
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    if (!permission || !can(user.roles, permission)) {
       throw new ForbiddenException('Forbidden: your role does not allow this');
     }
     return true;

@@ -1,12 +1,15 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '../../../shared/src/org.js';
+import type { Permission } from '../../../shared/src/permissions.js';
 import type { AuthUser } from './auth-user.js';
 
-export const ROLES_KEY = 'qa:roles';
+export const PERMISSION_KEY = 'qa:permission';
 export const PUBLIC_KEY = 'qa:public';
 
-/** The roles a route allows. A route without it (and not @Public) is refused to everyone. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * The one permission a route needs (shared/src/permissions.ts says which roles hold it).
+ * A route without it (and not @Public) is refused to everyone.
+ */
+export const Can = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
 
 /** A route anyone may call without signing in (health, sign-in). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);

@@ -2,9 +2,8 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import type { AutoChecks } from '../../../shared/src/api/autocheck.js';
-import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
+import { Can, CurrentUser } from '../auth/decorators.js';
 import { IsLocalDate } from '../common/local-date.js';
 import { AgreementService } from './agreement.service.js';
 import { AutocheckService } from './autocheck.service.js';
@@ -29,21 +28,21 @@ export class AutocheckController {
   ) {}
 
   /** CONTRACT.md "Recordings out": the automatic verdicts of the active checklist. */
-  @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
+  @Can('autocheck.read')
   @Get('recordings/:id/auto-checks')
   forRecording(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<AutoChecks> {
     return this.service.forRecording(user, id);
   }
 
   /** Progress of background re-checks (after a checklist is published). */
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('autocheck.progress')
   @Get('autocheck/runs')
   runs() {
     return this.service.runs();
   }
 
   /** Per rule, how often inspectors kept the machine's verdict. */
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('autocheck.agreement')
   @Get('autocheck/agreement')
   agreementStats(@CurrentUser() user: AuthUser, @Query() q: AgreementQueryDto) {
     return this.agreement.byRule(user, q.from, q.to);

@@ -2,9 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Pu
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { ChecklistVersion } from '../../../shared/src/api/checklists.js';
-import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
+import { Can, CurrentUser } from '../auth/decorators.js';
 import { ChecklistsService, toChecklistDto } from './checklists.service.js';
 
 class CreateDraftDto {
@@ -25,9 +24,6 @@ class UpdateDraftDto {
   note?: string;
 }
 
-const READERS = [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead];
-const EDITORS = [Role.Admin, Role.Supervisor];
-
 @ApiTags('checklists')
 @ApiBearerAuth()
 @Controller('checklists')
@@ -35,44 +31,44 @@ export class ChecklistsController {
   constructor(private readonly service: ChecklistsService) {}
 
   /** CONTRACT.md "Checklists": the version new evaluations use. */
-  @Roles(...READERS)
+  @Can('checklist.read')
   @Get('active')
   active(): Promise<ChecklistVersion> {
     return this.service.active();
   }
 
-  @Roles(...READERS)
+  @Can('checklist.read')
   @Get()
   list() {
     return this.service.list();
   }
 
-  @Roles(...READERS)
+  @Can('checklist.read')
   @Get(':id')
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersion> {
     return toChecklistDto(await this.service.get(id));
   }
 
-  @Roles(...EDITORS)
+  @Can('checklist.edit')
   @Post()
   createDraft(@CurrentUser() user: AuthUser, @Body() dto: CreateDraftDto): Promise<ChecklistVersion> {
     return this.service.createDraft(user, dto.basedOn);
   }
 
-  @Roles(...EDITORS)
+  @Can('checklist.edit')
   @Put(':id')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDraftDto): Promise<ChecklistVersion> {
     return this.service.updateDraft(user, id, dto.sections, dto.note);
   }
 
-  @Roles(...EDITORS)
+  @Can('checklist.publish')
   @Post(':id/publish')
   @HttpCode(200)
   publish(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersion> {
     return this.service.publish(user, id);
   }
 
-  @Roles(...EDITORS)
+  @Can('checklist.edit')
   @Delete(':id')
   @HttpCode(204)
   discard(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {

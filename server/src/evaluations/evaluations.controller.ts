@@ -3,14 +3,11 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Evaluation } from '../../../shared/src/api/evaluations.js';
 import type { Page } from '../../../shared/src/api/page.js';
-import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
+import { Can, CurrentUser } from '../auth/decorators.js';
 import { AmendDto, CreateEvaluationDto, EvaluationQueryDto, SaveDraftDto, StartDraftDto, SubmitDto } from './evaluation.dto.js';
 import { EvaluationQueryService } from './evaluation-query.service.js';
 import { EvaluationsService } from './evaluations.service.js';
-
-const SCORERS = [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead];
 
 @ApiTags('evaluations')
 @ApiBearerAuth()
@@ -22,14 +19,14 @@ export class EvaluationsController {
   ) {}
 
   /** CONTRACT.md: a finished evaluation in one call, scored by the server. */
-  @Roles(...SCORERS)
+  @Can('evaluation.score')
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateEvaluationDto): Promise<Evaluation> {
     return this.service.create(user, dto);
   }
 
   /** CONTRACT.md: submitted evaluations, or with format=xlsx|csv the same rows as a download. */
-  @Roles(...SCORERS)
+  @Can('evaluation.read')
   @Get()
   async list(@CurrentUser() user: AuthUser, @Query() q: EvaluationQueryDto, @Res({ passthrough: true }) res: Response): Promise<Page<Evaluation> | undefined> {
     if (!q.format) return this.query.list(user, q);
@@ -39,38 +36,38 @@ export class EvaluationsController {
     return undefined;
   }
 
-  @Roles(...SCORERS)
+  @Can('evaluation.score')
   @Post('drafts')
   startDraft(@CurrentUser() user: AuthUser, @Body() dto: StartDraftDto): Promise<Evaluation> {
     return this.service.startDraft(user, dto);
   }
 
-  @Roles(...SCORERS)
+  @Can('evaluation.read')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Evaluation> {
     return this.service.get(user, id);
   }
 
-  @Roles(...SCORERS)
+  @Can('evaluation.read')
   @Get(':id/history')
   history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.service.historyOf(user, id);
   }
 
-  @Roles(...SCORERS)
+  @Can('evaluation.score')
   @Put(':id')
   save(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveDraftDto): Promise<Evaluation> {
     return this.service.saveDraft(user, id, dto);
   }
 
-  @Roles(...SCORERS)
+  @Can('evaluation.score')
   @Post(':id/submit')
   @HttpCode(200)
   submit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitDto): Promise<Evaluation> {
     return this.service.submit(user, id, dto.revision);
   }
 
-  @Roles(Role.Supervisor, Role.Admin)
+  @Can('evaluation.amend')
   @Post(':id/amend')
   @HttpCode(200)
   amend(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AmendDto): Promise<Evaluation> {

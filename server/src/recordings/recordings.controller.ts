@@ -6,15 +6,12 @@ import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import type { Page } from '../../../shared/src/api/page.js';
 import type { AccessLogEntry, RecordingDetail, RecordingSummary } from '../../../shared/src/api/recordings.js';
-import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ClientIp, CurrentUser, Roles } from '../auth/decorators.js';
+import { Can, ClientIp, CurrentUser } from '../auth/decorators.js';
 import { PageQueryDto } from '../common/pagination.dto.js';
 import { RecordingQueryDto } from './recording.dto.js';
 import { RecordingAccessService } from './recording-access.service.js';
 import { RecordingsService } from './recordings.service.js';
-
-const READERS = [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead];
 
 class AccessLogQueryDto extends PageQueryDto {
   @IsOptional()
@@ -43,7 +40,7 @@ export class RecordingsController {
   ) {}
 
   /** CONTRACT.md "Recordings in": 201 for a new call, 200 for an externalId already stored. */
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('recording.ingest')
   @ApiConsumes('multipart/form-data')
   @Post()
   @UseInterceptors(FileInterceptor('audio'))
@@ -58,31 +55,31 @@ export class RecordingsController {
     return result.recording;
   }
 
-  @Roles(...READERS)
+  @Can('recording.read')
   @Get()
   search(@CurrentUser() user: AuthUser, @Query() query: RecordingQueryDto): Promise<Page<RecordingSummary>> {
     return this.service.search(user, query);
   }
 
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('recording.accessLog')
   @Get('access-log')
   accessLog(@CurrentUser() user: AuthUser, @Query() query: AccessLogQueryDto): Promise<Page<AccessLogEntry>> {
     return this.access.log(user, query);
   }
 
-  @Roles(...READERS)
+  @Can('recording.read')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<RecordingDetail> {
     return this.service.get(user, id);
   }
 
-  @Roles(...READERS)
+  @Can('recording.read')
   @Get(':id/peaks')
   peaks(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.service.peaks(user, id);
   }
 
-  @Roles(...READERS)
+  @Can('recording.read')
   @Get(':id/audio')
   async audio(
     @CurrentUser() user: AuthUser,
@@ -98,7 +95,7 @@ export class RecordingsController {
     audio.body.pipe(res);
   }
 
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('recording.ingest')
   @Put(':id/transcript')
   transcript(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>): Promise<RecordingDetail> {
     return this.service.replaceTranscript(user, id, body);

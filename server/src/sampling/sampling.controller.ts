@@ -2,9 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, R
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { NextAssignment } from '../../../shared/src/api/sampling.js';
-import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CurrentUser, Roles } from '../auth/decorators.js';
+import { Can, CurrentUser } from '../auth/decorators.js';
 import { IsLocalDate } from '../common/local-date.js';
 import { ConfidenceService } from './confidence.service.js';
 import { ConfidenceQueryDto, QueueQueryDto, ReassignDto, RunSamplingDto, SpotCheckDto, UpdatePlanDto } from './sampling.dto.js';
@@ -27,7 +26,7 @@ export class SamplingController {
   ) {}
 
   /** CONTRACT.md "Sampling": 201 for a new run, 200 with the same assignments when the day was sampled. */
-  @Roles(Role.Admin, Role.Supervisor, Role.Inspector)
+  @Can('sampling.run')
   @Post('runs')
   async run(@CurrentUser() user: AuthUser, @Body() dto: RunSamplingDto, @Res({ passthrough: true }) res: Response) {
     const { created, run } = await this.sampling.run(user, dto.project, dto.date);
@@ -35,57 +34,57 @@ export class SamplingController {
     return run;
   }
 
-  @Roles(Role.Admin, Role.Supervisor, Role.Inspector)
+  @Can('sampling.run')
   @Get('runs/:project')
   getRun(@CurrentUser() user: AuthUser, @Param('project') project: string, @Query() q: RunQueryDto) {
     return this.sampling.getRun(user, project, q.date);
   }
 
   /** Who calls of the project can be given to (for reassigning). */
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('sampling.assign')
   @Get('inspectors/:project')
   inspectors(@CurrentUser() user: AuthUser, @Param('project') project: string) {
     return this.sampling.inspectors(user, project);
   }
 
-  @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
+  @Can('sampling.plan.read')
   @Get('plans/:project')
   plan(@CurrentUser() user: AuthUser, @Param('project') project: string) {
     return this.plans.get(user, project);
   }
 
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('sampling.plan.edit')
   @Put('plans/:project')
   updatePlan(@CurrentUser() user: AuthUser, @Param('project') project: string, @Body() dto: UpdatePlanDto) {
     return this.plans.update(user, project, { ...dto.rules });
   }
 
   /** The caller's own listening queue. */
-  @Roles(Role.Inspector, Role.TeamLead, Role.Supervisor, Role.Admin)
+  @Can('sampling.queue')
   @Get('queue')
   queue(@CurrentUser() user: AuthUser, @Query() q: QueueQueryDto) {
     return this.sampling.queue(user, q.date);
   }
 
-  @Roles(Role.Inspector, Role.TeamLead, Role.Supervisor, Role.Admin)
+  @Can('sampling.queue')
   @Get('queue/next')
   async next(@CurrentUser() user: AuthUser) {
     return { next: await this.sampling.next(user) } satisfies NextAssignment;
   }
 
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('sampling.assign')
   @Patch('assignments/:id')
   reassign(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReassignDto) {
     return this.sampling.reassign(user, id, dto.inspector);
   }
 
-  @Roles(Role.TeamLead)
+  @Can('sampling.spotCheck')
   @Post('spot-checks')
   spotCheck(@CurrentUser() user: AuthUser, @Body() dto: SpotCheckDto) {
     return this.sampling.spotCheck(user, dto.team, dto.date, dto.count);
   }
 
-  @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
+  @Can('sampling.confidence')
   @Get('confidence')
   byAgent(@CurrentUser() user: AuthUser, @Query() q: ConfidenceQueryDto) {
     return this.confidence.byAgent(user, q);

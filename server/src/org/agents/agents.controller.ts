@@ -3,9 +3,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Agent, AgentImportResult } from '../../../../shared/src/api/org.js';
 import type { Page } from '../../../../shared/src/api/page.js';
-import { Role } from '../../../../shared/src/org.js';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { CurrentUser, Roles } from '../../auth/decorators.js';
+import { Can, CurrentUser } from '../../auth/decorators.js';
 import { AgentQueryDto, CreateAgentDto, UpdateAgentDto } from './agent.dto.js';
 import { AgentsService } from './agents.service.js';
 
@@ -15,25 +14,25 @@ import { AgentsService } from './agents.service.js';
 export class AgentsController {
   constructor(private readonly service: AgentsService) {}
 
-  @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
+  @Can('org.agent.read')
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: AgentQueryDto): Promise<Page<Agent>> {
     return this.service.list(user, query);
   }
 
-  @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
+  @Can('org.agent.read')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Agent> {
     return this.service.get(user, id);
   }
 
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('org.agent.edit')
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateAgentDto): Promise<Agent> {
     return this.service.create(user, dto);
   }
 
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('org.agent.edit')
   @ApiConsumes('multipart/form-data')
   @Post('import')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
@@ -41,7 +40,7 @@ export class AgentsController {
     return this.service.importSheet(user, file?.buffer);
   }
 
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('org.agent.edit')
   @Patch(':id')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgentDto): Promise<Agent> {
     return this.service.update(user, id, dto);

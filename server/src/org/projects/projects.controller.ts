@@ -2,9 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestj
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Project } from '../../../../shared/src/api/org.js';
 import type { Page } from '../../../../shared/src/api/page.js';
-import { Role } from '../../../../shared/src/org.js';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { CurrentUser, Roles } from '../../auth/decorators.js';
+import { Can, CurrentUser } from '../../auth/decorators.js';
 import { CreateProjectDto, UpdateProjectDto } from './project.dto.js';
 import { ProjectsService } from './projects.service.js';
 
@@ -14,25 +13,25 @@ import { ProjectsService } from './projects.service.js';
 export class ProjectsController {
   constructor(private readonly service: ProjectsService) {}
 
-  @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
+  @Can('org.project.read')
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<Page<Project>> {
     return this.service.list(user);
   }
 
-  @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
+  @Can('org.project.read')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Project> {
     return this.service.get(user, id);
   }
 
-  @Roles(Role.Admin)
+  @Can('org.project.edit')
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateProjectDto): Promise<Project> {
     return this.service.create(user, dto);
   }
 
-  @Roles(Role.Admin)
+  @Can('org.project.edit')
   @Patch(':id')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProjectDto): Promise<Project> {
     return this.service.update(user, id, dto);

@@ -2,9 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Team } from '../../../../shared/src/api/org.js';
 import type { Page } from '../../../../shared/src/api/page.js';
-import { Role } from '../../../../shared/src/org.js';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { CurrentUser, Roles } from '../../auth/decorators.js';
+import { Can, CurrentUser } from '../../auth/decorators.js';
 import { CreateTeamDto, TeamQueryDto, UpdateTeamDto } from './team.dto.js';
 import { TeamsService } from './teams.service.js';
 
@@ -14,25 +13,25 @@ import { TeamsService } from './teams.service.js';
 export class TeamsController {
   constructor(private readonly service: TeamsService) {}
 
-  @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
+  @Can('org.team.read')
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: TeamQueryDto): Promise<Page<Team>> {
     return this.service.list(user, query);
   }
 
-  @Roles(Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead)
+  @Can('org.team.read')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Team> {
     return this.service.get(user, id);
   }
 
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('org.team.edit')
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTeamDto): Promise<Team> {
     return this.service.create(user, dto);
   }
 
-  @Roles(Role.Admin, Role.Supervisor)
+  @Can('org.team.edit')
   @Patch(':id')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTeamDto): Promise<Team> {
     return this.service.update(user, id, dto);

@@ -2,9 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestj
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { User } from '../../../../shared/src/api/org.js';
 import type { Page } from '../../../../shared/src/api/page.js';
-import { Role } from '../../../../shared/src/org.js';
 import type { AuthUser } from '../../auth/auth-user.js';
-import { CurrentUser, Roles } from '../../auth/decorators.js';
+import { Can, CurrentUser } from '../../auth/decorators.js';
 import { CreateUserDto, UpdateUserDto } from './user.dto.js';
 import { UsersService } from './users.service.js';
 
@@ -14,25 +13,25 @@ import { UsersService } from './users.service.js';
 export class UsersController {
   constructor(private readonly service: UsersService) {}
 
-  @Roles(Role.Admin)
+  @Can('org.user.read')
   @Get()
   list(): Promise<Page<User>> {
     return this.service.list();
   }
 
-  @Roles(Role.Admin)
+  @Can('org.user.read')
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<User> {
     return this.service.get(id);
   }
 
-  @Roles(Role.Admin)
+  @Can('org.user.edit')
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto): Promise<User> {
     return this.service.create(user, dto);
   }
 
-  @Roles(Role.Admin)
+  @Can('org.user.edit')
   @Patch(':id')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<User> {
     return this.service.update(user, id, dto);

@@ -1,0 +1,89 @@
+import { Role, ROLES } from './org.js';
+
+/**
+ * The one permission table: every role rule of the product, named `domain.action`, with the roles
+ * that hold it. The server's routes each state one of these (`@Can(...)`), services ask `can()` for
+ * the rules inside a route, and the web's `useCan()` shows or hides what the server would refuse.
+ * A new rule is a new row here, never a role list written on a route or in a component.
+ */
+export const PERMISSIONS = {
+  /** See who one is and sign out; open the home page. Every role, the FAQ maintainer included. */
+  'session.own': ROLES,
+
+  // Organisation (DOMAIN.md "Who uses it"): admins run it; supervisors keep teams and agents current.
+  'org.project.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  'org.project.edit': [Role.Admin],
+  'org.team.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  'org.team.edit': [Role.Admin, Role.Supervisor],
+  'org.agent.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Create, update and import agents from the HR sheet. */
+  'org.agent.edit': [Role.Admin, Role.Supervisor],
+  'org.user.read': [Role.Admin],
+  'org.user.edit': [Role.Admin],
+  'audit.read': [Role.Admin],
+
+  /** Whatever one's bindings, see every project and team. */
+  'scope.wholeCentre': [Role.Admin],
+  /** Bound to no project or team, see the whole centre (anyone else bound to nothing sees nothing). */
+  'scope.wholeCentreWhenUnbound': [Role.Admin, Role.Supervisor],
+
+  // Recordings: staff who listen read them; the recording system pushes with a supervisor's or admin's sign-in.
+  /** Search, open, stream and see the waveform of the calls in one's scope. */
+  'recording.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Push a call in, and attach or replace its transcript later. */
+  'recording.ingest': [Role.Admin, Role.Supervisor],
+  /** Supervisors and admins handle complaints end to end; everyone else sees 138****5678. */
+  'recording.unmask': [Role.Admin, Role.Supervisor],
+  /** Who played or downloaded which call (三(四): every playback is logged for the supervisor). */
+  'recording.accessLog': [Role.Admin, Role.Supervisor],
+
+  // Automatic checks.
+  'autocheck.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Progress of the background re-checks after a checklist is published. */
+  'autocheck.progress': [Role.Admin, Role.Supervisor],
+  /** How often inspectors kept each rule's verdict. */
+  'autocheck.agreement': [Role.Admin, Role.Supervisor],
+
+  // Checklists: the supervisor owns the standard (5.1–5.6).
+  'checklist.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Start, change and discard a draft version. */
+  'checklist.edit': [Role.Admin, Role.Supervisor],
+  'checklist.publish': [Role.Admin, Role.Supervisor],
+
+  // Evaluations.
+  'evaluation.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Score a call: start, save and submit a draft, or submit a finished evaluation in one call. */
+  'evaluation.score': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Score for any source (daily sample, complaint, calibration); without it a team lead scores spot checks only. */
+  'evaluation.anySource': [Role.Admin, Role.Supervisor, Role.Inspector],
+  /** Open someone else's draft; a draft is otherwise its inspector's work in progress. */
+  'evaluation.readAnyDraft': [Role.Admin, Role.Supervisor],
+  /** Change a submitted evaluation, with a reason kept in its history. */
+  'evaluation.amend': [Role.Admin, Role.Supervisor],
+
+  // Sampling (DOMAIN.md workflow 2).
+  /** Run a project's daily sampling and see how it spread. */
+  'sampling.run': [Role.Admin, Role.Supervisor, Role.Inspector],
+  'sampling.plan.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  'sampling.plan.edit': [Role.Admin, Role.Supervisor],
+  /** Give a sampled call to another inspector of the project. */
+  'sampling.assign': [Role.Admin, Role.Supervisor],
+  /** One's own listening queue. */
+  'sampling.queue': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Draw calls of one's own team to listen to (五(二) spot listening): a team lead's. */
+  'sampling.spotCheck': [Role.TeamLead],
+  /** How far each agent's sampled mean can be trusted. */
+  'sampling.confidence': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export const isPermission = (name: unknown): name is Permission => typeof name === 'string' && Object.hasOwn(PERMISSIONS, name);
+
+/** Whether any of these roles holds the permission. No roles (not signed in) hold nothing. */
+export function can(roles: readonly Role[] | undefined, permission: Permission): boolean {
+  const holders: readonly Role[] = PERMISSIONS[permission];
+  return !!roles && roles.some((role) => holders.includes(role));
+}
