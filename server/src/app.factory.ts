@@ -10,6 +10,7 @@ import type { AppConfig } from './config/app-config.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
 import { requestLogger } from './common/request-logger.js';
 import { createValidationPipe } from './common/validation.js';
+import { withApiSchemas } from './openapi/api-document.js';
 
 /** Builds the whole application; main.ts and the API tests both start it from here. */
 export async function createApp(config: AppConfig & { databaseUrl: string }): Promise<NestExpressApplication> {
@@ -37,7 +38,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
     .setVersion('0.1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/json' });
+  SwaggerModule.setup('api/docs', app, () => withApiSchemas(SwaggerModule.createDocument(app, openApi)), { jsonDocumentUrl: 'api/docs/json' });
 
   if (config.webDir && existsSync(path.join(config.webDir, 'index.html'))) serveWebApp(app, config.webDir);
   return app;

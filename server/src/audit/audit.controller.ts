@@ -5,6 +5,7 @@ import type { AuditLogEntry } from '../../../shared/src/api/audit.js';
 import type { Page } from '../../../shared/src/api/page.js';
 import { Can } from '../auth/decorators.js';
 import { PageQueryDto } from '../common/pagination.dto.js';
+import { ApiResult } from '../openapi/api-result.js';
 import { AuditService } from './audit.service.js';
 
 class AuditQueryDto extends PageQueryDto {
@@ -20,6 +21,7 @@ class AuditQueryDto extends PageQueryDto {
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
+  @ApiResult('Page', 'AuditLogEntry')
   @Can('audit.read')
   @Get()
   list(@Query() q: AuditQueryDto): Promise<Page<AuditLogEntry>> {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { LoginResponse, SignedInUser } from '../../../shared/src/api/auth.js';
+import { ApiNoContent, ApiResult } from '../openapi/api-result.js';
 import type { AuthUser } from './auth-user.js';
 import { LoginDto } from './auth.dto.js';
 import { AuthService, signedInUser } from './auth.service.js';
@@ -13,6 +14,7 @@ import { SESSION_COOKIE, tokenFromRequest } from './token.js';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiResult('LoginResponse')
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -23,6 +25,7 @@ export class AuthController {
     return result;
   }
 
+  @ApiNoContent('Signed out: the token no longer opens the API')
   @ApiBearerAuth()
   @Can('session.own')
   @Post('logout')
@@ -32,6 +35,7 @@ export class AuthController {
     res.clearCookie(SESSION_COOKIE, { path: '/api' });
   }
 
+  @ApiResult('SignedInUser')
   @ApiBearerAuth()
   @Can('session.own')
   @Get('me')

@@ -5,6 +5,7 @@ import type { AutoChecks } from '../../../shared/src/api/autocheck.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Can, CurrentUser } from '../auth/decorators.js';
 import { IsLocalDate } from '../common/local-date.js';
+import { ApiResult } from '../openapi/api-result.js';
 import { AgreementService } from './agreement.service.js';
 import { AutocheckService } from './autocheck.service.js';
 
@@ -28,6 +29,7 @@ export class AutocheckController {
   ) {}
 
   /** CONTRACT.md "Recordings out": the automatic verdicts of the active checklist. */
+  @ApiResult('AutoChecks')
   @Can('autocheck.read')
   @Get('recordings/:id/auto-checks')
   forRecording(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<AutoChecks> {
@@ -35,6 +37,7 @@ export class AutocheckController {
   }
 
   /** Progress of background re-checks (after a checklist is published). */
+  @ApiResult('Page', 'AutocheckRun')
   @Can('autocheck.progress')
   @Get('autocheck/runs')
   runs() {
@@ -42,6 +45,7 @@ export class AutocheckController {
   }
 
   /** Per rule, how often inspectors kept the machine's verdict. */
+  @ApiResult('RuleAgreementReport')
   @Can('autocheck.agreement')
   @Get('autocheck/agreement')
   agreementStats(@CurrentUser() user: AuthUser, @Query() q: AgreementQueryDto) {

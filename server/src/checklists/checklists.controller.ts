@@ -4,6 +4,7 @@ import { IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validato
 import type { ChecklistVersion } from '../../../shared/src/api/checklists.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Can, CurrentUser } from '../auth/decorators.js';
+import { ApiNoContent, ApiResult } from '../openapi/api-result.js';
 import { ChecklistsService, toChecklistDto } from './checklists.service.js';
 
 class CreateDraftDto {
@@ -31,36 +32,42 @@ export class ChecklistsController {
   constructor(private readonly service: ChecklistsService) {}
 
   /** CONTRACT.md "Checklists": the version new evaluations use. */
+  @ApiResult('ChecklistVersion')
   @Can('checklist.read')
   @Get('active')
   active(): Promise<ChecklistVersion> {
     return this.service.active();
   }
 
+  @ApiResult('Page', 'ChecklistSummary')
   @Can('checklist.read')
   @Get()
   list() {
     return this.service.list();
   }
 
+  @ApiResult('ChecklistVersion')
   @Can('checklist.read')
   @Get(':id')
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersion> {
     return toChecklistDto(await this.service.get(id));
   }
 
+  @ApiResult('ChecklistVersion')
   @Can('checklist.edit')
   @Post()
   createDraft(@CurrentUser() user: AuthUser, @Body() dto: CreateDraftDto): Promise<ChecklistVersion> {
     return this.service.createDraft(user, dto.basedOn);
   }
 
+  @ApiResult('ChecklistVersion')
   @Can('checklist.edit')
   @Put(':id')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDraftDto): Promise<ChecklistVersion> {
     return this.service.updateDraft(user, id, dto.sections, dto.note);
   }
 
+  @ApiResult('ChecklistVersion')
   @Can('checklist.publish')
   @Post(':id/publish')
   @HttpCode(200)
@@ -68,6 +75,7 @@ export class ChecklistsController {
     return this.service.publish(user, id);
   }
 
+  @ApiNoContent('The draft is deleted')
   @Can('checklist.edit')
   @Delete(':id')
   @HttpCode(204)

@@ -5,9 +5,12 @@ import type { Evaluation } from '../../../shared/src/api/evaluations.js';
 import type { Page } from '../../../shared/src/api/page.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Can, CurrentUser } from '../auth/decorators.js';
+import { ApiResult } from '../openapi/api-result.js';
 import { AmendDto, CreateEvaluationDto, EvaluationQueryDto, SaveDraftDto, StartDraftDto, SubmitDto } from './evaluation.dto.js';
 import { EvaluationQueryService } from './evaluation-query.service.js';
 import { EvaluationsService } from './evaluations.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('evaluations')
 @ApiBearerAuth()
@@ -19,6 +22,7 @@ export class EvaluationsController {
   ) {}
 
   /** CONTRACT.md: a finished evaluation in one call, scored by the server. */
+  @ApiResult('Evaluation')
   @Can('evaluation.score')
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateEvaluationDto): Promise<Evaluation> {
@@ -26,6 +30,7 @@ export class EvaluationsController {
   }
 
   /** CONTRACT.md: submitted evaluations, or with format=xlsx|csv the same rows as a download. */
+  @ApiResult('Page', 'Evaluation', { downloads: [XLSX, 'text/csv'], description: 'The rows as JSON, or with format=xlsx or format=csv as a file' })
   @Can('evaluation.read')
   @Get()
   async list(@CurrentUser() user: AuthUser, @Query() q: EvaluationQueryDto, @Res({ passthrough: true }) res: Response): Promise<Page<Evaluation> | undefined> {
@@ -36,30 +41,35 @@ export class EvaluationsController {
     return undefined;
   }
 
+  @ApiResult('Evaluation')
   @Can('evaluation.score')
   @Post('drafts')
   startDraft(@CurrentUser() user: AuthUser, @Body() dto: StartDraftDto): Promise<Evaluation> {
     return this.service.startDraft(user, dto);
   }
 
+  @ApiResult('Evaluation')
   @Can('evaluation.read')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Evaluation> {
     return this.service.get(user, id);
   }
 
+  @ApiResult('EvaluationHistoryEntry', { isArray: true })
   @Can('evaluation.read')
   @Get(':id/history')
   history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.service.historyOf(user, id);
   }
 
+  @ApiResult('Evaluation')
   @Can('evaluation.score')
   @Put(':id')
   save(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveDraftDto): Promise<Evaluation> {
     return this.service.saveDraft(user, id, dto);
   }
 
+  @ApiResult('Evaluation')
   @Can('evaluation.score')
   @Post(':id/submit')
   @HttpCode(200)
@@ -67,6 +77,7 @@ export class EvaluationsController {
     return this.service.submit(user, id, dto.revision);
   }
 
+  @ApiResult('Evaluation')
   @Can('evaluation.amend')
   @Post(':id/amend')
   @HttpCode(200)

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators.js';
+import { ApiResult } from '../openapi/api-result.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(private readonly db: DataSource) {}
 
   /** 200 once the database answers, 503 otherwise (CONTRACT.md "Starting"). */
+  @ApiResult('Health')
   @Public()
   @Get()
   async health(@Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {

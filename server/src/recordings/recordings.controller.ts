@@ -9,9 +9,13 @@ import type { AccessLogEntry, RecordingDetail, RecordingSummary } from '../../..
 import type { AuthUser } from '../auth/auth-user.js';
 import { Can, ClientIp, CurrentUser } from '../auth/decorators.js';
 import { PageQueryDto } from '../common/pagination.dto.js';
+import { ApiFileResult, ApiResult } from '../openapi/api-result.js';
 import { RecordingQueryDto } from './recording.dto.js';
 import { RecordingAccessService } from './recording-access.service.js';
 import { RecordingsService } from './recordings.service.js';
+
+/** What `GET /api/recordings/:id/audio` streams: the stored file as it came in. */
+const AUDIO_TYPES = ['audio/mpeg', 'audio/wav'];
 
 class AccessLogQueryDto extends PageQueryDto {
   @IsOptional()
@@ -40,6 +44,8 @@ export class RecordingsController {
   ) {}
 
   /** CONTRACT.md "Recordings in": 201 for a new call, 200 for an externalId already stored. */
+  @ApiResult('RecordingDetail', { status: 201, description: 'A new call, stored' })
+  @ApiResult('RecordingDetail', { status: 200, description: 'The call already stored under this externalId; nothing new is stored' })
   @Can('recording.ingest')
   @ApiConsumes('multipart/form-data')
   @Post()
@@ -55,30 +61,36 @@ export class RecordingsController {
     return result.recording;
   }
 
+  @ApiResult('Page', 'RecordingSummary')
   @Can('recording.read')
   @Get()
   search(@CurrentUser() user: AuthUser, @Query() query: RecordingQueryDto): Promise<Page<RecordingSummary>> {
     return this.service.search(user, query);
   }
 
+  @ApiResult('Page', 'AccessLogEntry')
   @Can('recording.accessLog')
   @Get('access-log')
   accessLog(@CurrentUser() user: AuthUser, @Query() query: AccessLogQueryDto): Promise<Page<AccessLogEntry>> {
     return this.access.log(user, query);
   }
 
+  @ApiResult('RecordingDetail')
   @Can('recording.read')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<RecordingDetail> {
     return this.service.get(user, id);
   }
 
+  @ApiResult('WaveformPeaks')
   @Can('recording.read')
   @Get(':id/peaks')
   peaks(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.service.peaks(user, id);
   }
 
+  @ApiFileResult(AUDIO_TYPES, { status: 200, description: 'The whole audio file' })
+  @ApiFileResult(AUDIO_TYPES, { status: 206, description: 'The byte range asked for with a Range header' })
   @Can('recording.read')
   @Get(':id/audio')
   async audio(
@@ -95,6 +107,7 @@ export class RecordingsController {
     audio.body.pipe(res);
   }
 
+  @ApiResult('RecordingDetail')
   @Can('recording.ingest')
   @Put(':id/transcript')
   transcript(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>): Promise<RecordingDetail> {

@@ -5,6 +5,7 @@ import type { NextAssignment } from '../../../shared/src/api/sampling.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Can, CurrentUser } from '../auth/decorators.js';
 import { IsLocalDate } from '../common/local-date.js';
+import { ApiResult } from '../openapi/api-result.js';
 import { ConfidenceService } from './confidence.service.js';
 import { ConfidenceQueryDto, QueueQueryDto, ReassignDto, RunSamplingDto, SpotCheckDto, UpdatePlanDto } from './sampling.dto.js';
 import { SamplingService } from './sampling.service.js';
@@ -26,6 +27,8 @@ export class SamplingController {
   ) {}
 
   /** CONTRACT.md "Sampling": 201 for a new run, 200 with the same assignments when the day was sampled. */
+  @ApiResult('SamplingRun', { status: 201, description: 'The day sampled now' })
+  @ApiResult('SamplingRun', { status: 200, description: 'The day was sampled before: the same assignments' })
   @Can('sampling.run')
   @Post('runs')
   async run(@CurrentUser() user: AuthUser, @Body() dto: RunSamplingDto, @Res({ passthrough: true }) res: Response) {
@@ -34,6 +37,7 @@ export class SamplingController {
     return run;
   }
 
+  @ApiResult('SamplingRun')
   @Can('sampling.run')
   @Get('runs/:project')
   getRun(@CurrentUser() user: AuthUser, @Param('project') project: string, @Query() q: RunQueryDto) {
@@ -41,18 +45,21 @@ export class SamplingController {
   }
 
   /** Who calls of the project can be given to (for reassigning). */
+  @ApiResult('SamplingInspectors')
   @Can('sampling.assign')
   @Get('inspectors/:project')
   inspectors(@CurrentUser() user: AuthUser, @Param('project') project: string) {
     return this.sampling.inspectors(user, project);
   }
 
+  @ApiResult('SamplingPlan')
   @Can('sampling.plan.read')
   @Get('plans/:project')
   plan(@CurrentUser() user: AuthUser, @Param('project') project: string) {
     return this.plans.get(user, project);
   }
 
+  @ApiResult('SamplingPlan')
   @Can('sampling.plan.edit')
   @Put('plans/:project')
   updatePlan(@CurrentUser() user: AuthUser, @Param('project') project: string, @Body() dto: UpdatePlanDto) {
@@ -60,30 +67,35 @@ export class SamplingController {
   }
 
   /** The caller's own listening queue. */
+  @ApiResult('AssignmentQueue')
   @Can('sampling.queue')
   @Get('queue')
   queue(@CurrentUser() user: AuthUser, @Query() q: QueueQueryDto) {
     return this.sampling.queue(user, q.date);
   }
 
+  @ApiResult('NextAssignment')
   @Can('sampling.queue')
   @Get('queue/next')
   async next(@CurrentUser() user: AuthUser) {
     return { next: await this.sampling.next(user) } satisfies NextAssignment;
   }
 
+  @ApiResult('Assignment')
   @Can('sampling.assign')
   @Patch('assignments/:id')
   reassign(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReassignDto) {
     return this.sampling.reassign(user, id, dto.inspector);
   }
 
+  @ApiResult('Assignment', { isArray: true })
   @Can('sampling.spotCheck')
   @Post('spot-checks')
   spotCheck(@CurrentUser() user: AuthUser, @Body() dto: SpotCheckDto) {
     return this.sampling.spotCheck(user, dto.team, dto.date, dto.count);
   }
 
+  @ApiResult('AgentConfidenceReport')
   @Can('sampling.confidence')
   @Get('confidence')
   byAgent(@CurrentUser() user: AuthUser, @Query() q: ConfidenceQueryDto) {

@@ -5,6 +5,7 @@ import type { Agent, AgentImportResult } from '../../../../shared/src/api/org.js
 import type { Page } from '../../../../shared/src/api/page.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Can, CurrentUser } from '../../auth/decorators.js';
+import { ApiResult } from '../../openapi/api-result.js';
 import { AgentQueryDto, CreateAgentDto, UpdateAgentDto } from './agent.dto.js';
 import { AgentsService } from './agents.service.js';
 
@@ -14,24 +15,28 @@ import { AgentsService } from './agents.service.js';
 export class AgentsController {
   constructor(private readonly service: AgentsService) {}
 
+  @ApiResult('Page', 'Agent')
   @Can('org.agent.read')
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: AgentQueryDto): Promise<Page<Agent>> {
     return this.service.list(user, query);
   }
 
+  @ApiResult('Agent')
   @Can('org.agent.read')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Agent> {
     return this.service.get(user, id);
   }
 
+  @ApiResult('Agent')
   @Can('org.agent.edit')
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateAgentDto): Promise<Agent> {
     return this.service.create(user, dto);
   }
 
+  @ApiResult('AgentImportResult')
   @Can('org.agent.edit')
   @ApiConsumes('multipart/form-data')
   @Post('import')
@@ -40,6 +45,7 @@ export class AgentsController {
     return this.service.importSheet(user, file?.buffer);
   }
 
+  @ApiResult('Agent')
   @Can('org.agent.edit')
   @Patch(':id')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgentDto): Promise<Agent> {

@@ -4,6 +4,7 @@ import type { Project } from '../../../../shared/src/api/org.js';
 import type { Page } from '../../../../shared/src/api/page.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Can, CurrentUser } from '../../auth/decorators.js';
+import { ApiResult } from '../../openapi/api-result.js';
 import { CreateProjectDto, UpdateProjectDto } from './project.dto.js';
 import { ProjectsService } from './projects.service.js';
 
@@ -13,24 +14,28 @@ import { ProjectsService } from './projects.service.js';
 export class ProjectsController {
   constructor(private readonly service: ProjectsService) {}
 
+  @ApiResult('Page', 'Project')
   @Can('org.project.read')
   @Get()
   list(@CurrentUser() user: AuthUser): Promise<Page<Project>> {
     return this.service.list(user);
   }
 
+  @ApiResult('Project')
   @Can('org.project.read')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Project> {
     return this.service.get(user, id);
   }
 
+  @ApiResult('Project')
   @Can('org.project.edit')
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateProjectDto): Promise<Project> {
     return this.service.create(user, dto);
   }
 
+  @ApiResult('Project')
   @Can('org.project.edit')
   @Patch(':id')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProjectDto): Promise<Project> {

@@ -4,6 +4,7 @@ import type { Team } from '../../../../shared/src/api/org.js';
 import type { Page } from '../../../../shared/src/api/page.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Can, CurrentUser } from '../../auth/decorators.js';
+import { ApiResult } from '../../openapi/api-result.js';
 import { CreateTeamDto, TeamQueryDto, UpdateTeamDto } from './team.dto.js';
 import { TeamsService } from './teams.service.js';
 
@@ -13,24 +14,28 @@ import { TeamsService } from './teams.service.js';
 export class TeamsController {
   constructor(private readonly service: TeamsService) {}
 
+  @ApiResult('Page', 'Team')
   @Can('org.team.read')
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: TeamQueryDto): Promise<Page<Team>> {
     return this.service.list(user, query);
   }
 
+  @ApiResult('Team')
   @Can('org.team.read')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Team> {
     return this.service.get(user, id);
   }
 
+  @ApiResult('Team')
   @Can('org.team.edit')
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateTeamDto): Promise<Team> {
     return this.service.create(user, dto);
   }
 
+  @ApiResult('Team')
   @Can('org.team.edit')
   @Patch(':id')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTeamDto): Promise<Team> {

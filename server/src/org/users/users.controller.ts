@@ -4,6 +4,7 @@ import type { User } from '../../../../shared/src/api/org.js';
 import type { Page } from '../../../../shared/src/api/page.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Can, CurrentUser } from '../../auth/decorators.js';
+import { ApiResult } from '../../openapi/api-result.js';
 import { CreateUserDto, UpdateUserDto } from './user.dto.js';
 import { UsersService } from './users.service.js';
 
@@ -13,24 +14,28 @@ import { UsersService } from './users.service.js';
 export class UsersController {
   constructor(private readonly service: UsersService) {}
 
+  @ApiResult('Page', 'User')
   @Can('org.user.read')
   @Get()
   list(): Promise<Page<User>> {
     return this.service.list();
   }
 
+  @ApiResult('User')
   @Can('org.user.read')
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<User> {
     return this.service.get(id);
   }
 
+  @ApiResult('User')
   @Can('org.user.edit')
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto): Promise<User> {
     return this.service.create(user, dto);
   }
 
+  @ApiResult('User')
   @Can('org.user.edit')
   @Patch(':id')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<User> {
