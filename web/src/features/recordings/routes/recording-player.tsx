@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { Role } from '../../../../../shared/src/org';
 import type { TranscriptSegment } from '../../../../../shared/src/recordings';
+import { useAutoChecks, useRecording } from '../../../api/recording';
+import { useTeams } from '../../../api/teams';
 import {
   CallPlayer,
   type CallPlayerHandle,
@@ -16,9 +18,6 @@ import {
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
 import { hasAnyRole, useUser } from '../../../lib/auth';
-import { useAutoChecks } from '../api/auto-checks';
-import { useTeamOptions } from '../api/filter-options';
-import { useRecording } from '../api/recordings';
 import { useRuleTitles } from '../api/rule-titles';
 import { AutoCheckList } from '../components/auto-check-list';
 import { RecordingMeta } from '../components/recording-meta';
@@ -43,7 +42,7 @@ function RecordingPage({ id }: { id: string }) {
   const peaks = useRecordingPeaks(id);
   const autoChecks = useAutoChecks(id);
   const titles = useRuleTitles();
-  const teams = useTeamOptions();
+  const teams = useTeams();
   const player = useRef<CallPlayerHandle>(null);
   const [time, setTime] = useState(0);
 

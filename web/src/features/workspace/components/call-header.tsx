@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EVALUATION_SOURCES, type EvaluationSource } from '../../../../../shared/src/checklists/types';
+import type { RecordingDetail } from '../../../api/recording';
 import { formatTime } from '../../../components/call-player';
-import type { RecordingDetail } from '../api/call';
 
 const isSource = (s: string): s is EvaluationSource => (EVALUATION_SOURCES as readonly string[]).includes(s);
 
