@@ -1,53 +1,54 @@
 import { Role, ROLES } from '../../../shared/src/org';
+import { paths } from './paths';
 
 /**
  * The one table of the app's pages: nav key → path → roles allowed → i18n label and help text.
  * The side menu, the home page and the route guards all read it; a new page adds a row here and
- * its component in app/router.tsx (the type check insists on both).
+ * its component in app/router.tsx (the type check insists on both); its URL comes from config/paths.ts.
  */
 export const NAVIGATION = [
-  { key: 'home', path: '/', roles: ROLES, label: 'nav.home', help: 'navHelp.home' },
-  { key: 'projects', path: '/projects', roles: [Role.Admin], label: 'nav.projects', help: 'navHelp.projects' },
-  { key: 'teams', path: '/teams', roles: [Role.Admin, Role.Supervisor], label: 'nav.teams', help: 'navHelp.teams' },
+  { key: 'home', path: paths.home.path, roles: ROLES, label: 'nav.home', help: 'navHelp.home' },
+  { key: 'projects', path: paths.projects.path, roles: [Role.Admin], label: 'nav.projects', help: 'navHelp.projects' },
+  { key: 'teams', path: paths.teams.path, roles: [Role.Admin, Role.Supervisor], label: 'nav.teams', help: 'navHelp.teams' },
   {
     key: 'agents',
-    path: '/agents',
+    path: paths.agents.path,
     roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
     label: 'nav.agents',
     help: 'navHelp.agents',
   },
-  { key: 'users', path: '/users', roles: [Role.Admin], label: 'nav.users', help: 'navHelp.users' },
-  { key: 'audit', path: '/audit', roles: [Role.Admin], label: 'nav.audit', help: 'navHelp.audit' },
+  { key: 'users', path: paths.users.path, roles: [Role.Admin], label: 'nav.users', help: 'navHelp.users' },
+  { key: 'audit', path: paths.audit.path, roles: [Role.Admin], label: 'nav.audit', help: 'navHelp.audit' },
   {
     key: 'checklists',
-    path: '/checklists',
+    path: paths.checklists.path,
     roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
     label: 'nav.checklists',
     help: 'navHelp.checklists',
   },
   {
     key: 'evaluations',
-    path: '/evaluations',
+    path: paths.evaluations.path,
     roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
     label: 'nav.evaluations',
     help: 'navHelp.evaluations',
   },
   {
     key: 'recordings',
-    path: '/recordings',
+    path: paths.recordings.path,
     roles: [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
     label: 'nav.recordings',
     help: 'navHelp.recordings',
   },
-  { key: 'access-log', path: '/recordings/access-log', roles: [Role.Admin, Role.Supervisor], label: 'nav.accessLog', help: 'navHelp.accessLog' },
+  { key: 'access-log', path: paths.accessLog.path, roles: [Role.Admin, Role.Supervisor], label: 'nav.accessLog', help: 'navHelp.accessLog' },
   {
     key: 'queue',
-    path: '/queue',
+    path: paths.queue.path,
     roles: [Role.Inspector, Role.TeamLead, Role.Supervisor, Role.Admin],
     label: 'nav.queue',
     help: 'navHelp.queue',
   },
-  { key: 'sampling', path: '/sampling', roles: [Role.Admin, Role.Supervisor, Role.Inspector], label: 'nav.sampling', help: 'navHelp.sampling' },
+  { key: 'sampling', path: paths.sampling.path, roles: [Role.Admin, Role.Supervisor, Role.Inspector], label: 'nav.sampling', help: 'navHelp.sampling' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {
@@ -68,5 +69,5 @@ export const navigationFor = (roles: readonly Role[]): NavItem[] =>
 export function navItemAt(pathname: string): NavItem | undefined {
   return [...NAVIGATION]
     .sort((a, b) => b.path.length - a.path.length)
-    .find((item) => (item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`)));
+    .find((item) => (item.path === paths.home.path ? pathname === paths.home.path : pathname === item.path || pathname.startsWith(`${item.path}/`)));
 }

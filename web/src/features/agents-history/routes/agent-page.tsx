@@ -9,6 +9,7 @@ import { LoadError } from '../../../components/errors/load-error';
 import { EvaluationItems, useEvaluationColumns } from '../../../components/evaluation';
 import { PageHeader } from '../../../components/page-header';
 import { PageSpin } from '../../../components/page-spin';
+import { paths } from '../../../config/paths';
 import { type Evaluation, MAX_EVALUATIONS, useAgentEvaluations } from '../api/agent-evaluations';
 import { SampleConfidence } from '../components/sample-confidence';
 import { ScoreTrend, type TrendPoint } from '../components/score-trend';
@@ -62,7 +63,7 @@ export function AgentPageRoute() {
         title={t('agentPage.notFoundTitle')}
         subTitle={t('agentPage.notFound', { employeeNo })}
         extra={
-          <Link to="/agents">
+          <Link to={paths.agents.getHref()}>
             <Button type="primary">{t('agentPage.backToAgents')}</Button>
           </Link>
         }

@@ -17,6 +17,7 @@ import {
 } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
+import { paths } from '../../../config/paths';
 import { hasAnyRole, useUser } from '../../../lib/auth';
 import { useRuleTitles } from '../api/rule-titles';
 import { AutoCheckList } from '../components/auto-check-list';
@@ -36,7 +37,7 @@ export function RecordingPlayerRoute() {
 function RecordingPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const back = (location.state as { back?: string } | null)?.back ?? '/recordings';
+  const back = (location.state as { back?: string } | null)?.back ?? paths.recordings.getHref();
   const { data: user } = useUser();
   const recording = useRecording(id);
   const peaks = useRecordingPeaks(id);
@@ -106,7 +107,7 @@ function RecordingPage({ id }: { id: string }) {
               <Button>{t('recordings.back')}</Button>
             </Link>
             {canSeeAccessLog && (
-              <Link to={`/recordings/access-log?recordingId=${encodeURIComponent(id)}`} data-testid="recording-access-log">
+              <Link to={paths.accessLog.getHref({ recordingId: id })} data-testid="recording-access-log">
                 <Button>{t('recordings.accessLog')}</Button>
               </Link>
             )}

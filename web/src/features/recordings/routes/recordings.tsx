@@ -7,6 +7,7 @@ import { CallDirection } from '../../../../../shared/src/recordings';
 import { useTeams } from '../../../api/teams';
 import { formatTime } from '../../../components/call-player';
 import { PageHeader } from '../../../components/page-header';
+import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/errors';
 import { type RecordingFilters as Filters, type RecordingSort, type RecordingSummary, type SortOrder, useRecordings } from '../api/recordings';
 import { channelsLabel, directionLabel } from '../components/labels';
@@ -112,7 +113,7 @@ export function RecordingsRoute() {
       sortOrder: sortOrder('startedAt'),
       sortDirections: ['descend', 'ascend'],
       render: (startedAt: string, r) => (
-        <Link to={`/recordings/${r.id}`} state={linkState} data-testid="recording-link">
+        <Link to={paths.recording.getHref(r.id)} state={linkState} data-testid="recording-link">
           {dayjs(startedAt).format('YYYY-MM-DD HH:mm:ss')}
         </Link>
       ),
@@ -151,7 +152,7 @@ export function RecordingsRoute() {
       key: 'actions',
       fixed: 'end',
       render: (_, r) => (
-        <Link to={`/recordings/${r.id}`} state={linkState} data-testid="recording-open">
+        <Link to={paths.recording.getHref(r.id)} state={linkState} data-testid="recording-open">
           {t('recordings.open')}
         </Link>
       ),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTeams } from '../../../api/teams';
 import { LoadError } from '../../../components/errors/load-error';
+import { paths } from '../../../config/paths';
 import { type AgentConfidence, useConfidence } from '../api/confidence';
 import { DATE } from './format';
 import { IntervalBar } from './interval-bar';
@@ -31,7 +32,7 @@ export function ConfidenceTable({ project }: { project: string }) {
     {
       title: t('sampling.agent'),
       key: 'agent',
-      render: (_, a) => <Link to={`/agents/${encodeURIComponent(a.agent)}`}>{`${a.agentName} (${a.agent})`}</Link>,
+      render: (_, a) => <Link to={paths.agent.getHref(a.agent)}>{`${a.agentName} (${a.agent})`}</Link>,
     },
     { title: t('sampling.team'), dataIndex: 'team', render: (team: string) => teamName.get(team) ?? team },
     {

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useTeams } from '../../../api/teams';
 import { formatTime } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
+import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/errors';
 import type { Assignment } from '../api/assignments';
@@ -102,7 +103,7 @@ export function RunView({ project, date, canReassign }: { project: string; date:
     {
       title: t('sampling.queue.callTime'),
       dataIndex: 'startedAt',
-      render: (startedAt: string, a) => <Link to={`/recordings/${a.recordingId}`}>{callTime(startedAt)}</Link>,
+      render: (startedAt: string, a) => <Link to={paths.recording.getHref(a.recordingId)}>{callTime(startedAt)}</Link>,
     },
     { title: t('sampling.agent'), key: 'agent', render: (_, a) => `${a.agentName} (${a.agent})` },
     { title: t('sampling.team'), dataIndex: 'team', render: (team: string) => teamName.get(team) ?? team },

@@ -7,6 +7,7 @@ import { Role } from '../../../../../shared/src/org';
 import type { TranscriptSegment } from '../../../../../shared/src/recordings';
 import type { AutoChecks, RecordingDetail } from '../../../api/recording';
 import type { PlayerRegion, WaveformPeaks } from '../../../components/call-player';
+import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { hasAnyRole, useUser } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/errors';
@@ -149,8 +150,8 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
           setQueueDone(true);
           return;
         }
-        const source = typeof next.source === 'string' && next.source !== 'daily' ? `?source=${encodeURIComponent(next.source)}` : '';
-        void navigate(`/evaluate/${encodeURIComponent(next.recordingId)}${source}`);
+        const source = typeof next.source === 'string' && next.source !== 'daily' ? next.source : undefined;
+        void navigate(paths.evaluate.getHref(next.recordingId, { source }));
       },
       onError: (error) => void message.error(errorMessage(error, t)),
     });
@@ -215,7 +216,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
           data-testid="queue-done"
           title={t('workspace.queueDone')}
           action={
-            <Link to="/queue">
+            <Link to={paths.queue.getHref()}>
               <Button size="small">{t('workspace.toQueue')}</Button>
             </Link>
           }
