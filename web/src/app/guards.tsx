@@ -3,6 +3,7 @@ import { Navigate, Outlet } from 'react-router';
 import { Forbidden } from '../components/errors/forbidden';
 import { LoadError } from '../components/errors/load-error';
 import { PageSpin } from '../components/page-spin';
+import { paths } from '../config/paths';
 import { getToken } from '../lib/api-client';
 import { useUser } from '../lib/auth';
 import { type Permission, useCan } from '../lib/authorization';
@@ -10,7 +11,7 @@ import { type Permission, useCan } from '../lib/authorization';
 /** Signed-in pages: no token goes to /login; otherwise wait for who the user is. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const me = useUser();
-  if (!getToken()) return <Navigate to="/login" replace />;
+  if (!getToken()) return <Navigate to={paths.login.getHref()} replace />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return <PageSpin />;
   return children;

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { paths } from '../config/paths';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { createQueryClient } from '../lib/react-query';
 import { router } from './router';
@@ -18,7 +19,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      void router.navigate('/login', { replace: true }).then(() => queryClient.clear());
+      void router.navigate(paths.login.getHref(), { replace: true }).then(() => queryClient.clear());
     });
   }, [queryClient]);
 

@@ -5,6 +5,7 @@ import { RouteError } from '../components/errors/route-error';
 import { AppShell } from '../components/layout/app-shell';
 import { PageSpin } from '../components/page-spin';
 import { NAVIGATION, type NavKey } from '../config/navigation';
+import { paths } from '../config/paths';
 import type { Permission } from '../lib/authorization';
 import { RequirePermission, RequireSignIn } from './guards';
 
@@ -29,23 +30,23 @@ const PAGES: Record<NavKey, Lazy> = {
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({
   element: <RequirePermission permission={item.permission} />,
-  children: [item.path === '/' ? { index: true, lazy: PAGES[item.key] } : { path: item.path, lazy: PAGES[item.key] }],
+  children: [item.path === paths.home.path ? { index: true, lazy: PAGES[item.key] } : { path: item.path, lazy: PAGES[item.key] }],
 }));
 
 /** Pages opened by a link rather than from the menu, each with the permission that opens it. */
 const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[] = [
   {
-    path: '/agents/:employeeNo',
+    path: paths.agent.path,
     permission: 'org.agent.read',
     lazy: page(() => import('../features/agents-history/routes/agent-page')),
   },
   {
-    path: '/recordings/:id',
+    path: paths.recording.path,
     permission: 'recording.read',
     lazy: page(() => import('../features/recordings/routes/recording-player')),
   },
   {
-    path: '/evaluate/:recordingId',
+    path: paths.evaluate.path,
     permission: 'evaluation.score',
     lazy: page(() => import('../features/workspace/routes/evaluate')),
   },
@@ -58,13 +59,13 @@ const details: RouteObject[] = DETAIL_PAGES.map((detail) => ({
 
 export const router = createBrowserRouter([
   {
-    path: '/login',
+    path: paths.login.path,
     lazy: page(() => import('../features/auth/routes/login')),
     HydrateFallback: PageSpin,
     errorElement: <RouteError />,
   },
   {
-    path: '/',
+    path: paths.home.path,
     element: (
       <RequireSignIn>
         <AppShell />

@@ -1,54 +1,55 @@
 import type { Role } from '../../../shared/src/org';
 import { can, type Permission } from '../../../shared/src/permissions';
+import { paths } from './paths';
 
 /**
  * The one table of the app's pages: nav key → path → the permission that opens it → i18n label and help text.
  * The side menu, the home page and the route guards all read it; a new page adds a row here and
- * its component in app/router.tsx (the type check insists on both).
+ * its component in app/router.tsx (the type check insists on both); its URL comes from config/paths.ts.
  */
 export const NAVIGATION = [
-  { key: 'home', path: '/', permission: 'session.own', label: 'nav.home', help: 'navHelp.home' },
-  { key: 'projects', path: '/projects', permission: 'org.project.edit', label: 'nav.projects', help: 'navHelp.projects' },
-  { key: 'teams', path: '/teams', permission: 'org.team.edit', label: 'nav.teams', help: 'navHelp.teams' },
+  { key: 'home', path: paths.home.path, permission: 'session.own', label: 'nav.home', help: 'navHelp.home' },
+  { key: 'projects', path: paths.projects.path, permission: 'org.project.edit', label: 'nav.projects', help: 'navHelp.projects' },
+  { key: 'teams', path: paths.teams.path, permission: 'org.team.edit', label: 'nav.teams', help: 'navHelp.teams' },
   {
     key: 'agents',
-    path: '/agents',
+    path: paths.agents.path,
     permission: 'org.agent.read',
     label: 'nav.agents',
     help: 'navHelp.agents',
   },
-  { key: 'users', path: '/users', permission: 'org.user.read', label: 'nav.users', help: 'navHelp.users' },
-  { key: 'audit', path: '/audit', permission: 'audit.read', label: 'nav.audit', help: 'navHelp.audit' },
+  { key: 'users', path: paths.users.path, permission: 'org.user.read', label: 'nav.users', help: 'navHelp.users' },
+  { key: 'audit', path: paths.audit.path, permission: 'audit.read', label: 'nav.audit', help: 'navHelp.audit' },
   {
     key: 'checklists',
-    path: '/checklists',
+    path: paths.checklists.path,
     permission: 'checklist.read',
     label: 'nav.checklists',
     help: 'navHelp.checklists',
   },
   {
     key: 'evaluations',
-    path: '/evaluations',
+    path: paths.evaluations.path,
     permission: 'evaluation.read',
     label: 'nav.evaluations',
     help: 'navHelp.evaluations',
   },
   {
     key: 'recordings',
-    path: '/recordings',
+    path: paths.recordings.path,
     permission: 'recording.read',
     label: 'nav.recordings',
     help: 'navHelp.recordings',
   },
-  { key: 'access-log', path: '/recordings/access-log', permission: 'recording.accessLog', label: 'nav.accessLog', help: 'navHelp.accessLog' },
+  { key: 'access-log', path: paths.accessLog.path, permission: 'recording.accessLog', label: 'nav.accessLog', help: 'navHelp.accessLog' },
   {
     key: 'queue',
-    path: '/queue',
+    path: paths.queue.path,
     permission: 'sampling.queue',
     label: 'nav.queue',
     help: 'navHelp.queue',
   },
-  { key: 'sampling', path: '/sampling', permission: 'sampling.run', label: 'nav.sampling', help: 'navHelp.sampling' },
+  { key: 'sampling', path: paths.sampling.path, permission: 'sampling.run', label: 'nav.sampling', help: 'navHelp.sampling' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {

@@ -3,6 +3,8 @@
  * from localStorage. Errors come back as `{statusCode, message, errors?}` and are thrown as ApiError.
  */
 
+import { paths } from '../config/paths';
+
 export const TOKEN_KEY = 'qa.token';
 const BASE = '/api';
 
@@ -28,7 +30,7 @@ export const setToken = (token: string): void => localStorage.setItem(TOKEN_KEY,
 export const clearToken = (): void => localStorage.removeItem(TOKEN_KEY);
 
 let onUnauthorized = (): void => {
-  window.location.assign('/login');
+  window.location.assign(paths.login.getHref());
 };
 
 /** The app sets this to a router navigation so that a 401 does not reload the page. */

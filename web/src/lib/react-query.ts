@@ -7,10 +7,13 @@ function retry(failureCount: number, error: Error): boolean {
   return failureCount < 2;
 }
 
+/** How long an answer counts as fresh unless a query says otherwise. */
+export const DEFAULT_STALE_TIME = 30_000;
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { retry, staleTime: 30_000, refetchOnWindowFocus: false },
+      queries: { retry, staleTime: DEFAULT_STALE_TIME, refetchOnWindowFocus: false },
       mutations: { retry: false },
     },
   });

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { WaveformPeaks } from '../../../../shared/src/api/recordings';
+import { recordingKeys } from '../../api/recording';
 import { api } from '../../lib/api-client';
 
 export type { WaveformPeaks };
@@ -12,7 +13,7 @@ export const getRecordingPeaks = (id: string, signal?: AbortSignal) => api.get<W
 
 export const recordingPeaksQueryOptions = (id: string) =>
   queryOptions({
-    queryKey: ['recordings', id, 'peaks'],
+    queryKey: recordingKeys.peaks(id),
     queryFn: ({ signal }) => getRecordingPeaks(id, signal),
     // Computed once at ingestion: they never change.
     staleTime: Infinity,

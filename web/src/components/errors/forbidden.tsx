@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { paths } from '../../config/paths';
 
 export function Forbidden() {
   const { t } = useTranslation();
@@ -11,7 +12,7 @@ export function Forbidden() {
       title={t('errors.forbiddenTitle')}
       subTitle={t('errors.forbidden')}
       extra={
-        <Link to="/">
+        <Link to={paths.home.getHref()}>
           <Button type="primary">{t('errors.backHome')}</Button>
         </Link>
       }

@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { paths } from '../../config/paths';
 
 export function NotFound() {
   const { t } = useTranslation();
@@ -11,7 +12,7 @@ export function NotFound() {
       title={t('errors.notFoundTitle')}
       subTitle={t('errors.notFound')}
       extra={
-        <Link to="/">
+        <Link to={paths.home.getHref()}>
           <Button type="primary">{t('errors.backHome')}</Button>
         </Link>
       }

@@ -1,6 +1,7 @@
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { paths } from '../../config/paths';
 import { Score, SourceTag } from './evaluation-labels';
 import type { ListedEvaluation } from './types';
 
@@ -17,7 +18,7 @@ export function useEvaluationColumns<E extends ListedEvaluation>({ callLinkTestI
       title: t('evaluations.callTime'),
       key: 'call',
       render: (_, e) => (
-        <Link to={`/recordings/${e.recordingId}`} data-testid={callLinkTestId}>
+        <Link to={paths.recording.getHref(e.recordingId)} data-testid={callLinkTestId}>
           {at(e.callStartedAt)}
         </Link>
       ),

@@ -1,6 +1,7 @@
 import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { paths } from '../../config/paths';
 import { type SignedInUser, useLogout } from '../../lib/auth';
 import { LanguageSwitch } from '../language-switch';
 import { RoleTags } from '../role-tags';
@@ -9,7 +10,7 @@ import { RoleTags } from '../role-tags';
 export function UserBar({ user }: { user: SignedInUser }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const logout = useLogout({ onDone: () => navigate('/login', { replace: true }) });
+  const logout = useLogout({ onDone: () => navigate(paths.login.getHref(), { replace: true }) });
   return (
     <Space size="middle" wrap>
       <Typography.Text strong data-testid="user-name">

@@ -4,11 +4,12 @@ import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { AgentStatus } from '../../../../../shared/src/org';
+import { useAgent } from '../../../api/agents';
 import { LoadError } from '../../../components/errors/load-error';
 import { EvaluationItems, useEvaluationColumns } from '../../../components/evaluation';
 import { PageHeader } from '../../../components/page-header';
 import { PageSpin } from '../../../components/page-spin';
-import { useAgent } from '../api/agent';
+import { paths } from '../../../config/paths';
 import { type Evaluation, MAX_EVALUATIONS, useAgentEvaluations } from '../api/agent-evaluations';
 import { SampleConfidence } from '../components/sample-confidence';
 import { ScoreTrend, type TrendPoint } from '../components/score-trend';
@@ -62,7 +63,7 @@ export function AgentPageRoute() {
         title={t('agentPage.notFoundTitle')}
         subTitle={t('agentPage.notFound', { employeeNo })}
         extra={
-          <Link to="/agents">
+          <Link to={paths.agents.getHref()}>
             <Button type="primary">{t('agentPage.backToAgents')}</Button>
           </Link>
         }

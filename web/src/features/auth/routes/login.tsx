@@ -2,6 +2,7 @@ import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../../components/language-switch';
+import { paths } from '../../../config/paths';
 import { LoginForm } from '../components/login-form';
 
 export function LoginRoute() {
@@ -19,7 +20,7 @@ export function LoginRoute() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('login.subtitle')}
         </Typography.Paragraph>
-        <LoginForm onSuccess={() => navigate('/', { replace: true })} />
+        <LoginForm onSuccess={() => navigate(paths.home.getHref(), { replace: true })} />
       </Card>
     </Flex>
   );

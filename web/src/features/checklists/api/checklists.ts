@@ -1,7 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChecklistSummary, ChecklistVersion } from '../../../../../shared/src/api/checklists';
+import type { ChecklistSummary } from '../../../../../shared/src/api/checklists';
 import type { ChecklistSection } from '../../../../../shared/src/checklists/types';
+import { checklistKeys, checklistVersionQueryOptions, type ChecklistVersion } from '../../../api/checklists';
 import { api, type Page } from '../../../lib/api-client';
+import { autocheckRunsQueryOptions } from './autocheck-runs';
 
 export type { ChecklistSummary, ChecklistVersion };
 
@@ -12,17 +14,10 @@ export interface UpdateDraftInput {
 }
 
 export const getChecklists = (signal?: AbortSignal) => api.get<Page<ChecklistSummary>>('/checklists', undefined, signal);
-export const getActiveChecklist = (signal?: AbortSignal) => api.get<ChecklistVersion>('/checklists/active', undefined, signal);
-export const getChecklist = (id: string, signal?: AbortSignal) => api.get<ChecklistVersion>(`/checklists/${id}`, undefined, signal);
 
-export const checklistsQueryOptions = () => queryOptions({ queryKey: ['checklists', 'list'], queryFn: ({ signal }) => getChecklists(signal) });
-export const activeChecklistQueryOptions = () => queryOptions({ queryKey: ['checklists', 'active'], queryFn: ({ signal }) => getActiveChecklist(signal) });
-export const checklistQueryOptions = (id: string) =>
-  queryOptions({ queryKey: ['checklists', 'version', id], queryFn: ({ signal }) => getChecklist(id, signal) });
+export const checklistsQueryOptions = () => queryOptions({ queryKey: checklistKeys.list(), queryFn: ({ signal }) => getChecklists(signal) });
 
 export const useChecklists = () => useQuery(checklistsQueryOptions());
-export const useActiveChecklist = () => useQuery(activeChecklistQueryOptions());
-export const useChecklist = (id: string | undefined) => useQuery({ ...checklistQueryOptions(id ?? ''), enabled: !!id });
 
 /** Starts the next version as a copy of the active one; 409 while another draft exists. */
 export const createDraft = () => api.post<ChecklistVersion>('/checklists', {});
@@ -35,7 +30,7 @@ export const deleteDraft = (id: string) => api.delete<void>(`/checklists/${id}`)
 function useInvalidateChecklists() {
   const queryClient = useQueryClient();
   // A publish starts a re-check run: refresh its progress too.
-  return () => queryClient.invalidateQueries({ predicate: (q) => ['checklists', 'autocheck-runs'].includes(String(q.queryKey[0])) });
+  return () => Promise.all([checklistKeys.all, autocheckRunsQueryOptions().queryKey].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 export function useCreateDraft() {
@@ -48,8 +43,8 @@ export function useUpdateDraft() {
   return useMutation({
     mutationFn: updateDraft,
     onSuccess: (saved) => {
-      queryClient.setQueryData(checklistQueryOptions(saved.id).queryKey, saved);
-      return queryClient.invalidateQueries({ queryKey: checklistsQueryOptions().queryKey });
+      queryClient.setQueryData(checklistVersionQueryOptions(saved.id).queryKey, saved);
+      return queryClient.invalidateQueries({ queryKey: checklistKeys.list() });
     },
   });
 }

@@ -2,12 +2,13 @@ import { App, Button, Descriptions, Drawer, Table, type TableColumnsType, Tabs, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useActiveChecklist, useChecklistVersion } from '../../../api/checklists';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
 import { PageSpin } from '../../../components/page-spin';
 import { useCan } from '../../../lib/authorization';
 import { errorMessage } from '../../../lib/errors';
-import { type ChecklistSummary, type ChecklistVersion, useActiveChecklist, useChecklist, useChecklists, useCreateDraft } from '../api/checklists';
+import { type ChecklistSummary, type ChecklistVersion, useChecklists, useCreateDraft } from '../api/checklists';
 import { ChecklistView } from '../components/checklist-view';
 import { DraftEditor } from '../components/draft-editor';
 import { RecheckProgress } from '../components/recheck-progress';
@@ -47,7 +48,7 @@ function VersionDetails({ version }: { version: ChecklistVersion }) {
 
 function VersionDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const version = useChecklist(id);
+  const version = useChecklistVersion(id);
   return (
     <Drawer open size="min(1000px, 100vw)" onClose={onClose} title={version.data ? t('checklists.version', { version: version.data.version }) : ''} data-testid="checklist-version-drawer">
       {version.isError ? <LoadError error={version.error} onRetry={() => void version.refetch()} /> : version.data ? <VersionDetails version={version.data} /> : <PageSpin />}
@@ -100,7 +101,7 @@ export function ChecklistsRoute() {
   const active = useActiveChecklist();
   const create = useCreateDraft();
   const draftSummary = list.data?.items.find((v) => v.status === 'draft');
-  const draft = useChecklist(canEdit ? draftSummary?.id : undefined);
+  const draft = useChecklistVersion(canEdit ? draftSummary?.id : undefined);
 
   if (list.isError || active.isError) {
     const error = list.error ?? active.error;

@@ -1,7 +1,7 @@
 import { DatePicker, Input, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useTeamOptions } from '../api/teams';
+import { useTeams } from '../../../api/teams';
 
 export interface FilterValues {
   from: string;
@@ -15,7 +15,7 @@ const DATE = 'YYYY-MM-DD';
 /** Dates (the centre's local dates), team and agent; each change starts again from page 1. */
 export function EvaluationFilters({ value, onChange }: { value: FilterValues; onChange: (next: Partial<FilterValues>) => void }) {
   const { t } = useTranslation();
-  const teams = useTeamOptions();
+  const teams = useTeams();
   return (
     <Space wrap style={{ marginBottom: 16 }}>
       <Typography.Text type="secondary">{t('evaluations.callDates')}</Typography.Text>

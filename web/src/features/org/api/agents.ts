@@ -1,19 +1,10 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Agent, AgentImportResult } from '../../../../../shared/src/api/org';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AgentImportResult } from '../../../../../shared/src/api/org';
 import type { AgentGrade, AgentStatus } from '../../../../../shared/src/org';
-import { api, type Page } from '../../../lib/api-client';
+import { type Agent, agentKeys } from '../../../api/agents';
+import { api } from '../../../lib/api-client';
 
 export type { Agent };
-
-export interface AgentFilters {
-  team?: string;
-  project?: string;
-  status?: AgentStatus;
-  /** Part of a name or employee number. */
-  q?: string;
-  page: number;
-  pageSize: number;
-}
 
 export interface CreateAgentInput {
   employeeNo: string;
@@ -31,17 +22,6 @@ export interface UpdateAgentInput {
   status?: AgentStatus;
 }
 
-export const getAgents = (filters: AgentFilters, signal?: AbortSignal) => api.get<Page<Agent>>('/agents', { ...filters }, signal);
-
-export const agentsQueryOptions = (filters: AgentFilters) =>
-  queryOptions({
-    queryKey: ['agents', filters],
-    queryFn: ({ signal }) => getAgents(filters, signal),
-    placeholderData: keepPreviousData,
-  });
-
-export const useAgents = (filters: AgentFilters) => useQuery(agentsQueryOptions(filters));
-
 export const createAgent = (input: CreateAgentInput) => api.post<Agent>('/agents', input);
 
 export const updateAgent = ({ id, ...patch }: UpdateAgentInput & { id: string }) => api.patch<Agent>(`/agents/${id}`, patch);
@@ -55,7 +35,7 @@ export function importAgents(file: File) {
 
 function useInvalidateAgents() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['agents'] });
+  return () => queryClient.invalidateQueries({ queryKey: agentKeys.all });
 }
 
 export function useCreateAgent() {

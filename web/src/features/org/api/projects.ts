@@ -1,6 +1,8 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Project } from '../../../../../shared/src/api/org';
-import { api, type Page } from '../../../lib/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { agentKeys } from '../../../api/agents';
+import { type Project, projectKeys } from '../../../api/projects';
+import { teamKeys } from '../../../api/teams';
+import { api } from '../../../lib/api-client';
 
 export type { Project };
 
@@ -14,16 +16,6 @@ export interface UpdateProjectInput {
   active?: boolean;
 }
 
-export const getProjects = (signal?: AbortSignal) => api.get<Page<Project>>('/projects', undefined, signal);
-
-export const projectsQueryOptions = () =>
-  queryOptions({
-    queryKey: ['projects'],
-    queryFn: ({ signal }) => getProjects(signal),
-  });
-
-export const useProjects = () => useQuery(projectsQueryOptions());
-
 export const createProject = (input: CreateProjectInput) => api.post<Project>('/projects', input);
 
 export const updateProject = ({ id, ...patch }: UpdateProjectInput & { id: string }) => api.patch<Project>(`/projects/${id}`, patch);
@@ -31,7 +23,7 @@ export const updateProject = ({ id, ...patch }: UpdateProjectInput & { id: strin
 /** Teams, agents and users show project codes and names: refresh them with the projects. */
 function useInvalidateOrg() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ predicate: (q) => ['projects', 'teams', 'agents'].includes(String(q.queryKey[0])) });
+  return () => Promise.all([projectKeys.all, teamKeys.all, agentKeys.all].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 export function useCreateProject() {

@@ -1,6 +1,7 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Team } from '../../../../../shared/src/api/org';
-import { api, type Page } from '../../../lib/api-client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { agentKeys } from '../../../api/agents';
+import { type Team, teamKeys } from '../../../api/teams';
+import { api } from '../../../lib/api-client';
 
 export type { Team };
 
@@ -16,16 +17,6 @@ export interface UpdateTeamInput {
   active?: boolean;
 }
 
-export const getTeams = (project?: string, signal?: AbortSignal) => api.get<Page<Team>>('/teams', { project }, signal);
-
-export const teamsQueryOptions = (project?: string) =>
-  queryOptions({
-    queryKey: ['teams', { project: project ?? null }],
-    queryFn: ({ signal }) => getTeams(project, signal),
-  });
-
-export const useTeams = (project?: string) => useQuery(teamsQueryOptions(project));
-
 export const createTeam = (input: CreateTeamInput) => api.post<Team>('/teams', input);
 
 export const updateTeam = ({ id, ...patch }: UpdateTeamInput & { id: string }) => api.patch<Team>(`/teams/${id}`, patch);
@@ -33,7 +24,7 @@ export const updateTeam = ({ id, ...patch }: UpdateTeamInput & { id: string }) =
 /** Agents show their team's name: refresh them with the teams. */
 function useInvalidateTeams() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ predicate: (q) => ['teams', 'agents'].includes(String(q.queryKey[0])) });
+  return () => Promise.all([teamKeys.all, agentKeys.all].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 export function useCreateTeam() {

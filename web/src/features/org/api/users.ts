@@ -1,7 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User } from '../../../../../shared/src/api/org';
 import type { Role } from '../../../../../shared/src/org';
+import { teamKeys } from '../../../api/teams';
 import { api, type Page } from '../../../lib/api-client';
+import { meQueryOptions } from '../../../lib/auth';
 
 export type { User };
 
@@ -40,7 +42,7 @@ export const updateUser = ({ id, ...patch }: UpdateUserInput & { id: string }) =
 /** Team leads are listed on the teams, and the admin may have edited himself: refresh those with the users. */
 function useInvalidateUsers() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ predicate: (q) => ['users', 'teams', 'auth'].includes(String(q.queryKey[0])) });
+  return () => Promise.all([usersQueryOptions().queryKey, teamKeys.all, meQueryOptions().queryKey].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 export function useCreateUser() {

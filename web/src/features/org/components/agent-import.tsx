@@ -1,10 +1,10 @@
 import { Alert, Button, Flex, Modal, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTeams } from '../../../api/teams';
 import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/errors';
 import { useImportAgents } from '../api/agents';
-import { useTeams } from '../api/teams';
 import { downloadAgentTemplate } from './agent-template';
 
 /** The import button and its dialog: template, file picker, then counts or every bad line. */

@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { AgentStatus } from '../../../../../shared/src/org';
+import { type Agent, type AgentFilters as Filters, useAgents } from '../../../api/agents';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
+import { paths } from '../../../config/paths';
 import { useCan } from '../../../lib/authorization';
 import { useFeedback } from '../../../lib/feedback';
-import { type Agent, type AgentFilters as Filters, useAgents, useUpdateAgent } from '../api/agents';
+import { useUpdateAgent } from '../api/agents';
 import { ActiveToggle } from '../components/active-toggle';
 import { AgentFilters } from '../components/agent-filters';
 import { AgentForm } from '../components/agent-form';
@@ -52,7 +54,7 @@ export function AgentsRoute() {
       dataIndex: 'employeeNo',
       // The agent's page: evaluations, score trend and how sure the mean is.
       render: (employeeNo: string) => (
-        <Link to={`/agents/${encodeURIComponent(employeeNo)}`} data-testid="agent-page-link">
+        <Link to={paths.agent.getHref(employeeNo)} data-testid="agent-page-link">
           {employeeNo}
         </Link>
       ),

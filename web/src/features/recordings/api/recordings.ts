@@ -1,9 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { RecordingDetail, RecordingSummary } from '../../../../../shared/src/api/recordings';
+import type { RecordingSummary } from '../../../../../shared/src/api/recordings';
 import type { CallDirection } from '../../../../../shared/src/recordings';
+import { recordingKeys } from '../../../api/recording';
 import { api, type Page } from '../../../lib/api-client';
 
-export type { RecordingDetail, RecordingSummary };
+export type { RecordingSummary };
 
 export type RecordingSort = 'startedAt' | 'duration';
 export type SortOrder = 'asc' | 'desc';
@@ -37,19 +38,9 @@ export const getRecordings = (filters: RecordingFilters, signal?: AbortSignal) =
 
 export const recordingsQueryOptions = (filters: RecordingFilters) =>
   queryOptions({
-    queryKey: ['recordings', 'list', filters],
+    queryKey: recordingKeys.list(filters),
     queryFn: ({ signal }) => getRecordings(filters, signal),
     placeholderData: keepPreviousData,
   });
 
 export const useRecordings = (filters: RecordingFilters) => useQuery(recordingsQueryOptions(filters));
-
-export const getRecording = (id: string, signal?: AbortSignal) => api.get<RecordingDetail>(`/recordings/${encodeURIComponent(id)}`, undefined, signal);
-
-export const recordingQueryOptions = (id: string) =>
-  queryOptions({
-    queryKey: ['recordings', id, 'detail'],
-    queryFn: ({ signal }) => getRecording(id, signal),
-  });
-
-export const useRecording = (id: string) => useQuery(recordingQueryOptions(id));

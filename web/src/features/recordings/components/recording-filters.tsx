@@ -3,7 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallDirection } from '../../../../../shared/src/recordings';
-import { useProjectOptions, useTeamOptions } from '../api/filter-options';
+import { useProjects } from '../../../api/projects';
+import { useTeams } from '../../../api/teams';
 import { useRuledItems } from '../api/rule-titles';
 import type { RecordingFilters as Filters } from '../api/recordings';
 import { DIRECTIONS, directionLabel } from './labels';
@@ -42,9 +43,9 @@ function DurationInput({ value, placeholder, testId, onCommit }: { value?: numbe
  */
 export function RecordingFilters({ value, onChange, onReset }: { value: FilterValues; onChange: (patch: Partial<FilterValues>) => void; onReset: () => void }) {
   const { t } = useTranslation();
-  const projects = useProjectOptions();
+  const projects = useProjects();
   const ruledItems = useRuledItems();
-  const teams = useTeamOptions();
+  const teams = useTeams();
   const teamOptions = (teams.data?.items ?? [])
     .filter((team) => !value.project || team.project === value.project)
     .map((team) => ({ value: team.code, label: `${team.name} (${team.code})` }));

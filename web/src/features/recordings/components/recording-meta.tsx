@@ -2,14 +2,14 @@ import { Descriptions, type DescriptionsProps, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CallDirection } from '../../../../../shared/src/recordings';
+import type { RecordingDetail } from '../../../api/recording';
+import type { Team } from '../../../api/teams';
 import { formatTime } from '../../../components/call-player';
-import type { TeamOption } from '../api/filter-options';
-import type { RecordingDetail } from '../api/recordings';
 import { channelsLabel, directionLabel } from './labels';
 import { teamLabel } from './team-label';
 
 /** Who took the call, when, which way, with whom, about what, and how long. */
-export function RecordingMeta({ recording, teams }: { recording: RecordingDetail; teams?: readonly TeamOption[] }) {
+export function RecordingMeta({ recording, teams }: { recording: RecordingDetail; teams?: readonly Team[] }) {
   const { t } = useTranslation();
   const items: DescriptionsProps['items'] = [
     { key: 'agent', label: t('recordings.agent'), children: `${recording.agentName} (${recording.agent})` },

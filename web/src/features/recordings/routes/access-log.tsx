@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
+import { paths } from '../../../config/paths';
 import { type AccessLogEntry, type AccessLogQuery, useAccessLog } from '../api/access-log';
 import { accessActionLabel } from '../components/labels';
 import { SearchInput } from '../components/search-input';
@@ -50,7 +51,7 @@ export function RecordingAccessLogRoute() {
       title: t('recordings.accessCall'),
       key: 'call',
       render: (_, entry) => (
-        <Link to={`/recordings/${entry.recordingId}`} data-testid="access-log-call">
+        <Link to={paths.recording.getHref(entry.recordingId)} data-testid="access-log-call">
           {entry.externalId}
         </Link>
       ),

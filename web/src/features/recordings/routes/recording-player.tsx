@@ -3,6 +3,8 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import type { TranscriptSegment } from '../../../../../shared/src/recordings';
+import { useAutoChecks, useRecording } from '../../../api/recording';
+import { useTeams } from '../../../api/teams';
 import {
   CallPlayer,
   type CallPlayerHandle,
@@ -14,10 +16,8 @@ import {
 } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
+import { paths } from '../../../config/paths';
 import { useCan } from '../../../lib/authorization';
-import { useAutoChecks } from '../api/auto-checks';
-import { useTeamOptions } from '../api/filter-options';
-import { useRecording } from '../api/recordings';
 import { useRuleTitles } from '../api/rule-titles';
 import { AutoCheckList } from '../components/auto-check-list';
 import { RecordingMeta } from '../components/recording-meta';
@@ -36,12 +36,12 @@ export function RecordingPlayerRoute() {
 function RecordingPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const back = (location.state as { back?: string } | null)?.back ?? '/recordings';
+  const back = (location.state as { back?: string } | null)?.back ?? paths.recordings.getHref();
   const recording = useRecording(id);
   const peaks = useRecordingPeaks(id);
   const autoChecks = useAutoChecks(id);
   const titles = useRuleTitles();
-  const teams = useTeamOptions();
+  const teams = useTeams();
   const player = useRef<CallPlayerHandle>(null);
   const [time, setTime] = useState(0);
 
@@ -105,7 +105,7 @@ function RecordingPage({ id }: { id: string }) {
               <Button>{t('recordings.back')}</Button>
             </Link>
             {canSeeAccessLog && (
-              <Link to={`/recordings/access-log?recordingId=${encodeURIComponent(id)}`} data-testid="recording-access-log">
+              <Link to={paths.accessLog.getHref({ recordingId: id })} data-testid="recording-access-log">
                 <Button>{t('recordings.accessLog')}</Button>
               </Link>
             )}

@@ -4,10 +4,11 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { CallDirection } from '../../../../../shared/src/recordings';
+import { useTeams } from '../../../api/teams';
 import { formatTime } from '../../../components/call-player';
 import { PageHeader } from '../../../components/page-header';
+import { paths } from '../../../config/paths';
 import { errorMessage } from '../../../lib/errors';
-import { useTeamOptions } from '../api/filter-options';
 import { type RecordingFilters as Filters, type RecordingSort, type RecordingSummary, type SortOrder, useRecordings } from '../api/recordings';
 import { channelsLabel, directionLabel } from '../components/labels';
 import { type FilterValues, RecordingFilters } from '../components/recording-filters';
@@ -96,7 +97,7 @@ export function RecordingsRoute() {
   const location = useLocation();
   const [filters, setFilters, resetFilters] = useRecordingFilters();
   const recordings = useRecordings(filters);
-  const teams = useTeamOptions();
+  const teams = useTeams();
   const sort = filters.sort ?? 'startedAt';
   const order = filters.order ?? 'desc';
   const sortOrder = (column: RecordingSort) => (sort === column ? (order === 'asc' ? 'ascend' : 'descend') : null);
@@ -112,7 +113,7 @@ export function RecordingsRoute() {
       sortOrder: sortOrder('startedAt'),
       sortDirections: ['descend', 'ascend'],
       render: (startedAt: string, r) => (
-        <Link to={`/recordings/${r.id}`} state={linkState} data-testid="recording-link">
+        <Link to={paths.recording.getHref(r.id)} state={linkState} data-testid="recording-link">
           {dayjs(startedAt).format('YYYY-MM-DD HH:mm:ss')}
         </Link>
       ),
@@ -151,7 +152,7 @@ export function RecordingsRoute() {
       key: 'actions',
       fixed: 'end',
       render: (_, r) => (
-        <Link to={`/recordings/${r.id}`} state={linkState} data-testid="recording-open">
+        <Link to={paths.recording.getHref(r.id)} state={linkState} data-testid="recording-open">
           {t('recordings.open')}
         </Link>
       ),

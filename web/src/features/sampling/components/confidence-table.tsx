@@ -3,9 +3,10 @@ import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useTeams } from '../../../api/teams';
 import { LoadError } from '../../../components/errors/load-error';
+import { paths } from '../../../config/paths';
 import { type AgentConfidence, useConfidence } from '../api/confidence';
-import { useTeamOptions } from '../api/org';
 import { DATE } from './format';
 import { IntervalBar } from './interval-bar';
 
@@ -19,7 +20,7 @@ export function ConfidenceTable({ project }: { project: string }) {
   const { t } = useTranslation();
   const [range, setRange] = useState<[string, string]>([dayjs().subtract(DEFAULT_DAYS - 1, 'day').format(DATE), dayjs().format(DATE)]);
   const confidence = useConfidence({ project, from: range[0], to: range[1] });
-  const teams = useTeamOptions();
+  const teams = useTeams();
   const teamName = new Map((teams.data?.items ?? []).map((team) => [team.code, team.name]));
   const items = confidence.data?.items ?? [];
   const maxHalfWidth = confidence.data?.maxHalfWidth;
@@ -31,7 +32,7 @@ export function ConfidenceTable({ project }: { project: string }) {
     {
       title: t('sampling.agent'),
       key: 'agent',
-      render: (_, a) => <Link to={`/agents/${encodeURIComponent(a.agent)}`}>{`${a.agentName} (${a.agent})`}</Link>,
+      render: (_, a) => <Link to={paths.agent.getHref(a.agent)}>{`${a.agentName} (${a.agent})`}</Link>,
     },
     { title: t('sampling.team'), dataIndex: 'team', render: (team: string) => teamName.get(team) ?? team },
     {

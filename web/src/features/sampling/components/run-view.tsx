@@ -2,12 +2,14 @@ import { App, Card, Col, Empty, Flex, Progress, Row, Select, Space, Statistic, T
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useTeams } from '../../../api/teams';
 import { formatTime } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
+import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/errors';
 import type { Assignment } from '../api/assignments';
-import { useInspectors, useTeamOptions } from '../api/org';
+import { useInspectors } from '../api/org';
 import { useReassign, useRun } from '../api/runs';
 import { callTime, minutes } from './format';
 import { parseReason, ReasonTag, reasonLabel } from './reason-tag';
@@ -43,7 +45,7 @@ export function RunView({ project, date, canReassign }: { project: string; date:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const run = useRun({ project, date });
-  const teams = useTeamOptions();
+  const teams = useTeams();
   const inspectors = useInspectors(project, canReassign);
   const reassign = useReassign();
   const [inspector, setInspector] = useState<string | undefined>();
@@ -101,7 +103,7 @@ export function RunView({ project, date, canReassign }: { project: string; date:
     {
       title: t('sampling.queue.callTime'),
       dataIndex: 'startedAt',
-      render: (startedAt: string, a) => <Link to={`/recordings/${a.recordingId}`}>{callTime(startedAt)}</Link>,
+      render: (startedAt: string, a) => <Link to={paths.recording.getHref(a.recordingId)}>{callTime(startedAt)}</Link>,
     },
     { title: t('sampling.agent'), key: 'agent', render: (_, a) => `${a.agentName} (${a.agent})` },
     { title: t('sampling.team'), dataIndex: 'team', render: (team: string) => teamName.get(team) ?? team },

@@ -2,9 +2,9 @@ import { Alert, App, DatePicker, Form, InputNumber, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useTeams } from '../../../api/teams';
 import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/errors';
-import { useTeamOptions } from '../api/org';
 import { useCreateSpotCheck } from '../api/queue';
 import { DATE } from './format';
 
@@ -19,7 +19,7 @@ export function SpotCheckForm({ teams: own, onClose }: { teams: string[]; onClos
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const teams = useTeamOptions();
+  const teams = useTeams();
   const create = useCreateSpotCheck();
   // The server scopes the list to the lead's own teams; his binding narrows it further.
   const options = (teams.data?.items ?? [])

@@ -3,18 +3,22 @@ import dayjs from 'dayjs';
 import { type HTMLAttributes, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTeams } from '../../../api/teams';
 import { formatTime } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
+import { paths } from '../../../config/paths';
 import { useUser } from '../../../lib/auth';
 import { useCan } from '../../../lib/authorization';
 import { errorMessage } from '../../../lib/errors';
-import { type Assignment, workspacePath } from '../api/assignments';
-import { useTeamOptions } from '../api/org';
+import type { Assignment } from '../api/assignments';
 import { useNextCall, useQueue } from '../api/queue';
 import { callTime, DATE, isDate } from '../components/format';
 import { ReasonTag } from '../components/reason-tag';
 import { SpotCheckForm } from '../components/spot-check-form';
+
+/** Where a call of the queue is scored: the workspace, told why the call is scored. */
+const workspaceHref = (a: Pick<Assignment, 'recordingId' | 'source'>) => paths.evaluate.getHref(a.recordingId, { source: a.source });
 
 /** Typing in a field never triggers a page shortcut. */
 const typingIn = (target: EventTarget | null) =>
@@ -32,7 +36,7 @@ export function QueueRoute() {
   const date = isDate(params.get('date')) ? params.get('date')! : undefined;
   const queue = useQueue(date);
   const next = useNextCall();
-  const teams = useTeamOptions();
+  const teams = useTeams();
   const { data: user } = useUser();
   const isLead = useCan('sampling.spotCheck');
   const [spotCheck, setSpotCheck] = useState(false);
@@ -42,7 +46,7 @@ export function QueueRoute() {
     if (next.isPending) return;
     next.mutate(undefined, {
       onSuccess: ({ next: call }) => {
-        if (call) void navigate(workspacePath(call));
+        if (call) void navigate(workspaceHref(call));
         else void message.success(t('sampling.queue.allDone'));
       },
       onError: (error) => void message.error(errorMessage(error, t)),
@@ -73,7 +77,7 @@ export function QueueRoute() {
       title: t('sampling.queue.callTime'),
       dataIndex: 'startedAt',
       render: (startedAt: string, a) => (
-        <Link to={workspacePath(a)} onClick={(e) => e.stopPropagation()} data-testid="queue-open">
+        <Link to={workspaceHref(a)} onClick={(e) => e.stopPropagation()} data-testid="queue-open">
           {callTime(startedAt)}
         </Link>
       ),
@@ -158,7 +162,7 @@ export function QueueRoute() {
                 'data-recording-id': a.recordingId,
                 'data-done': String(a.done),
                 style: { cursor: 'pointer' },
-                onClick: () => void navigate(workspacePath(a)),
+                onClick: () => void navigate(workspaceHref(a)),
               }) as HTMLAttributes<HTMLElement>
             }
             pagination={{ defaultPageSize: 50, hideOnSinglePage: true, showTotal: (count) => t('common.total', { count }) }}

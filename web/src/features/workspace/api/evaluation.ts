@@ -25,6 +25,7 @@ export const workspaceKeys = {
   call: (recordingId: string) => ['workspace', recordingId] as const,
   draft: (recordingId: string, source: EvaluationSource) => ['workspace', recordingId, 'draft', source] as const,
   mine: (recordingId: string) => ['workspace', recordingId, 'mine'] as const,
+  callEvaluations: (recordingId: string) => ['workspace', recordingId, 'all-evaluations'] as const,
   evaluation: (id: string) => ['workspace', 'evaluation', id] as const,
   history: (id: string) => ['workspace', 'evaluation', id, 'history'] as const,
 };
@@ -68,7 +69,7 @@ export const getCallEvaluations = (recordingId: string, signal?: AbortSignal) =>
 
 export const callEvaluationsQueryOptions = (recordingId: string) =>
   queryOptions({
-    queryKey: ['workspace', recordingId, 'all-evaluations'],
+    queryKey: workspaceKeys.callEvaluations(recordingId),
     queryFn: ({ signal }) => getCallEvaluations(recordingId, signal),
   });
 
@@ -100,7 +101,7 @@ function useRefreshAfterChange() {
     queryClient.setQueryData(workspaceKeys.mine(evaluation.recordingId), { total: 1, items: [evaluation] });
     queryClient.setQueryData(workspaceKeys.evaluation(evaluation.id), evaluation);
     void queryClient.invalidateQueries({ queryKey: workspaceKeys.history(evaluation.id) });
-    void queryClient.invalidateQueries({ queryKey: ['workspace', evaluation.recordingId, 'all-evaluations'] });
+    void queryClient.invalidateQueries({ queryKey: workspaceKeys.callEvaluations(evaluation.recordingId) });
     // Other pages' lists of evaluations and the listening queue: refetched when next shown.
     void queryClient.invalidateQueries({ predicate: (q) => ['evaluations', 'agent-page', 'sampling', 'queue'].includes(String(q.queryKey[0])) });
   };

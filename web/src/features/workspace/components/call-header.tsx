@@ -3,8 +3,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EVALUATION_SOURCES, type EvaluationSource } from '../../../../../shared/src/checklists/types';
+import type { RecordingDetail } from '../../../api/recording';
 import { formatTime } from '../../../components/call-player';
-import type { RecordingDetail } from '../api/call';
+import { paths } from '../../../config/paths';
 
 const isSource = (s: string): s is EvaluationSource => (EVALUATION_SOURCES as readonly string[]).includes(s);
 
@@ -22,7 +23,7 @@ export function CallHeader({ call, source, status, actions }: { call: RecordingD
             <Typography.Text type="secondary" copyable={{ text: call.externalId }} data-testid="call-external-id">
               {call.externalId}
             </Typography.Text>
-            <Link to={`/agents/${encodeURIComponent(call.agent)}`} data-testid="call-agent">
+            <Link to={paths.agent.getHref(call.agent)} data-testid="call-agent">
               {call.agentName} ({call.agent})
             </Link>
             <Typography.Text type="secondary">{call.team}</Typography.Text>

@@ -2,6 +2,7 @@ import { Card, Flex, Popover, Skeleton, Typography } from 'antd';
 import { type ReactNode, type Ref, useCallback, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelLayout, type TranscriptSegment } from '../../../../../shared/src/recordings';
+import type { RecordingDetail } from '../../../api/recording';
 import {
   CallPlayer,
   type CallPlayerHandle,
@@ -12,7 +13,6 @@ import {
   type WaveformPeaks,
 } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
-import type { RecordingDetail } from '../api/call';
 
 const NO_SEGMENTS: TranscriptSegment[] = [];
 

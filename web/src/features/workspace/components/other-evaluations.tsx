@@ -1,6 +1,7 @@
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { paths } from '../../../config/paths';
 import { useCallEvaluations } from '../api/evaluation';
 
 /**
@@ -26,7 +27,7 @@ export function OtherEvaluations({ recordingId, currentId }: { recordingId: stri
             at: e.submittedAt ? new Date(e.submittedAt).toLocaleString(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short' }) : '—',
           }),
         })),
-        onClick: ({ key }) => void navigate(`/evaluate/${encodeURIComponent(recordingId)}?evaluation=${encodeURIComponent(key)}`),
+        onClick: ({ key }) => void navigate(paths.evaluate.getHref(recordingId, { evaluation: key })),
       }}
     >
       <Button data-testid="other-evaluations">{t('workspace.otherEvaluations', { n: others.length })}</Button>

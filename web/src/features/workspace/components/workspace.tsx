@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ChecklistSection } from '../../../../../shared/src/checklists/types';
 import type { TranscriptSegment } from '../../../../../shared/src/recordings';
+import type { AutoChecks, RecordingDetail } from '../../../api/recording';
 import type { PlayerRegion, WaveformPeaks } from '../../../components/call-player';
+import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/authorization';
 import { errorMessage } from '../../../lib/errors';
-import type { AutoChecks, RecordingDetail } from '../api/call';
 import { useSubmitEvaluation } from '../api/evaluation';
 import { useNextCall } from '../api/queue';
 import type { Evaluation, Verdict } from '../api/types';
@@ -148,8 +149,8 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
           setQueueDone(true);
           return;
         }
-        const source = typeof next.source === 'string' && next.source !== 'daily' ? `?source=${encodeURIComponent(next.source)}` : '';
-        void navigate(`/evaluate/${encodeURIComponent(next.recordingId)}${source}`);
+        const source = typeof next.source === 'string' && next.source !== 'daily' ? next.source : undefined;
+        void navigate(paths.evaluate.getHref(next.recordingId, { source }));
       },
       onError: (error) => void message.error(errorMessage(error, t)),
     });
@@ -214,7 +215,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
           data-testid="queue-done"
           title={t('workspace.queueDone')}
           action={
-            <Link to="/queue">
+            <Link to={paths.queue.getHref()}>
               <Button size="small">{t('workspace.toQueue')}</Button>
             </Link>
           }

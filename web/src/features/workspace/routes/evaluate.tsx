@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { EVALUATION_SOURCES, type EvaluationSource } from '../../../../../shared/src/checklists/types';
+import { useChecklistVersion } from '../../../api/checklists';
+import { useAutoChecks, useRecording } from '../../../api/recording';
 import { useRecordingPeaks } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
 import { NotFound } from '../../../components/errors/not-found';
 import { PageSpin } from '../../../components/page-spin';
 import { useCan } from '../../../lib/authorization';
-import { useAutoChecks, useCall } from '../api/call';
-import { useChecklist } from '../api/checklist';
 import { useDraft, useEvaluation, useMySubmitted } from '../api/evaluation';
 import { Workspace } from '../components/workspace';
 
@@ -38,10 +38,10 @@ function EvaluatePage({ recordingId, source, evaluationId }: { recordingId: stri
   const needDraft = !evaluationId && mine.isSuccess && !mine.data.items.length;
   const draft = useDraft(recordingId, source, needDraft);
   const evaluation = evaluationId ? viewed.data : (submitted ?? (needDraft ? draft.data : undefined));
-  const call = useCall(recordingId);
+  const call = useRecording(recordingId);
   const peaks = useRecordingPeaks(recordingId);
   const autoChecks = useAutoChecks(recordingId);
-  const checklist = useChecklist(evaluation?.checklistVersionId);
+  const checklist = useChecklistVersion(evaluation?.checklistVersionId);
   const [generation, setGeneration] = useState(0);
   const [reloading, setReloading] = useState(false);
 

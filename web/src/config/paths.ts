@@ -1,0 +1,53 @@
+/**
+ * The one table of the app's page URLs: each page's route pattern (`path`, as app/router.tsx declares
+ * it) and `getHref(...)`, the link to one of its pages. Links and navigations build URLs here, never by
+ * hand. The URLs are what bookmarks and the browser tests open: a change here changes them all.
+ *
+ * No imports on purpose: the unit tests load this file outside the web build.
+ */
+
+type QueryValue = string | number | null | undefined;
+
+/** `path?a=1&b=x` with the given values in the given order; empty ones are left out, each value encoded. */
+export function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
+  const pairs = Object.entries(query)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== null && entry[1] !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return pairs.length ? `${path}?${pairs.join('&')}` : path;
+}
+
+/** A path segment taken from data (an employee number may hold any character). */
+const segment = (value: string) => encodeURIComponent(value);
+
+export const paths = {
+  home: { path: '/', getHref: () => '/' },
+  login: { path: '/login', getHref: () => '/login' },
+  projects: { path: '/projects', getHref: () => '/projects' },
+  teams: { path: '/teams', getHref: () => '/teams' },
+  agents: { path: '/agents', getHref: () => '/agents' },
+  /** An agent's file, by employee number. */
+  agent: { path: '/agents/:employeeNo', getHref: (employeeNo: string) => `/agents/${segment(employeeNo)}` },
+  users: { path: '/users', getHref: () => '/users' },
+  audit: { path: '/audit', getHref: () => '/audit' },
+  checklists: { path: '/checklists', getHref: () => '/checklists' },
+  evaluations: { path: '/evaluations', getHref: () => '/evaluations' },
+  recordings: { path: '/recordings', getHref: () => '/recordings' },
+  /** One call: player, transcript and the machine's verdicts. */
+  recording: { path: '/recordings/:id', getHref: (id: string) => `/recordings/${segment(id)}` },
+  /** Who played or downloaded which call; `recordingId` narrows it to one call. */
+  accessLog: {
+    path: '/recordings/access-log',
+    getHref: (filter: { recordingId?: string } = {}) => withQuery('/recordings/access-log', filter),
+  },
+  queue: { path: '/queue', getHref: () => '/queue' },
+  sampling: { path: '/sampling', getHref: () => '/sampling' },
+  /**
+   * The scoring workspace of a call. `source` says why it is scored (the page picks one by role when
+   * absent); `evaluation` opens a given evaluation read-only.
+   */
+  evaluate: {
+    path: '/evaluate/:recordingId',
+    getHref: (recordingId: string, options: { source?: string; evaluation?: string } = {}) =>
+      withQuery(`/evaluate/${segment(recordingId)}`, { source: options.source, evaluation: options.evaluation }),
+  },
+} as const;
