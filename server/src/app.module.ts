@@ -6,6 +6,7 @@ import { DomainEventsModule } from './common/domain-events.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { SamplingModule } from './sampling/sampling.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ScopeModule } from './auth/scope.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -29,6 +30,7 @@ export class AppModule {
         JobsModule,
         AuditModule,
         AuthModule,
+        ScopeModule,
         HealthModule,
         OrgModule,
         RecordingsModule,

@@ -5,7 +5,7 @@ import type { ChecklistVersion } from '../../../shared/src/api/checklists.js';
 import { Role } from '../../../shared/src/org.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser, Roles } from '../auth/decorators.js';
-import { ChecklistsService, toChecklistDto } from './checklists.service.js';
+import { ChecklistsService } from './checklists.service.js';
 
 class CreateDraftDto {
   /** The version to copy; the active one when absent. */
@@ -49,8 +49,8 @@ export class ChecklistsController {
 
   @Roles(...READERS)
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersion> {
-    return toChecklistDto(await this.service.get(id));
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersion> {
+    return this.service.get(id);
   }
 
   @Roles(...EDITORS)

@@ -69,8 +69,8 @@ export class SamplingController {
 
   @Roles(Role.Inspector, Role.TeamLead, Role.Supervisor, Role.Admin)
   @Get('queue/next')
-  async next(@CurrentUser() user: AuthUser) {
-    return { next: await this.sampling.next(user) } satisfies NextAssignment;
+  next(@CurrentUser() user: AuthUser): Promise<NextAssignment> {
+    return this.sampling.next(user);
   }
 
   @Roles(Role.Admin, Role.Supervisor)
