@@ -6,7 +6,9 @@ import { DomainEventsModule } from './common/domain-events.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { SamplingModule } from './sampling/sampling.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ScopeModule } from './auth/scope.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DatabaseModule } from './database/database.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -23,10 +25,12 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, { migrationsRun: true })),
+        DatabaseModule,
         DomainEventsModule,
         JobsModule,
         AuditModule,
         AuthModule,
+        ScopeModule,
         HealthModule,
         OrgModule,
         RecordingsModule,

@@ -124,6 +124,21 @@ describe('scope: nobody reads or changes another project or team', () => {
     expect(res.status).toBe(403);
   });
 
+  it.each([
+    ['team', () => `/api/agents?team=${world.b.team.code}`, '/api/agents?team=NOPE'],
+    ['project', () => `/api/teams?project=${world.b.project.code}`, '/api/teams?project=NOPE'],
+    ['agent', () => `/api/recordings?agent=${world.b.agent.employeeNo}`, '/api/recordings?agent=NOPE'],
+  ])('answers a %s filter outside the caller’s scope and one that names nothing alike, so codes cannot be probed', async (_field, outside, unknown) => {
+    const inspector = t.as(world.a.inspector.token);
+    const [a, b] = [await inspector.get(outside()), await inspector.get(unknown)];
+    expect(a.status).toBe(403);
+    expect({ status: b.status, body: b.body }).toEqual({ status: a.status, body: a.body });
+    // Whoever sees the whole centre learns nothing from it: the unknown code is named as such.
+    const res = await admin().get(unknown);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain('NOPE');
+  });
+
   it('keeps a supervisor bound to one project out of the other', async () => {
     const sup = await builders(t).user({ roles: ['supervisor'], projects: [world.a.project.code] });
     expect((await t.as(sup.token).get(`/api/agents/${world.a.agent.id}`)).status).toBe(200);

@@ -5,7 +5,8 @@ import type { LoginResponse, SignedInUser } from '../../../shared/src/api/auth.j
 import { ApiNoContent, ApiResult } from '../openapi/api-result.js';
 import type { AuthUser } from './auth-user.js';
 import { LoginDto } from './auth.dto.js';
-import { AuthService, signedInUser } from './auth.service.js';
+import { signedInUser } from './auth.mapper.js';
+import { AuthService } from './auth.service.js';
 import { Can, ClientIp, CurrentUser, Public } from './decorators.js';
 import { SESSION_COOKIE, tokenFromRequest } from './token.js';
 

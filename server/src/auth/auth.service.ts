@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
-import type { Repository } from 'typeorm';
-import type { LoginResponse, SignedInUser } from '../../../shared/src/api/auth.js';
+import type { LoginResponse } from '../../../shared/src/api/auth.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainError } from '../common/domain-error.js';
-import { UserEntity } from '../org/users/user.entity.js';
+import { UserRepository } from '../org/users/user.repository.js';
+import { toLoginResponse } from './auth.mapper.js';
 import type { AuthUser } from './auth-user.js';
 import { LoginThrottle } from './login-throttle.js';
 import { SessionService } from './session.service.js';
@@ -16,16 +15,12 @@ const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0lcqj3
 
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 
-export function signedInUser(user: AuthUser): SignedInUser {
-  return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles, projects: user.projectCodes, teams: user.teamCodes };
-}
-
 @Injectable()
 export class AuthService {
   private readonly throttle = new LoginThrottle();
 
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UserRepository,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
@@ -36,7 +31,7 @@ export class AuthService {
       await this.audit.record({ username, action: 'login.throttled', ip });
       throw new DomainError('THROTTLED', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes`, undefined, { 'Retry-After': String(wait) });
     }
-    const user = await this.users.findOne({ where: { username } });
+    const user = await this.users.byUsername(username);
     const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !ok || !user.active) {
       this.throttle.fail(username, ip);
@@ -47,7 +42,7 @@ export class AuthService {
     const { token, expiresAt } = await this.sessions.create(user.id);
     await this.audit.record({ userId: user.id, username, action: 'login', ip });
     const authUser = await this.sessions.authUser({ id: user.id, username: user.username, displayName: user.displayName, roles: user.roles });
-    return { accessToken: token, tokenType: 'Bearer', expiresAt: expiresAt.toISOString(), user: signedInUser(authUser) };
+    return toLoginResponse(token, expiresAt, authUser);
   }
 
   async logout(token: string | undefined, user: AuthUser, ip?: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { ChecklistVersion } from '../../../shared/src/api/checklists.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Can, CurrentUser } from '../auth/decorators.js';
 import { ApiNoContent, ApiResult } from '../openapi/api-result.js';
-import { ChecklistsService, toChecklistDto } from './checklists.service.js';
+import { ChecklistsService } from './checklists.service.js';
 
 class CreateDraftDto {
   /** The version to copy; the active one when absent. */
@@ -49,8 +49,8 @@ export class ChecklistsController {
   @ApiResult('ChecklistVersion')
   @Can('checklist.read')
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersion> {
-    return toChecklistDto(await this.service.get(id));
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersion> {
+    return this.service.get(id);
   }
 
   @ApiResult('ChecklistVersion')

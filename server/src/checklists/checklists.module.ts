@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChecklistVersionEntity } from './checklist-version.entity.js';
+import { ChecklistVersionRepository } from './checklist-version.repository.js';
 import { ChecklistsController } from './checklists.controller.js';
 import { ChecklistsService } from './checklists.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ChecklistVersionEntity])],
   controllers: [ChecklistsController],
-  providers: [ChecklistsService],
+  providers: [ChecklistVersionRepository, ChecklistsService],
   exports: [ChecklistsService],
 })
 export class ChecklistsModule {}

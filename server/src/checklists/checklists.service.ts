@@ -1,6 +1,4 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type Repository } from 'typeorm';
 import type { ChecklistSummary, ChecklistVersion } from '../../../shared/src/api/checklists.js';
 import type { Page } from '../../../shared/src/api/page.js';
 import { DEFAULT_CHECKLIST } from '../../../shared/src/checklists/default-checklist.js';
@@ -10,75 +8,66 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError, notFound } from '../common/domain-error.js';
 import { DomainEvents } from '../common/domain-events.js';
-import { ChecklistStatus, ChecklistVersionEntity } from './checklist-version.entity.js';
-
-export const toChecklistDto = (v: ChecklistVersionEntity): ChecklistVersion => ({
-  id: v.id,
-  version: v.version,
-  status: v.status,
-  note: v.note,
-  createdAt: v.createdAt.toISOString(),
-  publishedAt: v.publishedAt?.toISOString() ?? null,
-  sections: v.sections,
-});
+import { TransactionRunner } from '../database/transaction.js';
+import { ChecklistStatus, type ChecklistVersionEntity } from './checklist-version.entity.js';
+import { ChecklistVersionRepository } from './checklist-version.repository.js';
+import { toChecklistSummary, toChecklistVersion } from './checklist.mapper.js';
 
 @Injectable()
 export class ChecklistsService implements OnApplicationBootstrap {
   constructor(
-    @InjectRepository(ChecklistVersionEntity) private readonly versions: Repository<ChecklistVersionEntity>,
-    private readonly db: DataSource,
+    private readonly versions: ChecklistVersionRepository,
+    private readonly transaction: TransactionRunner,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
   ) {}
 
   /** A new database starts with the service standard of DOMAIN.md as version 1. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.db.query(
-      `INSERT INTO checklist_versions (version, status, sections, note, "publishedAt") VALUES (1, 'published', $1, $2, now()) ON CONFLICT DO NOTHING`,
-      [JSON.stringify(DEFAULT_CHECKLIST), '默认服务质量标准 (DOMAIN.md 五(一) A/B)'],
-    );
+    await this.versions.insertFirst(DEFAULT_CHECKLIST, '默认服务质量标准 (DOMAIN.md 五(一) A/B)');
   }
 
+  /** The version new evaluations and the automatic checks use. */
   async activeEntity(): Promise<ChecklistVersionEntity> {
-    const active = await this.versions.findOne({ where: { status: ChecklistStatus.Published }, order: { version: 'DESC' } });
+    const active = await this.versions.active();
     if (!active) throw notFound('Published checklist');
     return active;
   }
 
   async active(): Promise<ChecklistVersion> {
-    return toChecklistDto(await this.activeEntity());
+    return toChecklistVersion(await this.activeEntity());
   }
 
   async list(): Promise<Page<ChecklistSummary>> {
-    const rows = await this.versions.find({ order: { version: 'DESC' } });
-    const items = rows.map((v) => {
-      const { sections, ...summary } = toChecklistDto(v);
-      return { ...summary, itemCount: sections.reduce((n, s) => n + s.items.length, 0) };
-    });
+    const items = (await this.versions.list()).map(toChecklistSummary);
     return { total: items.length, items };
   }
 
-  async get(id: string): Promise<ChecklistVersionEntity> {
-    const version = await this.versions.findOneBy({ id });
+  async get(id: string): Promise<ChecklistVersion> {
+    return toChecklistVersion(await this.entity(id));
+  }
+
+  /** A version as stored, e.g. the one an evaluation was scored with. */
+  async entity(id: string): Promise<ChecklistVersionEntity> {
+    const version = await this.versions.byId(id);
     if (!version) throw notFound('Checklist version');
     return version;
   }
 
   /** Starts the next version as a draft, copied from the active one (or the version named). */
   async createDraft(user: AuthUser, basedOn?: string): Promise<ChecklistVersion> {
-    const existing = await this.versions.findOneBy({ status: ChecklistStatus.Draft });
+    const existing = await this.versions.draft();
     if (existing) throw new DomainError('STATE_CONFLICT', `Draft version ${existing.version} already exists: edit or delete it first`);
-    const source = basedOn ? await this.get(basedOn) : await this.activeEntity();
-    return this.db.transaction(async (m) => {
-      const [{ next }] = await m.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM checklist_versions`);
-      const draft = await m.getRepository(ChecklistVersionEntity).save({ version: next, status: ChecklistStatus.Draft, sections: source.sections, createdBy: user.id, note: null });
-      await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.draft', detail: { version: next, basedOn: source.version } }, m);
-      return toChecklistDto(draft);
+    const source = basedOn ? await this.entity(basedOn) : await this.activeEntity();
+    return this.transaction.run(async (tx) => {
+      const draft = await this.versions.insertDraft({ sections: source.sections, createdBy: user.id }, tx);
+      await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.draft', detail: { version: draft.version, basedOn: source.version } }, tx);
+      return toChecklistVersion(draft);
     });
   }
 
   async updateDraft(user: AuthUser, id: string, sections: unknown, note?: string): Promise<ChecklistVersion> {
-    const draft = await this.get(id);
+    const draft = await this.entity(id);
     if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is published and can no longer change; start a new draft`);
     const problems = validateChecklist(sections);
     if (problems.length) throw new DomainError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
@@ -86,28 +75,27 @@ export class ChecklistsService implements OnApplicationBootstrap {
     if (note !== undefined) draft.note = note;
     await this.versions.save(draft);
     await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.edit', detail: { version: draft.version } });
-    return toChecklistDto(draft);
+    return toChecklistVersion(draft);
   }
 
   async publish(user: AuthUser, id: string): Promise<ChecklistVersion> {
-    const draft = await this.get(id);
+    const draft = await this.entity(id);
     if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is already published`);
     const problems = validateChecklist(draft.sections);
     if (problems.length) throw new DomainError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
-    const published = await this.db.transaction(async (m) => {
-      const updated = await m.getRepository(ChecklistVersionEntity).update({ id, status: ChecklistStatus.Draft }, { status: ChecklistStatus.Published, publishedAt: new Date(), publishedBy: user.id });
-      if (!updated.affected) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} was published meanwhile`);
-      await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.publish', detail: { version: draft.version } }, m);
-      return toChecklistDto((await m.getRepository(ChecklistVersionEntity).findOneBy({ id }))!);
+    const published = await this.transaction.run(async (tx) => {
+      if (!(await this.versions.publish(id, user.id, tx))) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} was published meanwhile`);
+      await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.publish', detail: { version: draft.version } }, tx);
+      return toChecklistVersion((await this.versions.byId(id, tx))!);
     });
     await this.events.emit('checklist.published', { checklistVersionId: id, version: published.version });
     return published;
   }
 
   async deleteDraft(user: AuthUser, id: string): Promise<void> {
-    const draft = await this.get(id);
+    const draft = await this.entity(id);
     if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is published and is kept for the evaluations scored with it`);
-    await this.versions.delete({ id });
+    await this.versions.delete(id);
     await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.discard', detail: { version: draft.version } });
   }
 }

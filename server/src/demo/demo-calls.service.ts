@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as OpenCC from 'opencc-js';
-import { DataSource } from 'typeorm';
 import { localDateOf } from '../../../shared/src/dates.js';
 import { Role } from '../../../shared/src/org.js';
 import { ChannelLayout } from '../../../shared/src/recordings.js';
 import { SessionService } from '../auth/session.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AgentRepository } from '../org/agents/agent.repository.js';
+import { ProjectRepository } from '../org/projects/project.repository.js';
+import { UserRepository } from '../org/users/user.repository.js';
 import { synthesiseCall } from './demo-audio.js';
 import { RecordingsService } from '../recordings/recordings.service.js';
 import { SamplingService } from '../sampling/sampling.service.js';
-import { DEFAULT_SAMPLING_RULES } from '../sampling/sampling-plan.service.js';
+import { DEFAULT_SAMPLING_RULES, SamplingPlanService } from '../sampling/sampling-plan.service.js';
 import { demoCall, seededRandom } from './demo-calls.js';
 
 /** A customer who keeps calling: the demo's complaint to look up by number. */
@@ -24,20 +26,21 @@ export class DemoCallsService {
   private readonly logger = new Logger('Demo');
 
   constructor(
-    private readonly db: DataSource,
+    private readonly users: UserRepository,
+    private readonly agents: AgentRepository,
+    private readonly projects: ProjectRepository,
     private readonly sessions: SessionService,
     private readonly recordings: RecordingsService,
     private readonly sampling: SamplingService,
+    private readonly plans: SamplingPlanService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async seed(days: number, callsPerAgentPerDay: number): Promise<number> {
-    const [admin] = await this.db.query(`SELECT id, username, "displayName", roles::text[] AS roles FROM users WHERE 'admin' = ANY(roles) ORDER BY "createdAt" LIMIT 1`);
+    const admin = await this.users.firstAdmin();
     if (!admin) return 0;
-    const actor = await this.sessions.authUser({ ...admin, roles: [Role.Admin] });
-    const agents: { employeeNo: string; project: string }[] = await this.db.query(
-      `SELECT a."employeeNo", p.code AS project FROM agents a JOIN teams t ON t.id = a."teamId" JOIN projects p ON p.id = t."projectId" WHERE a.status = 'active' ORDER BY a."employeeNo"`,
-    );
+    const actor = await this.sessions.authUser({ id: admin.id, username: admin.username, displayName: admin.displayName, roles: [Role.Admin] });
+    const agents = await this.agents.activeWithProject();
     const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
     const random = seededRandom(20261127);
     const today = new Date();
@@ -78,19 +81,13 @@ export class DemoCallsService {
    * focus agents) so that sampling still picks some calls and leaves others.
    */
   async sampleDays(days: number): Promise<number> {
-    const projects: { id: string; code: string }[] = await this.db.query(`SELECT id, code FROM projects WHERE active ORDER BY code`);
+    const projects = await this.projects.listActive();
     const firstDay = localDateOf(new Date(Date.now() - days * 86_400_000), process.env.TZ);
-    for (const { id } of projects) {
-      await this.db.query(`INSERT INTO sampling_plans ("projectId", "effectiveFrom", rules) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-        id,
-        firstDay,
-        JSON.stringify({ ...DEFAULT_SAMPLING_RULES, callsPerAgent: 1, focusExtraCalls: 1 }),
-      ]);
-    }
+    for (const { id } of projects) await this.plans.startPlan(id, firstDay, { ...DEFAULT_SAMPLING_RULES, callsPerAgent: 1, focusExtraCalls: 1 });
     let picked = 0;
     for (let d = days; d >= 1; d--) {
       const day = localDateOf(new Date(Date.now() - d * 86_400_000), process.env.TZ);
-      for (const { code } of projects) picked += (await this.sampling.run(null, code, day)).run.assignments.length;
+      for (const project of projects) picked += (await this.sampling.runFor(project, day, null)).run.assignments.length;
     }
     return picked;
   }

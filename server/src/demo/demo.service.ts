@@ -1,13 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AgentStatus, Role } from '../../../shared/src/org.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AgentEntity } from '../org/agents/agent.entity.js';
-import { ProjectEntity } from '../org/projects/project.entity.js';
-import { TeamEntity } from '../org/teams/team.entity.js';
-import { UserEntity } from '../org/users/user.entity.js';
+import { TransactionRunner } from '../database/transaction.js';
+import { AgentRepository } from '../org/agents/agent.repository.js';
+import type { ProjectEntity } from '../org/projects/project.entity.js';
+import { ProjectRepository } from '../org/projects/project.repository.js';
+import type { TeamEntity } from '../org/teams/team.entity.js';
+import { TeamRepository } from '../org/teams/team.repository.js';
+import { UserRepository } from '../org/users/user.repository.js';
+import { RecordingRepository } from '../recordings/recording.repository.js';
 import { DemoCallsService } from './demo-calls.service.js';
 import { DEMO_PASSWORD, DEMO_PROJECTS, DEMO_TEAMS, DEMO_USERS, demoAgents } from './demo-centre.js';
 
@@ -17,7 +20,12 @@ export class DemoService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Setup');
 
   constructor(
-    private readonly db: DataSource,
+    private readonly projects: ProjectRepository,
+    private readonly teams: TeamRepository,
+    private readonly agents: AgentRepository,
+    private readonly users: UserRepository,
+    private readonly recordings: RecordingRepository,
+    private readonly transaction: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calls: DemoCallsService,
   ) {}
@@ -26,8 +34,7 @@ export class DemoService implements OnApplicationBootstrap {
     await this.ensureAdmin();
     if (!this.config.demoData) return;
     await this.seedDemoCentre();
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM recordings WHERE "externalId" LIKE 'DEMO-%'`);
-    if (n === 0 && this.config.demoCallDays > 0) {
+    if ((await this.recordings.countByExternalIdPrefix('DEMO-')) === 0 && this.config.demoCallDays > 0) {
       // In the background, so the sign-in page is up at once while the week of calls fills in.
       void this.calls
         .seed(this.config.demoCallDays, 3)
@@ -41,10 +48,9 @@ export class DemoService implements OnApplicationBootstrap {
   }
 
   private async ensureAdmin(): Promise<void> {
-    const users = this.db.getRepository(UserEntity);
-    if (await users.exists({ where: { username: 'admin' } })) return;
+    if (await this.users.exists('admin')) return;
     const password = this.config.adminPassword ?? randomBytes(9).toString('base64url');
-    await users.save({ username: 'admin', displayName: '系统管理员', roles: [Role.Admin], passwordHash: await hashPassword(password) });
+    await this.users.save({ username: 'admin', displayName: '系统管理员', roles: [Role.Admin], passwordHash: await hashPassword(password) });
     if (!this.config.adminPassword) {
       // Printed once, straight to the console, never into the JSON request log.
       process.stdout.write(`\n  First start: user "admin" was created with password  ${password}\n  (set QA_ADMIN_PASSWORD to choose it)\n\n`);
@@ -52,14 +58,14 @@ export class DemoService implements OnApplicationBootstrap {
   }
 
   private async seedDemoCentre(): Promise<void> {
-    if (await this.db.getRepository(ProjectEntity).exists()) return;
+    if (await this.projects.any()) return;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await this.db.transaction(async (m) => {
+    await this.transaction.run(async (tx) => {
       const projects = new Map<string, ProjectEntity>();
-      for (const p of DEMO_PROJECTS) projects.set(p.code, await m.getRepository(ProjectEntity).save(p));
+      for (const p of DEMO_PROJECTS) projects.set(p.code, await this.projects.create(p, tx));
       const teams = new Map<string, TeamEntity>();
-      for (const t of DEMO_TEAMS) teams.set(t.code, await m.getRepository(TeamEntity).save({ code: t.code, name: t.name, projectId: projects.get(t.project)!.id }));
-      await m.getRepository(AgentEntity).insert(
+      for (const t of DEMO_TEAMS) teams.set(t.code, await this.teams.create({ code: t.code, name: t.name, projectId: projects.get(t.project)!.id }, tx));
+      await this.agents.insert(
         demoAgents(new Date()).map((a) => ({
           employeeNo: a.employeeNo,
           name: a.name,
@@ -68,17 +74,21 @@ export class DemoService implements OnApplicationBootstrap {
           grade: a.grade,
           status: a.left ? AgentStatus.Left : AgentStatus.Active,
         })),
+        tx,
       );
       for (const u of DEMO_USERS) {
-        if (await m.getRepository(UserEntity).exists({ where: { username: u.username } })) continue;
-        await m.getRepository(UserEntity).save({
-          username: u.username,
-          displayName: u.displayName,
-          roles: u.roles,
-          passwordHash,
-          projects: (u.projects ?? []).map((c) => projects.get(c)!),
-          teams: (u.teams ?? []).map((c) => teams.get(c)!),
-        });
+        if (await this.users.exists(u.username, tx)) continue;
+        await this.users.save(
+          {
+            username: u.username,
+            displayName: u.displayName,
+            roles: u.roles,
+            passwordHash,
+            projects: (u.projects ?? []).map((c) => projects.get(c)!),
+            teams: (u.teams ?? []).map((c) => teams.get(c)!),
+          },
+          tx,
+        );
       }
     });
     this.logger.log(`Demo call centre created: users ${DEMO_USERS.map((u) => u.username).join(', ')} with password ${DEMO_PASSWORD}`);

@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Evaluation } from '../../../shared/src/api/evaluations.js';
 import type { Page } from '../../../shared/src/api/page.js';
 import { AuditService } from '../audit/audit.service.js';
-import { requireAccess, visibleTeams } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { ScopeService } from '../auth/scope.service.js';
 import { invalid } from '../common/domain-error.js';
-import { AgentRepository } from '../org/agents/agent.repository.js';
-import { TeamRepository } from '../org/teams/team.repository.js';
 import type { EvaluationQueryDto } from './evaluation.dto.js';
+import { toEvaluation } from './evaluation.mapper.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { evaluationsCsv, evaluationsXlsx } from './evaluation-export.js';
 
@@ -17,41 +16,28 @@ export const EXPORT_LIMIT = 50_000;
 export class EvaluationQueryService {
   constructor(
     private readonly evaluations: EvaluationRepository,
-    private readonly teams: TeamRepository,
-    private readonly agents: AgentRepository,
+    private readonly scope: ScopeService,
     private readonly audit: AuditService,
   ) {}
 
   /** Submitted evaluations in the caller's scope (CONTRACT.md `GET /api/evaluations`). */
   async list(user: AuthUser, q: EvaluationQueryDto, all = false): Promise<Page<Evaluation>> {
     if (q.from && q.to && q.from > q.to) throw invalid('from', 'must not be after to');
-    let teamId: string | undefined;
-    let agentId: string | undefined;
-    if (q.team) {
-      const team = await this.teams.byCode(q.team);
-      if (!team) throw invalid('team', `unknown team ${q.team}`);
-      requireAccess(user, { teamId: team.id });
-      teamId = team.id;
-    }
-    if (q.agent) {
-      const agent = await this.agents.byEmployeeNo(q.agent);
-      if (!agent) throw invalid('agent', `unknown agent ${q.agent}`);
-      requireAccess(user, { teamId: agent.teamId });
-      agentId = agent.id;
-    }
-    const { total, items } = await this.evaluations.search({
-      teamIds: visibleTeams(user),
+    const team = q.team ? await this.scope.team(user, q.team, { filter: true }) : undefined;
+    const agent = q.agent ? await this.scope.agent(user, q.agent, { filter: true }) : undefined;
+    const { total, rows } = await this.evaluations.search({
+      teamIds: this.scope.visibleTeamIds(user),
       status: 'submitted',
       from: q.from,
       to: q.to,
-      teamId,
-      agentId,
+      teamId: team?.id,
+      agentId: agent?.id,
       recordingId: q.recordingId,
       inspectorId: q.inspector === 'me' ? user.id : undefined,
       page: all ? 1 : q.page,
       pageSize: all ? EXPORT_LIMIT : q.pageSize,
     });
-    return { total, items: items.map(({ teamId: _t, inspectorId: _i, ...e }) => e) };
+    return { total, items: rows.map(toEvaluation) };
   }
 
   /** The same rows as a file; every export is written to the audit log (DOMAIN.md confidentiality). */

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Evaluation, EvaluationItem, EvaluationStatus } from '../../../shared/src/api/evaluations.js';
-import { itemsOf } from '../../../shared/src/checklists/types.js';
+import type { EvaluationStatus as EvaluationStatusName } from '../../../shared/src/api/evaluations.js';
 import type { ChecklistSection, EvaluationSource } from '../../../shared/src/checklists/types.js';
-import { EvaluationItemEntity } from './evaluation.entity.js';
+import { SqlFilter } from '../database/sql-filter.js';
+import type { Transaction } from '../database/transaction.js';
+import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity, EvaluationStatus } from './evaluation.entity.js';
 
 export interface EvaluationFilter {
+  /** The teams the caller may see (`ScopeService.visibleTeamIds`), null for all. */
   teamIds: string[] | null;
   status?: 'draft' | 'submitted';
-  ids?: string[];
   from?: string;
   to?: string;
   teamId?: string;
@@ -19,7 +20,8 @@ export interface EvaluationFilter {
   pageSize: number;
 }
 
-interface Row {
+/** An evaluation with the names it is shown with, its items, and the sections of its checklist version. */
+export interface EvaluationRow {
   id: string;
   recordingId: string;
   agentNo: string;
@@ -28,7 +30,7 @@ interface Row {
   inspector: string;
   inspectorName: string;
   source: EvaluationSource;
-  status: EvaluationStatus;
+  status: EvaluationStatusName;
   revision: number;
   checklistVersion: number;
   checklistVersionId: string;
@@ -41,7 +43,17 @@ interface Row {
   inspectorId: string;
   callStartedAt: Date;
   callDate: string;
+  /** In checklist order. */
+  items: EvaluationItemEntity[];
+  /** Shared by every row of the same version. */
+  sections: ChecklistSection[];
 }
+
+/** What a new evaluation copies from its call, and who scores it with which version. */
+export type NewEvaluation = Pick<EvaluationEntity, 'recordingId' | 'agentId' | 'teamId' | 'projectId' | 'callDate' | 'inspectorId' | 'checklistVersionId' | 'source'> &
+  Partial<Pick<EvaluationEntity, 'comment'>>;
+
+export type ItemChanges = Partial<Pick<EvaluationItemEntity, 'verdict' | 'comment' | 'at' | 'until'>>;
 
 const FROM = `FROM evaluations e
   JOIN agents a ON a.id = e."agentId" JOIN teams t ON t.id = e."teamId"
@@ -51,90 +63,126 @@ const COLUMNS = `e.id, e."recordingId", a."employeeNo" AS "agentNo", a.name AS "
   u.username AS inspector, u."displayName" AS "inspectorName", e.source, e.status, e.revision, cv.version AS "checklistVersion",
   e."checklistVersionId", e.score, e.fatal, e.comment, e."createdAt", e."submittedAt", e."teamId", e."inspectorId",
   r."startedAt" AS "callStartedAt", e."callDate"`;
+const ORDER = `ORDER BY COALESCE(e."submittedAt", e."createdAt") DESC, e.id`;
 
 @Injectable()
 export class EvaluationRepository {
   constructor(private readonly db: DataSource) {}
 
-  async search(f: EvaluationFilter, manager: EntityManager = this.db.manager): Promise<{ total: number; items: (Evaluation & { teamId: string; inspectorId: string })[] }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (f.teamIds) add('e."teamId" = ANY(?)', f.teamIds);
-    if (f.status) add('e.status = ?', f.status);
-    if (f.ids) add('e.id = ANY(?)', f.ids);
-    if (f.from) add('e."callDate" >= ?', f.from);
-    if (f.to) add('e."callDate" <= ?', f.to);
-    if (f.teamId) add('e."teamId" = ?', f.teamId);
-    if (f.agentId) add('e."agentId" = ?', f.agentId);
-    if (f.recordingId) add('e."recordingId" = ?', f.recordingId);
-    if (f.inspectorId) add('e."inspectorId" = ?', f.inspectorId);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await manager.query(`SELECT count(*)::int AS total FROM evaluations e ${clause}`, params);
-    const rows: Row[] = await manager.query(
-      `SELECT ${COLUMNS} ${FROM} ${clause} ORDER BY COALESCE(e."submittedAt", e."createdAt") DESC, e.id LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
-      params,
-    );
-    return { total, items: await this.withItems(rows, manager) };
+  private manager(tx?: Transaction): EntityManager {
+    return tx ?? this.db.manager;
   }
 
-  async byId(id: string, manager: EntityManager = this.db.manager) {
-    const { items } = await this.search({ teamIds: null, ids: [id], page: 1, pageSize: 1 }, manager);
-    return items[0] ?? null;
+  // Reading
+
+  async search(f: EvaluationFilter): Promise<{ total: number; rows: EvaluationRow[] }> {
+    const filter = new SqlFilter()
+      .withinTeams('e."teamId"', f.teamIds)
+      .equals('e.status', f.status)
+      .localDateBetween('e."callDate"', f.from, f.to)
+      .equals('e."teamId"', f.teamId)
+      .equals('e."agentId"', f.agentId)
+      .equals('e."recordingId"', f.recordingId)
+      .equals('e."inspectorId"', f.inspectorId);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM evaluations e ${filter.where}`, filter.params);
+    const rows = await this.db.query(`SELECT ${COLUMNS} ${FROM} ${filter.where} ${ORDER} LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, filter.params);
+    return { total, rows: await this.withItems(rows) };
   }
 
-  /** Items in checklist order, titled from the version they were scored with. */
-  private async withItems(rows: Row[], manager: EntityManager) {
+  /** One evaluation as it is shown, draft or submitted. */
+  async byId(id: string): Promise<EvaluationRow | null> {
+    const rows = await this.db.query(`SELECT ${COLUMNS} ${FROM} WHERE e.id = $1`, [id]);
+    return (await this.withItems(rows))[0] ?? null;
+  }
+
+  /** The evaluation's own row, without names or items. */
+  entityById(id: string): Promise<EvaluationEntity | null> {
+    return this.db.getRepository(EvaluationEntity).findOneBy({ id });
+  }
+
+  /** The inspector's open draft on the call, if any (there is at most one). */
+  async openDraftId(recordingId: string, inspectorId: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM evaluations WHERE "recordingId" = $1 AND "inspectorId" = $2 AND status = 'draft'`, [recordingId, inspectorId]);
+    return rows[0]?.id ?? null;
+  }
+
+  items(evaluationId: string, tx?: Transaction): Promise<EvaluationItemEntity[]> {
+    return this.manager(tx).getRepository(EvaluationItemEntity).findBy({ evaluationId });
+  }
+
+  history(evaluationId: string): Promise<EvaluationHistoryEntity[]> {
+    return this.db.getRepository(EvaluationHistoryEntity).find({ where: { evaluationId }, order: { id: 'ASC' } });
+  }
+
+  /** Items in checklist order, with the sections of the version they were scored with. */
+  private async withItems(rows: Omit<EvaluationRow, 'items' | 'sections'>[]): Promise<EvaluationRow[]> {
     if (!rows.length) return [];
-    const ids = rows.map((r) => r.id);
-    const items = await manager.getRepository(EvaluationItemEntity).createQueryBuilder('i').where('i.evaluationId = ANY(:ids)', { ids }).orderBy('i.position').getMany();
+    const items = await this.db
+      .getRepository(EvaluationItemEntity)
+      .createQueryBuilder('i')
+      .where('i.evaluationId = ANY(:ids)', { ids: rows.map((r) => r.id) })
+      .orderBy('i.position')
+      .getMany();
     const versionIds = [...new Set(rows.map((r) => r.checklistVersionId))];
-    const versions: { id: string; sections: ChecklistSection[] }[] = await manager.query(`SELECT id, sections FROM checklist_versions WHERE id = ANY($1)`, [versionIds]);
-    const titles = new Map(versions.map((v) => [v.id, new Map(itemsOf(v.sections).map((i) => [i.code, i.title]))]));
-    const byEvaluation = new Map<string, EvaluationItem[]>();
-    const rowOf = new Map(rows.map((r) => [r.id, r]));
-    for (const i of items) {
-      const list = byEvaluation.get(i.evaluationId) ?? [];
-      list.push({
-        code: i.code,
-        title: titles.get(rowOf.get(i.evaluationId)!.checklistVersionId)?.get(i.code) ?? i.code,
-        verdict: i.verdict,
-        points: i.points,
-        earned: i.earned,
-        critical: i.critical,
-        comment: i.comment,
-        at: i.at,
-        until: i.until,
-        autoVerdict: i.autoVerdict,
-      });
-      byEvaluation.set(i.evaluationId, list);
-    }
-    return rows.map((r) => ({
-      id: r.id,
-      recordingId: r.recordingId,
-      agent: r.agentNo,
-      agentName: r.agentName,
-      team: r.teamCode,
-      inspector: r.inspector,
-      inspectorName: r.inspectorName,
-      source: r.source,
-      status: r.status,
-      revision: r.revision,
-      checklistVersion: r.checklistVersion,
-      checklistVersionId: r.checklistVersionId,
-      score: r.score,
-      fatal: r.fatal,
-      comment: r.comment,
-      createdAt: new Date(r.createdAt).toISOString(),
-      submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
-      callStartedAt: new Date(r.callStartedAt).toISOString(),
-      callDate: r.callDate,
-      items: byEvaluation.get(r.id) ?? [],
-      teamId: r.teamId,
-      inspectorId: r.inspectorId,
-    }));
+    const versions: { id: string; sections: ChecklistSection[] }[] = await this.db.query(`SELECT id, sections FROM checklist_versions WHERE id = ANY($1)`, [versionIds]);
+    const sections = new Map(versions.map((v) => [v.id, v.sections]));
+    const byEvaluation = new Map<string, EvaluationItemEntity[]>();
+    for (const i of items) byEvaluation.set(i.evaluationId, [...(byEvaluation.get(i.evaluationId) ?? []), i]);
+    return rows.map((r) => ({ ...r, items: byEvaluation.get(r.id) ?? [], sections: sections.get(r.checklistVersionId) ?? [] }));
+  }
+
+  // Writing, inside the caller's transaction
+
+  async insert(values: NewEvaluation, tx: Transaction): Promise<string> {
+    return (await tx.getRepository(EvaluationEntity).save({ ...values, status: EvaluationStatus.Draft })).id;
+  }
+
+  /** A new draft, or null when the inspector has an open draft on the call already (opened twice at once). */
+  async insertDraftIfNone(values: NewEvaluation, tx: Transaction): Promise<string | null> {
+    const inserted = await tx.createQueryBuilder().insert().into(EvaluationEntity).values(values).orIgnore().returning('id').execute();
+    return inserted.raw.length ? (inserted.raw[0].id as string) : null;
+  }
+
+  async insertItems(items: Omit<EvaluationItemEntity, 'evaluation' | 'earned'>[], tx: Transaction): Promise<void> {
+    await tx.insert(EvaluationItemEntity, items);
+  }
+
+  async updateItem(evaluationId: string, code: string, changes: ItemChanges, tx: Transaction): Promise<void> {
+    await tx.update(EvaluationItemEntity, { evaluationId, code }, changes);
+  }
+
+  /**
+   * Bumps a draft's revision if it is still at `revision` (and still a draft), setting the comment
+   * when one is given; false when someone saved it since.
+   */
+  async bumpDraftRevision(id: string, revision: number, comment: string | null | undefined, tx: Transaction): Promise<boolean> {
+    const set: Record<string, unknown> = { revision: () => 'revision + 1' };
+    if (comment !== undefined) set.comment = comment;
+    const result = await tx
+      .createQueryBuilder()
+      .update(EvaluationEntity)
+      .set(set)
+      .where('id = :id AND revision = :revision AND status = :status', { id, revision, status: EvaluationStatus.Draft })
+      .execute();
+    return !!result.affected;
+  }
+
+  /** A submitted evaluation's revision moves on with each amendment. */
+  async bumpRevision(id: string, tx: Transaction): Promise<void> {
+    await tx.query(`UPDATE evaluations SET revision = revision + 1 WHERE id = $1`, [id]);
+  }
+
+  /** Earned points per item and the evaluation's totals. */
+  async storeScore(id: string, earned: { code: string; earned: number | null }[], score: Pick<EvaluationEntity, 'score' | 'fatal' | 'earned' | 'possible'>, tx: Transaction): Promise<void> {
+    for (const i of earned) await tx.update(EvaluationItemEntity, { evaluationId: id, code: i.code }, { earned: i.earned });
+    await tx.update(EvaluationEntity, { id }, score);
+  }
+
+  async markSubmitted(id: string, submittedAt: Date, submittedDate: string, tx: Transaction): Promise<void> {
+    await tx.update(EvaluationEntity, { id }, { status: EvaluationStatus.Submitted, submittedAt, submittedDate });
+  }
+
+  async addHistory(entry: Pick<EvaluationHistoryEntity, 'evaluationId' | 'userId' | 'username' | 'action' | 'reason' | 'change'>, tx: Transaction): Promise<void> {
+    await tx.insert(EvaluationHistoryEntity, entry as never);
   }
 }

@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AutocheckModule } from '../autocheck/autocheck.module.js';
 import { ChecklistsModule } from '../checklists/checklists.module.js';
-import { OrgModule } from '../org/org.module.js';
-import { RecordingsModule } from '../recordings/recordings.module.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from './evaluation.entity.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { EvaluationQueryService } from './evaluation-query.service.js';
@@ -11,7 +9,7 @@ import { EvaluationsController } from './evaluations.controller.js';
 import { EvaluationsService } from './evaluations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EvaluationEntity, EvaluationItemEntity, EvaluationHistoryEntity]), ChecklistsModule, RecordingsModule, OrgModule, AutocheckModule],
+  imports: [TypeOrmModule.forFeature([EvaluationEntity, EvaluationItemEntity, EvaluationHistoryEntity]), ChecklistsModule, AutocheckModule],
   controllers: [EvaluationsController],
   providers: [EvaluationRepository, EvaluationsService, EvaluationQueryService],
   exports: [EvaluationRepository],

@@ -1,31 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { Evaluation, EvaluationHistoryEntry } from '../../../shared/src/api/evaluations.js';
 import { type ChecklistItem, type EvaluationSource, itemsOf } from '../../../shared/src/checklists/types.js';
 import { localDateOf } from '../../../shared/src/dates.js';
 import { can } from '../../../shared/src/permissions.js';
 import { scoreEvaluation } from '../../../shared/src/scoring/score.js';
-import { requireAccess } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { ScopeService } from '../auth/scope.service.js';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { DomainError, invalid, notFound } from '../common/domain-error.js';
 import { AutocheckService } from '../autocheck/autocheck.service.js';
-import { RecordingsService } from '../recordings/recordings.service.js';
+import { TransactionRunner, type Transaction } from '../database/transaction.js';
+import type { RecordingRow } from '../recordings/recording.repository.js';
 import type { AmendDto, CreateEvaluationDto, EvaluationItemInputDto, SaveDraftDto, StartDraftDto } from './evaluation.dto.js';
-import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity, EvaluationStatus } from './evaluation.entity.js';
-import { EvaluationRepository } from './evaluation.repository.js';
+import { type EvaluationEntity, type EvaluationHistoryEntity, EvaluationStatus } from './evaluation.entity.js';
+import { toEvaluation, toHistoryEntry } from './evaluation.mapper.js';
+import { EvaluationRepository, type ItemChanges } from './evaluation.repository.js';
 
 type ScoredItem = { code: string; verdict: 'pass' | 'fail' | 'na' | null; comment?: string | null; at?: number | null; until?: number | null };
 
 const forbiddenForever = (message: string) => new DomainError('OUT_OF_SCOPE', message);
 
+/** What an evaluation copies from the call it scores, so that roll-ups and scope filters need no joins. */
+const fromCall = (recording: RecordingRow) => ({
+  recordingId: recording.id,
+  agentId: recording.agentId,
+  teamId: recording.teamId,
+  projectId: recording.projectId,
+  callDate: recording.localDate,
+});
+
 @Injectable()
 export class EvaluationsService {
   constructor(
-    private readonly db: DataSource,
     private readonly evaluations: EvaluationRepository,
+    private readonly scope: ScopeService,
+    private readonly transaction: TransactionRunner,
     private readonly checklists: ChecklistsService,
-    private readonly recordings: RecordingsService,
     private readonly autocheck: AutocheckService,
   ) {}
 
@@ -51,29 +61,22 @@ export class EvaluationsService {
     }
   }
 
+  /**
+   * CONTRACT.md `POST /api/evaluations`: a finished evaluation in one call. Stored as a draft with its
+   * items, then submitted (scored, stamped, written to the history) in the same transaction.
+   */
   async create(user: AuthUser, dto: CreateEvaluationDto): Promise<Evaluation> {
     this.checkSource(user, dto.source);
-    const recording = await this.recordings.visible(user, dto.recordingId);
+    const recording = await this.scope.recording(user, dto.recordingId);
     const version = await this.checklists.activeEntity();
     const checklist = itemsOf(version.sections);
     this.checkItems(checklist, dto.items, true);
     const { auto } = await this.machineVerdicts(user, recording.id);
-    const id = await this.db.transaction(async (m) => {
-      const evaluation = await m.getRepository(EvaluationEntity).save({
-        recordingId: recording.id,
-        agentId: recording.agentId,
-        teamId: recording.teamId,
-        projectId: recording.projectId,
-        callDate: recording.localDate,
-        inspectorId: user.id,
-        checklistVersionId: version.id,
-        source: dto.source,
-        status: EvaluationStatus.Draft,
-        comment: dto.comment ?? null,
-      });
-      await this.writeItems(m, evaluation.id, checklist, dto.items, auto);
-      await this.finish(m, user, evaluation.id, 'submitted');
-      return evaluation.id;
+    const id = await this.transaction.run(async (tx) => {
+      const evaluationId = await this.evaluations.insert({ ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, comment: dto.comment ?? null }, tx);
+      await this.writeItems(evaluationId, checklist, dto.items, auto, tx);
+      await this.submitScored(user, evaluationId, tx);
+      return evaluationId;
     });
     return this.get(user, id);
   }
@@ -81,27 +84,19 @@ export class EvaluationsService {
   /** Opens (or reopens) the caller's draft on a call: the workspace's first request. */
   async startDraft(user: AuthUser, dto: StartDraftDto): Promise<Evaluation> {
     this.checkSource(user, dto.source);
-    const recording = await this.recordings.visible(user, dto.recordingId);
-    const existing: { id: string }[] = await this.db.query(`SELECT id FROM evaluations WHERE "recordingId" = $1 AND "inspectorId" = $2 AND status = 'draft'`, [recording.id, user.id]);
-    if (existing.length) return this.get(user, existing[0].id);
+    const recording = await this.scope.recording(user, dto.recordingId);
+    const existing = await this.evaluations.openDraftId(recording.id, user.id);
+    if (existing) return this.get(user, existing);
     const version = await this.checklists.activeEntity();
     const checklist = itemsOf(version.sections);
     // The machine's verdicts pre-fill the form as suggestions; the inspector accepts or overrides each.
     const { auto, evidence } = await this.machineVerdicts(user, recording.id);
     const suggested = [...auto].map(([code, verdict]) => ({ code, verdict, at: evidence.get(code)?.start ?? null, until: evidence.get(code)?.end ?? null }));
-    const id = await this.db.transaction(async (m) => {
-      const inserted = await m
-        .createQueryBuilder()
-        .insert()
-        .into(EvaluationEntity)
-        .values({ recordingId: recording.id, agentId: recording.agentId, teamId: recording.teamId, projectId: recording.projectId, callDate: recording.localDate, inspectorId: user.id, checklistVersionId: version.id, source: dto.source })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      if (!inserted.raw.length) return null; // the same inspector opened it twice at once
-      const evaluationId = inserted.raw[0].id as string;
-      await this.writeItems(m, evaluationId, checklist, suggested, auto);
-      await this.history(m, user, evaluationId, 'created', null, { source: dto.source });
+    const id = await this.transaction.run(async (tx) => {
+      const evaluationId = await this.evaluations.insertDraftIfNone({ ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source }, tx);
+      if (!evaluationId) return null; // the same inspector opened it twice at once
+      await this.writeItems(evaluationId, checklist, suggested, auto, tx);
+      await this.history(user, evaluationId, 'created', null, { source: dto.source }, tx);
       return evaluationId;
     });
     return id ? this.get(user, id) : this.startDraft(user, dto);
@@ -112,15 +107,15 @@ export class EvaluationsService {
     const evaluation = await this.ownDraft(user, id);
     const checklist = await this.checklistOf(evaluation.checklistVersionId);
     this.checkItems(checklist, dto.items, false);
-    await this.db.transaction(async (m) => {
-      await this.bumpRevision(m, id, dto.revision, dto.comment);
+    await this.transaction.run(async (tx) => {
+      if (!(await this.evaluations.bumpDraftRevision(id, dto.revision, dto.comment, tx))) throw this.stale();
       for (const item of dto.items) {
-        const changes: Partial<EvaluationItemEntity> = {};
+        const changes: ItemChanges = {};
         if (item.verdict !== undefined) changes.verdict = item.verdict;
         if (item.comment !== undefined) changes.comment = item.comment;
         if (item.at !== undefined) changes.at = item.at;
         if (item.until !== undefined) changes.until = item.until;
-        if (Object.keys(changes).length) await m.update(EvaluationItemEntity, { evaluationId: id, code: item.code }, changes);
+        if (Object.keys(changes).length) await this.evaluations.updateItem(id, item.code, changes, tx);
       }
     });
     return this.get(user, id);
@@ -128,12 +123,12 @@ export class EvaluationsService {
 
   async submit(user: AuthUser, id: string, revision: number): Promise<Evaluation> {
     await this.ownDraft(user, id);
-    const items = await this.db.getRepository(EvaluationItemEntity).findBy({ evaluationId: id });
+    const items = await this.evaluations.items(id);
     const unscored = items.filter((i) => !i.verdict).map((i) => i.code);
     if (unscored.length) throw invalid('items', `score every item before submitting; missing ${unscored.join(', ')}`);
-    await this.db.transaction(async (m) => {
-      await this.bumpRevision(m, id, revision);
-      await this.finish(m, user, id, 'submitted');
+    await this.transaction.run(async (tx) => {
+      if (!(await this.evaluations.bumpDraftRevision(id, revision, undefined, tx))) throw this.stale();
+      await this.submitScored(user, id, tx);
     });
     return this.get(user, id);
   }
@@ -142,64 +137,60 @@ export class EvaluationsService {
   async amend(user: AuthUser, id: string, dto: AmendDto): Promise<Evaluation> {
     const before = await this.get(user, id);
     if (before.status !== EvaluationStatus.Submitted) throw new DomainError('STATE_CONFLICT', 'Only a submitted evaluation is amended; a draft is simply saved');
-    const evaluation = await this.db.getRepository(EvaluationEntity).findOneByOrFail({ id });
-    const checklist = await this.checklistOf(evaluation.checklistVersionId);
+    const checklist = await this.checklistOf(before.checklistVersionId);
     this.checkItems(checklist, dto.items, false);
-    await this.db.transaction(async (m) => {
+    await this.transaction.run(async (tx) => {
       for (const item of dto.items) {
-        await m.update(EvaluationItemEntity, { evaluationId: id, code: item.code }, { verdict: item.verdict, comment: item.comment ?? null, at: item.at ?? null, until: item.until ?? null });
+        await this.evaluations.updateItem(id, item.code, { verdict: item.verdict, comment: item.comment ?? null, at: item.at ?? null, until: item.until ?? null }, tx);
       }
-      await m.query(`UPDATE evaluations SET revision = revision + 1 WHERE id = $1`, [id]);
-      const after = await this.score(m, id);
-      await this.history(m, user, id, 'amended', dto.reason, {
-        before: { score: before.score, fatal: before.fatal, items: before.items.filter((i) => dto.items.some((d) => d.code === i.code)).map((i) => ({ code: i.code, verdict: i.verdict })) },
-        after: { ...after, items: dto.items.map((i) => ({ code: i.code, verdict: i.verdict })) },
-      });
+      await this.evaluations.bumpRevision(id, tx);
+      const after = await this.score(id, tx);
+      await this.history(
+        user,
+        id,
+        'amended',
+        dto.reason,
+        {
+          before: { score: before.score, fatal: before.fatal, items: before.items.filter((i) => dto.items.some((d) => d.code === i.code)).map((i) => ({ code: i.code, verdict: i.verdict })) },
+          after: { ...after, items: dto.items.map((i) => ({ code: i.code, verdict: i.verdict })) },
+        },
+        tx,
+      );
     });
     return this.get(user, id);
   }
 
   async get(user: AuthUser, id: string): Promise<Evaluation> {
-    const evaluation = await this.evaluations.byId(id);
-    if (!evaluation) throw notFound('Evaluation');
-    requireAccess(user, { teamId: evaluation.teamId });
+    await this.readable(user, id);
+    const row = await this.evaluations.byId(id);
+    if (!row) throw notFound('Evaluation');
+    return toEvaluation(row);
+  }
+
+  async historyOf(user: AuthUser, id: string): Promise<EvaluationHistoryEntry[]> {
+    await this.readable(user, id);
+    return (await this.evaluations.history(id)).map(toHistoryEntry);
+  }
+
+  /** The evaluation if the caller may read it: in their scope, and a draft only to its own inspector. */
+  private async readable(user: AuthUser, id: string): Promise<EvaluationEntity> {
+    const evaluation = await this.scope.evaluation(user, id);
     // A draft is its inspector's work in progress; others see it once submitted.
     if (evaluation.status === EvaluationStatus.Draft && evaluation.inspectorId !== user.id && !can(user.roles, 'evaluation.readAnyDraft')) {
       throw notFound('Evaluation');
     }
-    const { teamId: _t, inspectorId: _i, ...dto } = evaluation;
-    return dto;
-  }
-
-  async historyOf(user: AuthUser, id: string): Promise<EvaluationHistoryEntry[]> {
-    await this.get(user, id);
-    const rows = await this.db.getRepository(EvaluationHistoryEntity).find({ where: { evaluationId: id }, order: { id: 'ASC' } });
-    return rows.map((h) => ({ at: h.at.toISOString(), username: h.username, action: h.action, reason: h.reason, change: h.change }));
+    return evaluation;
   }
 
   private async ownDraft(user: AuthUser, id: string): Promise<EvaluationEntity> {
-    const evaluation = await this.db.getRepository(EvaluationEntity).findOneBy({ id });
-    if (!evaluation) throw notFound('Evaluation');
-    requireAccess(user, { teamId: evaluation.teamId });
+    const evaluation = await this.scope.evaluation(user, id);
     if (evaluation.inspectorId !== user.id) throw forbiddenForever('Forbidden: this draft belongs to another inspector');
     if (evaluation.status !== EvaluationStatus.Draft) throw new DomainError('STATE_CONFLICT', 'This evaluation is submitted and locked; a supervisor may amend it');
     return evaluation;
   }
 
   private async checklistOf(versionId: string): Promise<ChecklistItem[]> {
-    return itemsOf((await this.checklists.get(versionId)).sections);
-  }
-
-  private async bumpRevision(m: EntityManager, id: string, revision: number, comment?: string | null): Promise<void> {
-    const set: Record<string, unknown> = { revision: () => 'revision + 1' };
-    if (comment !== undefined) set.comment = comment;
-    const result = await m
-      .createQueryBuilder()
-      .update(EvaluationEntity)
-      .set(set)
-      .where('id = :id AND revision = :revision AND status = :status', { id, revision, status: EvaluationStatus.Draft })
-      .execute();
-    if (!result.affected) throw this.stale();
+    return itemsOf((await this.checklists.entity(versionId)).sections);
   }
 
   private stale() {
@@ -219,34 +210,36 @@ export class EvaluationsService {
     };
   }
 
-  private async writeItems(m: EntityManager, evaluationId: string, checklist: ChecklistItem[], scored: ScoredItem[] | EvaluationItemInputDto[], auto: Map<string, 'pass' | 'fail'>): Promise<void> {
+  /** One item per checklist item, in its order, with its points as they are now and any verdict given. */
+  private async writeItems(evaluationId: string, checklist: ChecklistItem[], scored: ScoredItem[] | EvaluationItemInputDto[], auto: Map<string, 'pass' | 'fail'>, tx: Transaction): Promise<void> {
     const byCode = new Map((scored as ScoredItem[]).map((s) => [s.code, s]));
-    await m.insert(
-      EvaluationItemEntity,
+    await this.evaluations.insertItems(
       checklist.map((item, position) => {
         const s = byCode.get(item.code);
         return { evaluationId, code: item.code, position, points: item.points, critical: item.critical, verdict: s?.verdict ?? null, comment: s?.comment ?? null, at: s?.at ?? null, until: s?.until ?? null, autoVerdict: auto.get(item.code) ?? null };
       }),
+      tx,
     );
   }
 
   /** Computes and stores earned points per item and the evaluation's score with the shared rule. */
-  private async score(m: EntityManager, id: string) {
-    const items = await m.getRepository(EvaluationItemEntity).findBy({ evaluationId: id });
+  private async score(id: string, tx: Transaction) {
+    const items = await this.evaluations.items(id, tx);
     const result = scoreEvaluation(items.map((i) => ({ points: i.points, critical: i.critical, verdict: i.verdict ?? 'na' })));
-    for (const i of items) await m.update(EvaluationItemEntity, { evaluationId: id, code: i.code }, { earned: i.verdict === 'pass' ? i.points : i.verdict === 'fail' ? 0 : null });
-    await m.update(EvaluationEntity, { id }, { score: result.score, fatal: result.fatal, earned: result.earned, possible: result.possible });
+    const earned = items.map((i) => ({ code: i.code, earned: i.verdict === 'pass' ? i.points : i.verdict === 'fail' ? 0 : null }));
+    await this.evaluations.storeScore(id, earned, { score: result.score, fatal: result.fatal, earned: result.earned, possible: result.possible }, tx);
     return { score: result.score, fatal: result.fatal };
   }
 
-  private async finish(m: EntityManager, user: AuthUser, id: string, action: 'submitted'): Promise<void> {
+  /** Locks the evaluation as submitted today (the centre's local day), scores it and records it. */
+  private async submitScored(user: AuthUser, id: string, tx: Transaction): Promise<void> {
     const now = new Date();
-    await m.update(EvaluationEntity, { id }, { status: EvaluationStatus.Submitted, submittedAt: now, submittedDate: localDateOf(now, process.env.TZ) });
-    const result = await this.score(m, id);
-    await this.history(m, user, id, action, null, result);
+    await this.evaluations.markSubmitted(id, now, localDateOf(now, process.env.TZ), tx);
+    const result = await this.score(id, tx);
+    await this.history(user, id, 'submitted', null, result, tx);
   }
 
-  private async history(m: EntityManager, user: AuthUser, evaluationId: string, action: EvaluationHistoryEntity['action'], reason: string | null, change: Record<string, unknown> | null): Promise<void> {
-    await m.insert(EvaluationHistoryEntity, { evaluationId, userId: user.id, username: user.username, action, reason, change: change as never });
+  private async history(user: AuthUser, evaluationId: string, action: EvaluationHistoryEntity['action'], reason: string | null, change: Record<string, unknown> | null, tx: Transaction): Promise<void> {
+    await this.evaluations.addHistory({ evaluationId, userId: user.id, username: user.username, action, reason, change }, tx);
   }
 }

@@ -1,14 +1,14 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators.js';
 import { ApiResult } from '../openapi/api-result.js';
+import { HealthRepository } from './health.repository.js';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly database: HealthRepository) {}
 
   /** 200 once the database answers, 503 otherwise (CONTRACT.md "Starting"). */
   @ApiResult('Health')
@@ -16,7 +16,7 @@ export class HealthController {
   @Get()
   async health(@Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     try {
-      await Promise.race([this.db.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000))]);
+      await Promise.race([this.database.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000))]);
       return { status: 'ok' };
     } catch {
       res.status(503);

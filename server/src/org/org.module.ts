@@ -13,6 +13,7 @@ import { TeamRepository } from './teams/team.repository.js';
 import { TeamsController } from './teams/teams.controller.js';
 import { TeamsService } from './teams/teams.service.js';
 import { UserEntity } from './users/user.entity.js';
+import { UserRepository } from './users/user.repository.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
 
@@ -20,7 +21,7 @@ import { UsersService } from './users/users.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ProjectEntity, TeamEntity, AgentEntity, UserEntity])],
   controllers: [ProjectsController, TeamsController, AgentsController, UsersController],
-  providers: [ProjectRepository, TeamRepository, AgentRepository, ProjectsService, TeamsService, AgentsService, UsersService],
-  exports: [ProjectRepository, TeamRepository, AgentRepository],
+  providers: [ProjectRepository, TeamRepository, AgentRepository, UserRepository, ProjectsService, TeamsService, AgentsService, UsersService],
+  exports: [ProjectRepository, TeamRepository, AgentRepository, UserRepository],
 })
 export class OrgModule {}

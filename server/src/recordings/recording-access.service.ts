@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import type { Page } from '../../../shared/src/api/page.js';
 import type { AccessLogEntry } from '../../../shared/src/api/recordings.js';
-import { visibleTeams } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { ScopeService } from '../auth/scope.service.js';
 import { DomainError } from '../common/domain-error.js';
-import { RecordingAccessEntity } from './recording.entity.js';
-import { RecordingsService } from './recordings.service.js';
+import { toAccessLogEntry } from './recording.mapper.js';
+import { RecordingAccessRepository } from './recording-access.repository.js';
 import { AudioStorage } from './storage/audio-storage.js';
 
 export interface AudioResponse {
@@ -39,9 +38,9 @@ export function parseRange(header: string | undefined, size: number): { start: n
 @Injectable()
 export class RecordingAccessService {
   constructor(
-    private readonly recordings: RecordingsService,
+    private readonly scope: ScopeService,
+    private readonly accessLog: RecordingAccessRepository,
     private readonly storage: AudioStorage,
-    private readonly db: DataSource,
   ) {}
 
   /**
@@ -49,7 +48,7 @@ export class RecordingAccessService {
    * per listening; only the opening request (no range, or one from byte 0) is logged as a playback.
    */
   async audio(user: AuthUser, id: string, range: string | undefined, download: boolean, ip?: string): Promise<AudioResponse> {
-    const recording = await this.recordings.visible(user, id);
+    const recording = await this.scope.recording(user, id);
     const size = await this.storage.size(recording.audioKey);
     const type = recording.audioFormat === 'mp3' ? 'audio/mpeg' : 'audio/wav';
     const parsed = parseRange(range, size);
@@ -57,7 +56,7 @@ export class RecordingAccessService {
       throw new DomainError('RANGE_NOT_SATISFIABLE', `Range not satisfiable: the file has ${size} bytes`, undefined, { 'Content-Range': `bytes */${size}` });
     }
     if (download || !parsed || parsed.start === 0) {
-      await this.db.getRepository(RecordingAccessEntity).insert({ userId: user.id, username: user.username, recordingId: id, action: download ? 'download' : 'play', ip: ip ?? null });
+      await this.accessLog.insert({ userId: user.id, username: user.username, recordingId: id, action: download ? 'download' : 'play', ip: ip ?? null });
     }
     const headers: Record<string, string> = { 'Content-Type': type, 'Accept-Ranges': 'bytes', 'Cache-Control': 'private, no-store' };
     if (download) {
@@ -74,27 +73,7 @@ export class RecordingAccessService {
   }
 
   async log(user: AuthUser, q: { recordingId?: string; username?: string; page: number; pageSize: number }): Promise<Page<AccessLogEntry>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const teams = visibleTeams(user);
-    if (teams) {
-      params.push(teams);
-      where.push(`r."teamId" = ANY($${params.length})`);
-    }
-    if (q.recordingId) {
-      params.push(q.recordingId);
-      where.push(`l."recordingId" = $${params.length}`);
-    }
-    if (q.username) {
-      params.push(q.username);
-      where.push(`l.username = $${params.length}`);
-    }
-    const from = `FROM recording_access_log l JOIN recordings r ON r.id = l."recordingId" JOIN agents a ON a.id = r."agentId" ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows = await this.db.query(
-      `SELECT l.id, l.at, l.username, l.action, l."recordingId", l.ip, r."externalId", a."employeeNo" AS agent ${from} ORDER BY l.id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
-    );
-    return { total, items: rows.map((r: AccessLogEntry & { at: Date }) => ({ ...r, at: new Date(r.at).toISOString() })) };
+    const { total, rows } = await this.accessLog.search({ teamIds: this.scope.visibleTeamIds(user), recordingId: q.recordingId, username: q.username, page: q.page, pageSize: q.pageSize });
+    return { total, items: rows.map(toAccessLogEntry) };
   }
 }

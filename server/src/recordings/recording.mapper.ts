@@ -1,7 +1,8 @@
-import type { RecordingDetail, RecordingSummary } from '../../../shared/src/api/recordings.js';
+import type { AccessLogEntry, RecordingDetail, RecordingSummary } from '../../../shared/src/api/recordings.js';
 import { maskPhoneNumber, type TranscriptDocument } from '../../../shared/src/recordings.js';
 import { can } from '../../../shared/src/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import type { AccessLogRow } from './recording-access.repository.js';
 import type { RecordingRow } from './recording.repository.js';
 
 export function toRecordingSummary(r: RecordingRow, user: AuthUser): RecordingSummary {
@@ -36,3 +37,14 @@ export function toRecordingDetail(r: RecordingRow, user: AuthUser, transcript: T
     transcript,
   };
 }
+
+export const toAccessLogEntry = (r: AccessLogRow): AccessLogEntry => ({
+  id: r.id,
+  at: new Date(r.at).toISOString(),
+  username: r.username,
+  action: r.action,
+  recordingId: r.recordingId,
+  externalId: r.externalId,
+  agent: r.agent,
+  ip: r.ip,
+});

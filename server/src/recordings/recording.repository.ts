@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { CallDirection } from '../../../shared/src/recordings.js';
-import { RecordingEntity } from './recording.entity.js';
+import { SqlFilter } from '../database/sql-filter.js';
+import type { Transaction } from '../database/transaction.js';
+import { RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from './recording.entity.js';
 
 export interface RecordingFilter {
+  /** The teams the caller may see (`ScopeService.visibleTeamIds`), null for all. */
   teamIds: string[] | null;
   projectId?: string;
   teamId?: string;
@@ -16,7 +19,8 @@ export interface RecordingFilter {
   hasTranscript?: boolean;
   customerNumber?: string;
   evaluated?: boolean;
-  failed?: string;
+  /** Calls that failed the rule `code` under that checklist version (the active one). */
+  failed?: { code: string; checklistVersionId: string };
   sort?: 'startedAt' | 'duration';
   order?: 'asc' | 'desc';
   page: number;
@@ -30,6 +34,10 @@ export interface RecordingRow extends RecordingEntity {
   projectCode: string;
 }
 
+export type NewRecording = Omit<RecordingEntity, 'agent' | 'createdAt'>;
+export type Transcript = RecordingTranscriptEntity['transcript'];
+export type Peaks = RecordingPeaksEntity['peaks'];
+
 const SELECT = `r.*, a."employeeNo" AS "agentNo", a.name AS "agentName", t.code AS "teamCode", p.code AS "projectCode"
   FROM recordings r JOIN agents a ON a.id = r."agentId" JOIN teams t ON t.id = r."teamId" JOIN projects p ON p.id = r."projectId"`;
 
@@ -42,45 +50,36 @@ export class RecordingRepository {
     return rows[0] ?? null;
   }
 
-  async byExternalId(externalId: string, manager: EntityManager = this.db.manager): Promise<RecordingRow | null> {
-    const rows = await manager.query(`SELECT ${SELECT} WHERE r."externalId" = $1`, [externalId]);
+  async byExternalId(externalId: string): Promise<RecordingRow | null> {
+    const rows = await this.db.query(`SELECT ${SELECT} WHERE r."externalId" = $1`, [externalId]);
     return rows[0] ?? null;
   }
 
   /** Search with every filter as a bound parameter; the indexes lead with agent, team, project or day. */
   async search(f: RecordingFilter): Promise<{ total: number; rows: RecordingRow[] }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (f.teamIds) add('r."teamId" = ANY(?)', f.teamIds);
-    if (f.projectId) add('r."projectId" = ?', f.projectId);
-    if (f.teamId) add('r."teamId" = ?', f.teamId);
-    if (f.agentId) add('r."agentId" = ?', f.agentId);
-    // One day as an equality, so the day indexes are read in startedAt order and stop after a page.
-    if (f.from && f.from === f.to) add('r."localDate" = ?', f.from);
-    else {
-      if (f.from) add('r."localDate" >= ?', f.from);
-      if (f.to) add('r."localDate" <= ?', f.to);
-    }
-    if (f.direction) add('r.direction = ?', f.direction);
-    if (f.minDuration !== undefined) add('r."durationSeconds" >= ?', f.minDuration);
-    if (f.maxDuration !== undefined) add('r."durationSeconds" <= ?', f.maxDuration);
-    if (f.hasTranscript !== undefined) add('r."hasTranscript" = ?', f.hasTranscript);
-    if (f.customerNumber) add('r."customerNumber" = ?', f.customerNumber);
+    const filter = new SqlFilter()
+      .withinTeams('r."teamId"', f.teamIds)
+      .equals('r."projectId"', f.projectId)
+      .equals('r."teamId"', f.teamId)
+      .equals('r."agentId"', f.agentId)
+      .localDateBetween('r."localDate"', f.from, f.to)
+      .equals('r.direction', f.direction);
+    if (f.minDuration !== undefined) filter.add('r."durationSeconds" >= ?', f.minDuration);
+    if (f.maxDuration !== undefined) filter.add('r."durationSeconds" <= ?', f.maxDuration);
+    filter.equals('r."hasTranscript"', f.hasTranscript);
+    if (f.customerNumber) filter.add('r."customerNumber" = ?', f.customerNumber);
     if (f.evaluated !== undefined) {
-      where.push(`${f.evaluated ? '' : 'NOT '}EXISTS (SELECT 1 FROM evaluations e WHERE e."recordingId" = r.id AND e.status = 'submitted')`);
+      filter.add(`${f.evaluated ? '' : 'NOT '}EXISTS (SELECT 1 FROM evaluations e WHERE e."recordingId" = r.id AND e.status = 'submitted')`);
     }
     if (f.failed) {
-      add(
-        `EXISTS (SELECT 1 FROM recording_auto_checks ac WHERE ac."recordingId" = r.id AND ? = ANY(ac."failedCodes")
-           AND ac."checklistVersionId" = (SELECT id FROM checklist_versions WHERE status = 'published' ORDER BY version DESC LIMIT 1))`,
-        f.failed,
+      filter.add(
+        `EXISTS (SELECT 1 FROM recording_auto_checks ac WHERE ac."recordingId" = r.id AND ? = ANY(ac."failedCodes") AND ac."checklistVersionId" = ?)`,
+        f.failed.code,
+        f.failed.checklistVersionId,
       );
     }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const clause = filter.where;
+    const params = filter.params;
     const order = `${f.sort === 'duration' ? 'r."durationSeconds"' : 'r."startedAt"'} ${f.order === 'asc' ? 'ASC' : 'DESC'}, r.id`;
     // Counting a million rows for page 1 costs more than the page; cap the count and say so with total.
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM recordings r ${clause} LIMIT 10001) c`, params);
@@ -93,5 +92,36 @@ export class RecordingRepository {
       params,
     );
     return { total, rows };
+  }
+
+  /**
+   * Stores a new call with its peaks and transcript; false when a recording with its externalId is
+   * already there (ON CONFLICT DO NOTHING: a simultaneous post of the same call won).
+   */
+  async insertIfNew(recording: NewRecording, peaks: Peaks, transcript: Transcript | null, tx: Transaction): Promise<boolean> {
+    const result = await tx.createQueryBuilder().insert().into(RecordingEntity).values(recording).orIgnore().execute();
+    if (!result.raw.length) return false;
+    await tx.insert(RecordingPeaksEntity, { recordingId: recording.id, peaks });
+    if (transcript) await tx.insert(RecordingTranscriptEntity, { recordingId: recording.id, transcript });
+    return true;
+  }
+
+  async replaceTranscript(id: string, transcript: Transcript, tx: Transaction): Promise<void> {
+    await tx.upsert(RecordingTranscriptEntity, { recordingId: id, transcript, updatedAt: new Date() }, ['recordingId']);
+    await tx.update(RecordingEntity, { id }, { hasTranscript: true });
+  }
+
+  async peaks(id: string): Promise<Peaks | null> {
+    return (await this.db.getRepository(RecordingPeaksEntity).findOneBy({ recordingId: id }))?.peaks ?? null;
+  }
+
+  async transcript(id: string): Promise<Transcript | null> {
+    return (await this.db.getRepository(RecordingTranscriptEntity).findOneBy({ recordingId: id }))?.transcript ?? null;
+  }
+
+  /** How many calls there are whose externalId starts so (the demo's are DEMO-…). */
+  async countByExternalIdPrefix(prefix: string): Promise<number> {
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM recordings WHERE "externalId" LIKE $1`, [`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
+    return n;
   }
 }

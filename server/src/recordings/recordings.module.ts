@@ -2,10 +2,11 @@ import path from 'node:path';
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChecklistsModule } from '../checklists/checklists.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { OrgModule } from '../org/org.module.js';
 import { RecordingAccessEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from './recording.entity.js';
 import { RecordingRepository } from './recording.repository.js';
+import { RecordingAccessRepository } from './recording-access.repository.js';
 import { RecordingAccessService } from './recording-access.service.js';
 import { RecordingsController } from './recordings.controller.js';
 import { RecordingsService } from './recordings.service.js';
@@ -14,7 +15,7 @@ import { LocalAudioStorage } from './storage/local-audio-storage.js';
 
 @Module({
   imports: [
-    OrgModule,
+    ChecklistsModule,
     TypeOrmModule.forFeature([RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity, RecordingAccessEntity]),
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
@@ -25,6 +26,7 @@ import { LocalAudioStorage } from './storage/local-audio-storage.js';
   controllers: [RecordingsController],
   providers: [
     RecordingRepository,
+    RecordingAccessRepository,
     RecordingsService,
     RecordingAccessService,
     { provide: AudioStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalAudioStorage(path.join(config.dataDir, 'audio')) },

@@ -1,23 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Page } from '../../../shared/src/api/page.js';
 import type { RecordingDetail, RecordingSummary, WaveformPeaks } from '../../../shared/src/api/recordings.js';
 import { localDateOf } from '../../../shared/src/dates.js';
 import { ChannelLayout } from '../../../shared/src/recordings.js';
-import { requireAccess, visibleTeams } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { ScopeService } from '../auth/scope.service.js';
+import { ChecklistsService } from '../checklists/checklists.service.js';
 import { invalid, notFound } from '../common/domain-error.js';
 import { DomainEvents } from '../common/domain-events.js';
 import { validateJsonField } from '../common/json-field.js';
-import { AgentRepository } from '../org/agents/agent.repository.js';
-import { ProjectRepository } from '../org/projects/project.repository.js';
-import { TeamRepository } from '../org/teams/team.repository.js';
+import { TransactionRunner } from '../database/transaction.js';
 import { analyseAudio } from './audio/analyse.js';
 import { RecordingMetadataDto, type RecordingQueryDto, TranscriptDto } from './recording.dto.js';
-import { RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from './recording.entity.js';
 import { toRecordingDetail, toRecordingSummary } from './recording.mapper.js';
-import { RecordingRepository, type RecordingRow } from './recording.repository.js';
+import { type RecordingFilter, RecordingRepository, type RecordingRow } from './recording.repository.js';
 import { AudioStorage } from './storage/audio-storage.js';
 
 export interface IngestResult {
@@ -28,11 +25,10 @@ export interface IngestResult {
 @Injectable()
 export class RecordingsService {
   constructor(
-    private readonly db: DataSource,
     private readonly recordings: RecordingRepository,
-    private readonly agents: AgentRepository,
-    private readonly teams: TeamRepository,
-    private readonly projects: ProjectRepository,
+    private readonly scope: ScopeService,
+    private readonly checklists: ChecklistsService,
+    private readonly transaction: TransactionRunner,
     private readonly storage: AudioStorage,
     private readonly events: DomainEvents,
   ) {}
@@ -47,9 +43,7 @@ export class RecordingsService {
       throw e;
     });
     const transcript = rawTranscript === undefined || rawTranscript === '' ? null : await validateJsonField('transcript', rawTranscript, TranscriptDto);
-    const agent = await this.agents.byEmployeeNo(metadata.agent);
-    if (!agent) throw invalid('metadata.agent', `unknown agent ${metadata.agent}`);
-    requireAccess(user, { teamId: agent.teamId });
+    const agent = await this.scope.agent(user, metadata.agent, { field: 'metadata.agent' });
 
     const existing = await this.recordings.byExternalId(metadata.externalId);
     if (existing) return { created: false, recording: await this.detail(user, existing) };
@@ -68,12 +62,9 @@ export class RecordingsService {
     const audioKey = `${localDate.replaceAll('-', '/')}/${id}.${ext}`;
     await this.storage.put(audioKey, audio);
     try {
-      const inserted = await this.db.transaction(async (m) => {
-        const result = await m
-          .createQueryBuilder()
-          .insert()
-          .into(RecordingEntity)
-          .values({
+      const inserted = await this.transaction.run((tx) =>
+        this.recordings.insertIfNew(
+          {
             id,
             externalId: metadata.externalId,
             agentId: agent.id,
@@ -93,14 +84,12 @@ export class RecordingsService {
             audioBytes: audio.length,
             audioSha256: createHash('sha256').update(audio).digest('hex'),
             hasTranscript: !!transcript,
-          })
-          .orIgnore() // ON CONFLICT DO NOTHING: a simultaneous post of the same externalId won
-          .execute();
-        if (!result.raw.length) return false;
-        await m.insert(RecordingPeaksEntity, { recordingId: id, peaks: analysis.peaks });
-        if (transcript) await m.insert(RecordingTranscriptEntity, { recordingId: id, transcript: { ...transcript } });
-        return true;
-      });
+          },
+          analysis.peaks,
+          transcript && { ...transcript },
+          tx,
+        ),
+      );
       if (!inserted) {
         await this.storage.delete(audioKey);
         const winner = await this.recordings.byExternalId(metadata.externalId);
@@ -115,67 +104,53 @@ export class RecordingsService {
   }
 
   async replaceTranscript(user: AuthUser, id: string, body: unknown): Promise<RecordingDetail> {
-    const recording = await this.visible(user, id);
+    const recording = await this.scope.recording(user, id);
     const transcript = await validateJsonField('transcript', body, TranscriptDto);
-    await this.db.transaction(async (m) => {
-      await m.upsert(RecordingTranscriptEntity, { recordingId: id, transcript: { ...transcript }, updatedAt: new Date() }, ['recordingId']);
-      await m.update(RecordingEntity, { id }, { hasTranscript: true });
-    });
+    await this.transaction.run((tx) => this.recordings.replaceTranscript(id, { ...transcript }, tx));
     await this.events.emit('recording.transcript-changed', { recordingIds: [id] });
     return this.detail(user, { ...recording, hasTranscript: true });
   }
 
   async get(user: AuthUser, id: string): Promise<RecordingDetail> {
-    return this.detail(user, await this.visible(user, id));
+    return this.detail(user, await this.scope.recording(user, id));
   }
 
   async peaks(user: AuthUser, id: string): Promise<WaveformPeaks> {
-    await this.visible(user, id);
-    const row = await this.db.getRepository(RecordingPeaksEntity).findOneBy({ recordingId: id });
-    if (!row) throw notFound('Peaks');
-    return row.peaks;
-  }
-
-  async transcript(id: string): Promise<TranscriptDto | null> {
-    const row = await this.db.getRepository(RecordingTranscriptEntity).findOneBy({ recordingId: id });
-    return (row?.transcript as TranscriptDto) ?? null;
-  }
-
-  /** Loads a recording and checks the user may see its team; 404 before 403 so ids are not probed cheaply. */
-  async visible(user: AuthUser, id: string): Promise<RecordingRow> {
-    const recording = await this.recordings.byId(id);
-    if (!recording) throw notFound('Recording');
-    requireAccess(user, { teamId: recording.teamId });
-    return recording;
+    await this.scope.recording(user, id);
+    const peaks = await this.recordings.peaks(id);
+    if (!peaks) throw notFound('Peaks');
+    return peaks;
   }
 
   private async detail(user: AuthUser, r: RecordingRow): Promise<RecordingDetail> {
-    requireAccess(user, { teamId: r.teamId });
-    return toRecordingDetail(r, user, r.hasTranscript ? await this.transcript(r.id) : null);
+    this.scope.require(user, { teamId: r.teamId });
+    return toRecordingDetail(r, user, r.hasTranscript ? await this.recordings.transcript(r.id) : null);
   }
 
   async search(user: AuthUser, q: RecordingQueryDto): Promise<Page<RecordingSummary>> {
     if (q.from && q.to && q.from > q.to) throw invalid('from', 'must not be after to');
-    const filter = { teamIds: visibleTeams(user), ...q, projectId: undefined as string | undefined, teamId: undefined as string | undefined, agentId: undefined as string | undefined };
-    if (q.project) {
-      const project = await this.projects.byCode(q.project);
-      if (!project) throw invalid('project', `unknown project ${q.project}`);
-      requireAccess(user, { projectId: project.id });
-      filter.projectId = project.id;
-    }
-    if (q.team) {
-      const team = await this.teams.byCode(q.team);
-      if (!team) throw invalid('team', `unknown team ${q.team}`);
-      requireAccess(user, { teamId: team.id });
-      filter.teamId = team.id;
-    }
-    if (q.agent) {
-      const agent = await this.agents.byEmployeeNo(q.agent);
-      if (!agent) throw invalid('agent', `unknown agent ${q.agent}`);
-      requireAccess(user, { teamId: agent.teamId });
-      filter.agentId = agent.id;
-    }
-    if (q.customerNumber) filter.customerNumber = q.customerNumber.replace(/[ -]/g, '');
+    const project = q.project ? await this.scope.project(user, q.project, { filter: true }) : undefined;
+    const team = q.team ? await this.scope.team(user, q.team, { filter: true }) : undefined;
+    const agent = q.agent ? await this.scope.agent(user, q.agent, { filter: true }) : undefined;
+    const filter: RecordingFilter = {
+      teamIds: this.scope.visibleTeamIds(user),
+      projectId: project?.id,
+      teamId: team?.id,
+      agentId: agent?.id,
+      from: q.from,
+      to: q.to,
+      direction: q.direction,
+      minDuration: q.minDuration,
+      maxDuration: q.maxDuration,
+      hasTranscript: q.hasTranscript,
+      customerNumber: q.customerNumber?.replace(/[ -]/g, ''),
+      evaluated: q.evaluated,
+      failed: q.failed ? { code: q.failed, checklistVersionId: (await this.checklists.activeEntity()).id } : undefined,
+      sort: q.sort,
+      order: q.order,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
     const { total, rows } = await this.recordings.search(filter);
     return { total, items: rows.map((r) => toRecordingSummary(r, user)) };
   }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue.js';
+import { SamplingRepository } from './sampling.repository.js';
 import { SamplingService } from './sampling.service.js';
 import { addDays, SamplingPlanService, today } from './sampling-plan.service.js';
 
@@ -15,7 +15,7 @@ export class SamplingSchedule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Sampling');
 
   constructor(
-    private readonly db: DataSource,
+    private readonly repo: SamplingRepository,
     private readonly jobs: JobQueue,
     private readonly sampling: SamplingService,
     private readonly plans: SamplingPlanService,
@@ -33,16 +33,13 @@ export class SamplingSchedule implements OnApplicationBootstrap {
   async tick(now = new Date()): Promise<string[]> {
     const day = addDays(today(), -1);
     const clock = new Intl.DateTimeFormat('en-GB', { timeZone: process.env.TZ, hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
-    const projects: { id: string; code: string }[] = await this.db.query(
-      `SELECT p.id, p.code FROM projects p WHERE p.active AND NOT EXISTS (SELECT 1 FROM sampling_runs r WHERE r."projectId" = p.id AND r.date = $1) ORDER BY p.code`,
-      [day],
-    );
+    const projects = await this.repo.unsampledProjects(day);
     const ran: string[] = [];
     for (const p of projects) {
       const rules = await this.plans.rulesFor(p.id, day);
       if (clock < rules.runAt) continue;
       try {
-        await this.sampling.run(null, p.code, day);
+        await this.sampling.runFor(p, day, null);
         ran.push(p.code);
       } catch (e) {
         this.logger.warn(`Sampling ${p.code} ${day} skipped: ${e instanceof Error ? e.message : String(e)}`);

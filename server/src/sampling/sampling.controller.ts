@@ -77,8 +77,8 @@ export class SamplingController {
   @ApiResult('NextAssignment')
   @Can('sampling.queue')
   @Get('queue/next')
-  async next(@CurrentUser() user: AuthUser) {
-    return { next: await this.sampling.next(user) } satisfies NextAssignment;
+  next(@CurrentUser() user: AuthUser): Promise<NextAssignment> {
+    return this.sampling.next(user);
   }
 
   @ApiResult('Assignment')

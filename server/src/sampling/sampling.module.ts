@@ -2,19 +2,19 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AutocheckModule } from '../autocheck/autocheck.module.js';
 import { ChecklistsModule } from '../checklists/checklists.module.js';
-import { OrgModule } from '../org/org.module.js';
 import { ConfidenceService } from './confidence.service.js';
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from './sampling.entity.js';
 import { SamplingController } from './sampling.controller.js';
 import { SamplingRepository } from './sampling.repository.js';
 import { SamplingSchedule } from './sampling-schedule.js';
 import { SamplingService } from './sampling.service.js';
+import { SamplingPlanRepository } from './sampling-plan.repository.js';
 import { SamplingPlanService } from './sampling-plan.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SamplingPlanEntity, SamplingRunEntity, SamplingAssignmentEntity]), OrgModule, AutocheckModule, ChecklistsModule],
+  imports: [TypeOrmModule.forFeature([SamplingPlanEntity, SamplingRunEntity, SamplingAssignmentEntity]), AutocheckModule, ChecklistsModule],
   controllers: [SamplingController],
-  providers: [SamplingRepository, SamplingPlanService, SamplingService, ConfidenceService, SamplingSchedule],
-  exports: [SamplingService, SamplingSchedule],
+  providers: [SamplingRepository, SamplingPlanRepository, SamplingPlanService, SamplingService, ConfidenceService, SamplingSchedule],
+  exports: [SamplingService, SamplingPlanService, SamplingSchedule, SamplingRepository],
 })
 export class SamplingModule {}

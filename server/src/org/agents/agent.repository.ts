@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import type { AgentStatus } from '../../../../shared/src/org.js';
+import { In, type Repository } from 'typeorm';
+import type { AgentGrade, AgentStatus } from '../../../../shared/src/org.js';
+import type { Transaction } from '../../database/transaction.js';
 import { AgentEntity } from './agent.entity.js';
 
 export interface AgentFilter {
+  /** The teams the caller may see (`ScopeService.visibleTeamIds`), null for all. */
   teamIds: string[] | null;
   teamId?: string;
   projectId?: string;
@@ -15,11 +17,23 @@ export interface AgentFilter {
   pageSize: number;
 }
 
+export interface AgentValues {
+  name: string;
+  teamId: string;
+  hiredAt: string;
+  grade: AgentGrade;
+  status?: AgentStatus;
+}
+
 const SORT_COLUMNS: Record<string, string> = { employeeNo: 'a.employeeNo', name: 'a.name', hiredAt: 'a.hiredAt', grade: 'a.grade', team: 't.code' };
 
 @Injectable()
 export class AgentRepository {
-  constructor(@InjectRepository(AgentEntity) readonly orm: Repository<AgentEntity>) {}
+  constructor(@InjectRepository(AgentEntity) private readonly orm: Repository<AgentEntity>) {}
+
+  private repo(tx?: Transaction): Repository<AgentEntity> {
+    return tx ? tx.getRepository(AgentEntity) : this.orm;
+  }
 
   async list(f: AgentFilter): Promise<[AgentEntity[], number]> {
     const qb = this.orm.createQueryBuilder('a').innerJoinAndSelect('a.team', 't').innerJoinAndSelect('t.project', 'p');
@@ -38,5 +52,28 @@ export class AgentRepository {
 
   byEmployeeNo(employeeNo: string) {
     return this.orm.findOne({ where: { employeeNo }, relations: { team: { project: true } } });
+  }
+
+  byEmployeeNos(employeeNos: string[]): Promise<AgentEntity[]> {
+    return employeeNos.length ? this.orm.find({ where: { employeeNo: In(employeeNos) } }) : Promise.resolve([]);
+  }
+
+  /** Active agents with their project's code, by employee number. */
+  activeWithProject(): Promise<{ employeeNo: string; project: string }[]> {
+    return this.orm.query(
+      `SELECT a."employeeNo", p.code AS project FROM agents a JOIN teams t ON t.id = a."teamId" JOIN projects p ON p.id = t."projectId" WHERE a.status = 'active' ORDER BY a."employeeNo"`,
+    );
+  }
+
+  async create(values: AgentValues & { employeeNo: string }, tx?: Transaction): Promise<string> {
+    return (await this.repo(tx).save(values)).id;
+  }
+
+  async insert(rows: (AgentValues & { employeeNo: string })[], tx?: Transaction): Promise<void> {
+    await this.repo(tx).insert(rows);
+  }
+
+  async update(id: string, changes: Partial<AgentValues>, tx?: Transaction): Promise<void> {
+    await this.repo(tx).update(id, changes);
   }
 }

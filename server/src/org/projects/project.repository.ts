@@ -1,14 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
+import type { Transaction } from '../../database/transaction.js';
 import { ProjectEntity } from './project.entity.js';
 
 @Injectable()
 export class ProjectRepository {
-  constructor(@InjectRepository(ProjectEntity) readonly orm: Repository<ProjectEntity>) {}
+  constructor(@InjectRepository(ProjectEntity) private readonly orm: Repository<ProjectEntity>) {}
 
-  list(ids: string[] | null): Promise<ProjectEntity[]> {
-    return this.orm.find({ where: ids ? { id: In(ids) } : {}, order: { code: 'ASC' } });
+  private repo(tx?: Transaction): Repository<ProjectEntity> {
+    return tx ? tx.getRepository(ProjectEntity) : this.orm;
+  }
+
+  /** `projectIds`: the projects the caller may see (`ScopeService.visibleProjectIds`), null for all. */
+  list(projectIds: string[] | null): Promise<ProjectEntity[]> {
+    return this.orm.find({ where: projectIds ? { id: In(projectIds) } : {}, order: { code: 'ASC' } });
+  }
+
+  listActive(): Promise<ProjectEntity[]> {
+    return this.orm.find({ where: { active: true }, order: { code: 'ASC' } });
   }
 
   byId(id: string) {
@@ -21,5 +31,17 @@ export class ProjectRepository {
 
   byCodes(codes: string[]) {
     return this.orm.find({ where: { code: In(codes) } });
+  }
+
+  any(tx?: Transaction): Promise<boolean> {
+    return this.repo(tx).exists();
+  }
+
+  create(values: { code: string; name: string }, tx?: Transaction): Promise<ProjectEntity> {
+    return this.repo(tx).save(values);
+  }
+
+  save(project: ProjectEntity, tx?: Transaction): Promise<ProjectEntity> {
+    return this.repo(tx).save(project);
   }
 }

@@ -2,15 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import type { TeamLead } from '../../../../shared/src/api/org.js';
+import type { Transaction } from '../../database/transaction.js';
 import { TeamEntity } from './team.entity.js';
 
 @Injectable()
 export class TeamRepository {
-  constructor(@InjectRepository(TeamEntity) readonly orm: Repository<TeamEntity>) {}
+  constructor(@InjectRepository(TeamEntity) private readonly orm: Repository<TeamEntity>) {}
 
-  list(filter: { ids: string[] | null; projectId?: string }): Promise<TeamEntity[]> {
+  private repo(tx?: Transaction): Repository<TeamEntity> {
+    return tx ? tx.getRepository(TeamEntity) : this.orm;
+  }
+
+  /** `teamIds`: the teams the caller may see (`ScopeService.visibleTeamIds`), null for all. */
+  list(filter: { teamIds: string[] | null; projectId?: string }): Promise<TeamEntity[]> {
     const qb = this.orm.createQueryBuilder('t').innerJoinAndSelect('t.project', 'p').orderBy('p.code').addOrderBy('t.code');
-    if (filter.ids) qb.andWhere('t.id IN (:...ids)', { ids: filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000'] });
+    if (filter.teamIds) qb.andWhere('t.id = ANY(:teamIds)', { teamIds: filter.teamIds });
     if (filter.projectId) qb.andWhere('t.projectId = :pid', { pid: filter.projectId });
     return qb.getMany();
   }
@@ -41,5 +47,13 @@ export class TeamRepository {
     const byTeam = new Map<string, TeamLead[]>();
     for (const { teamId, ...lead } of rows) byTeam.set(teamId, [...(byTeam.get(teamId) ?? []), lead]);
     return byTeam;
+  }
+
+  create(values: { code: string; name: string; projectId: string }, tx?: Transaction): Promise<TeamEntity> {
+    return this.repo(tx).save(values);
+  }
+
+  async update(id: string, changes: { name: string; active: boolean }, tx?: Transaction): Promise<void> {
+    await this.repo(tx).update(id, changes);
   }
 }

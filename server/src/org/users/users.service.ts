@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type Repository } from 'typeorm';
 import type { User } from '../../../../shared/src/api/org.js';
 import type { Page } from '../../../../shared/src/api/page.js';
 import { can } from '../../../../shared/src/permissions.js';
@@ -9,41 +7,33 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { hashPassword } from '../../auth/auth.service.js';
 import { SessionService } from '../../auth/session.service.js';
 import { DomainError, duplicate, invalid, notFound } from '../../common/domain-error.js';
-import { ProjectEntity } from '../projects/project.entity.js';
+import { TransactionRunner } from '../../database/transaction.js';
+import type { ProjectEntity } from '../projects/project.entity.js';
 import { ProjectRepository } from '../projects/project.repository.js';
-import { TeamEntity } from '../teams/team.entity.js';
+import type { TeamEntity } from '../teams/team.entity.js';
 import { TeamRepository } from '../teams/team.repository.js';
 import type { CreateUserDto, UpdateUserDto } from './user.dto.js';
-import { UserEntity } from './user.entity.js';
-
-export const toUserResponse = (u: UserEntity): User => ({
-  id: u.id,
-  username: u.username,
-  displayName: u.displayName,
-  roles: u.roles,
-  projects: (u.projects ?? []).map((p) => p.code).sort(),
-  teams: (u.teams ?? []).map((t) => t.code).sort(),
-  active: u.active,
-});
+import { toUserResponse } from './user.mapper.js';
+import { UserRepository } from './user.repository.js';
 
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly users: UserRepository,
     private readonly projects: ProjectRepository,
     private readonly teams: TeamRepository,
     private readonly sessions: SessionService,
-    private readonly db: DataSource,
+    private readonly transaction: TransactionRunner,
     private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<Page<User>> {
-    const users = await this.users.find({ relations: { projects: true, teams: true }, order: { username: 'ASC' } });
+    const users = await this.users.list();
     return { total: users.length, items: users.map(toUserResponse) };
   }
 
   async get(id: string): Promise<User> {
-    const user = await this.users.findOne({ where: { id }, relations: { projects: true, teams: true } });
+    const user = await this.users.byId(id);
     if (!user) throw notFound('User');
     return toUserResponse(user);
   }
@@ -61,18 +51,18 @@ export class UsersService {
 
   async create(actor: AuthUser, dto: CreateUserDto): Promise<User> {
     const { projects, teams } = await this.bindings(dto.projects ?? [], dto.teams ?? []);
-    if (await this.users.exists({ where: { username: dto.username } })) throw duplicate(`User ${dto.username}`);
+    if (await this.users.exists(dto.username)) throw duplicate(`User ${dto.username}`);
     const passwordHash = await hashPassword(dto.password);
-    const id = await this.db.transaction(async (m) => {
-      const saved = await m.getRepository(UserEntity).save({ username: dto.username, passwordHash, displayName: dto.displayName.trim(), roles: dto.roles, projects, teams });
-      await this.audit.record({ userId: actor.id, username: actor.username, action: 'user.create', detail: { username: dto.username, roles: dto.roles } }, m);
+    const id = await this.transaction.run(async (tx) => {
+      const saved = await this.users.save({ username: dto.username, passwordHash, displayName: dto.displayName.trim(), roles: dto.roles, projects, teams }, tx);
+      await this.audit.record({ userId: actor.id, username: actor.username, action: 'user.create', detail: { username: dto.username, roles: dto.roles } }, tx);
       return saved.id;
     });
     return this.get(id);
   }
 
   async update(actor: AuthUser, id: string, dto: UpdateUserDto): Promise<User> {
-    const user = await this.users.findOne({ where: { id }, relations: { projects: true, teams: true } });
+    const user = await this.users.byId(id);
     if (!user) throw notFound('User');
     if (user.id === actor.id && (dto.active === false || (dto.roles && !can(dto.roles, 'org.user.edit')))) {
       // Otherwise the last admin can lock everyone out of the organisation pages.
@@ -85,10 +75,10 @@ export class UsersService {
     if (projects) user.projects = projects;
     if (teams) user.teams = teams;
     if (dto.password) user.passwordHash = await hashPassword(dto.password);
-    await this.db.transaction(async (m) => {
-      await m.getRepository(UserEntity).save(user);
+    await this.transaction.run(async (tx) => {
+      await this.users.save(user, tx);
       const { password: _, ...visible } = dto;
-      await this.audit.record({ userId: actor.id, username: actor.username, action: 'user.update', detail: { username: user.username, ...visible, passwordChanged: !!dto.password } }, m);
+      await this.audit.record({ userId: actor.id, username: actor.username, action: 'user.update', detail: { username: user.username, ...visible, passwordChanged: !!dto.password } }, tx);
     });
     // A deactivated user or a changed password ends every open session at once.
     if (dto.active === false || dto.password) await this.sessions.revokeAllOf(user.id);

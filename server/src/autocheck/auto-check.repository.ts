@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RuleResult, Transcript } from '../../../shared/src/rules/types.js';
+import { SqlFilter } from '../database/sql-filter.js';
+import { AutocheckRunEntity } from './auto-check.entity.js';
+
+/** A call with what the rules need: its transcript and length. */
+export interface CheckableCall {
+  id: string;
+  durationSeconds: number;
+  transcript: Transcript;
+  /** As PostgreSQL's text, to the microsecond: a JS Date would round it and never match again. */
+  updatedAt: string;
+}
+
+export type AutocheckRunRow = AutocheckRunEntity & { checklistVersion: number };
+
+export interface AgreementRow {
+  code: string;
+  evaluated: number;
+  agreed: number;
+}
+
+// Calls with a transcript not yet checked under a version, or checked on an older transcript.
+const uncheckedFrom = (versionParam: string) => `FROM recordings r JOIN recording_transcripts t ON t."recordingId" = r.id
+      LEFT JOIN recording_auto_checks ac ON ac."recordingId" = r.id AND ac."checklistVersionId" = ${versionParam}
+      WHERE ac."recordingId" IS NULL OR ac."transcriptUpdatedAt" < t."updatedAt"`;
+
+/** The automatic verdicts per call and version, and the background re-check runs. */
+@Injectable()
+export class AutoCheckRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The stored verdicts, if they were computed from the call's current transcript. */
+  async currentResults(recordingId: string, checklistVersionId: string): Promise<RuleResult[] | null> {
+    const [stored] = await this.db.query(
+      `SELECT ac.results FROM recording_auto_checks ac JOIN recording_transcripts t ON t."recordingId" = ac."recordingId"
+        WHERE ac."recordingId" = $1 AND ac."checklistVersionId" = $2 AND ac."transcriptUpdatedAt" >= t."updatedAt"`,
+      [recordingId, checklistVersionId],
+    );
+    return stored?.results ?? null;
+  }
+
+  /** The calls among these that have a transcript. */
+  checkable(recordingIds: string[]): Promise<CheckableCall[]> {
+    return this.db.query(
+      `SELECT r.id, r."durationSeconds", t.transcript, t."updatedAt"::text AS "updatedAt" FROM recordings r JOIN recording_transcripts t ON t."recordingId" = r.id WHERE r.id = ANY($1)`,
+      [recordingIds],
+    );
+  }
+
+  /** Stores one call's verdicts in one statement; an older transcript's never overwrite a newer one's. */
+  async store(call: CheckableCall, checklistVersionId: string, results: RuleResult[]): Promise<void> {
+    await this.db.query(
+      `INSERT INTO recording_auto_checks ("recordingId", "checklistVersionId", results, "failedCodes", "transcriptUpdatedAt")
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ("recordingId", "checklistVersionId") DO UPDATE
+         SET results = EXCLUDED.results, "failedCodes" = EXCLUDED."failedCodes", "transcriptUpdatedAt" = EXCLUDED."transcriptUpdatedAt", "checkedAt" = now()
+       WHERE recording_auto_checks."transcriptUpdatedAt" <= EXCLUDED."transcriptUpdatedAt"`,
+      [call.id, checklistVersionId, JSON.stringify(results), results.filter((r) => r.verdict === 'fail').map((r) => r.code), call.updatedAt],
+    );
+  }
+
+  async uncheckedCount(checklistVersionId: string): Promise<number> {
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n ${uncheckedFrom('$1')}`, [checklistVersionId]);
+    return n;
+  }
+
+  /** The next ids to check, in id order. */
+  async uncheckedBatch(checklistVersionId: string, size: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(`SELECT r.id ${uncheckedFrom('$1')} ORDER BY r.id LIMIT ${size}`, [checklistVersionId]);
+    return rows.map((r) => r.id);
+  }
+
+  createRun(values: { checklistVersionId: string; reason: AutocheckRunEntity['reason']; total: number }): Promise<AutocheckRunEntity> {
+    return this.db.getRepository(AutocheckRunEntity).save(values);
+  }
+
+  run(id: string): Promise<AutocheckRunEntity | null> {
+    return this.db.getRepository(AutocheckRunEntity).findOneBy({ id });
+  }
+
+  async supersede(id: string): Promise<void> {
+    await this.db.getRepository(AutocheckRunEntity).update(id, { status: 'superseded', finishedAt: new Date() });
+  }
+
+  async advance(id: string, checked: number): Promise<void> {
+    await this.db.query(`UPDATE autocheck_runs SET done = LEAST(total, done + $2) WHERE id = $1`, [id, checked]);
+  }
+
+  async finish(id: string): Promise<void> {
+    await this.db.query(`UPDATE autocheck_runs SET status = 'done', done = total, "finishedAt" = now() WHERE id = $1`, [id]);
+  }
+
+  /** The 20 latest runs with their version number. */
+  recentRuns(): Promise<AutocheckRunRow[]> {
+    return this.db.query(
+      `SELECT r.*, cv.version AS "checklistVersion" FROM autocheck_runs r JOIN checklist_versions cv ON cv.id = r."checklistVersionId" ORDER BY r."startedAt" DESC LIMIT 20`,
+    );
+  }
+
+  /** Per rule code, submitted evaluations' final verdicts against the machine's suggestion (not `na`). */
+  agreementByRule(f: { teamIds: string[] | null; from?: string; to?: string }): Promise<AgreementRow[]> {
+    const filter = new SqlFilter()
+      .add(`e.status = 'submitted'`)
+      .add(`i."autoVerdict" IS NOT NULL`)
+      .add(`i."autoVerdict" <> 'na'`)
+      .withinTeams('e."teamId"', f.teamIds)
+      .localDateBetween('e."callDate"', f.from, f.to);
+    return this.db.query(
+      `SELECT i.code, count(*)::int AS evaluated, count(*) FILTER (WHERE i.verdict = i."autoVerdict")::int AS agreed
+         FROM evaluation_items i JOIN evaluations e ON e.id = i."evaluationId"
+        ${filter.where} GROUP BY i.code ORDER BY i.code`,
+      filter.params,
+    );
+  }
+}

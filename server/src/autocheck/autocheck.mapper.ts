@@ -1,0 +1,23 @@
+import type { AutoChecks, AutocheckRun, RuleAgreement } from '../../../shared/src/api/autocheck.js';
+import type { RuleResult } from '../../../shared/src/rules/types.js';
+import type { ChecklistVersionEntity } from '../checklists/checklist-version.entity.js';
+import type { AgreementRow, AutocheckRunRow } from './auto-check.repository.js';
+
+/** `results` null: not checked (no transcript), every code `na`. */
+export const toAutoChecks = (version: ChecklistVersionEntity, codes: string[], results: RuleResult[] | null): AutoChecks => ({
+  checklistVersion: version.version,
+  results: results ?? codes.map((code) => ({ code, verdict: 'na', evidence: [] })),
+});
+
+export const toAutocheckRun = (r: AutocheckRunRow): AutocheckRun => ({
+  id: r.id,
+  checklistVersion: r.checklistVersion,
+  reason: r.reason,
+  total: r.total,
+  done: r.done,
+  status: r.status,
+  startedAt: new Date(r.startedAt).toISOString(),
+  finishedAt: r.finishedAt ? new Date(r.finishedAt).toISOString() : null,
+});
+
+export const toRuleAgreement = (r: AgreementRow): RuleAgreement => ({ ...r, overridden: r.evaluated - r.agreed, agreement: r.evaluated ? r.agreed / r.evaluated : null });
