@@ -5,7 +5,7 @@ import type { ChecklistSummary, ChecklistVersion } from '../../../shared/src/api
 import type { Page } from '../../../shared/src/api/page.js';
 import { DEFAULT_CHECKLIST } from '../../../shared/src/checklists/default-checklist.js';
 import type { ChecklistSection } from '../../../shared/src/checklists/types.js';
-import { validateChecklist } from '../../../shared/src/checklists/validate.js';
+import { type ChecklistProblem, checklistProblemMessage, validateChecklist } from '../../../shared/src/checklists/validate.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError, notFound } from '../common/domain-error.js';
@@ -22,6 +22,12 @@ export const toChecklistDto = (v: ChecklistVersionEntity): ChecklistVersion => (
   sections: v.sections,
 });
 
+/** 400 CHECKLIST_INVALID: every problem with its code and params, and in English in `message`. */
+function checklistInvalid(problems: ChecklistProblem[]): DomainError {
+  const details = problems.map((p) => ({ ...p, message: checklistProblemMessage(p) }));
+  return new DomainError('CHECKLIST_INVALID', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
+}
+
 @Injectable()
 export class ChecklistsService implements OnApplicationBootstrap {
   constructor(
@@ -35,7 +41,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.db.query(
       `INSERT INTO checklist_versions (version, status, sections, note, "publishedAt") VALUES (1, 'published', $1, $2, now()) ON CONFLICT DO NOTHING`,
-      [JSON.stringify(DEFAULT_CHECKLIST), '默认服务质量标准 (DOMAIN.md 五(一) A/B)'],
+      [JSON.stringify(DEFAULT_CHECKLIST), '默认服务质量标准：服务态度与处理技巧'],
     );
   }
 
@@ -67,7 +73,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
   /** Starts the next version as a draft, copied from the active one (or the version named). */
   async createDraft(user: AuthUser, basedOn?: string): Promise<ChecklistVersion> {
     const existing = await this.versions.findOneBy({ status: ChecklistStatus.Draft });
-    if (existing) throw new DomainError('STATE_CONFLICT', `Draft version ${existing.version} already exists: edit or delete it first`);
+    if (existing) throw new DomainError('DRAFT_EXISTS', `Draft version ${existing.version} already exists: edit or delete it first`, undefined, { params: { version: existing.version } });
     const source = basedOn ? await this.get(basedOn) : await this.activeEntity();
     return this.db.transaction(async (m) => {
       const [{ next }] = await m.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM checklist_versions`);
@@ -79,9 +85,9 @@ export class ChecklistsService implements OnApplicationBootstrap {
 
   async updateDraft(user: AuthUser, id: string, sections: unknown, note?: string): Promise<ChecklistVersion> {
     const draft = await this.get(id);
-    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is published and can no longer change; start a new draft`);
+    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is published and can no longer change; start a new draft`, undefined, { params: { version: draft.version } });
     const problems = validateChecklist(sections);
-    if (problems.length) throw new DomainError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+    if (problems.length) throw checklistInvalid(problems);
     draft.sections = sections as ChecklistSection[];
     if (note !== undefined) draft.note = note;
     await this.versions.save(draft);
@@ -91,12 +97,12 @@ export class ChecklistsService implements OnApplicationBootstrap {
 
   async publish(user: AuthUser, id: string): Promise<ChecklistVersion> {
     const draft = await this.get(id);
-    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is already published`);
+    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is already published`, undefined, { params: { version: draft.version } });
     const problems = validateChecklist(draft.sections);
-    if (problems.length) throw new DomainError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+    if (problems.length) throw checklistInvalid(problems);
     const published = await this.db.transaction(async (m) => {
       const updated = await m.getRepository(ChecklistVersionEntity).update({ id, status: ChecklistStatus.Draft }, { status: ChecklistStatus.Published, publishedAt: new Date(), publishedBy: user.id });
-      if (!updated.affected) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} was published meanwhile`);
+      if (!updated.affected) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} was published meanwhile`, undefined, { params: { version: draft.version } });
       await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.publish', detail: { version: draft.version } }, m);
       return toChecklistDto((await m.getRepository(ChecklistVersionEntity).findOneBy({ id }))!);
     });
@@ -106,7 +112,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
 
   async deleteDraft(user: AuthUser, id: string): Promise<void> {
     const draft = await this.get(id);
-    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is published and is kept for the evaluations scored with it`);
+    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is published and is kept for the evaluations scored with it`, undefined, { params: { version: draft.version } });
     await this.versions.delete({ id });
     await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.discard', detail: { version: draft.version } });
   }

@@ -8,7 +8,7 @@ import { scoreEvaluation } from '../../../shared/src/scoring/score.js';
 import { requireAccess } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ChecklistsService } from '../checklists/checklists.service.js';
-import { DomainError, invalid, notFound } from '../common/domain-error.js';
+import { DomainError, invalid, notFound, permissionDenied } from '../common/domain-error.js';
 import { AutocheckService } from '../autocheck/autocheck.service.js';
 import { RecordingsService } from '../recordings/recordings.service.js';
 import type { AmendDto, CreateEvaluationDto, EvaluationItemInputDto, SaveDraftDto, StartDraftDto } from './evaluation.dto.js';
@@ -16,8 +16,6 @@ import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity, Evalua
 import { EvaluationRepository } from './evaluation.repository.js';
 
 type ScoredItem = { code: string; verdict: 'pass' | 'fail' | 'na' | null; comment?: string | null; at?: number | null; until?: number | null };
-
-const forbiddenForever = (message: string) => new DomainError('OUT_OF_SCOPE', message);
 
 @Injectable()
 export class EvaluationsService {
@@ -32,7 +30,7 @@ export class EvaluationsService {
   /** A team lead listens to his own team's calls as a spot check; the other sources are the inspectors'. */
   private checkSource(user: AuthUser, source: EvaluationSource): void {
     const elevated = user.roles.some((r) => r === Role.Admin || r === Role.Supervisor || r === Role.Inspector);
-    if (!elevated && source !== 'spot-check') throw forbiddenForever('Forbidden: a team lead scores calls as spot-check only');
+    if (!elevated && source !== 'spot-check') throw permissionDenied('Forbidden: a team lead scores calls as spot-check only');
   }
 
   /** Checks the verdicts against the checklist: every item once, known codes, N/A only where allowed. */
@@ -41,14 +39,14 @@ export class EvaluationsService {
     const seen = new Set<string>();
     items.forEach((item, n) => {
       const def = known.get(item.code);
-      if (!def) throw invalid(`items[${n}].code`, `unknown item code ${item.code}`);
-      if (seen.has(item.code)) throw invalid(`items[${n}].code`, `${item.code} is scored twice`);
+      if (!def) throw invalid(`items[${n}].code`, `unknown item code ${item.code}`, 'unknown', { value: item.code });
+      if (seen.has(item.code)) throw invalid(`items[${n}].code`, `${item.code} is scored twice`, 'twice', { value: item.code });
       seen.add(item.code);
-      if (item.verdict === 'na' && !def.allowNa) throw invalid(`items[${n}].verdict`, `${item.code} does not allow N/A`);
+      if (item.verdict === 'na' && !def.allowNa) throw invalid(`items[${n}].verdict`, `${item.code} does not allow N/A`, 'naNotAllowed', { value: item.code });
     });
     if (complete) {
       const missing = checklist.filter((i) => !seen.has(i.code)).map((i) => i.code);
-      if (missing.length) throw invalid('items', `missing verdicts for ${missing.join(', ')}`);
+      if (missing.length) throw invalid('items', `missing verdicts for ${missing.join(', ')}`, 'missingVerdicts', { codes: missing });
     }
   }
 
@@ -131,7 +129,7 @@ export class EvaluationsService {
     await this.ownDraft(user, id);
     const items = await this.db.getRepository(EvaluationItemEntity).findBy({ evaluationId: id });
     const unscored = items.filter((i) => !i.verdict).map((i) => i.code);
-    if (unscored.length) throw invalid('items', `score every item before submitting; missing ${unscored.join(', ')}`);
+    if (unscored.length) throw invalid('items', `score every item before submitting; missing ${unscored.join(', ')}`, 'missingVerdicts', { codes: unscored });
     await this.db.transaction(async (m) => {
       await this.bumpRevision(m, id, revision);
       await this.finish(m, user, id, 'submitted');
@@ -142,7 +140,7 @@ export class EvaluationsService {
   /** After submission only a supervisor may change an evaluation, with a reason; both states are kept. */
   async amend(user: AuthUser, id: string, dto: AmendDto): Promise<Evaluation> {
     const before = await this.get(user, id);
-    if (before.status !== EvaluationStatus.Submitted) throw new DomainError('STATE_CONFLICT', 'Only a submitted evaluation is amended; a draft is simply saved');
+    if (before.status !== EvaluationStatus.Submitted) throw new DomainError('EVALUATION_NOT_SUBMITTED', 'Only a submitted evaluation is amended; a draft is simply saved');
     const evaluation = await this.db.getRepository(EvaluationEntity).findOneByOrFail({ id });
     const checklist = await this.checklistOf(evaluation.checklistVersionId);
     this.checkItems(checklist, dto.items, false);
@@ -182,8 +180,8 @@ export class EvaluationsService {
     const evaluation = await this.db.getRepository(EvaluationEntity).findOneBy({ id });
     if (!evaluation) throw notFound('Evaluation');
     requireAccess(user, { teamId: evaluation.teamId });
-    if (evaluation.inspectorId !== user.id) throw forbiddenForever('Forbidden: this draft belongs to another inspector');
-    if (evaluation.status !== EvaluationStatus.Draft) throw new DomainError('STATE_CONFLICT', 'This evaluation is submitted and locked; a supervisor may amend it');
+    if (evaluation.inspectorId !== user.id) throw new DomainError('NOT_YOUR_DRAFT', 'Forbidden: this draft belongs to another inspector');
+    if (evaluation.status !== EvaluationStatus.Draft) throw new DomainError('EVALUATION_LOCKED', 'This evaluation is submitted and locked; a supervisor may amend it');
     return evaluation;
   }
 
@@ -204,7 +202,7 @@ export class EvaluationsService {
   }
 
   private stale() {
-    return new DomainError('STALE_VERSION', 'This evaluation was saved elsewhere (another tab or inspector) since you opened it: reload to see the latest, then redo your change');
+    return new DomainError('STALE_REVISION', 'This evaluation was saved elsewhere (another tab or inspector) since you opened it: reload to see the latest, then redo your change');
   }
 
   /**

@@ -5,7 +5,7 @@ import type { Assignment, AssignmentQueue, SamplingInspector, SamplingInspectors
 import { Role } from '../../../shared/src/org.js';
 import { requireAccess } from '../auth/access.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { DomainError, invalid, notFound } from '../common/domain-error.js';
+import { DomainError, invalid, notFound, permissionDenied } from '../common/domain-error.js';
 import { AutocheckService } from '../autocheck/autocheck.service.js';
 import { ChecklistsService } from '../checklists/checklists.service.js';
 import { TeamRepository } from '../org/teams/team.repository.js';
@@ -34,7 +34,7 @@ export class SamplingService {
   async run(user: AuthUser | null, projectCode: string, date: string): Promise<{ created: boolean; run: SamplingRun }> {
     const project = user ? await this.plans.project(user, projectCode) : await this.plans.projectByCode(projectCode);
     if (!project) throw invalid('project', `unknown project ${projectCode}`);
-    if (date > today()) throw invalid('date', 'is in the future: a day is sampled once its calls are in');
+    if (date > today()) throw invalid('date', 'is in the future: a day is sampled once its calls are in', 'future');
     const existing = await this.db.getRepository(SamplingRunEntity).findOneBy({ projectId: project.id, date });
     if (existing) return { created: false, run: await this.runDto(existing, project.code) };
     const rules = await this.plans.rulesFor(project.id, date);
@@ -46,7 +46,7 @@ export class SamplingService {
       );
       if (!inserted.length) return null; // sampled at the same moment by someone else
       const inspectors = await this.repo.inspectorsOf(project.id, m);
-      if (!inspectors.length) throw new DomainError('STATE_CONFLICT', `Project ${project.code} has no active inspector to give calls to`);
+      if (!inspectors.length) throw new DomainError('NO_INSPECTOR', `Project ${project.code} has no active inspector to give calls to`, undefined, { params: { project: project.code } });
       const candidates = await this.repo.candidates(project.id, date, rules, m);
       await this.checkUnchecked(candidates);
       const focus = await this.repo.focusAgents(project.id, date, rules, m);
@@ -119,9 +119,9 @@ export class SamplingService {
     if (!assignment) throw notFound('Assignment');
     requireAccess(user, { projectId: assignment.projectId, whole: true });
     const [done] = await this.db.query(`SELECT 1 FROM evaluations WHERE "recordingId" = $1 AND "inspectorId" = $2 AND status = 'submitted'`, [assignment.recordingId, assignment.inspectorId]);
-    if (done) throw new DomainError('STATE_CONFLICT', 'This call has been scored already and stays with its inspector');
+    if (done) throw new DomainError('ALREADY_SCORED', 'This call has been scored already and stays with its inspector');
     const inspector = (await this.repo.inspectorsOf(assignment.projectId)).find((i) => i.username === username);
-    if (!inspector) throw invalid('inspector', `${username} is not an active inspector of this project`);
+    if (!inspector) throw invalid('inspector', `${username} is not an active inspector of this project`, 'notInspector', { value: username });
     await this.db.query(`UPDATE sampling_assignments SET "inspectorId" = $2 WHERE id = $1`, [id, inspector.inspectorId]);
     return (await this.repo.assignments(`sa.id = $1`, [id]))[0];
   }
@@ -131,12 +131,12 @@ export class SamplingService {
     const team = await this.teams.byCode(teamCode);
     if (!team) throw invalid('team', `unknown team ${teamCode}`);
     requireAccess(user, { teamId: team.id });
-    if (!user.roles.includes(Role.TeamLead) && !user.seesAll) throw new DomainError('OUT_OF_SCOPE', 'Forbidden: spot checks are a team lead’s');
+    if (!user.roles.includes(Role.TeamLead) && !user.seesAll) throw permissionDenied('Forbidden: spot checks are a team lead’s');
     const rules = await this.plans.rulesFor(team.projectId, date);
     const pool = (await this.repo.candidates(team.projectId, date, rules)).filter((c) => c.teamId === team.id);
     const drawn = drawRandom(pool, count, seededRandom(randomInt(2 ** 31)));
     const rows = drawn.map((c) => ({ runId: null, recordingId: c.recordingId, inspectorId: user.id, agentId: c.agentId, teamId: team.id, date, reason: 'spot-check', source: 'spot-check' }));
-    if (!rows.length) throw new DomainError('STATE_CONFLICT', `No unassigned calls of ${teamCode} on ${date} to draw from`);
+    if (!rows.length) throw new DomainError('NOTHING_TO_DRAW', `No unassigned calls of ${teamCode} on ${date} to draw from`, undefined, { params: { team: teamCode, date } });
     await this.db.transaction((m) => this.repo.insertAssignments(m, rows));
     return this.repo.assignments(`sa."recordingId" = ANY($1)`, [rows.map((r) => r.recordingId)]);
   }
