@@ -67,14 +67,17 @@ export function detailText(detail: ApiErrorDetail, t: TFunction, scope: 'errors.
   return detail.line !== undefined ? t('errors.lineProblem', { line: detail.line, problem: where }) : where;
 }
 
-/** What to tell the user about a failed request, in the user's language, from the error's code. */
-export function errorMessage(error: unknown, t: TFunction): string {
+/**
+ * What to tell the user about a failed request, in the user's language, from the error's code.
+ * With `details: false` only the code's sentence, for a page that lists `errors[]` itself.
+ */
+export function errorMessage(error: unknown, t: TFunction, { details = true }: { details?: boolean } = {}): string {
   if (!(error instanceof ApiError)) return t('errors.unexpectedText');
   if (error.status === 0) return t('errors.network');
   const code = error.code;
   if (!code) return t('errors.http', { status: error.status });
   const sentence = t(`errors.${code}`, shown(error.params, t));
-  const first = WITH_DETAILS.has(code) ? error.errors[0] : undefined;
+  const first = details && WITH_DETAILS.has(code) ? error.errors[0] : undefined;
   if (!first) return sentence;
   const detail = detailText(first, t, code === 'CHECKLIST_INVALID' ? 'checklists.problems' : 'errors.detail');
   const more = error.errors.length > 1 ? t('errors.andMore', { count: error.errors.length - 1 }) : '';

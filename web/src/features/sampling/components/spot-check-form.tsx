@@ -2,8 +2,7 @@ import { Alert, App, DatePicker, Form, InputNumber, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../lib/api-client';
-import { errorMessage } from '../../../lib/errors';
+import { errorMessage, isError } from '../../../lib/errors';
 import { useTeamOptions } from '../api/org';
 import { useCreateSpotCheck } from '../api/queue';
 import { DATE } from './format';
@@ -54,8 +53,7 @@ export function SpotCheckForm({ teams: own, onClose }: { teams: string[]; onClos
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={error instanceof ApiError && error.status === 409 ? t('sampling.spotCheck.noneLeft') : errorMessage(error, t)}
-          description={error instanceof ApiError && error.status === 409 ? error.message : undefined}
+          title={isError(error, 'NOTHING_TO_DRAW') ? t('sampling.spotCheck.noneLeft') : errorMessage(error, t)}
         />
       )}
       <Form<Values>
