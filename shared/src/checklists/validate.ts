@@ -4,25 +4,28 @@ import type { ChecklistSection } from './types.js';
  * What can be wrong in a checklist draft, as codes the editor translates and the server sends in
  * its 400's `errors[]`; `params` carries the limits and the offending code.
  */
-export type ChecklistProblemCode =
-  | 'sectionsEmpty'
-  | 'notObject'
-  | 'empty'
-  | 'noItems'
-  | 'codeFormat'
-  | 'codeUsedTwice'
-  | 'notText'
-  | 'pointsRange'
-  | 'notBoolean'
-  | 'unknownField'
-  | 'noPoints'
-  | 'speaker'
-  | 'positive'
-  | 'phraseGroups'
-  | 'window'
-  | 'phrases'
-  | 'seconds'
-  | 'ruleType';
+export const CHECKLIST_PROBLEM_CODES = [
+  'sectionsEmpty',
+  'notObject',
+  'empty',
+  'noItems',
+  'codeFormat',
+  'codeUsedTwice',
+  'notText',
+  'pointsRange',
+  'notBoolean',
+  'unknownField',
+  'noPoints',
+  'speaker',
+  'positive',
+  'phraseGroups',
+  'window',
+  'phrases',
+  'seconds',
+  'ruleType',
+] as const;
+
+export type ChecklistProblemCode = (typeof CHECKLIST_PROBLEM_CODES)[number];
 
 export interface ChecklistProblem {
   /** The path of the bad value: `sections[0].items[4].rule.phrases`. */
