@@ -3,7 +3,7 @@ import type { ApiErrorDetail, ErrorCode, ErrorParams } from '../../../shared/src
 import { ApiError } from './api-client';
 
 /** Codes whose `errors[]` say what is wrong where: the first problem is told with the code's sentence. */
-const WITH_DETAILS: ReadonlySet<ErrorCode> = new Set(['VALIDATION_FAILED', 'MALFORMED_JSON', 'CHECKLIST_INVALID', 'IMPORT_ROWS_INVALID', 'UNSUPPORTED_MEDIA']);
+const WITH_DETAILS: ReadonlySet<ErrorCode> = new Set(['VALIDATION_FAILED', 'MALFORMED_JSON', 'CHECKLIST_INVALID', 'IMPORT_ROWS_INVALID']);
 
 /** Refusals that asking again cannot change: no retry button for them. */
 const FINAL: ReadonlySet<ErrorCode> = new Set(['PERMISSION_DENIED', 'SCOPE_DENIED', 'NOT_YOUR_DRAFT', 'NOT_FOUND']);
