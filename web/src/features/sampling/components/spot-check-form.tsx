@@ -2,7 +2,7 @@ import { Alert, App, DatePicker, Form, InputNumber, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, isError } from '../../../lib/errors';
+import { errorCode, errorMessage, isError } from '../../../lib/errors';
 import { useTeamOptions } from '../api/org';
 import { useCreateSpotCheck } from '../api/queue';
 import { DATE } from './format';
@@ -50,10 +50,12 @@ export function SpotCheckForm({ teams: own, onClose }: { teams: string[]; onClos
       {error && (
         <Alert
           data-testid="spot-check-error"
+          data-code={errorCode(error)}
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
           title={isError(error, 'NOTHING_TO_DRAW') ? t('sampling.spotCheck.noneLeft') : errorMessage(error, t)}
+          description={isError(error, 'NOTHING_TO_DRAW') ? errorMessage(error, t) : undefined}
         />
       )}
       <Form<Values>
