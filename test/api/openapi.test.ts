@@ -68,9 +68,9 @@ describe('GET /api/docs/json', () => {
     expect(undescribed).toEqual([]);
   });
 
-  it('describes errors once, as {statusCode, message, code?, errors?}', () => {
-    const error = document.components?.schemas?.ErrorResponse as OpenAPIV3.SchemaObject;
-    expect(Object.keys(error.properties ?? {})).toEqual(['statusCode', 'message', 'code', 'errors']);
+  it('describes errors once, as {statusCode, message, code?, params?, errors?}', () => {
+    const error = document.components?.schemas?.ApiErrorBody as OpenAPIV3.SchemaObject;
+    expect(Object.keys(error.properties ?? {})).toEqual(['statusCode', 'message', 'code', 'params', 'errors']);
     expect(error.required).toEqual(['statusCode', 'message']);
     for (const { name, operation } of operations()) expect(operation.responses.default, name).toEqual({ $ref: '#/components/responses/Error' });
   });
@@ -94,7 +94,7 @@ describe('GET /api/docs/json', () => {
           `export const scores: (number | null)[] = page.items.map((e) => e.score);`,
           `declare const run: paths['/api/sampling/runs']['post']['responses']['201']['content']['application/json'];`,
           `export const reasons: string[] = run.assignments.map((a) => a.reason);`,
-          `declare const error: components['schemas']['ErrorResponse'];`,
+          `declare const error: components['schemas']['ApiErrorBody'];`,
           `export const code: string | undefined = error.code;`,
         ].join('\n'),
       ),

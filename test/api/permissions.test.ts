@@ -1,6 +1,6 @@
 import { Controller, Get, type INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { APP_GUARD, DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import type { AuthUser } from '../../server/src/auth/auth-user.js';
 import { AuthGuard } from '../../server/src/auth/auth.guard.js';
 import { Can, PERMISSION_KEY, Public, PUBLIC_KEY } from '../../server/src/auth/decorators.js';
 import { SessionService } from '../../server/src/auth/session.service.js';
+import { AllExceptionsFilter } from '../../server/src/common/exception.filter.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface RouteSeen {
@@ -104,7 +105,8 @@ describe('the global guard', () => {
     const sessions = { resolve: async (): Promise<AuthUser> => ({ id: 'u', username: 'u', displayName: 'u', roles, projectCodes: [], teamCodes: [], seesAll: false, visibleTeamIds: [], visibleProjectIds: [], wholeProjectIds: [] }) };
     const moduleRef = await Test.createTestingModule({
       controllers: [ProbeController],
-      providers: [{ provide: SessionService, useValue: sessions }, { provide: APP_GUARD, useClass: AuthGuard }],
+      // The real app's filter too: the guard raises domain errors, which the filter turns into statuses.
+      providers: [{ provide: SessionService, useValue: sessions }, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
     }).compile();
     app = moduleRef.createNestApplication();
     await app.init();

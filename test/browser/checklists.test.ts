@@ -47,7 +47,7 @@ describe('the checklist page', () => {
     const problems = page.getByTestId('checklist-problems');
     await problems.waitFor();
     expect(await problems.innerText()).toContain('FORBIDDEN › 检查项：不能为空');
-    await title.fill('不使用服务忌语');
+    await title.fill('不得使用服务忌语');
     await problems.waitFor({ state: 'detached' });
     await page.getByTestId('checklist-note').fill('新增服务忌语「你自己看着办」');
     await page.getByTestId('checklist-unsaved').waitFor();

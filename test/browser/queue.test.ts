@@ -216,14 +216,16 @@ describe('daily sampling and the inspector’s queue', () => {
     // Yesterday's CS-1 calls not given to the daily sampling can be drawn: three join his queue.
     await draw(3);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="reason-tag"][data-reason="spot-check"]').length === n, before + 3);
-    // Then the rest; once nothing is left, the dialog says so with the server's reason.
+    // Then the rest; once nothing is left, the dialog says so with the server's reason, by its code, in Chinese.
     await draw(20);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="reason-tag"][data-reason="spot-check"]').length > n, before + 3);
     await draw(1);
     const error = page.getByTestId('spot-check-error');
     await error.waitFor();
     expect(await error.innerText()).toContain('该日本班组已没有可抽取的通话');
-    expect(await error.innerText()).toContain('No unassigned calls');
+    expect(await error.getAttribute('data-code')).toBe('NOTHING_TO_DRAW');
+    expect(await error.innerText()).toMatch(/班组 CS-1 在 \d{4}-\d{2}-\d{2} 已没有可抽取的通话/);
+    expect(await error.innerText()).not.toMatch(/[A-Za-z]{4,}/);
     await page.screenshot({ path: `${SHOTS}/queue-test-spot-check.png` });
     await context.close();
   }, 60_000);

@@ -5,7 +5,8 @@ import { ADMIN_PASSWORD, launchBrowser, type RunningServer, signIn, startBuiltSe
 /**
  * The inspector's scoring workspace (/evaluate/:recordingId) on the built app with the demo centre:
  * marking a defect by dragging on the waveform, scoring by keyboard, submitting; the machine's
- * pre-failed forbidden phrase; and two tabs saving the same draft (a conflict, never an overwrite).
+ * pre-failed forbidden phrase; two tabs saving the same draft (a conflict, never an overwrite); and a
+ * draft submitted in another tab (locked, said in Chinese from the server's code).
  */
 
 let server: RunningServer;
@@ -23,6 +24,12 @@ async function login(username: string, password: string): Promise<string> {
 async function api<T>(token: string, path: string): Promise<T> {
   const res = await fetch(`${server.baseUrl}/api${path}`, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function send<T>(token: string, method: string, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${server.baseUrl}/api${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
@@ -280,6 +287,41 @@ describe('the scoring workspace', () => {
     const after = await api<{ items: { code: string; verdict: string | null }[] }>(inspectorToken, `/evaluations/${id}`);
     expect(after.items.find((i) => i.code === 'B2')!.verdict).toBe('fail');
     expect(after.items.find((i) => i.code === 'B3')!.verdict).toBe('pass');
+    await context.close();
+  }, 120_000);
+
+  it('says a draft submitted in another tab is locked (EVALUATION_LOCKED), not that someone saved meanwhile, and reloading shows it submitted', async () => {
+    const call = await cleanCall();
+    const { context, page } = await signedInContext();
+    await openWorkspace(page, call.id);
+    const id = (await page.getByTestId('workspace').getAttribute('data-evaluation-id'))!;
+
+    // "Another tab": the same inspector scores everything and submits through the API.
+    const draft = await api<{ revision: number; items: { code: string }[] }>(inspectorToken, `/evaluations/${id}`);
+    const saved = await send<{ revision: number }>(inspectorToken, 'PUT', `/evaluations/${id}`, { revision: draft.revision, items: draft.items.map((i) => ({ code: i.code, verdict: 'pass' })) });
+    await send(inspectorToken, 'POST', `/evaluations/${id}/submit`, { revision: saved.revision });
+
+    // This tab changes an item: its save is refused as locked, and it says so in Chinese.
+    await page.getByTestId('item-B3-fail').click();
+    const locked = page.getByTestId('save-locked');
+    await locked.waitFor();
+    const text = await locked.innerText();
+    expect(text).toContain('已在别处提交');
+    expect(text).toContain('重新加载');
+    expect(text).not.toContain('保存了这份草稿');
+    expect(text).not.toMatch(/[A-Za-z]{4,}/);
+    expect(await page.getByTestId('save-conflict').count()).toBe(0);
+    expect(await page.getByTestId('save-status').getAttribute('data-status')).toBe('locked');
+    expect(await page.getByTestId('submit-evaluation').isDisabled()).toBe(true);
+    await page.screenshot({ path: '/tmp/workspace-locked.png' });
+
+    // Reloading shows the submitted evaluation, read-only.
+    await page.getByTestId('reload-draft').click();
+    await page.locator('[data-testid="workspace"][data-status="submitted"]').waitFor();
+    expect(await page.getByTestId('workspace').getAttribute('data-evaluation-id')).toBe(id);
+    const onServer = await api<{ status: string; items: { code: string; verdict: string | null }[] }>(inspectorToken, `/evaluations/${id}`);
+    expect(onServer.status).toBe('submitted');
+    expect(onServer.items.find((i) => i.code === 'B3')!.verdict).toBe('pass');
     await context.close();
   }, 120_000);
 });

@@ -1,6 +1,7 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can, type Permission } from '../../../shared/src/permissions.js';
+import { DomainError, permissionDenied } from '../common/domain-error.js';
 import { PERMISSION_KEY, PUBLIC_KEY } from './decorators.js';
 import { SessionService } from './session.service.js';
 import { tokenFromRequest } from './token.js';
@@ -21,13 +22,13 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest();
     const token = tokenFromRequest(req);
-    if (!token) throw new UnauthorizedException('Sign in first: missing bearer token');
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first: missing bearer token');
     const user = await this.sessions.resolve(token);
-    if (!user) throw new UnauthorizedException('Invalid or expired token');
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
     req.user = user;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     if (!permission || !can(user.roles, permission)) {
-      throw new ForbiddenException('Forbidden: your role does not allow this');
+      throw permissionDenied();
     }
     return true;
   }

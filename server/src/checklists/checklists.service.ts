@@ -3,7 +3,7 @@ import type { ChecklistSummary, ChecklistVersion } from '../../../shared/src/api
 import type { Page } from '../../../shared/src/api/page.js';
 import { DEFAULT_CHECKLIST } from '../../../shared/src/checklists/default-checklist.js';
 import type { ChecklistSection } from '../../../shared/src/checklists/types.js';
-import { validateChecklist } from '../../../shared/src/checklists/validate.js';
+import { type ChecklistProblem, checklistProblemMessage, validateChecklist } from '../../../shared/src/checklists/validate.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainError, notFound } from '../common/domain-error.js';
@@ -12,6 +12,12 @@ import { TransactionRunner } from '../database/transaction.js';
 import { ChecklistStatus, type ChecklistVersionEntity } from './checklist-version.entity.js';
 import { ChecklistVersionRepository } from './checklist-version.repository.js';
 import { toChecklistSummary, toChecklistVersion } from './checklist.mapper.js';
+
+/** 400 CHECKLIST_INVALID: every problem with its code and params, and in English in `message`. */
+function checklistInvalid(problems: ChecklistProblem[]): DomainError {
+  const details = problems.map((p) => ({ ...p, message: checklistProblemMessage(p) }));
+  return new DomainError('CHECKLIST_INVALID', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
+}
 
 @Injectable()
 export class ChecklistsService implements OnApplicationBootstrap {
@@ -24,7 +30,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
 
   /** A new database starts with the service standard of DOMAIN.md as version 1. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.versions.insertFirst(DEFAULT_CHECKLIST, '默认服务质量标准 (DOMAIN.md 五(一) A/B)');
+    await this.versions.insertFirst(DEFAULT_CHECKLIST, '默认服务质量标准：服务态度与处理技巧');
   }
 
   /** The version new evaluations and the automatic checks use. */
@@ -57,7 +63,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
   /** Starts the next version as a draft, copied from the active one (or the version named). */
   async createDraft(user: AuthUser, basedOn?: string): Promise<ChecklistVersion> {
     const existing = await this.versions.draft();
-    if (existing) throw new DomainError('STATE_CONFLICT', `Draft version ${existing.version} already exists: edit or delete it first`);
+    if (existing) throw new DomainError('DRAFT_EXISTS', `Draft version ${existing.version} already exists: edit or delete it first`, undefined, { params: { version: existing.version } });
     const source = basedOn ? await this.entity(basedOn) : await this.activeEntity();
     return this.transaction.run(async (tx) => {
       const draft = await this.versions.insertDraft({ sections: source.sections, createdBy: user.id }, tx);
@@ -68,9 +74,9 @@ export class ChecklistsService implements OnApplicationBootstrap {
 
   async updateDraft(user: AuthUser, id: string, sections: unknown, note?: string): Promise<ChecklistVersion> {
     const draft = await this.entity(id);
-    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is published and can no longer change; start a new draft`);
+    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is published and can no longer change; start a new draft`, undefined, { params: { version: draft.version } });
     const problems = validateChecklist(sections);
-    if (problems.length) throw new DomainError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+    if (problems.length) throw checklistInvalid(problems);
     draft.sections = sections as ChecklistSection[];
     if (note !== undefined) draft.note = note;
     await this.versions.save(draft);
@@ -80,11 +86,11 @@ export class ChecklistsService implements OnApplicationBootstrap {
 
   async publish(user: AuthUser, id: string): Promise<ChecklistVersion> {
     const draft = await this.entity(id);
-    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is already published`);
+    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is already published`, undefined, { params: { version: draft.version } });
     const problems = validateChecklist(draft.sections);
-    if (problems.length) throw new DomainError('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+    if (problems.length) throw checklistInvalid(problems);
     const published = await this.transaction.run(async (tx) => {
-      if (!(await this.versions.publish(id, user.id, tx))) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} was published meanwhile`);
+      if (!(await this.versions.publish(id, user.id, tx))) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} was published meanwhile`, undefined, { params: { version: draft.version } });
       await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.publish', detail: { version: draft.version } }, tx);
       return toChecklistVersion((await this.versions.byId(id, tx))!);
     });
@@ -94,7 +100,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
 
   async deleteDraft(user: AuthUser, id: string): Promise<void> {
     const draft = await this.entity(id);
-    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('STATE_CONFLICT', `Version ${draft.version} is published and is kept for the evaluations scored with it`);
+    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is published and is kept for the evaluations scored with it`, undefined, { params: { version: draft.version } });
     await this.versions.delete(id);
     await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.discard', detail: { version: draft.version } });
   }

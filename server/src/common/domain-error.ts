@@ -1,52 +1,78 @@
-/**
- * Errors the services raise, by what went wrong in the domain. The one place that turns
- * them into HTTP statuses is ERROR_STATUS below, read by the global exception filter.
- */
-export type DomainErrorCode =
-  | 'INVALID_INPUT'
-  | 'NOT_FOUND'
-  | 'OUT_OF_SCOPE'
-  | 'DUPLICATE'
-  | 'STALE_VERSION'
-  | 'BAD_CREDENTIALS'
-  | 'THROTTLED'
-  | 'UNSUPPORTED_MEDIA'
-  | 'TOO_LARGE'
-  | 'STATE_CONFLICT'
-  | 'RANGE_NOT_SATISFIABLE';
+import type { ApiErrorDetail, ErrorCode, ErrorParams, FieldProblem } from '../../../shared/src/api/errors.js';
 
-export const ERROR_STATUS: Record<DomainErrorCode, number> = {
-  INVALID_INPUT: 400,
+export type { ErrorCode } from '../../../shared/src/api/errors.js';
+
+/**
+ * The one place that turns an error code (shared/src/api/errors.ts) into an HTTP status, read by
+ * the global exception filter. A Record, so a new code without a status does not compile.
+ */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  CHECKLIST_INVALID: 400,
+  IMPORT_ROWS_INVALID: 400,
+  EXPORT_TOO_LARGE: 400,
+  UNAUTHENTICATED: 401,
   BAD_CREDENTIALS: 401,
-  OUT_OF_SCOPE: 403,
+  PERMISSION_DENIED: 403,
+  SCOPE_DENIED: 403,
+  NOT_YOUR_DRAFT: 403,
   NOT_FOUND: 404,
   DUPLICATE: 409,
-  STALE_VERSION: 409,
-  STATE_CONFLICT: 409,
-  TOO_LARGE: 413,
+  STALE_REVISION: 409,
+  EVALUATION_LOCKED: 409,
+  EVALUATION_NOT_SUBMITTED: 409,
+  DRAFT_EXISTS: 409,
+  VERSION_PUBLISHED: 409,
+  NO_INSPECTOR: 409,
+  ALREADY_SCORED: 409,
+  NOTHING_TO_DRAW: 409,
+  SELF_LOCKOUT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
   RANGE_NOT_SATISFIABLE: 416,
   THROTTLED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
 };
 
-export interface ErrorDetail {
-  field?: string;
-  line?: number;
-  message: string;
-}
+/** The code an error without one of ours (Nest's own, multer's) gets from its status. */
+export const CODE_OF_STATUS: Readonly<Record<number, ErrorCode>> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'DUPLICATE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA',
+  416: 'RANGE_NOT_SATISFIABLE',
+  429: 'THROTTLED',
+  503: 'UNAVAILABLE',
+};
 
+export type ErrorDetail = ApiErrorDetail;
+
+/** Errors the services raise, by what went wrong in the domain (after twenty's `*.exception.ts`). */
 export class DomainError extends Error {
   constructor(
-    readonly code: DomainErrorCode,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
-    readonly headers?: Record<string, string>,
+    readonly extra: { params?: ErrorParams; headers?: Record<string, string> } = {},
   ) {
     super(message);
   }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
 }
 
-export const invalid = (field: string, message: string) => new DomainError('INVALID_INPUT', `${field}: ${message}`, [{ field, message }]);
+/** A field the services find wrong: 400 VALIDATION_FAILED naming it, with what is wrong as a code when the web should say more than "invalid". */
+export const invalid = (field: string, message: string, problem?: FieldProblem, params?: ErrorParams) =>
+  new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message, ...(problem ? { code: problem } : {}), ...(params ? { params } : {}) }]);
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
 export const duplicate = (what: string) => new DomainError('DUPLICATE', `${what} already exists`);
-export const outOfScope = () => new DomainError('OUT_OF_SCOPE', 'Forbidden: outside your projects and teams');
+export const outOfScope = () => new DomainError('SCOPE_DENIED', 'Forbidden: outside your projects and teams');
+/** The caller's role does not allow this (the guard's answer, and a service's role rule). */
+export const permissionDenied = (message = 'Forbidden: your role does not allow this') => new DomainError('PERMISSION_DENIED', message);

@@ -1,17 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ERROR_STATUS, type ErrorDetail } from './domain-error.js';
-
-interface ErrorBody {
-  statusCode: number;
-  message: string;
-  errors?: ErrorDetail[];
-}
+import type { ApiErrorBody } from '../../../shared/src/api/errors.js';
+import { CODE_OF_STATUS, DomainError, type ErrorDetail } from './domain-error.js';
 
 /**
- * Shapes every error as `{statusCode, message}` (CONTRACT.md "Errors"). Unknown errors become a
- * bare 500: their text, stack and SQL go to the server log, never to the client.
+ * Shapes every error as `{statusCode, message, code, params?, errors?}` (CONTRACT.md "Errors" plus a
+ * stable code, shared/src/api/errors.ts). Unknown errors become a bare 500 INTERNAL: their text,
+ * stack and SQL go to the server log, never to the client.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -28,14 +24,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
     res.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): { body: ErrorBody; headers?: Record<string, string> } {
+  private toBody(exception: unknown): { body: ApiErrorBody; headers?: Record<string, string> } {
     if (exception instanceof DomainError) {
-      const body: ErrorBody = { statusCode: ERROR_STATUS[exception.code], message: exception.message };
+      const body: ApiErrorBody = { statusCode: exception.status, message: exception.message, code: exception.code };
+      if (exception.extra.params) body.params = exception.extra.params;
       if (exception.details?.length) body.errors = exception.details;
-      return { body, headers: exception.headers };
+      return { body, headers: exception.extra.headers };
     }
     if (exception instanceof HttpException) {
+      // Nest wraps body-parser's errors (a SyntaxError for bad JSON) with the original as the cause.
+      if (isBodyParserError(exception.cause)) return this.toBody(exception.cause);
+      // Nest's own (an unknown route, ParseUUIDPipe, multer's limits): the code follows the status.
       const status = exception.getStatus();
+      if (status >= 500) return this.internal(exception);
       const response = exception.getResponse();
       let message = exception.message;
       let errors: ErrorDetail[] | undefined;
@@ -45,23 +46,28 @@ export class AllExceptionsFilter implements ExceptionFilter {
         else if (typeof r.message === 'string') message = r.message;
         errors = r.errors;
       }
-      if (status >= 500) {
-        this.logger.error(exception.stack ?? String(exception));
-        message = 'Internal server error';
-      }
-      return { body: errors ? { statusCode: status, message, errors } : { statusCode: status, message } };
+      const body: ApiErrorBody = { statusCode: status, message };
+      const code = CODE_OF_STATUS[status];
+      if (code) body.code = code;
+      if (errors) body.errors = errors;
+      return { body };
     }
     if (isBodyParserError(exception)) {
       const status = exception.status ?? 400;
-      const message = status === 413 ? 'Payload too large' : 'Malformed request body: not valid JSON';
-      return { body: { statusCode: status, message } };
+      if (status === 413) return { body: { statusCode: 413, message: 'Payload too large', code: 'PAYLOAD_TOO_LARGE' } };
+      if (status === 415) return { body: { statusCode: 415, message: 'Unsupported request body encoding', code: 'UNSUPPORTED_MEDIA' } };
+      return { body: { statusCode: status, message: 'Malformed request body: not valid JSON', code: exception.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : (CODE_OF_STATUS[status] ?? 'MALFORMED_JSON') } };
     }
     if (exception instanceof QueryFailedError && (exception as unknown as { code?: string }).code === '23505') {
       // A unique index caught a race the service's own check could not see.
-      return { body: { statusCode: 409, message: 'Already exists' } };
+      return { body: { statusCode: 409, message: 'Already exists', code: 'DUPLICATE' } };
     }
+    return this.internal(exception);
+  }
+
+  private internal(exception: unknown): { body: ApiErrorBody } {
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return { body: { statusCode: 500, message: 'Internal server error' } };
+    return { body: { statusCode: 500, message: 'Internal server error', code: 'INTERNAL' } };
   }
 }
 

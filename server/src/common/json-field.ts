@@ -13,15 +13,15 @@ export async function validateJsonField<T extends object>(field: string, raw: un
     try {
       value = JSON.parse(raw);
     } catch {
-      throw invalid(field, 'is not valid JSON');
+      throw new DomainError('MALFORMED_JSON', `${field}: is not valid JSON`, [{ field, message: 'is not valid JSON' }]);
     }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(field, 'must be a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(field, 'must be a JSON object', 'notObject');
   const instance = plainToInstance(cls, value);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) {
     const details = flattenValidationErrors(errors, field);
-    throw new DomainError('INVALID_INPUT', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
+    throw new DomainError('VALIDATION_FAILED', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
   }
   return instance;
 }

@@ -4,7 +4,7 @@ import type { Page } from '../../../shared/src/api/page.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../auth/scope.service.js';
-import { invalid } from '../common/domain-error.js';
+import { DomainError, invalid } from '../common/domain-error.js';
 import type { EvaluationQueryDto } from './evaluation.dto.js';
 import { toEvaluation } from './evaluation.mapper.js';
 import { EvaluationRepository } from './evaluation.repository.js';
@@ -43,7 +43,7 @@ export class EvaluationQueryService {
   /** The same rows as a file; every export is written to the audit log (DOMAIN.md confidentiality). */
   async export(user: AuthUser, q: EvaluationQueryDto): Promise<{ body: Buffer; contentType: string; filename: string }> {
     const { items, total } = await this.list(user, q, true);
-    if (total > EXPORT_LIMIT) throw invalid('from', `the export would hold ${total} evaluations; narrow the dates to under ${EXPORT_LIMIT}`);
+    if (total > EXPORT_LIMIT) throw new DomainError('EXPORT_TOO_LARGE', `from: the export would hold ${total} evaluations; narrow the dates to under ${EXPORT_LIMIT}`, undefined, { params: { total, limit: EXPORT_LIMIT } });
     await this.audit.record({ userId: user.id, username: user.username, action: 'evaluations.export', detail: { format: q.format, from: q.from, to: q.to, team: q.team, agent: q.agent, rows: items.length } });
     const name = `evaluations-${q.from ?? 'all'}-${q.to ?? 'all'}`;
     return q.format === 'xlsx'

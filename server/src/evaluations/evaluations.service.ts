@@ -7,7 +7,7 @@ import { scoreEvaluation } from '../../../shared/src/scoring/score.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { ChecklistsService } from '../checklists/checklists.service.js';
-import { DomainError, invalid, notFound } from '../common/domain-error.js';
+import { DomainError, invalid, notFound, permissionDenied } from '../common/domain-error.js';
 import { AutocheckService } from '../autocheck/autocheck.service.js';
 import { TransactionRunner, type Transaction } from '../database/transaction.js';
 import type { RecordingRow } from '../recordings/recording.repository.js';
@@ -17,8 +17,6 @@ import { toEvaluation, toHistoryEntry } from './evaluation.mapper.js';
 import { EvaluationRepository, type ItemChanges } from './evaluation.repository.js';
 
 type ScoredItem = { code: string; verdict: 'pass' | 'fail' | 'na' | null; comment?: string | null; at?: number | null; until?: number | null };
-
-const forbiddenForever = (message: string) => new DomainError('OUT_OF_SCOPE', message);
 
 /** What an evaluation copies from the call it scores, so that roll-ups and scope filters need no joins. */
 const fromCall = (recording: RecordingRow) => ({
@@ -41,7 +39,7 @@ export class EvaluationsService {
 
   /** A team lead listens to his own team's calls as a spot check; the other sources are the inspectors'. */
   private checkSource(user: AuthUser, source: EvaluationSource): void {
-    if (!can(user.roles, 'evaluation.anySource') && source !== 'spot-check') throw forbiddenForever('Forbidden: a team lead scores calls as spot-check only');
+    if (!can(user.roles, 'evaluation.anySource') && source !== 'spot-check') throw permissionDenied('Forbidden: a team lead scores calls as spot-check only');
   }
 
   /** Checks the verdicts against the checklist: every item once, known codes, N/A only where allowed. */
@@ -50,14 +48,14 @@ export class EvaluationsService {
     const seen = new Set<string>();
     items.forEach((item, n) => {
       const def = known.get(item.code);
-      if (!def) throw invalid(`items[${n}].code`, `unknown item code ${item.code}`);
-      if (seen.has(item.code)) throw invalid(`items[${n}].code`, `${item.code} is scored twice`);
+      if (!def) throw invalid(`items[${n}].code`, `unknown item code ${item.code}`, 'unknown', { value: item.code });
+      if (seen.has(item.code)) throw invalid(`items[${n}].code`, `${item.code} is scored twice`, 'twice', { value: item.code });
       seen.add(item.code);
-      if (item.verdict === 'na' && !def.allowNa) throw invalid(`items[${n}].verdict`, `${item.code} does not allow N/A`);
+      if (item.verdict === 'na' && !def.allowNa) throw invalid(`items[${n}].verdict`, `${item.code} does not allow N/A`, 'naNotAllowed', { value: item.code });
     });
     if (complete) {
       const missing = checklist.filter((i) => !seen.has(i.code)).map((i) => i.code);
-      if (missing.length) throw invalid('items', `missing verdicts for ${missing.join(', ')}`);
+      if (missing.length) throw invalid('items', `missing verdicts for ${missing.join(', ')}`, 'missingVerdicts', { codes: missing });
     }
   }
 
@@ -125,7 +123,7 @@ export class EvaluationsService {
     await this.ownDraft(user, id);
     const items = await this.evaluations.items(id);
     const unscored = items.filter((i) => !i.verdict).map((i) => i.code);
-    if (unscored.length) throw invalid('items', `score every item before submitting; missing ${unscored.join(', ')}`);
+    if (unscored.length) throw invalid('items', `score every item before submitting; missing ${unscored.join(', ')}`, 'missingVerdicts', { codes: unscored });
     await this.transaction.run(async (tx) => {
       if (!(await this.evaluations.bumpDraftRevision(id, revision, undefined, tx))) throw this.stale();
       await this.submitScored(user, id, tx);
@@ -136,7 +134,7 @@ export class EvaluationsService {
   /** After submission only a supervisor may change an evaluation, with a reason; both states are kept. */
   async amend(user: AuthUser, id: string, dto: AmendDto): Promise<Evaluation> {
     const before = await this.get(user, id);
-    if (before.status !== EvaluationStatus.Submitted) throw new DomainError('STATE_CONFLICT', 'Only a submitted evaluation is amended; a draft is simply saved');
+    if (before.status !== EvaluationStatus.Submitted) throw new DomainError('EVALUATION_NOT_SUBMITTED', 'Only a submitted evaluation is amended; a draft is simply saved');
     const checklist = await this.checklistOf(before.checklistVersionId);
     this.checkItems(checklist, dto.items, false);
     await this.transaction.run(async (tx) => {
@@ -184,8 +182,8 @@ export class EvaluationsService {
 
   private async ownDraft(user: AuthUser, id: string): Promise<EvaluationEntity> {
     const evaluation = await this.scope.evaluation(user, id);
-    if (evaluation.inspectorId !== user.id) throw forbiddenForever('Forbidden: this draft belongs to another inspector');
-    if (evaluation.status !== EvaluationStatus.Draft) throw new DomainError('STATE_CONFLICT', 'This evaluation is submitted and locked; a supervisor may amend it');
+    if (evaluation.inspectorId !== user.id) throw new DomainError('NOT_YOUR_DRAFT', 'Forbidden: this draft belongs to another inspector');
+    if (evaluation.status !== EvaluationStatus.Draft) throw new DomainError('EVALUATION_LOCKED', 'This evaluation is submitted and locked; a supervisor may amend it');
     return evaluation;
   }
 
@@ -194,7 +192,7 @@ export class EvaluationsService {
   }
 
   private stale() {
-    return new DomainError('STALE_VERSION', 'This evaluation was saved elsewhere (another tab or inspector) since you opened it: reload to see the latest, then redo your change');
+    return new DomainError('STALE_REVISION', 'This evaluation was saved elsewhere (another tab or inspector) since you opened it: reload to see the latest, then redo your change');
   }
 
   /**

@@ -20,7 +20,7 @@ export class HealthController {
       return { status: 'ok' };
     } catch {
       res.status(503);
-      return { statusCode: 503, status: 'unavailable', message: 'Database does not answer' };
+      return { statusCode: 503, status: 'unavailable', message: 'Database does not answer', code: 'UNAVAILABLE' };
     }
   }
 }

@@ -21,7 +21,7 @@ export function withApiSchemas(document: OpenAPIObject): OpenAPIObject {
     ...components.responses,
     [ERROR_RESPONSE]: {
       description: 'An error: 4xx for a refused request (naming what is wrong), 5xx without details',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorBody' } } },
     },
   };
   for (const path of Object.values(document.paths)) {

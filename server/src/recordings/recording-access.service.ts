@@ -53,7 +53,7 @@ export class RecordingAccessService {
     const type = recording.audioFormat === 'mp3' ? 'audio/mpeg' : 'audio/wav';
     const parsed = parseRange(range, size);
     if (parsed === 'unsatisfiable') {
-      throw new DomainError('RANGE_NOT_SATISFIABLE', `Range not satisfiable: the file has ${size} bytes`, undefined, { 'Content-Range': `bytes */${size}` });
+      throw new DomainError('RANGE_NOT_SATISFIABLE', `Range not satisfiable: the file has ${size} bytes`, undefined, { params: { size }, headers: { 'Content-Range': `bytes */${size}` } });
     }
     if (download || !parsed || parsed.start === 0) {
       await this.accessLog.insert({ userId: user.id, username: user.username, recordingId: id, action: download ? 'download' : 'play', ip: ip ?? null });

@@ -39,7 +39,7 @@ export class RecordingsService {
    */
   async ingest(user: AuthUser, audio: Uint8Array | undefined, rawMetadata: unknown, rawTranscript: unknown): Promise<IngestResult> {
     const metadata = await validateJsonField('metadata', rawMetadata ?? undefined, RecordingMetadataDto).catch((e) => {
-      if (rawMetadata === undefined) throw invalid('metadata', 'is required (a JSON string)');
+      if (rawMetadata === undefined) throw invalid('metadata', 'is required (a JSON string)', 'required');
       throw e;
     });
     const transcript = rawTranscript === undefined || rawTranscript === '' ? null : await validateJsonField('transcript', rawTranscript, TranscriptDto);
@@ -48,13 +48,13 @@ export class RecordingsService {
     const existing = await this.recordings.byExternalId(metadata.externalId);
     if (existing) return { created: false, recording: await this.detail(user, existing) };
 
-    if (!audio?.length) throw invalid('audio', 'is required (the audio file)');
+    if (!audio?.length) throw invalid('audio', 'is required (the audio file)', 'required');
     const analysis = await analyseAudio(audio);
     if (metadata.channels && metadata.channels !== ChannelLayout.Mono && analysis.channelCount < 2) {
-      throw invalid('metadata.channels', `${metadata.channels} given, but the audio has one channel`);
+      throw invalid('metadata.channels', `${metadata.channels} given, but the audio has one channel`, 'channels', { value: metadata.channels });
     }
     const startedAt = new Date(metadata.startedAt);
-    if (Number.isNaN(startedAt.getTime())) throw invalid('metadata.startedAt', 'is not a real time');
+    if (Number.isNaN(startedAt.getTime())) throw invalid('metadata.startedAt', 'is not a real time', 'notATime');
 
     const id = randomUUID();
     const localDate = localDateOf(startedAt, process.env.TZ);

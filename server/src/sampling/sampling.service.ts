@@ -4,7 +4,7 @@ import type { Assignment, AssignmentQueue, NextAssignment, SamplingInspectors, S
 import { can } from '../../../shared/src/permissions.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ScopeService } from '../auth/scope.service.js';
-import { DomainError, invalid, notFound } from '../common/domain-error.js';
+import { DomainError, invalid, notFound, permissionDenied } from '../common/domain-error.js';
 import { AutocheckService } from '../autocheck/autocheck.service.js';
 import type { ChecklistVersionEntity } from '../checklists/checklist-version.entity.js';
 import { ChecklistsService } from '../checklists/checklists.service.js';
@@ -39,7 +39,7 @@ export class SamplingService {
 
   /** Samples a project's day once, for a user or (createdBy null) for the schedule and the demo. */
   async runFor(project: { id: string; code: string }, date: string, createdBy: string | null): Promise<{ created: boolean; run: SamplingRun }> {
-    if (date > today()) throw invalid('date', 'is in the future: a day is sampled once its calls are in');
+    if (date > today()) throw invalid('date', 'is in the future: a day is sampled once its calls are in', 'future');
     const existing = await this.repo.run(project.id, date);
     if (existing) return { created: false, run: await this.runResponse(existing, project.code) };
     const rules = await this.plans.rulesFor(project.id, date);
@@ -49,7 +49,7 @@ export class SamplingService {
       const runId = await this.repo.insertRunIfNone({ projectId: project.id, date, seed, rules, createdBy }, tx);
       if (!runId) return null; // sampled at the same moment by someone else
       const inspectors = await this.repo.inspectorsOf(project.id, tx);
-      if (!inspectors.length) throw new DomainError('STATE_CONFLICT', `Project ${project.code} has no active inspector to give calls to`);
+      if (!inspectors.length) throw new DomainError('NO_INSPECTOR', `Project ${project.code} has no active inspector to give calls to`, undefined, { params: { project: project.code } });
       const candidates = await this.repo.candidates(project.id, date, rules, version.id, tx);
       await this.checkUnchecked(candidates, version);
       const focus = await this.repo.focusAgents(project.id, date, rules, tx);
@@ -111,9 +111,9 @@ export class SamplingService {
   /** A supervisor moves a call to another inspector of the project, unless it has been scored. */
   async reassign(user: AuthUser, id: string, username: string): Promise<Assignment> {
     const assignment = await this.scope.assignment(user, id);
-    if (await this.repo.isScored(assignment.recordingId, assignment.inspectorId)) throw new DomainError('STATE_CONFLICT', 'This call has been scored already and stays with its inspector');
+    if (await this.repo.isScored(assignment.recordingId, assignment.inspectorId)) throw new DomainError('ALREADY_SCORED', 'This call has been scored already and stays with its inspector');
     const inspector = (await this.repo.inspectorsOf(assignment.projectId)).find((i) => i.username === username);
-    if (!inspector) throw invalid('inspector', `${username} is not an active inspector of this project`);
+    if (!inspector) throw invalid('inspector', `${username} is not an active inspector of this project`, 'notInspector', { value: username });
     await this.repo.reassign(id, inspector.inspectorId);
     return toAssignment((await this.repo.assignments({ id }))[0]);
   }
@@ -121,13 +121,13 @@ export class SamplingService {
   /** A team lead draws a few calls of his own team for himself, at random. */
   async spotCheck(user: AuthUser, teamCode: string, date: string, count: number): Promise<Assignment[]> {
     const team = await this.scope.team(user, teamCode);
-    if (!can(user.roles, 'sampling.spotCheck') && !user.seesAll) throw new DomainError('OUT_OF_SCOPE', 'Forbidden: spot checks are a team lead’s');
+    if (!can(user.roles, 'sampling.spotCheck') && !user.seesAll) throw permissionDenied('Forbidden: spot checks are a team lead’s');
     const rules = await this.plans.rulesFor(team.projectId, date);
     const version = await this.checklists.activeEntity();
     const pool = (await this.repo.candidates(team.projectId, date, rules, version.id)).filter((c) => c.teamId === team.id);
     const drawn = drawRandom(pool, count, seededRandom(randomInt(2 ** 31)));
     const rows = drawn.map((c) => ({ runId: null, recordingId: c.recordingId, inspectorId: user.id, agentId: c.agentId, teamId: team.id, date, reason: 'spot-check', source: 'spot-check' }));
-    if (!rows.length) throw new DomainError('STATE_CONFLICT', `No unassigned calls of ${teamCode} on ${date} to draw from`);
+    if (!rows.length) throw new DomainError('NOTHING_TO_DRAW', `No unassigned calls of ${teamCode} on ${date} to draw from`, undefined, { params: { team: teamCode, date } });
     await this.transaction.run((tx) => this.repo.insertAssignments(rows, tx));
     return (await this.repo.assignments({ recordingIds: rows.map((r) => r.recordingId) })).map(toAssignment);
   }

@@ -1,19 +1,135 @@
-/** What every error answers (CONTRACT.md "Errors"): NestJS's shape, never an HTML page or a stack trace. */
-export interface ErrorResponse {
-  /** The HTTP status, repeated in the body. */
-  statusCode: number;
-  /** What went wrong, in English, for logs and people reading the API; clients branch on `code`. */
-  message: string;
-  /** A stable domain code such as `EVALUATION_LOCKED` or `STALE_REVISION`. */
-  code?: string;
-  /** Each bad field or sheet line, where the error names them. */
-  errors?: ErrorDetail[];
+/**
+ * Every error the API answers is `{statusCode, message, code?, params?, errors?}` (CONTRACT.md
+ * "Errors" keeps `{statusCode, message}`; the rest is added). `message` is readable English for
+ * scripts and logs; clients branch on `code` and show their own words, filled in from `params`.
+ * The server maps each code to its HTTP status in one place (server/src/common/domain-error.ts).
+ */
+export const ERROR_CODES = [
+  /** A request field is missing or wrong (class-validator and the services' own checks): `errors[]` names each field. */
+  'VALIDATION_FAILED',
+  /** The body (or a JSON multipart field) is not JSON. */
+  'MALFORMED_JSON',
+  /** A checklist draft breaks the rules of validateChecklist: `errors[]` carries each problem's code and params. */
+  'CHECKLIST_INVALID',
+  /** An HR sheet has bad rows: nothing was imported, `errors[]` lists each problem with its line. */
+  'IMPORT_ROWS_INVALID',
+  /** An export would hold too many rows (`params.total`, `params.limit`). */
+  'EXPORT_TOO_LARGE',
+  /** No token, or an invalid or expired one. */
+  'UNAUTHENTICATED',
+  /** Sign-in with a wrong username or password. */
+  'BAD_CREDENTIALS',
+  /** The caller's role does not allow the action. */
+  'PERMISSION_DENIED',
+  /** The thing is outside the caller's projects and teams. */
+  'SCOPE_DENIED',
+  /** A draft evaluation is changed or submitted by someone other than its inspector. */
+  'NOT_YOUR_DRAFT',
+  /** No such thing (or an unknown /api route). */
+  'NOT_FOUND',
+  /** A code, employee number or username already taken. */
+  'DUPLICATE',
+  /** An evaluation was saved elsewhere since the caller read its revision (optimistic lock). */
+  'STALE_REVISION',
+  /** A submitted evaluation is saved or submitted again: it is locked, only amended. */
+  'EVALUATION_LOCKED',
+  /** Amending an evaluation that is still a draft. */
+  'EVALUATION_NOT_SUBMITTED',
+  /** A new checklist draft while one exists (`params.version`). */
+  'DRAFT_EXISTS',
+  /** A published checklist version is edited, published again or deleted (`params.version`). */
+  'VERSION_PUBLISHED',
+  /** Sampling a project that has no active inspector (`params.project`). */
+  'NO_INSPECTOR',
+  /** Reassigning a call that has been scored already. */
+  'ALREADY_SCORED',
+  /** A spot check with no unassigned calls left that day (`params.team`, `params.date`). */
+  'NOTHING_TO_DRAW',
+  /** An administrator deactivating himself or removing his own admin role. */
+  'SELF_LOCKOUT',
+  /** The body or upload is over the size limit. */
+  'PAYLOAD_TOO_LARGE',
+  /** The audio is not a supported format, or does not decode. */
+  'UNSUPPORTED_MEDIA',
+  /** A `Range` outside the file (`params.size`). */
+  'RANGE_NOT_SATISFIABLE',
+  /** Too many failed sign-ins (`params.retryAfterSeconds`). */
+  'THROTTLED',
+  /** Anything unexpected: details are in the server log, never in the answer. */
+  'INTERNAL',
+  /** The database does not answer (health check). */
+  'UNAVAILABLE',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+
+/** Values filled into a translated sentence: numbers, texts, or lists of codes. */
+export interface ErrorParams {
+  [name: string]: string | number | boolean | readonly (string | number)[];
 }
 
-export interface ErrorDetail {
-  /** The request field at fault. */
+/**
+ * One problem of a request, by field (`items[2].verdict`, `sections[0].items[4].rule.phrases`) or by
+ * line of an uploaded sheet. `code` says what is wrong there: a class-validator constraint name
+ * (`isNotEmpty`, `maxLength`…), a checklist problem code, or one of FIELD_PROBLEMS.
+ */
+export interface ApiErrorDetail {
   field?: string;
-  /** The line of an uploaded sheet at fault (the heading is line 1). */
   line?: number;
+  code?: string;
+  params?: ErrorParams;
   message: string;
 }
+
+export interface ApiErrorBody {
+  statusCode: number;
+  message: string;
+  code?: ErrorCode;
+  params?: ErrorParams;
+  errors?: ApiErrorDetail[];
+}
+
+/**
+ * What the services themselves find wrong with a field, beside class-validator's constraint names.
+ * `value` names the offending value; `codes` lists checklist item codes.
+ */
+export const FIELD_PROBLEMS = [
+  /** `params.value` names nothing known (a project, team, agent, item code…). */
+  'unknown',
+  /** Left out, or empty. */
+  'required',
+  /** Not a JSON object. */
+  'notObject',
+  /** `from` after `to`. */
+  'fromAfterTo',
+  /** A date in the future. */
+  'future',
+  /** Not a real point in time. */
+  'notATime',
+  /** `params.value` given twice. */
+  'twice',
+  /** N/A on item `params.value`, which does not allow it. */
+  'naNotAllowed',
+  /** Items `params.codes` have no verdict. */
+  'missingVerdicts',
+  /** `params.value` channels declared for a mono file. */
+  'channels',
+  /** `params.value` is not an active inspector of the project. */
+  'notInspector',
+  /** A CSV that cannot be read. */
+  'unreadableCsv',
+  /** The sheet is empty, or has no rows below its header. */
+  'emptySheet',
+  /** Columns `params.columns` are missing from the header. */
+  'missingColumns',
+  /** A cell of an HR sheet is not what its column needs (`params.value`). */
+  'badCell',
+  /** Employee number `params.value` repeats line `params.line`. */
+  'repeatsLine',
+  /** Team `params.value` is outside the caller's projects and teams. */
+  'outOfScope',
+] as const;
+
+export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

@@ -1,3 +1,3 @@
 export * from './types.js';
 export { DEFAULT_CHECKLIST } from './default-checklist.js';
-export { validateChecklist, type ChecklistProblem } from './validate.js';
+export { checklistProblemMessage, validateChecklist, type ChecklistProblem, type ChecklistProblemCode } from './validate.js';

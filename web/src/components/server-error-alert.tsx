@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../lib/errors';
 
-/** The server's refusal, word for word, inside a form. Renders nothing without an error. */
+/** The server's refusal inside a form, translated from its code. Renders nothing without an error. */
 export function ServerErrorAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;

@@ -1,6 +1,10 @@
+import { type ApiErrorBody, type ApiErrorDetail, type ErrorCode, type ErrorParams, isErrorCode } from '../../../shared/src/api/errors';
+
 /**
  * The one way the web app talks to the server: JSON over fetch under /api, with the bearer token
- * from localStorage. Errors come back as `{statusCode, message, errors?}` and are thrown as ApiError.
+ * from localStorage. Errors come back as `{statusCode, message, code, params?, errors?}`
+ * (shared/src/api/errors.ts) and are thrown as ApiError; the app branches on `code` and shows
+ * errorMessage()'s translation, never the server's English `message`.
  */
 
 import { paths } from '../config/paths';
@@ -8,22 +12,39 @@ import { paths } from '../config/paths';
 export const TOKEN_KEY = 'qa.token';
 const BASE = '/api';
 
-export interface ApiErrorDetail {
-  field?: string;
-  line?: number;
-  message: string;
-}
+export type { ApiErrorDetail, ErrorCode } from '../../../shared/src/api/errors';
 
 export class ApiError extends Error {
   constructor(
+    /** 0 when the server could not be reached. */
     readonly status: number,
     message: string,
     readonly errors: ApiErrorDetail[] = [],
+    /** Absent only when the answer did not come from this server (a proxy's page) or never came. */
+    readonly code?: ErrorCode,
+    readonly params: ErrorParams = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
+
+/** The ApiError a failed response stands for (for the few callers that fetch by themselves, e.g. downloads). */
+export async function errorFromResponse(res: Response): Promise<ApiError> {
+  let body: Partial<ApiErrorBody> | null = null;
+  try {
+    body = (await res.json()) as Partial<ApiErrorBody> | null;
+  } catch {
+    // Not JSON (a proxy's page, say): only the status is known.
+  }
+  const message = typeof body?.message === 'string' ? body.message : res.statusText || `HTTP ${res.status}`;
+  const errors = Array.isArray(body?.errors) ? body.errors : [];
+  const params = body?.params && typeof body.params === 'object' ? body.params : {};
+  return new ApiError(res.status, message, errors, isErrorCode(body?.code) ? body.code : undefined, params);
+}
+
+/** The ApiError of a request that never got an answer. */
+export const networkError = (e: unknown): ApiError => new ApiError(0, (e as Error)?.message || 'Network error');
 
 export const getToken = (): string | null => localStorage.getItem(TOKEN_KEY);
 export const setToken = (token: string): void => localStorage.setItem(TOKEN_KEY, token);
@@ -58,23 +79,6 @@ function url(path: string, query?: Query): string {
   return `${BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
-interface ErrorBody {
-  message?: unknown;
-  errors?: unknown;
-}
-
-async function toError(res: Response): Promise<ApiError> {
-  let body: ErrorBody | null = null;
-  try {
-    body = (await res.json()) as ErrorBody | null;
-  } catch {
-    // Not JSON (a proxy's page, say): fall back to the status text.
-  }
-  const message = typeof body?.message === 'string' ? body.message : Array.isArray(body?.message) ? body.message.join('; ') : res.statusText || `HTTP ${res.status}`;
-  const errors = Array.isArray(body?.errors) ? (body.errors as ApiErrorDetail[]) : [];
-  return new ApiError(res.status, message, errors);
-}
-
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = options.anonymous ? null : getToken();
@@ -91,13 +95,13 @@ export async function request<T>(method: string, path: string, options: RequestO
     res = await fetch(url(path, options.query), { method, headers, body, signal: options.signal });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, (e as Error).message || 'Network error');
+    throw networkError(e);
   }
 
   if (!res.ok) {
-    const error = await toError(res);
-    // A signed-in request refused as unauthenticated: the session is gone. A failed sign-in is not.
-    if (res.status === 401 && token) {
+    const error = await errorFromResponse(res);
+    // A signed-in request refused as unauthenticated: the session is gone. A failed sign-in (BAD_CREDENTIALS) is not.
+    if (error.code === 'UNAUTHENTICATED' && token) {
       clearToken();
       onUnauthorized();
     }

@@ -1,10 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from './api-client';
+import { canRetry } from './errors';
 
-/** A refusal (4xx) will not change on retry; a network blip or a 5xx may. */
+/** A refusal or a bad request will not change on retry; a network blip or a server failure may. */
 function retry(failureCount: number, error: Error): boolean {
-  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
-  return failureCount < 2;
+  return canRetry(error) && failureCount < 2;
 }
 
 /** How long an answer counts as fresh unless a query says otherwise. */

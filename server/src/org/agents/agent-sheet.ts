@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { AgentGrade, AgentStatus } from '../../../../shared/src/org.js';
+import type { ErrorParams, FieldProblem } from '../../../../shared/src/api/errors.js';
 import type { ErrorDetail } from '../../common/domain-error.js';
 import { isLocalDate } from '../../common/local-date.js';
 import { EMPLOYEE_NO_PATTERN } from './agent.dto.js';
@@ -53,9 +54,9 @@ export function readAgentSheet(bytes: Uint8Array): { rows: AgentSheetRow[]; erro
     records = parse(decodeSheet(bytes), { info: true, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as never;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    return { rows: [], errors: [{ line, message: `not a readable CSV file: ${(e as Error).message.split('\n')[0]}` }] };
+    return { rows: [], errors: [{ line, code: 'unreadableCsv', message: `not a readable CSV file: ${(e as Error).message.split('\n')[0]}` }] };
   }
-  if (records.length === 0) return { rows: [], errors: [{ line: 1, message: 'the file is empty' }] };
+  if (records.length === 0) return { rows: [], errors: [{ line: 1, code: 'emptySheet', message: 'the file is empty' }] };
   const header = records[0].record.map((h) => h.trim().toLowerCase());
   const columns: Partial<Record<keyof typeof HEADINGS, number>> = {};
   for (const [key, names] of Object.entries(HEADINGS)) {
@@ -64,9 +65,9 @@ export function readAgentSheet(bytes: Uint8Array): { rows: AgentSheetRow[]; erro
   }
   const missing = REQUIRED.filter((k) => columns[k] === undefined);
   if (missing.length) {
-    return { rows: [], errors: [{ line: 1, message: `missing columns: ${missing.map((k) => `${HEADINGS[k][0]} (${k})`).join(', ')}` }] };
+    return { rows: [], errors: [{ line: 1, code: 'missingColumns', params: { columns: missing }, message: `missing columns: ${missing.map((k) => `${HEADINGS[k][0]} (${k})`).join(', ')}` }] };
   }
-  if (records.length === 1) return { rows: [], errors: [{ line: 2, message: 'no agents below the header' }] };
+  if (records.length === 1) return { rows: [], errors: [{ line: 2, code: 'emptySheet', message: 'no agents below the header' }] };
 
   const rows: AgentSheetRow[] = [];
   const errors: ErrorDetail[] = [];
@@ -74,22 +75,25 @@ export function readAgentSheet(bytes: Uint8Array): { rows: AgentSheetRow[]; erro
   for (const { record, info } of records.slice(1)) {
     const line = info.lines;
     const cell = (k: keyof typeof HEADINGS) => (columns[k] === undefined ? '' : (record[columns[k]!] ?? '').trim());
-    const problems: string[] = [];
+    const problems: ErrorDetail[] = [];
+    // Each problem is its own entry, by column, so that the web can say it in the user's language.
+    const problem = (field: keyof typeof HEADINGS, code: FieldProblem, value: string, message: string, params: ErrorParams = {}) =>
+      problems.push({ line, field, code, params: { value, ...params }, message });
     const employeeNo = cell('employeeNo');
-    if (!EMPLOYEE_NO_PATTERN.test(employeeNo)) problems.push(`工号 (employeeNo) "${employeeNo}" must be 1–32 letters or digits`);
-    else if (seen.has(employeeNo)) problems.push(`工号 (employeeNo) ${employeeNo} repeats line ${seen.get(employeeNo)}`);
+    if (!EMPLOYEE_NO_PATTERN.test(employeeNo)) problem('employeeNo', 'badCell', employeeNo, `工号 (employeeNo) "${employeeNo}" must be 1–32 letters or digits`);
+    else if (seen.has(employeeNo)) problem('employeeNo', 'repeatsLine', employeeNo, `工号 (employeeNo) ${employeeNo} repeats line ${seen.get(employeeNo)}`, { line: seen.get(employeeNo)! });
     const name = cell('name');
-    if (!name || name.length > 100) problems.push('姓名 (name) is empty or too long');
+    if (!name || name.length > 100) problem('name', name ? 'badCell' : 'required', name, '姓名 (name) is empty or too long');
     const team = cell('team');
-    if (!team) problems.push('班组 (team) is empty');
+    if (!team) problem('team', 'required', team, '班组 (team) is empty');
     const hiredAt = parseSheetDate(cell('hiredAt'));
-    if (!hiredAt) problems.push(`入职日期 (hiredAt) "${cell('hiredAt')}" is not a date like 2024-03-01`);
+    if (!hiredAt) problem('hiredAt', 'badCell', cell('hiredAt'), `入职日期 (hiredAt) "${cell('hiredAt')}" is not a date like 2024-03-01`);
     const grade = GRADES[cell('grade').toLowerCase()];
-    if (!grade) problems.push(`级别 (grade) "${cell('grade')}" must be 实习/intern, C, B or A`);
+    if (!grade) problem('grade', 'badCell', cell('grade'), `级别 (grade) "${cell('grade')}" must be 实习/intern, C, B or A`);
     const statusText = cell('status');
     const status = statusText ? STATUSES[statusText.toLowerCase()] : undefined;
-    if (statusText && !status) problems.push(`状态 (status) "${statusText}" must be 在职/active or 离职/left`);
-    if (problems.length) errors.push({ line, message: problems.join('; ') });
+    if (statusText && !status) problem('status', 'badCell', statusText, `状态 (status) "${statusText}" must be 在职/active or 离职/left`);
+    if (problems.length) errors.push(...problems);
     else rows.push({ line, employeeNo, name, team, hiredAt: hiredAt!, grade: grade!, status });
     if (employeeNo && !seen.has(employeeNo)) seen.set(employeeNo, line);
   }

@@ -71,7 +71,7 @@ export class AgentsService {
 
   /** Imports an HR sheet all or nothing: new employee numbers are created, known ones updated. */
   async importSheet(user: AuthUser, bytes: Uint8Array | undefined): Promise<AgentImportResult> {
-    if (!bytes?.length) throw invalid('file', 'attach the CSV file as the multipart field "file"');
+    if (!bytes?.length) throw invalid('file', 'attach the CSV file as the multipart field "file"', 'required');
     const { rows, errors } = readAgentSheet(bytes);
     const teamCodes = [...new Set(rows.map((r) => r.team))];
     const teams = new Map((await this.teams.byCodes(teamCodes)).map((t) => [t.code, t]));
@@ -79,14 +79,16 @@ export class AgentsService {
     for (const row of rows) {
       const team = teams.get(row.team);
       const known = existing.get(row.employeeNo);
-      if (!team) errors.push({ line: row.line, message: `班组 (team) ${row.team} does not exist` });
-      else if (!this.scope.sees(user, { teamId: team.id })) errors.push({ line: row.line, message: `班组 (team) ${row.team} is outside your projects and teams` });
-      else if (known && !this.scope.sees(user, { teamId: known.teamId })) errors.push({ line: row.line, message: `工号 (employeeNo) ${row.employeeNo} belongs to a team outside your scope` });
+      const line = row.line;
+      if (!team) errors.push({ line, field: 'team', code: 'unknown', params: { value: row.team }, message: `班组 (team) ${row.team} does not exist` });
+      else if (!this.scope.sees(user, { teamId: team.id })) errors.push({ line, field: 'team', code: 'outOfScope', params: { value: row.team }, message: `班组 (team) ${row.team} is outside your projects and teams` });
+      else if (known && !this.scope.sees(user, { teamId: known.teamId })) errors.push({ line, field: 'employeeNo', code: 'outOfScope', params: { value: row.employeeNo }, message: `工号 (employeeNo) ${row.employeeNo} belongs to a team outside your scope` });
     }
     if (errors.length) {
       errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       const first = errors[0];
-      throw new DomainError('INVALID_INPUT', `${errors.length} row(s) refused, nothing imported; line ${first.line}: ${first.message}`, errors.slice(0, 200));
+      const rowsRefused = new Set(errors.map((e) => e.line)).size;
+      throw new DomainError('IMPORT_ROWS_INVALID', `${rowsRefused} row(s) refused, nothing imported; line ${first.line}: ${first.message}`, errors.slice(0, 200), { params: { rows: rowsRefused } });
     }
     let created = 0;
     await this.transaction.run(async (tx) => {

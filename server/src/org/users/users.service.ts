@@ -66,7 +66,7 @@ export class UsersService {
     if (!user) throw notFound('User');
     if (user.id === actor.id && (dto.active === false || (dto.roles && !can(dto.roles, 'org.user.edit')))) {
       // Otherwise the last admin can lock everyone out of the organisation pages.
-      throw new DomainError('STATE_CONFLICT', 'You cannot deactivate yourself or remove your own admin role');
+      throw new DomainError('SELF_LOCKOUT', 'You cannot deactivate yourself or remove your own admin role');
     }
     const { projects, teams } = await this.bindings(dto.projects, dto.teams);
     if (dto.displayName !== undefined) user.displayName = dto.displayName.trim();

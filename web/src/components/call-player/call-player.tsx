@@ -332,7 +332,7 @@ export function CallPlayer({
 
   return (
     <div data-testid="call-player" data-ready={ready ? 'true' : 'false'} data-playing={playing ? 'true' : 'false'}>
-      {error && <Alert type="error" showIcon title={t('player.audioError')} description={error} style={{ marginBottom: 8 }} />}
+      {error && <Alert type="error" showIcon title={t('player.audioError')} data-detail={error} style={{ marginBottom: 8 }} />}
       <Flex gap={8} align="stretch">
         {stereo && (
           <Flex vertical gap={LANE_GAP} style={{ flex: 'none' }} data-testid="player-lanes">

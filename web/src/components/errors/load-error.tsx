@@ -1,17 +1,23 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../lib/errors';
+import { canRetry, errorCode, errorMessage, isRefusal } from '../../lib/errors';
 
-/** A page or a route that failed to load: what went wrong and a way to try again. */
+/**
+ * A page or a part of one that failed to load: what went wrong, in words, and a way to try again
+ * when trying again can help (not after a 403 or a 404).
+ */
 export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
+  const code = errorCode(error);
+  const refused = isRefusal(error);
   return (
     <Result
       data-testid="load-error"
-      status="error"
-      title={t('errors.unexpected')}
+      data-code={code}
+      status={refused ? 'warning' : 'error'}
+      title={code === 'NOT_FOUND' ? t('errors.missingTitle') : refused ? t('errors.refusedTitle') : t('errors.unexpected')}
       subTitle={errorMessage(error, t)}
-      extra={onRetry && <Button onClick={onRetry}>{t('errors.retry')}</Button>}
+      extra={onRetry && canRetry(error) && <Button onClick={onRetry}>{t('errors.retry')}</Button>}
     />
   );
 }

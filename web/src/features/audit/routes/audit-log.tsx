@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../../components/errors/load-error';
 import { PageHeader } from '../../../components/page-header';
 import { type AuditLogEntry, type AuditLogQuery, useAuditLog } from '../api/audit-log';
-import { AUDIT_ACTIONS, actionLabel } from '../components/audit-action';
+import { plainIp } from '../../../lib/ip';
+import { AUDIT_ACTIONS, actionLabel, detailText } from '../components/audit-action';
 
-const detailText = (detail: AuditLogEntry['detail']) => (detail && Object.keys(detail).length ? JSON.stringify(detail) : '');
 
 export function AuditLogRoute() {
   const { t, i18n } = useTranslation();
@@ -17,16 +17,20 @@ export function AuditLogRoute() {
     { title: t('audit.at'), dataIndex: 'at', width: 190, render: (at: string) => new Date(at).toLocaleString(i18n.resolvedLanguage) },
     { title: t('audit.username'), dataIndex: 'username', render: (username: string | null) => username ?? '—' },
     { title: t('audit.action'), dataIndex: 'action', render: (action: string) => actionLabel(action, t) },
-    { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
+    { title: t('audit.ip'), dataIndex: 'ip', render: (ip: string | null) => plainIp(ip) },
     {
       title: t('audit.detail'),
       dataIndex: 'detail',
-      render: (detail: AuditLogEntry['detail']) =>
-        detailText(detail) && (
-          <Typography.Text code ellipsis={{ tooltip: detailText(detail) }} style={{ maxWidth: 360 }}>
-            {detailText(detail)}
-          </Typography.Text>
-        ),
+      render: (detail: AuditLogEntry['detail']) => {
+        const text = detailText(detail, t);
+        return (
+          text && (
+            <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 360 }}>
+              {text}
+            </Typography.Text>
+          )
+        );
+      },
     },
   ];
 

@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import { validateChecklist } from '../../../../../shared/src/checklists/validate';
 import { ServerErrorAlert } from '../../../components/server-error-alert';
-import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/errors';
 import { type ChecklistVersion, useDeleteDraft, usePublishChecklist, useUpdateDraft } from '../api/checklists';
 import { type DraftItem, type DraftSection, fromDraft, move, newItem, newSection, toDraft } from './draft-model';
 import { Field } from './field';
 import { ItemEditor } from './item-editor';
-import { describeField, hasProblemUnder, problemMap } from './problems';
+import { describeField, hasProblemUnder, problemMap, serverProblemMap } from './problems';
 
 const MAX_LISTED_PROBLEMS = 8;
 
@@ -47,11 +46,7 @@ export function DraftEditor({ draft, onPublished, onDeleted }: DraftEditorProps)
   // Shown until the sections change again.
   const [rejected, setRejected] = useState<{ sections: DraftSection[]; error: unknown } | null>(null);
   const serverError = rejected?.sections === sections ? rejected.error : null;
-  const serverProblems = useMemo(
-    () => (serverError instanceof ApiError ? serverError.errors.flatMap((e) => (e.field ? [{ field: e.field, message: e.message }] : [])) : []),
-    [serverError],
-  );
-  const problems = useMemo(() => problemMap(clientProblems.length ? clientProblems : serverProblems, t), [clientProblems, serverProblems, t]);
+  const problems = useMemo(() => (clientProblems.length ? problemMap(clientProblems, t) : serverProblemMap(serverError, t)), [clientProblems, serverError, t]);
 
   const change = (next: DraftSection[]) => {
     setSections(next);

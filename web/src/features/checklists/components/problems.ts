@@ -1,46 +1,26 @@
 import type { TFunction } from 'i18next';
 import type { ChecklistProblem } from '../../../../../shared/src/checklists/validate';
+import { ApiError } from '../../../lib/api-client';
+import { problemText as serverProblemText } from '../../../lib/errors';
 
-/**
- * validateChecklist's messages (the server sends the very same ones) in the user's language. A
- * message not listed here is shown as the server wrote it.
- */
-const KNOWN = {
-  'must be a non-empty list of sections': 'sectionsEmpty',
-  'must be an object': 'object',
-  'must not be empty': 'empty',
-  'must list at least one item': 'noItems',
-  'must be 1–32 capital letters, digits or _, starting with a letter': 'code',
-  'must be text': 'text',
-  'must be a number from 0 to 100': 'points',
-  'must be true or false': 'boolean',
-  'is not a checklist item field': 'unknownField',
-  'at least one item must carry points': 'noPoints',
-  'must be agent or customer': 'speaker',
-  'must be a positive number': 'positive',
-  'must be a non-empty list of groups, each a non-empty list of phrases': 'groups',
-  'must be {from: start|end, seconds > 0}': 'window',
-  'must be a non-empty list of phrases': 'phrases',
-  'must be a positive number of seconds': 'seconds',
-  'must be phrase-required, phrase-forbidden, interrupt or silence': 'ruleType',
-} as const;
-
-const USED_TWICE = /^(.+) is used twice$/;
-
-export function problemText(message: string, t: TFunction): string {
-  const key = KNOWN[message as keyof typeof KNOWN];
-  if (key) return t(`checklists.problems.${key}`);
-  const twice = USED_TWICE.exec(message);
-  if (twice) return t('checklists.problems.usedTwice', { code: twice[1] });
-  return message;
-}
+/** validateChecklist's problem (the server sends the very same codes) in the user's language. */
+export const problemText = (problem: ChecklistProblem, t: TFunction): string => t(`checklists.problems.${problem.code}`, problem.params ?? {});
 
 /** Field path (`sections[0].items[4].rule.phrases`) → what is wrong there, first problem wins. */
 export type ProblemMap = ReadonlyMap<string, string>;
 
 export function problemMap(problems: readonly ChecklistProblem[], t: TFunction): ProblemMap {
   const map = new Map<string, string>();
-  for (const p of problems) if (!map.has(p.field)) map.set(p.field, problemText(p.message, t));
+  for (const p of problems) if (!map.has(p.field)) map.set(p.field, problemText(p, t));
+  return map;
+}
+
+/** The server's refusal by field: a CHECKLIST_INVALID's problems, or a field the request itself got wrong (the note). */
+export function serverProblemMap(error: unknown, t: TFunction): ProblemMap {
+  const map = new Map<string, string>();
+  if (!(error instanceof ApiError)) return map;
+  const scope = error.code === 'CHECKLIST_INVALID' ? 'checklists.problems' : 'errors.detail';
+  for (const e of error.errors) if (e.field && !map.has(e.field)) map.set(e.field, serverProblemText(e, t, scope));
   return map;
 }
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Evaluation } from '../../../../../shared/src/api/evaluations';
-import { api, ApiError, getToken, type Page } from '../../../lib/api-client';
+import { api, errorFromResponse, getToken, networkError, type Page } from '../../../lib/api-client';
 
 export type { Evaluation };
 
@@ -42,12 +42,9 @@ export async function downloadEvaluations({ page: _page, pageSize: _size, ...fil
   try {
     res = await fetch(`/api/evaluations?${params}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   } catch (e) {
-    throw new ApiError(0, (e as Error).message || 'Network error');
+    throw networkError(e);
   }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { message?: unknown } | null;
-    throw new ApiError(res.status, typeof body?.message === 'string' ? body.message : res.statusText || `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw await errorFromResponse(res);
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTeams } from '../../../api/teams';
 import { ApiError } from '../../../lib/api-client';
-import { errorMessage } from '../../../lib/errors';
+import { detailText, errorMessage } from '../../../lib/errors';
 import { useImportAgents } from '../api/agents';
 import { downloadAgentTemplate } from './agent-template';
 
@@ -52,12 +52,12 @@ export function AgentImport() {
             data-testid="import-errors"
             type="error"
             showIcon
-            title={t('agents.importFailed', { message: errorMessage(error, t) })}
+            title={t('agents.importFailed', { message: errorMessage(error, t, { details: lines.length === 0 }) })}
             description={
               lines.length > 0 && (
                 <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 300, overflow: 'auto' }}>
                   {lines.map((line, i) => (
-                    <li key={i}>{line.line !== undefined ? t('agents.importLine', { line: line.line, message: line.message }) : line.message}</li>
+                    <li key={i}>{detailText(line, t)}</li>
                   ))}
                 </ul>
               )

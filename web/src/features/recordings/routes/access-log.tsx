@@ -9,6 +9,7 @@ import { paths } from '../../../config/paths';
 import { type AccessLogEntry, type AccessLogQuery, useAccessLog } from '../api/access-log';
 import { accessActionLabel } from '../components/labels';
 import { SearchInput } from '../components/search-input';
+import { plainIp } from '../../../lib/ip';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_PAGE_SIZE = 20;
@@ -57,7 +58,7 @@ export function RecordingAccessLogRoute() {
       ),
     },
     { title: t('recordings.agentNo'), dataIndex: 'agent' },
-    { title: t('recordings.accessIp'), dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
+    { title: t('recordings.accessIp'), dataIndex: 'ip', render: (ip: string | null) => plainIp(ip) },
   ];
 
   return (

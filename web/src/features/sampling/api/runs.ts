@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Assignment, SamplingRun } from '../../../../../shared/src/api/sampling';
-import { api, ApiError, getToken } from '../../../lib/api-client';
+import { api, errorFromResponse, getToken, networkError } from '../../../lib/api-client';
 
 export interface RunInput {
   project: string;
@@ -34,13 +34,9 @@ export async function runSampling(input: RunInput): Promise<{ created: boolean; 
       body: JSON.stringify(input),
     });
   } catch (e) {
-    throw new ApiError(0, (e as Error).message || 'Network error');
+    throw networkError(e);
   }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { message?: unknown } | null;
-    const message = typeof body?.message === 'string' ? body.message : Array.isArray(body?.message) ? body.message.join('; ') : res.statusText || `HTTP ${res.status}`;
-    throw new ApiError(res.status, message);
-  }
+  if (!res.ok) throw await errorFromResponse(res);
   return { created: res.status === 201, run: (await res.json()) as SamplingRun };
 }
 

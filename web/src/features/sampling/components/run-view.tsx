@@ -6,8 +6,7 @@ import { useTeams } from '../../../api/teams';
 import { formatTime } from '../../../components/call-player';
 import { LoadError } from '../../../components/errors/load-error';
 import { paths } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-client';
-import { errorMessage } from '../../../lib/errors';
+import { errorMessage, isError } from '../../../lib/errors';
 import type { Assignment } from '../api/assignments';
 import { useInspectors } from '../api/org';
 import { useReassign, useRun } from '../api/runs';
@@ -56,7 +55,7 @@ export function RunView({ project, date, canReassign }: { project: string; date:
   const loads = useMemo(() => loadsOf(assignments), [assignments]);
 
   if (run.isError) {
-    if (run.error instanceof ApiError && run.error.status === 404) {
+    if (isError(run.error, 'NOT_FOUND')) {
       return <Empty data-testid="sampling-not-run" description={t('sampling.run.notRun', { date })} style={{ marginTop: 48 }} />;
     }
     return <LoadError error={run.error} onRetry={() => void run.refetch()} />;
@@ -80,8 +79,7 @@ export function RunView({ project, date, canReassign }: { project: string; date:
       { id: a.id, inspector: to },
       {
         onSuccess: () => void message.success(t('sampling.run.reassigned', { inspector: to })),
-        onError: (error) =>
-          void message.error(error instanceof ApiError && error.status === 409 ? t('sampling.run.reassignScored', { message: error.message }) : errorMessage(error, t)),
+        onError: (error) => void message.error(errorMessage(error, t)),
       },
     );
   };
@@ -165,9 +163,7 @@ export function RunView({ project, date, canReassign }: { project: string; date:
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Tooltip title={t('sampling.run.seedHelp')}>
-              <Statistic title={t('sampling.run.seed')} value={run.data?.seed ?? '—'} groupSeparator="" loading={run.isPending} />
-            </Tooltip>
+            <Statistic title={t('sampling.run.scored')} value={`${assignments.filter((a) => a.done).length} / ${assignments.length}`} loading={run.isPending} data-testid="sampling-scored" />
           </Card>
         </Col>
       </Row>

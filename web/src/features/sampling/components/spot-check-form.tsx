@@ -3,8 +3,7 @@ import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useTeams } from '../../../api/teams';
-import { ApiError } from '../../../lib/api-client';
-import { errorMessage } from '../../../lib/errors';
+import { errorCode, errorMessage, isError } from '../../../lib/errors';
 import { useCreateSpotCheck } from '../api/queue';
 import { DATE } from './format';
 
@@ -51,11 +50,12 @@ export function SpotCheckForm({ teams: own, onClose }: { teams: string[]; onClos
       {error && (
         <Alert
           data-testid="spot-check-error"
+          data-code={errorCode(error)}
           type="error"
           showIcon
           style={{ marginBottom: 16 }}
-          title={error instanceof ApiError && error.status === 409 ? t('sampling.spotCheck.noneLeft') : errorMessage(error, t)}
-          description={error instanceof ApiError && error.status === 409 ? error.message : undefined}
+          title={isError(error, 'NOTHING_TO_DRAW') ? t('sampling.spotCheck.noneLeft') : errorMessage(error, t)}
+          description={isError(error, 'NOTHING_TO_DRAW') ? errorMessage(error, t) : undefined}
         />
       )}
       <Form<Values>

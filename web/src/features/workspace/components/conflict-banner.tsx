@@ -2,21 +2,22 @@ import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /**
- * Someone saved this draft after it was opened here (another tab, or another inspector's session):
- * saving stopped, nothing was overwritten. It stays until the inspector reloads.
+ * Someone saved this draft after it was opened here (another tab, or another inspector's session),
+ * `stale`; or submitted it meanwhile, `locked`: saving stopped, nothing was overwritten. It stays
+ * until the inspector reloads.
  */
-export function ConflictBanner({ unsaved, reloading, onReload }: { unsaved: readonly string[]; reloading: boolean; onReload(): void }) {
+export function ConflictBanner({ kind, unsaved, reloading, onReload }: { kind: 'stale' | 'locked'; unsaved: readonly string[]; reloading: boolean; onReload(): void }) {
   const { t } = useTranslation();
   return (
     <Alert
-      data-testid="save-conflict"
+      data-testid={kind === 'locked' ? 'save-locked' : 'save-conflict'}
       type="error"
       showIcon
       closable={false}
-      title={t('workspace.conflictTitle')}
+      title={kind === 'locked' ? t('workspace.lockedTitle') : t('workspace.conflictTitle')}
       description={
         <>
-          {t('workspace.conflictText')}
+          {kind === 'locked' ? t('workspace.lockedText') : t('workspace.conflictText')}
           {unsaved.length > 0 && (
             <>
               <br />

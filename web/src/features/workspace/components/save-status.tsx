@@ -13,14 +13,14 @@ export function SaveStatus({ status, savedAt, error }: { status: Status; savedAt
       ? t('workspace.saving')
       : status === 'error'
         ? t('workspace.saveFailed')
-        : status === 'conflict'
+        : status === 'conflict' || status === 'locked'
           ? t('workspace.notSaved')
           : savedAt
             ? t('workspace.savedAt', { time: time(savedAt) })
             : t('workspace.draftAutosaves');
   return (
     <Tooltip title={status === 'error' ? errorMessage(error, t) : undefined}>
-      <Typography.Text data-testid="save-status" data-status={status} type={status === 'error' || status === 'conflict' ? 'danger' : 'secondary'} style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+      <Typography.Text data-testid="save-status" data-status={status} type={status === 'error' || status === 'conflict' || status === 'locked' ? 'danger' : 'secondary'} style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
         {text}
       </Typography.Text>
     </Tooltip>

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
+import { canRetry, isError } from '../../../lib/errors';
 import { type DraftItemInput, saveDraft } from '../api/evaluation';
 import type { FormState } from './form-model';
 
-export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'conflict' | 'error';
+/** `conflict`: someone saved since (STALE_REVISION); `locked`: it was submitted meanwhile (EVALUATION_LOCKED). Both stop saving. */
+export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'conflict' | 'locked' | 'error';
 
 export interface AutosaveState {
   status: SaveStatus;
@@ -14,13 +15,15 @@ export interface AutosaveState {
 }
 
 const COMMENT = '\u0000comment';
+const stopStatus = (error: unknown): SaveStatus => (isError(error, 'EVALUATION_LOCKED') ? 'locked' : 'conflict');
 const RETRY_AFTER_ERROR_MS = 5000;
 
 /**
  * Saves a draft by itself about `delay` ms after the last change, sending only the changed items
- * with the revision they were based on. A 409 means another tab or inspector saved first: saving
- * stops for good (status `conflict`) and nothing is retried with the newer revision, so nobody's
- * work is overwritten; the page offers a reload instead.
+ * with the revision they were based on. STALE_REVISION means another tab or inspector saved first:
+ * saving stops for good (status `conflict`) and nothing is retried with the newer revision, so
+ * nobody's work is overwritten; EVALUATION_LOCKED means it was submitted meanwhile (status
+ * `locked`). The page offers a reload for both. A refusal that asking again cannot change is not retried.
  */
 export function useAutosave({ id, revision, enabled, form, delay = 1000 }: { id: string; revision: number; enabled: boolean; form: FormState; delay?: number }) {
   const [state, setState] = useState<AutosaveState>({ status: 'idle', savedAt: null, error: null, unsaved: [] });
@@ -74,13 +77,13 @@ export function useAutosave({ id, revision, enabled, form, delay = 1000 }: { id:
         setState({ status: dirty.current.size ? 'pending' : 'saved', savedAt: new Date(), error: null, unsaved: [] });
       } catch (error) {
         if (baseRef.current !== savingFor) return;
-        if (error instanceof ApiError && error.status === 409) {
+        if (isError(error, 'STALE_REVISION', 'EVALUATION_LOCKED')) {
           stopped.current = true;
-          setState({ status: 'conflict', savedAt: null, error, unsaved: [...dirty.current.keys()].filter((k) => k !== COMMENT) });
+          setState({ status: stopStatus(error), savedAt: null, error, unsaved: [...dirty.current.keys()].filter((k) => k !== COMMENT) });
           return;
         }
         setState((s) => ({ ...s, status: 'error', error }));
-        timer.current = setTimeout(() => void run(), RETRY_AFTER_ERROR_MS);
+        if (canRetry(error)) timer.current = setTimeout(() => void run(), RETRY_AFTER_ERROR_MS);
       }
     })();
     inFlight.current = attempt;
@@ -94,7 +97,7 @@ export function useAutosave({ id, revision, enabled, form, delay = 1000 }: { id:
     (code: string | null) => {
       if (!enabled || stopped.current) return;
       dirty.current.set(code ?? COMMENT, ++counter.current);
-      setState((s) => (s.status === 'conflict' ? s : { ...s, status: 'pending' }));
+      setState((s) => (s.status === 'conflict' || s.status === 'locked' ? s : { ...s, status: 'pending' }));
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void run(), delay);
     },
@@ -126,11 +129,11 @@ export function useAutosave({ id, revision, enabled, form, delay = 1000 }: { id:
     return () => window.removeEventListener('beforeunload', warn);
   }, []);
 
-  /** The server refused a submit as stale: the same stop as a conflicting save. */
+  /** The server refused a submit as stale or locked: the same stop as such a save. */
   const conflict = useCallback((error: unknown) => {
     stopped.current = true;
     clearTimeout(timer.current);
-    setState({ status: 'conflict', savedAt: null, error, unsaved: [...dirty.current.keys()].filter((k) => k !== COMMENT) });
+    setState({ status: stopStatus(error), savedAt: null, error, unsaved: [...dirty.current.keys()].filter((k) => k !== COMMENT) });
   }, []);
 
   return { ...state, changed, flush, conflict, revision: () => revisionRef.current };

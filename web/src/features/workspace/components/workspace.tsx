@@ -7,9 +7,8 @@ import type { TranscriptSegment } from '../../../../../shared/src/recordings';
 import type { AutoChecks, RecordingDetail } from '../../../api/recording';
 import type { PlayerRegion, WaveformPeaks } from '../../../components/call-player';
 import { paths } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/authorization';
-import { errorMessage } from '../../../lib/errors';
+import { errorMessage, isError } from '../../../lib/errors';
 import { useSubmitEvaluation } from '../api/evaluation';
 import { useNextCall } from '../api/queue';
 import type { Evaluation, Verdict } from '../api/types';
@@ -68,8 +67,8 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
   );
   const autosave = useAutosave({ id: evaluation.id, revision: evaluation.revision, enabled: draft, form });
   changed.current = autosave.changed;
-  const conflict = autosave.status === 'conflict';
-  const editable = draft && !conflict;
+  const stopped = autosave.status === 'conflict' || autosave.status === 'locked';
+  const editable = draft && !stopped;
 
   const [dragged, setDragged] = useState<DraggedRange | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -134,7 +133,8 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
       await submit.mutateAsync({ id: evaluation.id, revision: autosave.revision() });
       void message.success(t('workspace.submitted'));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) autosave.conflict(error);
+      // Saved elsewhere, or submitted elsewhere: each says so in its banner; anything else in a message.
+      if (isError(error, 'STALE_REVISION', 'EVALUATION_LOCKED')) autosave.conflict(error);
       else void message.error(errorMessage(error, t));
     } finally {
       setSubmitting(false);
@@ -207,7 +207,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
   return (
     <Flex vertical gap={12} data-testid="workspace" data-evaluation-id={evaluation.id} data-status={evaluation.status} style={{ height: 'calc(100vh - 112px)', minHeight: 560 }}>
       <CallHeader call={call} source={evaluation.source} status={evaluation.status} actions={actions} />
-      {conflict && <ConflictBanner unsaved={autosave.unsaved} reloading={reloading} onReload={onReload} />}
+      {stopped && <ConflictBanner kind={autosave.status === 'locked' ? 'locked' : 'stale'} unsaved={autosave.unsaved} reloading={reloading} onReload={onReload} />}
       {queueDone && (
         <Alert
           type="success"

@@ -48,7 +48,9 @@ function EvaluatePage({ recordingId, source, evaluationId }: { recordingId: stri
   const reload = async () => {
     setReloading(true);
     try {
-      await draft.refetch({ throwOnError: false });
+      // Submitted elsewhere meanwhile (EVALUATION_LOCKED): it opens read-only, and no new draft is started.
+      const latest = await mine.refetch({ throwOnError: false });
+      if (!latest.data?.items.length) await draft.refetch({ throwOnError: false });
       setGeneration((g) => g + 1);
     } finally {
       setReloading(false);

@@ -1,0 +1,287 @@
+import { DataSource } from 'typeorm';
+import type request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ERROR_CODES, type ErrorCode } from '../../shared/src/api/errors.js';
+import { ERROR_STATUS } from '../../server/src/common/domain-error.js';
+import { EvaluationQueryService } from '../../server/src/evaluations/evaluation-query.service.js';
+import { ProjectsService } from '../../server/src/org/projects/projects.service.js';
+import { toneWav } from '../support/audio.js';
+import { builders, twoProjects } from '../support/builders.js';
+import { allItems, recordingFor } from '../support/evaluations.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Every error code of shared/src/api/errors.ts on a representative request, with its status: the
+ * web branches on these codes, so each must come back where its failure happens.
+ */
+
+let t: TestApp;
+let world: Awaited<ReturnType<typeof twoProjects>>;
+const DAY = '2026-11-20';
+let seq = 0;
+
+beforeAll(async () => {
+  t = await startTestApp({ MAX_UPLOAD_MB: '1' });
+  world = await twoProjects(t);
+});
+afterAll(() => t?.close());
+
+/** A 31-s call (over the sampling plan's 30-s minimum) of the agent on DAY. */
+async function sampleableCall(employeeNo: string): Promise<string> {
+  const res = await t
+    .as(t.adminToken)
+    .post('/api/recordings')
+    .attach('audio', toneWav(31), 'c.wav')
+    .field('metadata', JSON.stringify({ externalId: `err-${Date.now()}-${++seq}`, agent: employeeNo, startedAt: `${DAY}T11:00:00+08:00`, direction: 'inbound' }));
+  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+  return res.body.id;
+}
+
+/** The inspector's open draft on a fresh call of his project, fully scored. */
+async function scoredDraft(): Promise<{ id: string; revision: number }> {
+  const recordingId = await recordingFor(t, world.a.agent.employeeNo);
+  const api = t.as(world.a.inspector.token);
+  const draft = (await api.post('/api/evaluations/drafts').send({ recordingId, source: 'daily' })).body;
+  const saved = await api.put(`/api/evaluations/${draft.id}`).send({ revision: draft.revision, items: await allItems(t) });
+  return { id: draft.id, revision: saved.body.revision };
+}
+
+type Case = [ErrorCode, number, () => Promise<request.Response>, ((body: Record<string, any>) => void)?];
+
+const cases: Case[] = [
+  [
+    'VALIDATION_FAILED',
+    400,
+    () => t.as(t.adminToken).post('/api/projects').send({ code: '', name: 'x'.repeat(500), colour: 'red' }),
+    (body) => {
+      // class-validator's constraint names and limits, by field, for the web to translate.
+      expect(body.errors).toEqual(expect.arrayContaining([
+        expect.objectContaining({ field: 'name', code: 'maxLength', params: { limit: expect.any(Number) } }),
+        expect.objectContaining({ field: 'colour', code: 'whitelistValidation' }),
+        expect.objectContaining({ field: 'code' }),
+      ]));
+    },
+  ],
+  ['MALFORMED_JSON', 400, () => t.as(t.adminToken).post('/api/projects').set('Content-Type', 'application/json').send('{"code": "P1",')],
+  [
+    'CHECKLIST_INVALID',
+    400,
+    async () => {
+      const api = t.as(world.supervisor.token);
+      const draft = (await api.post('/api/checklists').send({})).body;
+      const sections = structuredClone(draft.sections);
+      sections[0].items[1].points = 101;
+      sections[1].items[0].code = sections[0].items[0].code;
+      const res = await api.put(`/api/checklists/${draft.id}`).send({ sections });
+      await api.delete(`/api/checklists/${draft.id}`);
+      return res;
+    },
+    (body) => {
+      expect(body.errors).toEqual([
+        { field: 'sections[0].items[1].points', code: 'pointsRange', params: { min: 0, max: 100 }, message: 'must be a number from 0 to 100' },
+        { field: 'sections[1].items[0].code', code: 'codeUsedTwice', params: { code: 'GREETING' }, message: 'GREETING is used twice' },
+      ]);
+      expect(body.message).toContain('sections[0].items[1].points: must be a number from 0 to 100');
+    },
+  ],
+  [
+    'IMPORT_ROWS_INVALID',
+    400,
+    () => t.as(t.adminToken).post('/api/agents/import').attach('file', Buffer.from(`工号,姓名,班组,入职日期,级别\nX001,甲,${world.a.team.code},2024-13-01,S\n`), 'a.csv'),
+    (body) => {
+      expect(body.params).toEqual({ rows: 1 });
+      expect(body.errors).toEqual([
+        expect.objectContaining({ line: 2, field: 'hiredAt', code: 'badCell', params: { value: '2024-13-01' } }),
+        expect.objectContaining({ line: 2, field: 'grade', code: 'badCell', params: { value: 'S' } }),
+      ]);
+    },
+  ],
+  [
+    'EXPORT_TOO_LARGE',
+    400,
+    () => {
+      // Fifty thousand evaluations are too many to make: the count is what decides.
+      vi.spyOn(t.app.get(EvaluationQueryService), 'list').mockResolvedValueOnce({ total: 50_001, items: [] });
+      return t.as(world.supervisor.token).get(`/api/evaluations?from=${DAY}&to=${DAY}&format=csv`);
+    },
+    (body) => expect(body.params).toEqual({ total: 50_001, limit: 50_000 }),
+  ],
+  ['UNAUTHENTICATED', 401, () => t.anonymous.get('/api/projects')],
+  ['BAD_CREDENTIALS', 401, () => t.anonymous.post('/api/auth/login').send({ username: 'admin', password: 'not-the-password' })],
+  ['PERMISSION_DENIED', 403, () => t.as(world.a.inspector.token).post('/api/checklists').send({})],
+  ['SCOPE_DENIED', 403, () => t.as(world.a.inspector.token).get(`/api/teams/${world.b.team.id}`)],
+  [
+    'NOT_YOUR_DRAFT',
+    403,
+    async () => {
+      const draft = await scoredDraft();
+      const colleague = await builders(t).user({ roles: ['inspector'], projects: [world.a.project.code] });
+      return t.as(colleague.token).post(`/api/evaluations/${draft.id}/submit`).send({ revision: draft.revision });
+    },
+  ],
+  ['NOT_FOUND', 404, () => t.as(t.adminToken).get('/api/projects/00000000-0000-4000-8000-000000000000')],
+  ['DUPLICATE', 409, () => t.as(t.adminToken).post('/api/projects').send({ code: world.a.project.code, name: '重复' })],
+  [
+    'STALE_REVISION',
+    409,
+    async () => {
+      const draft = await scoredDraft();
+      return t.as(world.a.inspector.token).put(`/api/evaluations/${draft.id}`).send({ revision: draft.revision - 1, items: [{ code: 'B1', verdict: 'fail' }] });
+    },
+  ],
+  [
+    'EVALUATION_LOCKED',
+    409,
+    async () => {
+      const draft = await scoredDraft();
+      const api = t.as(world.a.inspector.token);
+      const submitted = await api.post(`/api/evaluations/${draft.id}/submit`).send({ revision: draft.revision });
+      expect(submitted.status).toBe(200);
+      // Submitted from another tab meanwhile: this tab's submit of the same revision is refused as locked, not as stale.
+      return api.post(`/api/evaluations/${draft.id}/submit`).send({ revision: draft.revision });
+    },
+  ],
+  [
+    'EVALUATION_NOT_SUBMITTED',
+    409,
+    async () => {
+      const draft = await scoredDraft();
+      return t.as(t.adminToken).post(`/api/evaluations/${draft.id}/amend`).send({ reason: '复核修正', items: [{ code: 'B1', verdict: 'fail' }] });
+    },
+  ],
+  [
+    'DRAFT_EXISTS',
+    409,
+    async () => {
+      const api = t.as(world.supervisor.token);
+      const draft = (await api.post('/api/checklists').send({})).body;
+      const res = await api.post('/api/checklists').send({});
+      await api.delete(`/api/checklists/${draft.id}`);
+      return res;
+    },
+    (body) => expect(body.params).toEqual({ version: 2 }),
+  ],
+  [
+    'VERSION_PUBLISHED',
+    409,
+    async () => {
+      const api = t.as(world.supervisor.token);
+      const active = (await api.get('/api/checklists/active')).body;
+      return api.delete(`/api/checklists/${active.id}`);
+    },
+    (body) => expect(body.params).toEqual({ version: 1 }),
+  ],
+  [
+    'NO_INSPECTOR',
+    409,
+    async () => t.as(t.adminToken).post('/api/sampling/runs').send({ project: (await builders(t).project()).code, date: DAY }),
+  ],
+  [
+    'ALREADY_SCORED',
+    409,
+    async () => {
+      const recordingId = await sampleableCall(world.b.agent.employeeNo);
+      const lead = t.as(world.b.lead.token);
+      const [drawn] = (await lead.post('/api/sampling/spot-checks').send({ team: world.b.team.code, date: DAY, count: 1 })).body;
+      expect(drawn.recordingId).toBe(recordingId);
+      expect((await lead.post('/api/evaluations').send({ recordingId, source: 'spot-check', items: await allItems(t) })).status).toBe(201);
+      return t.as(t.adminToken).patch(`/api/sampling/assignments/${drawn.id}`).send({ inspector: world.b.inspector.username });
+    },
+  ],
+  [
+    'NOTHING_TO_DRAW',
+    409,
+    () => t.as(world.a.lead.token).post('/api/sampling/spot-checks').send({ team: world.a.team.code, date: '2026-01-02', count: 1 }),
+    (body) => expect(body.params).toEqual({ team: world.a.team.code, date: '2026-01-02' }),
+  ],
+  [
+    'SELF_LOCKOUT',
+    409,
+    async () => {
+      const me = (await t.as(t.adminToken).get('/api/auth/me')).body;
+      return t.as(t.adminToken).patch(`/api/users/${me.id}`).send({ active: false });
+    },
+  ],
+  ['PAYLOAD_TOO_LARGE', 413, () => t.as(t.adminToken).post('/api/projects').send({ code: 'BIG', name: 'x'.repeat(6 * 1024 * 1024) })],
+  [
+    'UNSUPPORTED_MEDIA',
+    415,
+    () =>
+      t
+        .as(t.adminToken)
+        .post('/api/recordings')
+        .attach('audio', Buffer.from('just text pretending to be audio'), 'call.wav')
+        .field('metadata', JSON.stringify({ externalId: `err-text-${++seq}`, agent: world.a.agent.employeeNo, startedAt: `${DAY}T10:00:00+08:00`, direction: 'inbound' })),
+  ],
+  [
+    'RANGE_NOT_SATISFIABLE',
+    416,
+    async () => t.as(t.adminToken).get(`/api/recordings/${await recordingFor(t, world.a.agent.employeeNo)}/audio`).set('Range', 'bytes=99999999-'),
+    (body) => expect(body.params).toEqual({ size: expect.any(Number) }),
+  ],
+  [
+    'THROTTLED',
+    429,
+    async () => {
+      const user = await builders(t).user();
+      for (let i = 0; i < 5; i++) await t.anonymous.post('/api/auth/login').send({ username: user.username, password: 'wrong-password' });
+      return t.anonymous.post('/api/auth/login').send({ username: user.username, password: 'wrong-password' });
+    },
+    (body) => expect(body.params).toEqual({ retryAfterSeconds: expect.any(Number) }),
+  ],
+  [
+    'INTERNAL',
+    500,
+    () => {
+      vi.spyOn(t.app.get(ProjectsService), 'list').mockRejectedValueOnce(new Error('relation "projects" does not exist: SELECT secret FROM projects'));
+      return t.as(t.adminToken).get('/api/projects');
+    },
+    (body) => {
+      // The cause goes to the server log only.
+      expect(body).toEqual({ statusCode: 500, message: 'Internal server error', code: 'INTERNAL' });
+      expect(JSON.stringify(body)).not.toMatch(/secret|relation|SELECT|at /);
+    },
+  ],
+  [
+    'UNAVAILABLE',
+    503,
+    () => {
+      vi.spyOn(t.app.get(DataSource), 'query').mockRejectedValueOnce(new Error('connection refused'));
+      return t.anonymous.get('/api/health');
+    },
+  ],
+];
+
+describe('error codes', () => {
+  it('has one case below for every code, each with the status the server maps it to', () => {
+    expect(cases.map(([code]) => code).sort()).toEqual([...ERROR_CODES].sort());
+    for (const [code, status] of cases) expect(ERROR_STATUS[code]).toBe(status);
+  });
+
+  it.each(cases)('%s answers %i as {statusCode, message, code}', async (code, status, send, more) => {
+    const res = await send();
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({ statusCode: status, code });
+    expect(typeof res.body.message).toBe('string');
+    more?.(res.body);
+  });
+
+  it('gives an unknown API route and a malformed id the codes of their statuses', async () => {
+    const unknown = await t.as(t.adminToken).get('/api/no-such-thing');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    const badId = await t.as(t.adminToken).get('/api/projects/not-a-uuid');
+    expect(badId.status).toBe(400);
+    expect(badId.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+
+  it('names the field and what is wrong with it in a service’s own 400', async () => {
+    const recordingId = await recordingFor(t, world.a.agent.employeeNo);
+    const items = (await allItems(t)).map((i: { code: string }) => (i.code === 'FORBIDDEN' ? { ...i, verdict: 'na' } : i));
+    const res = await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId, source: 'daily', items });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: expect.stringMatching(/^items\[\d+\]\.verdict$/), code: 'naNotAllowed', params: { value: 'FORBIDDEN' } })]);
+  });
+});
