@@ -4,6 +4,7 @@ import { toneWav } from '../support/audio.js';
 import { twoProjects } from '../support/builders.js';
 import { createTestDatabase } from '../support/database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 
 let t: TestApp;
 let world: Awaited<ReturnType<typeof twoProjects>>;
@@ -40,14 +41,8 @@ async function ingest(app: TestApp, transcript?: object) {
 
 const byCode = (body: { results: { code: string; verdict: string }[] }) => Object.fromEntries(body.results.map((r) => [r.code, r.verdict]));
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** The background jobs poll every 0.5 s here (JOB_POLL_SECONDS). */
+const JOB = { timeoutMs: 20_000, intervalMs: 200 };
 
 describe('GET /api/recordings/:id/auto-checks', () => {
   it('answers every default code na for a call without a transcript', async () => {
@@ -71,7 +66,7 @@ describe('GET /api/recordings/:id/auto-checks', () => {
   it('checks every call in the background on ingest', async () => {
     const id = await ingest(t, polite);
     const ds = t.app.get(DataSource);
-    const row = await waitFor(async () => (await ds.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [id]))[0], 'the job');
+    const row = await waitFor(async () => (await ds.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [id]))[0], { ...JOB, what: 'the auto-check job of the new call' });
     expect(row.failedCodes).toEqual([]);
   });
 
@@ -101,7 +96,7 @@ describe('publishing a new version', () => {
       const runs = (await sup.get('/api/autocheck/runs')).body.items;
       const r = runs.find((x: { checklistVersion: number; status: string }) => x.checklistVersion === 2 && x.status === 'done');
       return r ?? undefined;
-    }, 'the re-check run');
+    }, { ...JOB, what: 'the re-check run of version 2 to be done' });
     expect(run.done).toBe(run.total);
     expect(run.total).toBeGreaterThan(0);
     const ds = t.app.get(DataSource);
@@ -157,7 +152,7 @@ describe('a job survives a restart', () => {
 
       const second = await startTestApp({ JOB_POLL_SECONDS: '0.5' }, db);
       const ds2 = second.app.get(DataSource);
-      const row = await waitFor(async () => (await ds2.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [res.body.id]))[0], 'the job after restart');
+      const row = await waitFor(async () => (await ds2.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [res.body.id]))[0], { ...JOB, what: 'the job left by the first server, done by the second' });
       expect(row.failedCodes).toContain('FORBIDDEN');
       await second.app.close();
     } finally {
@@ -171,7 +166,7 @@ describe('recording search by automatic and manual results', () => {
     const bad = await ingest(t, rude);
     const good = await ingest(t, polite);
     const ds = t.app.get(DataSource);
-    await waitFor(async () => ((await ds.query(`SELECT count(*)::int AS n FROM recording_auto_checks WHERE "recordingId" = ANY($1)`, [[bad, good]]))[0].n === 2 ? true : undefined), 'checks');
+    await waitFor(async () => ((await ds.query(`SELECT count(*)::int AS n FROM recording_auto_checks WHERE "recordingId" = ANY($1)`, [[bad, good]]))[0].n === 2), { ...JOB, what: 'the auto-checks of both calls' });
     const ids = async (qs: string) => (await t.as(world.supervisor.token).get(`/api/recordings?pageSize=500&${qs}`)).body.items.map((i: { id: string }) => i.id);
     const failing = await ids('failed=FORBIDDEN');
     expect(failing).toContain(bad);
