@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toneWav } from '../support/audio.js';
-import { twoProjects } from '../support/builders.js';
+import { builders, twoProjects } from '../support/builders.js';
 import { createTestDatabase } from '../support/database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, withOwnApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
 
 let t: TestApp;
@@ -27,12 +27,12 @@ const polite = {
   ],
 };
 
-async function ingest(app: TestApp, transcript?: object) {
+async function ingest(app: TestApp, transcript?: object, agent = world.a.agent.employeeNo) {
   const req = app
     .as(app.adminToken)
     .post('/api/recordings')
     .attach('audio', toneWav(15), 'call.wav')
-    .field('metadata', JSON.stringify({ externalId: `ac-${Date.now()}-${++seq}`, agent: world.a.agent.employeeNo, startedAt: '2026-11-26T10:00:00+08:00', direction: 'inbound' }));
+    .field('metadata', JSON.stringify({ externalId: `ac-${Date.now()}-${++seq}`, agent, startedAt: '2026-11-26T10:00:00+08:00', direction: 'inbound' }));
   if (transcript) req.field('transcript', JSON.stringify(transcript));
   const res = await req;
   expect(res.status).toBe(201);
@@ -85,9 +85,18 @@ describe('GET /api/recordings/:id/auto-checks', () => {
 });
 
 describe('publishing a new version', () => {
-  it('re-checks past calls in the background with visible progress, using the new phrases', async () => {
-    const id = await ingest(t, { segments: [seg('agent', 0.5, 4, '您好，这个你自己看着办吧')] });
-    const sup = t.as(world.supervisor.token);
+  // Publishing replaces the centre's one active checklist: on a database of its own, so that the
+  // other tests here check calls against version 1 whenever they run.
+  it('re-checks past calls in the background with visible progress, using the new phrases', () => withOwnApp(rechecksPastCalls, { JOB_POLL_SECONDS: '0.5' }));
+
+  async function rechecksPastCalls(own: TestApp) {
+    const b = builders(own);
+    const project = await b.project();
+    const agent = await b.agent((await b.team(project.code)).code);
+    const supervisor = await b.user({ roles: ['supervisor'] });
+    const inspector = await b.user({ roles: ['inspector'], projects: [project.code] });
+    const id = await ingest(own, { segments: [seg('agent', 0.5, 4, '您好，这个你自己看着办吧')] }, agent.employeeNo);
+    const sup = own.as(supervisor.token);
     const draft = (await sup.post('/api/checklists').send({})).body;
     draft.sections[0].items.find((i: { code: string }) => i.code === 'FORBIDDEN').rule.phrases.push('你自己看着办');
     await sup.put(`/api/checklists/${draft.id}`).send({ sections: draft.sections }).expect(200);
@@ -99,14 +108,14 @@ describe('publishing a new version', () => {
     }, { ...JOB, what: 'the re-check run of version 2 to be done' });
     expect(run.done).toBe(run.total);
     expect(run.total).toBeGreaterThan(0);
-    const ds = t.app.get(DataSource);
+    const ds = own.app.get(DataSource);
     const [stored] = await ds.query(
       `SELECT ac."failedCodes" FROM recording_auto_checks ac JOIN checklist_versions v ON v.id = ac."checklistVersionId" WHERE ac."recordingId" = $1 AND v.version = 2`,
       [id],
     );
     expect(stored.failedCodes).toContain('FORBIDDEN');
-    expect((await t.as(world.a.inspector.token).get('/api/autocheck/runs')).status).toBe(403);
-  });
+    expect((await own.as(inspector.token).get('/api/autocheck/runs')).status).toBe(403);
+  }
 });
 
 describe('agreement between inspectors and the machine', () => {

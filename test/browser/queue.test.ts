@@ -58,8 +58,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** How many calls the daily sampling of yesterday gave project CS (the demo centre sampled it at start). */
+async function sampledForCs(): Promise<number> {
+  const supervisor = await login('supervisor', 'demo1234');
+  return (await apiGet<{ assignments: unknown[] }>(supervisor, `/sampling/runs/CS?date=${YESTERDAY}`)).assignments.length;
+}
+
 describe('daily sampling and the inspector’s queue', () => {
-  let sampled = 0;
 
   it('a supervisor samples yesterday for CS on /sampling and sees the calls spread over the inspectors', async () => {
     const [context, page] = await newPage();
@@ -76,8 +81,7 @@ describe('daily sampling and the inspector’s queue', () => {
     // 201 (new) or 200 if the schedule got there first: either way the page says which.
     await page.locator('.ant-message-notice').filter({ hasText: /抽样完成|该日已抽样，显示原结果/ }).first().waitFor();
     await page.getByTestId('sampling-row').first().waitFor();
-    const supervisor = await login('supervisor', 'demo1234');
-    sampled = (await apiGet<{ assignments: unknown[] }>(supervisor, `/sampling/runs/CS?date=${YESTERDAY}`)).assignments.length;
+    const sampled = await sampledForCs();
     expect(sampled).toBeGreaterThan(0);
     expect(await page.getByTestId('sampling-row').count()).toBe(Math.min(sampled, 50));
     const body = await page.locator('body').innerText();
@@ -111,6 +115,7 @@ describe('daily sampling and the inspector’s queue', () => {
   }, 120_000);
 
   it('the inspector sees his calls with their reasons, opens the next, scores it and sees 1 of N done', async () => {
+    const sampled = await sampledForCs();
     expect(sampled).toBeGreaterThan(0);
     const [context, page] = await newPage();
     await signIn(page, server.baseUrl, 'inspector1', 'demo1234');
