@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import swc from 'unplugin-swc';
 
@@ -6,6 +7,15 @@ const decorators = swc.vite({
   jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { decoratorMetadata: true, legacyDecorator: true }, target: 'es2022' },
 });
 
+// The tiers on a real embedded PostgreSQL share one, started once per run by this globalSetup.
+const database = {
+  globalSetup: ['test/support/global-setup.ts'],
+  env: { TZ: 'Asia/Shanghai', LOG_LEVEL: 'silent' },
+  testTimeout: 30_000,
+  hookTimeout: 120_000,
+  pool: 'forks' as const,
+};
+
 export default defineConfig({
   test: {
     env: { TZ: 'Asia/Shanghai', LOG_LEVEL: 'silent' },
@@ -13,19 +23,12 @@ export default defineConfig({
     projects: [
       // Pure logic (shared/, audio maths): no database.
       { plugins: [decorators], test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { TZ: 'Asia/Shanghai' } } },
-      // HTTP API over supertest and browser tests, on a real embedded PostgreSQL started once per run.
-      {
-        plugins: [decorators],
-        test: {
-          name: 'api',
-          include: ['test/api/**/*.test.ts', 'test/browser/**/*.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
-          env: { TZ: 'Asia/Shanghai', LOG_LEVEL: 'silent' },
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
-          pool: 'forks',
-        },
-      },
+      // The web's hooks in a simulated DOM, built as vite.config.ts builds the web (the React plugin).
+      { plugins: [react()], test: { name: 'web', include: ['test/web/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/web/setup.ts'], env: { TZ: 'Asia/Shanghai' } } },
+      // The HTTP API over supertest.
+      { plugins: [decorators], test: { name: 'api', include: ['test/api/**/*.test.ts'], ...database } },
+      // The BUILT server (npm run build first) in Debian's Chromium through playwright-core.
+      { plugins: [decorators], test: { name: 'browser', include: ['test/browser/**/*.test.ts'], ...database } },
     ],
   },
 });

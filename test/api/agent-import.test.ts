@@ -32,11 +32,16 @@ describe('POST /api/agents/import (an HR sheet)', () => {
   });
 
   it('updates agents it already knows (a monthly re-import) and reads a GB18030 sheet', async () => {
-    const gb = new TextEncoderGb().encode(`工号,姓名,班组,入职日期,级别,状态\nH002,钱二,${team},2023-11-15,B,在职\nH003,孙三,${team},2022-01-05,A,离职\n`);
+    // Last month's sheet, imported first: this test's own team and agents.
+    const own = (await builders(t).team(project)).code;
+    const [second, third] = [`${own}-2`, `${own}-3`];
+    const lastMonth = await upload(`工号,姓名,班组,入职日期,级别\n${second},钱二,${own},2023-11-15,C\n${third},孙三,${own},2022-01-05,A\n`);
+    expect(lastMonth.body).toEqual({ created: 2, updated: 0 });
+    const gb = new TextEncoderGb().encode(`工号,姓名,班组,入职日期,级别,状态\n${second},钱二,${own},2023-11-15,B,在职\n${third},孙三,${own},2022-01-05,A,离职\n`);
     const res = await upload(gb);
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ created: 0, updated: 2 });
-    const h3 = await t.as(t.adminToken).get(`/api/agents?q=H003`);
+    const h3 = await t.as(t.adminToken).get(`/api/agents?q=${third}`);
     expect(h3.body.items[0]).toMatchObject({ name: '孙三', status: 'left' });
   });
 

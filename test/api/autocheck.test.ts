@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toneWav } from '../support/audio.js';
-import { twoProjects } from '../support/builders.js';
+import { builders, twoProjects } from '../support/builders.js';
 import { createTestDatabase } from '../support/database.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, withOwnApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 
 let t: TestApp;
 let world: Awaited<ReturnType<typeof twoProjects>>;
@@ -26,12 +27,12 @@ const polite = {
   ],
 };
 
-async function ingest(app: TestApp, transcript?: object) {
+async function ingest(app: TestApp, transcript?: object, agent = world.a.agent.employeeNo) {
   const req = app
     .as(app.adminToken)
     .post('/api/recordings')
     .attach('audio', toneWav(15), 'call.wav')
-    .field('metadata', JSON.stringify({ externalId: `ac-${Date.now()}-${++seq}`, agent: world.a.agent.employeeNo, startedAt: '2026-11-26T10:00:00+08:00', direction: 'inbound' }));
+    .field('metadata', JSON.stringify({ externalId: `ac-${Date.now()}-${++seq}`, agent, startedAt: '2026-11-26T10:00:00+08:00', direction: 'inbound' }));
   if (transcript) req.field('transcript', JSON.stringify(transcript));
   const res = await req;
   expect(res.status).toBe(201);
@@ -40,14 +41,8 @@ async function ingest(app: TestApp, transcript?: object) {
 
 const byCode = (body: { results: { code: string; verdict: string }[] }) => Object.fromEntries(body.results.map((r) => [r.code, r.verdict]));
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** The background jobs poll every 0.5 s here (JOB_POLL_SECONDS). */
+const JOB = { timeoutMs: 20_000, intervalMs: 200 };
 
 describe('GET /api/recordings/:id/auto-checks', () => {
   it('answers every default code na for a call without a transcript', async () => {
@@ -71,7 +66,7 @@ describe('GET /api/recordings/:id/auto-checks', () => {
   it('checks every call in the background on ingest', async () => {
     const id = await ingest(t, polite);
     const ds = t.app.get(DataSource);
-    const row = await waitFor(async () => (await ds.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [id]))[0], 'the job');
+    const row = await waitFor(async () => (await ds.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [id]))[0], { ...JOB, what: 'the auto-check job of the new call' });
     expect(row.failedCodes).toEqual([]);
   });
 
@@ -90,9 +85,18 @@ describe('GET /api/recordings/:id/auto-checks', () => {
 });
 
 describe('publishing a new version', () => {
-  it('re-checks past calls in the background with visible progress, using the new phrases', async () => {
-    const id = await ingest(t, { segments: [seg('agent', 0.5, 4, '您好，这个你自己看着办吧')] });
-    const sup = t.as(world.supervisor.token);
+  // Publishing replaces the centre's one active checklist: on a database of its own, so that the
+  // other tests here check calls against version 1 whenever they run.
+  it('re-checks past calls in the background with visible progress, using the new phrases', () => withOwnApp(rechecksPastCalls, { JOB_POLL_SECONDS: '0.5' }));
+
+  async function rechecksPastCalls(own: TestApp) {
+    const b = builders(own);
+    const project = await b.project();
+    const agent = await b.agent((await b.team(project.code)).code);
+    const supervisor = await b.user({ roles: ['supervisor'] });
+    const inspector = await b.user({ roles: ['inspector'], projects: [project.code] });
+    const id = await ingest(own, { segments: [seg('agent', 0.5, 4, '您好，这个你自己看着办吧')] }, agent.employeeNo);
+    const sup = own.as(supervisor.token);
     const draft = (await sup.post('/api/checklists').send({})).body;
     draft.sections[0].items.find((i: { code: string }) => i.code === 'FORBIDDEN').rule.phrases.push('你自己看着办');
     await sup.put(`/api/checklists/${draft.id}`).send({ sections: draft.sections }).expect(200);
@@ -101,17 +105,17 @@ describe('publishing a new version', () => {
       const runs = (await sup.get('/api/autocheck/runs')).body.items;
       const r = runs.find((x: { checklistVersion: number; status: string }) => x.checklistVersion === 2 && x.status === 'done');
       return r ?? undefined;
-    }, 'the re-check run');
+    }, { ...JOB, what: 'the re-check run of version 2 to be done' });
     expect(run.done).toBe(run.total);
     expect(run.total).toBeGreaterThan(0);
-    const ds = t.app.get(DataSource);
+    const ds = own.app.get(DataSource);
     const [stored] = await ds.query(
       `SELECT ac."failedCodes" FROM recording_auto_checks ac JOIN checklist_versions v ON v.id = ac."checklistVersionId" WHERE ac."recordingId" = $1 AND v.version = 2`,
       [id],
     );
     expect(stored.failedCodes).toContain('FORBIDDEN');
-    expect((await t.as(world.a.inspector.token).get('/api/autocheck/runs')).status).toBe(403);
-  });
+    expect((await own.as(inspector.token).get('/api/autocheck/runs')).status).toBe(403);
+  }
 });
 
 describe('agreement between inspectors and the machine', () => {
@@ -157,7 +161,7 @@ describe('a job survives a restart', () => {
 
       const second = await startTestApp({ JOB_POLL_SECONDS: '0.5' }, db);
       const ds2 = second.app.get(DataSource);
-      const row = await waitFor(async () => (await ds2.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [res.body.id]))[0], 'the job after restart');
+      const row = await waitFor(async () => (await ds2.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [res.body.id]))[0], { ...JOB, what: 'the job left by the first server, done by the second' });
       expect(row.failedCodes).toContain('FORBIDDEN');
       await second.app.close();
     } finally {
@@ -171,7 +175,7 @@ describe('recording search by automatic and manual results', () => {
     const bad = await ingest(t, rude);
     const good = await ingest(t, polite);
     const ds = t.app.get(DataSource);
-    await waitFor(async () => ((await ds.query(`SELECT count(*)::int AS n FROM recording_auto_checks WHERE "recordingId" = ANY($1)`, [[bad, good]]))[0].n === 2 ? true : undefined), 'checks');
+    await waitFor(async () => ((await ds.query(`SELECT count(*)::int AS n FROM recording_auto_checks WHERE "recordingId" = ANY($1)`, [[bad, good]]))[0].n === 2), { ...JOB, what: 'the auto-checks of both calls' });
     const ids = async (qs: string) => (await t.as(world.supervisor.token).get(`/api/recordings?pageSize=500&${qs}`)).body.items.map((i: { id: string }) => i.id);
     const failing = await ids('failed=FORBIDDEN');
     expect(failing).toContain(bad);

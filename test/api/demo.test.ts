@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ DEMO_DATA: '1', DEMO_CALL_DAYS: '1' });
 }, 120_000);
 afterAll(() => t?.close());
-
-async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('the demo centre did not fill in');
-}
 
 describe('the demo centre of npm start', () => {
   it('has two projects, four teams, about 30 agents and a user for every role', async () => {
@@ -31,10 +23,13 @@ describe('the demo centre of npm start', () => {
     const supervisor = t.as(await t.login('supervisor', 'demo1234'));
     // Calls are ingested in the background right after start; the sampling comes last.
     const inspector = t.as(await t.login('inspector1', 'demo1234'));
-    const queue = await until(async () => {
-      const q = (await inspector.get('/api/sampling/queue')).body;
-      return q.total > 0 ? q : undefined;
-    });
+    const queue = await waitFor(
+      async () => {
+        const q = (await inspector.get('/api/sampling/queue')).body;
+        return q.total > 0 && q;
+      },
+      { timeoutMs: 90_000, intervalMs: 300, what: 'the demo centre to fill in and sample its day' },
+    );
     expect(queue.items.every((i: { team: string }) => i.team.startsWith('CS'))).toBe(true);
     const calls = (await supervisor.get('/api/recordings?pageSize=200')).body;
     expect(calls.total).toBeGreaterThanOrEqual(60);
@@ -51,5 +46,5 @@ describe('the demo centre of npm start', () => {
     expect(verdicts).toContain('FORBIDDEN:pass');
     expect(verdicts).toContain('GREETING:pass');
     expect([...verdicts].some((v) => v.endsWith(':fail'))).toBe(true);
-  });
+  }, 120_000);
 });

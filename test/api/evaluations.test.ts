@@ -80,9 +80,13 @@ describe('POST /api/evaluations (a finished evaluation in one call)', () => {
 
 describe('GET /api/evaluations', () => {
   it('answers the contract’s fields, filtered by local date, team and agent within scope', async () => {
-    const recordingId = await recordingFor(t, world.b.agent.employeeNo);
+    // A team and agent of its own in project B: the counts below hold whatever else was scored there.
+    const b = builders(t);
+    const team = await b.team(world.b.project.code);
+    const agent = await b.agent(team.code);
+    const recordingId = await recordingFor(t, agent.employeeNo);
     await t.as(world.b.inspector.token).post('/api/evaluations').send({ recordingId, source: 'calibration', items: await allItems(t, { B3: 'fail' }) });
-    const res = await t.as(world.b.inspector.token).get(`/api/evaluations?from=${today()}&to=${today()}&team=${world.b.team.code}`);
+    const res = await t.as(world.b.inspector.token).get(`/api/evaluations?from=${today()}&to=${today()}&team=${team.code}`);
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(1);
     expect(res.body.items[0].recordingId).toBe(recordingId);
@@ -90,11 +94,11 @@ describe('GET /api/evaluations', () => {
     const e = res.body.items[0];
     for (const key of ['id', 'recordingId', 'agent', 'team', 'inspector', 'source', 'checklistVersion', 'score', 'fatal', 'submittedAt', 'items']) expect(e).toHaveProperty(key);
     for (const key of ['code', 'verdict', 'points', 'earned', 'comment', 'at']) expect(e.items[0]).toHaveProperty(key);
-    expect((await t.as(world.b.inspector.token).get(`/api/evaluations?agent=${world.b.agent.employeeNo}`)).body.total).toBe(1);
+    expect((await t.as(world.b.inspector.token).get(`/api/evaluations?agent=${agent.employeeNo}`)).body.total).toBe(1);
     expect((await t.as(world.b.inspector.token).get('/api/evaluations?from=2020-01-01&to=2020-01-02')).body.total).toBe(0);
     const a = await t.as(world.a.inspector.token).get('/api/evaluations');
-    expect(a.body.items.every((x: { team: string }) => x.team !== world.b.team.code)).toBe(true);
-    expect((await t.as(world.a.inspector.token).get(`/api/evaluations?team=${world.b.team.code}`)).status).toBe(403);
+    expect(a.body.items.every((x: { team: string }) => x.team !== team.code)).toBe(true);
+    expect((await t.as(world.a.inspector.token).get(`/api/evaluations?team=${team.code}`)).status).toBe(403);
   });
 
   it('filters by the local day of the call, in the centre’s time zone', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 
 let t: TestApp;
 const lines: string[] = [];
@@ -23,8 +24,14 @@ describe('the request log', () => {
     const login = await t.anonymous.post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD });
     const token = login.body.accessToken as string;
     await t.as(token).get('/api/recordings?customerNumber=13912345678');
-    await new Promise((r) => setTimeout(r, 50));
-    const entries = lines.map((l) => JSON.parse(l));
+    // A request's line is written when its response has finished, which may be just after supertest has it.
+    const entries = await waitFor(
+      () => {
+        const parsed = lines.map((l) => JSON.parse(l));
+        return parsed.some((e) => e.path === '/api/recordings') && parsed;
+      },
+      { timeoutMs: 5_000, what: 'the log line of GET /api/recordings' },
+    );
     const loginLine = entries.find((e) => e.path === '/api/auth/login');
     expect(loginLine).toMatchObject({ method: 'POST', status: 200, level: 'info', msg: 'request' });
     expect(typeof loginLine.ms).toBe('number');

@@ -32,11 +32,16 @@ async function setUp() {
   const veteran = await b.agent(team.code, { hiredAt: '2020-01-01', grade: 'A' });
   const newHire = await b.agent(team.code, { hiredAt: '2026-10-01', grade: 'C' });
   const intern = await b.agent(team.code, { hiredAt: '2021-01-01', grade: 'intern' });
-  const inspectors = [await b.user({ roles: ['inspector'], projects: [project.code] }), await b.user({ roles: ['inspector'], projects: [project.code] })];
-  const supervisor = await b.user({ roles: ['supervisor'], projects: [project.code] });
-  const lead = await b.user({ roles: ['team_lead'], teams: [team.code] });
   const other = await b.project();
-  const outsider = await b.user({ roles: ['inspector'], projects: [other.code] });
+  // Side by side: each user costs two password hashes.
+  const [inspector1, inspector2, supervisor, lead, outsider] = await Promise.all([
+    b.user({ roles: ['inspector'], projects: [project.code] }),
+    b.user({ roles: ['inspector'], projects: [project.code] }),
+    b.user({ roles: ['supervisor'], projects: [project.code] }),
+    b.user({ roles: ['team_lead'], teams: [team.code] }),
+    b.user({ roles: ['inspector'], projects: [other.code] }),
+  ]);
+  const inspectors = [inspector1, inspector2];
   for (const agent of [veteran, newHire, intern]) for (let i = 0; i < 6; i++) await ingest(agent.employeeNo, DAY);
   await ingest(veteran.employeeNo, DAY, { businessType: '投诉' });
   await ingest(veteran.employeeNo, DAY, {}, { segments: [{ speaker: 'agent', start: 0, end: 3, text: '我不清楚' }] });
@@ -49,15 +54,39 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+type Run = { id: string; assignments: { recordingId: string; agent: string; inspector: string; reason: string }[] };
+
+/**
+ * A queue no other test touches: a project of its own whose new hire's four calls on DAY the admin
+ * has sampled (all four picked: two a day plus two for a new hire), spread over `inspectors` inspectors.
+ */
+async function sampledQueue(inspectors: number) {
+  const b = builders(t);
+  const project = await b.project();
+  const team = await b.team(project.code);
+  const newHire = await b.agent(team.code, { hiredAt: '2026-10-01', grade: 'C' });
+  const [supervisor, ...staff] = await Promise.all([
+    b.user({ roles: ['supervisor'], projects: [project.code] }),
+    ...Array.from({ length: inspectors }, () => b.user({ roles: ['inspector'], projects: [project.code] })),
+  ]);
+  for (let i = 0; i < 4; i++) await ingest(newHire.employeeNo, DAY);
+  await t.as(t.adminToken).post('/api/sampling/runs').send({ project: project.code, date: DAY }).expect(201);
+  return { project, supervisor, inspectors: staff };
+}
+
 const reasonsOf = (run: { assignments: { agent: string; reason: string }[] }, agent: string) => run.assignments.filter((a) => a.agent === agent).map((a) => a.reason).sort();
 
 describe('POST /api/sampling/runs', () => {
-  let first: { id: string; assignments: { recordingId: string; agent: string; inspector: string; reason: string }[] };
-
-  it('samples the day by the plan and answers 201 with the assignments', async () => {
-    const res = await t.as(w.supervisor.token).post('/api/sampling/runs').send({ project: w.project.code, date: DAY });
-    expect(res.status).toBe(201);
+  // The day sampled once, looked at from every side by the tests here; none of them changes it.
+  let res: { status: number; body: Run };
+  let first: Run;
+  beforeAll(async () => {
+    res = await t.as(w.supervisor.token).post('/api/sampling/runs').send({ project: w.project.code, date: DAY });
     first = res.body;
+  });
+
+  it('samples the day by the plan and answers 201 with the assignments', () => {
+    expect(res.status).toBe(201);
     expect(first.id).toEqual(expect.any(String));
     for (const a of first.assignments) expect(a).toEqual(expect.objectContaining({ recordingId: expect.any(String), agent: expect.any(String), inspector: expect.any(String), reason: expect.any(String) }));
     // Veteran: 2 a day (one guided by the FORBIDDEN failure) plus his complaint call.
@@ -181,8 +210,11 @@ describe('the plan', () => {
 });
 
 describe('the inspector’s queue', () => {
+  // The tests that score or move calls each build and sample a queue of their own: users and calls
+  // take a while on a busy machine, hence their longer time limit.
   it('lists the inspector’s calls with reason and progress, and the next one to score', async () => {
-    const api = t.as(w.inspectors[0].token);
+    const [inspector] = (await sampledQueue(1)).inspectors;
+    const api = t.as(inspector.token);
     const queue = (await api.get(`/api/sampling/queue?date=${DAY}`)).body;
     expect(queue.total).toBeGreaterThan(0);
     expect(queue.done).toBe(0);
@@ -192,7 +224,7 @@ describe('the inspector’s queue', () => {
     const after = (await api.get(`/api/sampling/queue?date=${DAY}`)).body;
     expect(after.done).toBe(1);
     expect((await api.get('/api/sampling/queue/next')).body.next.recordingId).not.toBe(next.recordingId);
-  });
+  }, 60_000);
 
   it('lists the project’s inspectors for a supervisor to reassign to', async () => {
     const res = await t.as(w.supervisor.token).get(`/api/sampling/inspectors/${w.project.code}`);
@@ -203,17 +235,21 @@ describe('the inspector’s queue', () => {
   });
 
   it('lets a supervisor reassign an unscored call to another inspector of the project', async () => {
-    const [from, to] = w.inspectors;
+    const { supervisor, inspectors } = await sampledQueue(2);
+    const [from, to] = inspectors;
+    // One of his two calls already scored.
+    const scored = (await t.as(from.token).get(`/api/sampling/queue?date=${DAY}`)).body.items[0];
+    await t.as(from.token).post('/api/evaluations').send({ recordingId: scored.recordingId, source: 'daily', items: await allItems(t) }).expect(201);
     const open = (await t.as(from.token).get(`/api/sampling/queue?date=${DAY}`)).body.items.find((i: { done: boolean }) => !i.done);
-    const res = await t.as(w.supervisor.token).patch(`/api/sampling/assignments/${open.id}`).send({ inspector: to.username });
+    const res = await t.as(supervisor.token).patch(`/api/sampling/assignments/${open.id}`).send({ inspector: to.username });
     expect(res.status).toBe(200);
     expect(res.body.inspector).toBe(to.username);
     expect((await t.as(to.token).get(`/api/sampling/queue?date=${DAY}`)).body.items.map((i: { id: string }) => i.id)).toContain(open.id);
-    expect((await t.as(w.supervisor.token).patch(`/api/sampling/assignments/${open.id}`).send({ inspector: w.outsider.username })).status).toBe(400);
+    expect((await t.as(supervisor.token).patch(`/api/sampling/assignments/${open.id}`).send({ inspector: w.outsider.username })).status).toBe(400);
     expect((await t.as(from.token).patch(`/api/sampling/assignments/${open.id}`).send({ inspector: from.username })).status).toBe(403);
     const done = (await t.as(from.token).get(`/api/sampling/queue?date=${DAY}`)).body.items.find((i: { done: boolean }) => i.done);
-    expect((await t.as(w.supervisor.token).patch(`/api/sampling/assignments/${done.id}`).send({ inspector: to.username })).status).toBe(409);
-  });
+    expect((await t.as(supervisor.token).patch(`/api/sampling/assignments/${done.id}`).send({ inspector: to.username })).status).toBe(409);
+  }, 60_000);
 });
 
 describe('team-lead spot checks', () => {

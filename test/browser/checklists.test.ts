@@ -85,8 +85,14 @@ describe('the checklist page', () => {
     const page = await context.newPage();
     await openChecklists(page, 'inspector1');
     await page.getByTestId('checklist-read-only').waitFor();
-    expect(await page.getByTestId('checklist-version').textContent()).toBe('第 2 版');
-    expect(await page.getByTestId('checklist-item-FORBIDDEN').innerText()).toContain(PHRASE);
+    // The version active when this test runs, before or after the supervisor's above: the server's.
+    const token = await page.evaluate(() => localStorage.getItem('qa.token'));
+    const active = await (await fetch(`${server.baseUrl}/api/checklists/active`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(await page.getByTestId('checklist-version').textContent()).toBe(`第 ${active.version} 版`);
+    const phrases: string[] = active.sections.flatMap((s: { items: { code: string; rule?: { phrases: string[] } }[] }) => s.items).find((i: { code: string }) => i.code === 'FORBIDDEN').rule.phrases;
+    expect(phrases.length).toBeGreaterThan(0);
+    const forbidden = await page.getByTestId('checklist-item-FORBIDDEN').innerText();
+    for (const phrase of phrases) expect(forbidden).toContain(phrase);
     expect(await page.getByTestId('checklist-new-draft').count()).toBe(0);
     expect(await page.getByTestId('checklist-open-draft').count()).toBe(0);
     expect(await page.getByTestId('checklist-editor').count()).toBe(0);

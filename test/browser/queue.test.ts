@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, type RunningServer, signIn, startBuiltServer } from '../support/browser.js';
+import { launchBrowser, type RunningServer, signIn, startBuiltServer, waitForDemoCentre } from '../support/browser.js';
 
 /**
  * Issue "Daily sampling and the inspector's queue", in the browser: a supervisor samples yesterday
@@ -29,23 +29,6 @@ async function apiGet<T>(token: string, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** The demo day is ingested in the background after start: wait until the count stops growing for 2 s. */
-async function waitForDemoCalls(): Promise<number> {
-  const token = await login('admin', ADMIN_PASSWORD);
-  const deadline = Date.now() + 180_000;
-  let last = -1;
-  let stableSince = Date.now();
-  for (;;) {
-    const { total } = await apiGet<{ total: number }>(token, '/recordings?pageSize=1');
-    if (total !== last) {
-      last = total;
-      stableSince = Date.now();
-    } else if (total > 0 && Date.now() - stableSince >= 2_000) return total;
-    if (Date.now() > deadline) throw new Error(`demo calls still arriving after 3 min (${total})`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 async function newPage(): Promise<[BrowserContext, Page]> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   return [context, await context.newPage()];
@@ -67,7 +50,7 @@ const evaluateId = (url: string) => /\/evaluate\/([0-9a-f-]{36})/.exec(new URL(u
 beforeAll(async () => {
   server = await startBuiltServer({ DEMO_CALL_DAYS: '1' });
   browser = await launchBrowser();
-  await waitForDemoCalls();
+  await waitForDemoCentre(server);
 }, 240_000);
 
 afterAll(async () => {
@@ -75,8 +58,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** How many calls the daily sampling of yesterday gave project CS (the demo centre sampled it at start). */
+async function sampledForCs(): Promise<number> {
+  const supervisor = await login('supervisor', 'demo1234');
+  return (await apiGet<{ assignments: unknown[] }>(supervisor, `/sampling/runs/CS?date=${YESTERDAY}`)).assignments.length;
+}
+
 describe('daily sampling and the inspector’s queue', () => {
-  let sampled = 0;
 
   it('a supervisor samples yesterday for CS on /sampling and sees the calls spread over the inspectors', async () => {
     const [context, page] = await newPage();
@@ -93,8 +81,7 @@ describe('daily sampling and the inspector’s queue', () => {
     // 201 (new) or 200 if the schedule got there first: either way the page says which.
     await page.locator('.ant-message-notice').filter({ hasText: /抽样完成|该日已抽样，显示原结果/ }).first().waitFor();
     await page.getByTestId('sampling-row').first().waitFor();
-    const supervisor = await login('supervisor', 'demo1234');
-    sampled = (await apiGet<{ assignments: unknown[] }>(supervisor, `/sampling/runs/CS?date=${YESTERDAY}`)).assignments.length;
+    const sampled = await sampledForCs();
     expect(sampled).toBeGreaterThan(0);
     expect(await page.getByTestId('sampling-row').count()).toBe(Math.min(sampled, 50));
     const body = await page.locator('body').innerText();
@@ -128,6 +115,7 @@ describe('daily sampling and the inspector’s queue', () => {
   }, 120_000);
 
   it('the inspector sees his calls with their reasons, opens the next, scores it and sees 1 of N done', async () => {
+    const sampled = await sampledForCs();
     expect(sampled).toBeGreaterThan(0);
     const [context, page] = await newPage();
     await signIn(page, server.baseUrl, 'inspector1', 'demo1234');

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, launchBrowser, type RunningServer, signIn, startBuiltServer } from '../support/browser.js';
+import { waitFor } from '../support/wait-for.js';
 
 /** The demo's repeated complainant (server/src/demo/demo-calls.service.ts). */
 const COMPLAINT_NUMBER = '13800138000';
@@ -21,16 +22,13 @@ async function login(username: string, password: string): Promise<string> {
 
 /** The demo calls are ingested in the background after start: wait until the complainant's call is in. */
 async function waitForComplaintCall(token: string): Promise<{ id: string; externalId: string }> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const res = await fetch(`${server.baseUrl}/api/recordings?customerNumber=${COMPLAINT_NUMBER}`, { headers: { Authorization: `Bearer ${token}` } });
-    if (res.ok) {
-      const body = (await res.json()) as { total: number; items: { id: string; externalId: string }[] };
-      if (body.items.length >= 1) return body.items[0];
-    }
-    if (Date.now() > deadline) throw new Error('the demo call of the complainant never arrived');
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  return waitFor(
+    async () => {
+      const res = await fetch(`${server.baseUrl}/api/recordings?customerNumber=${COMPLAINT_NUMBER}`, { headers: { Authorization: `Bearer ${token}` } });
+      return res.ok && ((await res.json()) as { items: { id: string; externalId: string }[] }).items[0];
+    },
+    { timeoutMs: 90_000, intervalMs: 500, what: 'the demo call of the complainant' },
+  );
 }
 
 const currentTime = async (page: Page) => Number(await page.getByTestId('player-time').getAttribute('data-current-time'));
@@ -124,7 +122,9 @@ describe('recordings: find a complaint call, listen to it, and see who listened'
     const text = await played.first().innerText();
     expect(text).toContain('supervisor');
     expect(text).toContain('播放');
-    await page.waitForTimeout(400); // let the menu and table transitions settle for the picture
+    // The picture once the menu's and the table's transitions have finished, not halfway through one
+    // (endless animations, a spinner say, never finish and are not waited for).
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity));
     await page.screenshot({ path: `${SCREENSHOTS}/recordings-access-log.png`, fullPage: true });
 
     expect(pageErrors).toEqual([]);

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTestDatabase } from './database.js';
+import { waitFor } from './wait-for.js';
 
 export const ADMIN_PASSWORD = 'admin-browser-pass';
 const MAIN = path.resolve('dist/server/src/main.js');
@@ -42,14 +43,13 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+      return fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    },
+    { timeoutMs: 60_000, intervalMs: 200, what: () => `the server to answer /api/health:\n${output}` },
+  );
   return {
     baseUrl,
     databaseUrl: db.url,
@@ -59,6 +59,32 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
       await db.drop();
     },
   };
+}
+
+/**
+ * The demo centre stores its calls in the background after start and samples each project's days
+ * last, the day before today at the very end (server/src/demo/demo.service.ts). Once every project
+ * has its run for yesterday, every demo call is stored and auto-checked and nothing more arrives.
+ */
+export async function waitForDemoCentre(server: RunningServer, timeoutMs = 180_000): Promise<void> {
+  const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`admin sign-in: ${login.status}`);
+  const headers = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+  const projects = ((await (await fetch(`${server.baseUrl}/api/projects`, { headers })).json()) as { items: { code: string }[] }).items.map((p) => p.code);
+  const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 86_400_000));
+  let waiting = projects;
+  await waitFor(
+    async () => {
+      const sampled = await Promise.all(waiting.map(async (code) => (await fetch(`${server.baseUrl}/api/sampling/runs/${code}?date=${yesterday}`, { headers })).ok));
+      waiting = waiting.filter((_, i) => !sampled[i]);
+      return waiting.length === 0;
+    },
+    { timeoutMs, intervalMs: 500, what: () => `the demo centre's sampling of ${yesterday} for ${waiting.join(', ')}` },
+  );
 }
 
 /** Debian's Chromium with the flags known to work here (STACK.md trap 10); Playwright gives it a fresh profile. */

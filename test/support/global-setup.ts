@@ -9,11 +9,35 @@ import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgr
 
 import type {} from './database.js'; // declares the provided `templateUrl`
 
+interface TemplateDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Shared by the projects of one run (api, browser): vitest loads this file once per project, in one process. */
+const SHARED = Symbol.for('qa.test.template-database');
+type Shared = { database: Promise<TemplateDatabase>; projects: number };
+
 /**
  * One real PostgreSQL for the whole run (STACK.md trap 6): migrated once, then every test file
- * gets its own database made from it with CREATE DATABASE … TEMPLATE.
+ * gets its own database made from it with CREATE DATABASE … TEMPLATE. Each project that needs a
+ * database names this file as its globalSetup; the first starts PostgreSQL, the others reuse it,
+ * and the last to finish stops it.
  */
 export default async function setup(project: TestProject) {
+  const holder = globalThis as typeof globalThis & { [SHARED]?: Shared };
+  const shared = (holder[SHARED] ??= { database: startTemplateDatabase(), projects: 0 });
+  shared.projects++;
+  const database = await shared.database;
+  project.provide('templateUrl', database.url);
+  return async () => {
+    if (--shared.projects > 0) return;
+    delete holder[SHARED];
+    await database.stop();
+  };
+}
+
+async function startTemplateDatabase(): Promise<TemplateDatabase> {
   keepFailingExitCode();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'qa-test-'));
   await chmod(dir, 0o755);
@@ -31,10 +55,12 @@ export default async function setup(project: TestProject) {
   const boss = new PgBoss({ connectionString: db.url, schema: 'pgboss', supervise: false, schedule: false });
   await boss.start();
   await boss.stop({ graceful: false, wait: true });
-  project.provide('templateUrl', db.url);
-  return async () => {
-    await db.stop();
-    await rm(dir, { recursive: true, force: true });
+  return {
+    url: db.url,
+    async stop() {
+      await db.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -63,3 +63,17 @@ export async function startTestApp(env: Record<string, string> = {}, existing?: 
     },
   };
 }
+
+/**
+ * Runs `use` against the application on a fresh database of its own, closed afterwards: for a test
+ * that changes what a centre has only one of (the active checklist), so that the other tests of its
+ * file never see the change, whatever order they run in.
+ */
+export async function withOwnApp<T>(use: (own: TestApp) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+  const own = await startTestApp(env);
+  try {
+    return await use(own);
+  } finally {
+    await own.close();
+  }
+}
