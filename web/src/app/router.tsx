@@ -14,7 +14,7 @@ const page = (load: () => Promise<{ default: ComponentType }>): Lazy => async ()
 
 /** Each nav key's page, loaded on first visit. Keyed by NavKey: a row in NAVIGATION without a page fails the type check. */
 const PAGES: Record<NavKey, Lazy> = {
-  home: page(() => import('../features/home/routes/home')),
+  home: page(() => import('./home/home')),
   projects: page(() => import('../features/org/routes/projects')),
   teams: page(() => import('../features/org/routes/teams')),
   agents: page(() => import('../features/org/routes/agents')),
@@ -38,7 +38,7 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
   {
     path: paths.agent.path,
     permission: 'org.agent.read',
-    lazy: page(() => import('../features/agents-history/routes/agent-page')),
+    lazy: page(() => import('../features/org/routes/agent-page')),
   },
   {
     path: paths.recording.path,
@@ -48,7 +48,7 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
   {
     path: paths.evaluate.path,
     permission: 'evaluation.score',
-    lazy: page(() => import('../features/workspace/routes/evaluate')),
+    lazy: page(() => import('../features/evaluations/routes/evaluate')),
   },
 ];
 

@@ -1,9 +1,9 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RoleTags } from '../../../components/role-tags';
-import { can } from '../../../../../shared/src/permissions';
-import { useUser } from '../../../lib/auth';
-import { WhatYouCanDo } from '../components/what-you-can-do';
+import { RoleTags } from '../../components/role-tags';
+import { can } from '../../../../shared/src/permissions';
+import { useUser } from '../../lib/auth';
+import { WhatYouCanDo } from './what-you-can-do';
 
 export function HomeRoute() {
   const { t } = useTranslation();
