@@ -1,3 +1,4 @@
+import { defaultClientConditions, defaultServerConditions, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import swc from 'unplugin-swc';
 
@@ -6,16 +7,24 @@ const decorators = swc.vite({
   jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { decoratorMetadata: true, legacyDecorator: true }, target: 'es2022' },
 });
 
+// package.json "imports" map #server/* and #shared/* to dist/ for Node; the "source" condition points tests (node and DOM
+// environments alike) and their globalSetup at the TypeScript sources instead.
+const sourceImports: Plugin = {
+  name: 'source-imports',
+  config: () => ({ resolve: { conditions: ['source', ...defaultClientConditions] }, ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } } }),
+};
+
 export default defineConfig({
+  plugins: [sourceImports],
   test: {
     env: { TZ: 'Asia/Shanghai', LOG_LEVEL: 'silent' },
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       // Pure logic (shared/, audio maths): no database.
-      { plugins: [decorators], test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { TZ: 'Asia/Shanghai' } } },
+      { plugins: [decorators, sourceImports], test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { TZ: 'Asia/Shanghai' } } },
       // HTTP API over supertest and browser tests, on a real embedded PostgreSQL started once per run.
       {
-        plugins: [decorators],
+        plugins: [decorators, sourceImports],
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts', 'test/browser/**/*.test.ts'],
