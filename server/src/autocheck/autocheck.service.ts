@@ -11,7 +11,7 @@ import { ChecklistsService } from '../checklists/checklists.service.js';
 import { DomainEvents } from '../common/domain-events.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { RecordingsService } from '../recordings/recordings.service.js';
-import { AutocheckRunEntity, RecordingAutoCheckEntity } from './auto-check.entity.js';
+import { AutocheckRunEntity } from './auto-check.entity.js';
 
 export const CHECK_RECORDING = 'autocheck-recording';
 export const BACKFILL = 'autocheck-backfill';
