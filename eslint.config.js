@@ -67,7 +67,15 @@ function crossDomain(domain, { entity, allowed }) {
   return [
     { regex: '^#server/[^/]+$', message: 'The application root (app.module, main, data-source) puts the domains together; no domain imports it.' },
     { regex: `^#server/(?!(${mine}))(?!.*\\.(module|service|entity)\\.js$)`, message: `The ${rule}.` },
-    ...(entity ? [] : [{ regex: `^#server/(?!(${mine})).*\\.entity\\.js$`, allowTypeImports: true, message: `Another domain's entity only as \`import type\` or from an entity (a relation): the ${rule}.` }]),
+    ...(entity
+      ? []
+      : [
+          {
+            regex: `^#server/(?!(${mine})).*\\.entity\\.js$`,
+            allowTypeImports: true,
+            message: `Another domain's entity only as \`import type\` or from an entity (a relation): the ${rule}.`,
+          },
+        ]),
   ];
 }
 
@@ -129,8 +137,17 @@ const DEPTHS = /** @type {const} */ ([
 ]);
 const serverConfigs = SERVER_DOMAINS.flatMap((domain) =>
   DEPTHS.flatMap(([depth, glob]) => [
-    { name: `boundaries/server/${domain}/${depth}`, files: [`server/src/${domain}/${glob}`], ignores: ['**/*.entity.ts'], rules: restrict(serverPatterns(domain, depth, false)) },
-    { name: `boundaries/server/${domain}/${depth}/entities`, files: [`server/src/${domain}/${glob.replace(`.${TS}`, '.entity.ts')}`], rules: restrict(serverPatterns(domain, depth, true)) },
+    {
+      name: `boundaries/server/${domain}/${depth}`,
+      files: [`server/src/${domain}/${glob}`],
+      ignores: ['**/*.entity.ts'],
+      rules: restrict(serverPatterns(domain, depth, false)),
+    },
+    {
+      name: `boundaries/server/${domain}/${depth}/entities`,
+      files: [`server/src/${domain}/${glob.replace(`.${TS}`, '.entity.ts')}`],
+      rules: restrict(serverPatterns(domain, depth, true)),
+    },
   ]),
 );
 const serverExceptionConfigs = SERVER_EXCEPTIONS.flatMap(({ files, allowed }) =>
@@ -167,7 +184,9 @@ const webFolderConfigs = WEB_FOLDERS.flatMap((folder) =>
       ...webEverywhere,
       ...stayInside(depth, `web/src/${folder}`),
       // app/ is the router: it alone puts the features together.
-      ...(folder === 'app' ? [] : [{ regex: '^#web/features/', message: `Only web/src/app (the router) imports features; web/src/${folder} serves every feature and imports none.` }]),
+      ...(folder === 'app'
+        ? []
+        : [{ regex: '^#web/features/', message: `Only web/src/app (the router) imports features; web/src/${folder} serves every feature and imports none.` }]),
     ]),
   })),
 );
@@ -202,7 +221,11 @@ export default defineConfig([
     files: ['shared/src/**'],
     rules: restrict([...everywhere, { regex: '^#(server|web)/', message: 'shared/ is used by the server and the web alike and imports neither.' }, noNode('shared/')]),
   },
-  { name: 'boundaries/server/root', files: [`server/src/*.${TS}`], rules: restrict([...everywhere, { regex: '^#web/', message: 'The server does not import the web app.' }]) },
+  {
+    name: 'boundaries/server/root',
+    files: [`server/src/*.${TS}`],
+    rules: restrict([...everywhere, { regex: '^#web/', message: 'The server does not import the web app.' }]),
+  },
   ...serverConfigs,
   ...serverExceptionConfigs,
   { name: 'boundaries/web/root', files: [`web/src/*.${TS}`], rules: restrict(webEverywhere) },
