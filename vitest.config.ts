@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defaultServerConditions, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import swc from 'unplugin-swc';
 
@@ -6,6 +7,13 @@ import swc from 'unplugin-swc';
 const decorators = swc.vite({
   jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { decoratorMetadata: true, legacyDecorator: true }, target: 'es2022' },
 });
+
+// package.json "imports" map #server/* and #shared/* to dist/ for Node; the "source" condition points tests (node and DOM
+// environments alike) and their globalSetup at the TypeScript sources instead.
+const sourceImports: Plugin = {
+  name: 'source-imports',
+  config: () => ({ resolve: { conditions: ['source', ...defaultClientConditions] }, ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } } }),
+};
 
 // The tiers on a real embedded PostgreSQL share one, started once per run by this globalSetup.
 const database = {
@@ -17,18 +25,22 @@ const database = {
 };
 
 export default defineConfig({
+  plugins: [sourceImports],
   test: {
     env: { TZ: 'Asia/Shanghai', LOG_LEVEL: 'silent' },
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       // Pure logic (shared/, audio maths): no database.
-      { plugins: [decorators], test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { TZ: 'Asia/Shanghai' } } },
+      { plugins: [decorators, sourceImports], test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { TZ: 'Asia/Shanghai' } } },
       // The web's hooks in a simulated DOM, built as vite.config.ts builds the web (the React plugin).
-      { plugins: [react()], test: { name: 'web', include: ['test/web/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/web/setup.ts'], env: { TZ: 'Asia/Shanghai' } } },
+      {
+        plugins: [react(), sourceImports],
+        test: { name: 'web', include: ['test/web/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/web/setup.ts'], env: { TZ: 'Asia/Shanghai' } },
+      },
       // The HTTP API over supertest.
-      { plugins: [decorators], test: { name: 'api', include: ['test/api/**/*.test.ts'], ...database } },
+      { plugins: [decorators, sourceImports], test: { name: 'api', include: ['test/api/**/*.test.ts'], ...database } },
       // The BUILT server (npm run build first) in Debian's Chromium through playwright-core.
-      { plugins: [decorators], test: { name: 'browser', include: ['test/browser/**/*.test.ts'], ...database } },
+      { plugins: [decorators, sourceImports], test: { name: 'browser', include: ['test/browser/**/*.test.ts'], ...database } },
     ],
   },
 });

@@ -4,25 +4,25 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('audit_log')
 export class AuditLogEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
-  id: string;
+  id!: string;
 
   @Index('IDX_audit_log_at')
   @CreateDateColumn({ type: 'timestamptz' })
-  at: Date;
+  at!: Date;
 
   @Column({ type: 'uuid', nullable: true })
-  userId: string | null;
+  userId!: string | null;
 
   /** As typed at sign-in, kept even when no such user exists. */
   @Column({ type: 'varchar', length: 64, nullable: true })
-  username: string | null;
+  username!: string | null;
 
   @Column({ type: 'varchar', length: 64 })
-  action: string;
+  action!: string;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
-  ip: string | null;
+  ip!: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  detail: Record<string, unknown> | null;
+  detail!: Record<string, unknown> | null;
 }

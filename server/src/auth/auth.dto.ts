@@ -4,10 +4,10 @@ export class LoginDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
-  username: string;
+  username!: string;
 
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  password: string;
+  password!: string;
 }

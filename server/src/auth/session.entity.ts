@@ -5,23 +5,23 @@ import type { UserEntity } from '../org/users/user.entity.js';
 @Entity('auth_sessions')
 export class SessionEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Index('UQ_auth_sessions_token_hash', { unique: true })
   @Column({ type: 'char', length: 64 })
-  tokenHash: string;
+  tokenHash!: string;
 
   @Index('IDX_auth_sessions_user')
   @Column({ type: 'uuid' })
-  userId: string;
+  userId!: string;
 
   @ManyToOne('UserEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'userId' })
-  user: Relation<UserEntity>;
+  user!: Relation<UserEntity>;
 
   @Column({ type: 'timestamptz' })
-  expiresAt: Date;
+  expiresAt!: Date;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }

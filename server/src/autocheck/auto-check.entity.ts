@@ -7,54 +7,54 @@ import { RecordingEntity } from '../recordings/recording.entity.js';
 @Index('IDX_recording_auto_checks_version', ['checklistVersionId'])
 export class RecordingAutoCheckEntity {
   @PrimaryColumn({ type: 'uuid' })
-  recordingId: string;
+  recordingId!: string;
 
   @ManyToOne(() => RecordingEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'recordingId' })
-  recording: Relation<RecordingEntity>;
+  recording!: Relation<RecordingEntity>;
 
   @PrimaryColumn({ type: 'uuid' })
-  checklistVersionId: string;
+  checklistVersionId!: string;
 
   @Column({ type: 'jsonb' })
-  results: RuleResult[];
+  results!: RuleResult[];
 
   /** Codes that failed, for "every call that failed FORBIDDEN yesterday" without reading the JSON. */
   @Column({ type: 'varchar', length: 32, array: true })
-  failedCodes: string[];
+  failedCodes!: string[];
 
   /** The transcript these verdicts were computed from; an older result never overwrites a newer one. */
   @Column({ type: 'timestamptz' })
-  transcriptUpdatedAt: Date;
+  transcriptUpdatedAt!: Date;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  checkedAt: Date;
+  checkedAt!: Date;
 }
 
 /** A background re-check of past calls, e.g. after a new checklist version is published. */
 @Entity('autocheck_runs')
 export class AutocheckRunEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column({ type: 'uuid' })
-  checklistVersionId: string;
+  checklistVersionId!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  reason: 'publish' | 'startup';
+  reason!: 'publish' | 'startup';
 
   @Column({ type: 'integer', default: 0 })
-  total: number;
+  total!: number;
 
   @Column({ type: 'integer', default: 0 })
-  done: number;
+  done!: number;
 
   @Column({ type: 'varchar', length: 16, default: 'running' })
-  status: 'running' | 'done' | 'superseded';
+  status!: 'running' | 'done' | 'superseded';
 
   @CreateDateColumn({ type: 'timestamptz' })
-  startedAt: Date;
+  startedAt!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
-  finishedAt: Date | null;
+  finishedAt!: Date | null;
 }

@@ -13,30 +13,30 @@ export enum ChecklistStatus {
 @Entity('checklist_versions')
 export class ChecklistVersionEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Index('UQ_checklist_versions_version', { unique: true })
   @Column({ type: 'integer' })
-  version: number;
+  version!: number;
 
   @Column({ type: 'enum', enum: ChecklistStatus, enumName: 'checklist_status', default: ChecklistStatus.Draft })
-  status: ChecklistStatus;
+  status!: ChecklistStatus;
 
   @Column({ type: 'jsonb' })
-  sections: ChecklistSection[];
+  sections!: ChecklistSection[];
 
   @Column({ type: 'varchar', length: 500, nullable: true })
-  note: string | null;
+  note!: string | null;
 
   @Column({ type: 'uuid', nullable: true })
-  createdBy: string | null;
+  createdBy!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
-  publishedAt: Date | null;
+  publishedAt!: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
-  publishedBy: string | null;
+  publishedBy!: string | null;
 }

@@ -17,7 +17,7 @@ class CreateDraftDto {
 class UpdateDraftDto {
   /** Checked item by item by validateChecklist (shared/), which names each bad field. */
   @IsArray()
-  sections: unknown[];
+  sections!: unknown[];
 
   @IsOptional()
   @IsString()

@@ -11,10 +11,10 @@ const SOURCE_MESSAGE = `source must be one of ${EVALUATION_SOURCES.join(', ')}`;
 export class EvaluationItemInputDto {
   @IsString()
   @MaxLength(32)
-  code: string;
+  code!: string;
 
   @IsIn(VERDICTS, { message: 'verdict must be pass, fail or na' })
-  verdict: ItemVerdict;
+  verdict!: ItemVerdict;
 
   @IsOptional()
   @IsString()
@@ -37,17 +37,17 @@ export class EvaluationItemInputDto {
 /** CONTRACT.md "Evaluations": a finished evaluation in one call. */
 export class CreateEvaluationDto {
   @IsUUID('all', { message: 'recordingId must be a recording id (UUID)' })
-  recordingId: string;
+  recordingId!: string;
 
   @IsIn(EVALUATION_SOURCES, { message: SOURCE_MESSAGE })
-  source: EvaluationSource;
+  source!: EvaluationSource;
 
   @IsArray()
   @ArrayMinSize(1, { message: 'items must score every checklist item' })
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   @Type(() => EvaluationItemInputDto)
-  items: EvaluationItemInputDto[];
+  items!: EvaluationItemInputDto[];
 
   @IsOptional()
   @IsString()
@@ -57,16 +57,16 @@ export class CreateEvaluationDto {
 
 export class StartDraftDto {
   @IsUUID('all', { message: 'recordingId must be a recording id (UUID)' })
-  recordingId: string;
+  recordingId!: string;
 
   @IsIn(EVALUATION_SOURCES, { message: SOURCE_MESSAGE })
-  source: EvaluationSource;
+  source!: EvaluationSource;
 }
 
 export class DraftItemDto {
   @IsString()
   @MaxLength(32)
-  code: string;
+  code!: string;
 
   /** null clears a verdict given earlier. */
   @IsOptional()
@@ -97,13 +97,13 @@ export class SaveDraftDto {
   /** The revision this save is based on; another save in between makes it a 409. */
   @IsInt()
   @Min(1)
-  revision: number;
+  revision!: number;
 
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
   @Type(() => DraftItemDto)
-  items: DraftItemDto[];
+  items!: DraftItemDto[];
 
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -115,20 +115,20 @@ export class SaveDraftDto {
 export class SubmitDto {
   @IsInt()
   @Min(1)
-  revision: number;
+  revision!: number;
 }
 
 export class AmendDto {
   @IsString()
   @MinLength(4, { message: 'reason must say why (at least 4 characters)' })
   @MaxLength(2000)
-  reason: string;
+  reason!: string;
 
   @IsArray()
   @ArrayMinSize(1, { message: 'items must name at least one item to change' })
   @ValidateNested({ each: true })
   @Type(() => EvaluationItemInputDto)
-  items: EvaluationItemInputDto[];
+  items!: EvaluationItemInputDto[];
 }
 
 export class EvaluationQueryDto extends PageQueryDto {

@@ -22,123 +22,123 @@ export enum EvaluationStatus {
 @Index('UQ_evaluations_open_draft', ['recordingId', 'inspectorId'], { unique: true, where: `"status" = 'draft'` })
 export class EvaluationEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column({ type: 'uuid' })
-  recordingId: string;
+  recordingId!: string;
 
   @ManyToOne('RecordingEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'recordingId' })
-  recording: Relation<RecordingEntity>;
+  recording!: Relation<RecordingEntity>;
 
   @Column({ type: 'uuid' })
-  agentId: string;
+  agentId!: string;
 
   @Column({ type: 'uuid' })
-  teamId: string;
+  teamId!: string;
 
   @Column({ type: 'uuid' })
-  projectId: string;
+  projectId!: string;
 
   /** The centre's local day of the call scored: what from/to in reports mean. */
   @Column({ type: 'date' })
-  callDate: string;
+  callDate!: string;
 
   @Column({ type: 'uuid' })
-  inspectorId: string;
+  inspectorId!: string;
 
   @ManyToOne('UserEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'inspectorId' })
-  inspector: Relation<UserEntity>;
+  inspector!: Relation<UserEntity>;
 
   @Column({ type: 'uuid' })
-  checklistVersionId: string;
+  checklistVersionId!: string;
 
   @ManyToOne('ChecklistVersionEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'checklistVersionId' })
-  checklistVersion: Relation<ChecklistVersionEntity>;
+  checklistVersion!: Relation<ChecklistVersionEntity>;
 
   @Column({ type: 'varchar', length: 16 })
-  source: string;
+  source!: string;
 
   @Column({ type: 'enum', enum: EvaluationStatus, enumName: 'evaluation_status', default: EvaluationStatus.Draft })
-  status: EvaluationStatus;
+  status!: EvaluationStatus;
 
   /** Bumped on every save: a save carrying an older revision is a conflict, never an overwrite. */
   @Column({ type: 'integer', default: 1 })
-  revision: number;
+  revision!: number;
 
   @Column({ type: 'real', nullable: true })
-  score: number | null;
+  score!: number | null;
 
   @Column({ type: 'boolean', nullable: true })
-  fatal: boolean | null;
+  fatal!: boolean | null;
 
   @Column({ type: 'real', nullable: true })
-  earned: number | null;
+  earned!: number | null;
 
   @Column({ type: 'real', nullable: true })
-  possible: number | null;
+  possible!: number | null;
 
   @Column({ type: 'text', nullable: true })
-  comment: string | null;
+  comment!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  updatedAt!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
-  submittedAt: Date | null;
+  submittedAt!: Date | null;
 
   /** The centre's local day of submission, which from/to filters mean. */
   @Column({ type: 'date', nullable: true })
-  submittedDate: string | null;
+  submittedDate!: string | null;
 }
 
 /** The verdict on one checklist item, with the item's points and criticality as they were scored. */
 @Entity('evaluation_items')
 export class EvaluationItemEntity {
   @PrimaryColumn({ type: 'uuid' })
-  evaluationId: string;
+  evaluationId!: string;
 
   @ManyToOne(() => EvaluationEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'evaluationId' })
-  evaluation: Relation<EvaluationEntity>;
+  evaluation!: Relation<EvaluationEntity>;
 
   @PrimaryColumn({ type: 'varchar', length: 32 })
-  code: string;
+  code!: string;
 
   @Column({ type: 'smallint' })
-  position: number;
+  position!: number;
 
   @Column({ type: 'real' })
-  points: number;
+  points!: number;
 
   @Column({ type: 'boolean' })
-  critical: boolean;
+  critical!: boolean;
 
   /** Null while a draft has not scored it yet. */
   @Column({ type: 'varchar', length: 4, nullable: true })
-  verdict: 'pass' | 'fail' | 'na' | null;
+  verdict!: 'pass' | 'fail' | 'na' | null;
 
   @Column({ type: 'real', nullable: true })
-  earned: number | null;
+  earned!: number | null;
 
   @Column({ type: 'text', nullable: true })
-  comment: string | null;
+  comment!: string | null;
 
   /** Where in the call the defect is (seconds): a moment, or a region from `at` to `until`. */
   @Column({ type: 'real', nullable: true })
-  at: number | null;
+  at!: number | null;
 
   @Column({ type: 'real', nullable: true })
-  until: number | null;
+  until!: number | null;
 
   /** What the automatic check said, kept beside the inspector's verdict to measure agreement. */
   @Column({ type: 'varchar', length: 4, nullable: true })
-  autoVerdict: 'pass' | 'fail' | 'na' | null;
+  autoVerdict!: 'pass' | 'fail' | 'na' | null;
 }
 
 /** Every change after creation: submission and each supervisor amendment with its reason. */
@@ -146,31 +146,31 @@ export class EvaluationItemEntity {
 @Index('IDX_evaluation_history_evaluation', ['evaluationId', 'at'])
 export class EvaluationHistoryEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
-  id: string;
+  id!: string;
 
   @Column({ type: 'uuid' })
-  evaluationId: string;
+  evaluationId!: string;
 
   @ManyToOne(() => EvaluationEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'evaluationId' })
-  evaluation: Relation<EvaluationEntity>;
+  evaluation!: Relation<EvaluationEntity>;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  at: Date;
+  at!: Date;
 
   @Column({ type: 'uuid' })
-  userId: string;
+  userId!: string;
 
   @Column({ type: 'varchar', length: 64 })
-  username: string;
+  username!: string;
 
   @Column({ type: 'varchar', length: 32 })
-  action: 'created' | 'submitted' | 'amended';
+  action!: 'created' | 'submitted' | 'amended';
 
   @Column({ type: 'text', nullable: true })
-  reason: string | null;
+  reason!: string | null;
 
   /** Score and verdicts before and after the change. */
   @Column({ type: 'jsonb', nullable: true })
-  change: Record<string, unknown> | null;
+  change!: Record<string, unknown> | null;
 }

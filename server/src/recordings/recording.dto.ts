@@ -13,20 +13,20 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[
 export class RecordingMetadataDto {
   @IsString()
   @Matches(/^[\x21-\x7e]{1,128}$/, { message: 'externalId must be 1–128 printable ASCII characters without spaces' })
-  externalId: string;
+  externalId!: string;
 
   /** The agent's employee number. */
   @IsString()
   @IsNotEmpty()
   @MaxLength(32)
-  agent: string;
+  agent!: string;
 
   @IsString()
   @Matches(ISO_WITH_OFFSET, { message: 'startedAt must be ISO 8601 with an offset, e.g. 2026-11-27T09:30:00+08:00' })
-  startedAt: string;
+  startedAt!: string;
 
   @IsEnum(CallDirection, { message: 'direction must be inbound or outbound' })
-  direction: CallDirection;
+  direction!: CallDirection;
 
   @IsOptional()
   @IsString()
@@ -56,21 +56,21 @@ class EndsAfterStart implements ValidatorConstraintInterface {
 
 export class TranscriptSegmentDto {
   @IsIn(['agent', 'customer'], { message: 'speaker must be agent or customer' })
-  speaker: 'agent' | 'customer';
+  speaker!: 'agent' | 'customer';
 
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(86_400)
-  start: number;
+  start!: number;
 
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Max(86_400)
   @Validate(EndsAfterStart)
-  end: number;
+  end!: number;
 
   @IsString()
   @MaxLength(10_000)
-  text: string;
+  text!: string;
 }
 
 export class TranscriptDto {
@@ -83,7 +83,7 @@ export class TranscriptDto {
   @ArrayMaxSize(20_000)
   @ValidateNested({ each: true })
   @Type(() => TranscriptSegmentDto)
-  segments: TranscriptSegmentDto[];
+  segments!: TranscriptSegmentDto[];
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);

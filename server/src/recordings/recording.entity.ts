@@ -14,101 +14,101 @@ import { CallDirection, ChannelLayout } from '../../../shared/src/recordings.js'
 @Index('IDX_recordings_customer', ['customerNumber', 'startedAt'])
 export class RecordingEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   /** The recording system's own id: posting it twice stores one recording. */
   @Index('UQ_recordings_external_id', { unique: true })
   @Column({ type: 'varchar', length: 128 })
-  externalId: string;
+  externalId!: string;
 
   @Column({ type: 'uuid' })
-  agentId: string;
+  agentId!: string;
 
   @ManyToOne('AgentEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'agentId' })
-  agent: Relation<AgentEntity>;
+  agent!: Relation<AgentEntity>;
 
   @Column({ type: 'uuid' })
-  teamId: string;
+  teamId!: string;
 
   @Column({ type: 'uuid' })
-  projectId: string;
+  projectId!: string;
 
   @Column({ type: 'timestamptz' })
-  startedAt: Date;
+  startedAt!: Date;
 
   /** The centre's calendar day of startedAt (TZ), which every "day" filter means. */
   @Column({ type: 'date' })
-  localDate: string;
+  localDate!: string;
 
   @Column({ type: 'enum', enum: CallDirection, enumName: 'call_direction' })
-  direction: CallDirection;
+  direction!: CallDirection;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
-  customerNumber: string | null;
+  customerNumber!: string | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
-  businessType: string | null;
+  businessType!: string | null;
 
   @Column({ type: 'enum', enum: ChannelLayout, enumName: 'channel_layout', default: ChannelLayout.Mono })
-  channels: ChannelLayout;
+  channels!: ChannelLayout;
 
   @Column({ type: 'real' })
-  durationSeconds: number;
+  durationSeconds!: number;
 
   @Column({ type: 'varchar', length: 16 })
-  audioFormat: string;
+  audioFormat!: string;
 
   @Column({ type: 'integer' })
-  sampleRate: number;
+  sampleRate!: number;
 
   @Column({ type: 'smallint' })
-  channelCount: number;
+  channelCount!: number;
 
   @Column({ type: 'varchar', length: 200 })
-  audioKey: string;
+  audioKey!: string;
 
   @Column({ type: 'integer' })
-  audioBytes: number;
+  audioBytes!: number;
 
   @Column({ type: 'char', length: 64 })
-  audioSha256: string;
+  audioSha256!: string;
 
   @Column({ type: 'boolean', default: false })
-  hasTranscript: boolean;
+  hasTranscript!: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }
 
 /** Waveform peaks, apart from the recording row so that searches over millions of rows stay narrow. */
 @Entity('recording_peaks')
 export class RecordingPeaksEntity {
   @Column({ type: 'uuid', primary: true })
-  recordingId: string;
+  recordingId!: string;
 
   @OneToOne(() => RecordingEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'recordingId' })
-  recording: Relation<RecordingEntity>;
+  recording!: Relation<RecordingEntity>;
 
   @Column({ type: 'jsonb' })
-  peaks: { duration: number; sampleRate: number; channels: number[][] };
+  peaks!: { duration: number; sampleRate: number; channels: number[][] };
 }
 
 @Entity('recording_transcripts')
 export class RecordingTranscriptEntity {
   @Column({ type: 'uuid', primary: true })
-  recordingId: string;
+  recordingId!: string;
 
   @OneToOne(() => RecordingEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'recordingId' })
-  recording: Relation<RecordingEntity>;
+  recording!: Relation<RecordingEntity>;
 
   @Column({ type: 'jsonb' })
-  transcript: { language?: string; segments: { speaker: 'agent' | 'customer'; start: number; end: number; text: string }[] };
+  transcript!: { language?: string; segments: { speaker: 'agent' | 'customer'; start: number; end: number; text: string }[] };
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
+  updatedAt!: Date;
 }
 
 /** Every playback and download: who, which call, when (DOMAIN.md confidentiality). */
@@ -117,23 +117,23 @@ export class RecordingTranscriptEntity {
 @Index('IDX_recording_access_recording', ['recordingId', 'at'])
 export class RecordingAccessEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
-  id: string;
+  id!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  at: Date;
+  at!: Date;
 
   @Column({ type: 'uuid' })
-  userId: string;
+  userId!: string;
 
   @Column({ type: 'varchar', length: 64 })
-  username: string;
+  username!: string;
 
   @Column({ type: 'uuid' })
-  recordingId: string;
+  recordingId!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  action: 'play' | 'download';
+  action!: 'play' | 'download';
 
   @Column({ type: 'varchar', length: 64, nullable: true })
-  ip: string | null;
+  ip!: string | null;
 }

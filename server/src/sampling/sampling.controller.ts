@@ -13,7 +13,7 @@ import { SamplingPlanService } from './sampling-plan.service.js';
 
 class RunQueryDto {
   @IsLocalDate()
-  date: string;
+  date!: string;
 }
 
 @ApiTags('sampling')

@@ -7,27 +7,27 @@ import { RecordingEntity } from '../recordings/recording.entity.js';
 @Index('UQ_sampling_plans_project_from', ['projectId', 'effectiveFrom'], { unique: true })
 export class SamplingPlanEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column({ type: 'uuid' })
-  projectId: string;
+  projectId!: string;
 
   @ManyToOne('ProjectEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'projectId' })
-  project: Relation<ProjectEntity>;
+  project!: Relation<ProjectEntity>;
 
   /** The first sampled day (local) this version applies to. */
   @Column({ type: 'date' })
-  effectiveFrom: string;
+  effectiveFrom!: string;
 
   @Column({ type: 'jsonb' })
-  rules: SamplingRules;
+  rules!: SamplingRules;
 
   @Column({ type: 'uuid', nullable: true })
-  updatedBy: string | null;
+  updatedBy!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }
 
 /** One project's sampling of one day. A day is sampled once: (project, date) is unique. */
@@ -35,30 +35,30 @@ export class SamplingPlanEntity {
 @Index('UQ_sampling_runs_project_date', ['projectId', 'date'], { unique: true })
 export class SamplingRunEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Column({ type: 'uuid' })
-  projectId: string;
+  projectId!: string;
 
   @Column({ type: 'date' })
-  date: string;
+  date!: string;
 
   /** The random draw's seed, so the run can be explained and reproduced. */
   @Column({ type: 'bigint' })
-  seed: string;
+  seed!: string;
 
   @Column({ type: 'jsonb' })
-  rules: SamplingRules;
+  rules!: SamplingRules;
 
   @Column({ type: 'integer' })
-  candidates: number;
+  candidates!: number;
 
   /** Null when the schedule ran it. */
   @Column({ type: 'uuid', nullable: true })
-  createdBy: string | null;
+  createdBy!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }
 
 /** One call given to one listener, with why it was picked. A call is never given twice. */
@@ -67,43 +67,43 @@ export class SamplingRunEntity {
 @Index('IDX_sampling_assignments_run', ['runId'])
 export class SamplingAssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   /** Null for a team lead's spot check. */
   @Column({ type: 'uuid', nullable: true })
-  runId: string | null;
+  runId!: string | null;
 
   @ManyToOne(() => SamplingRunEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'runId' })
-  run: Relation<SamplingRunEntity>;
+  run!: Relation<SamplingRunEntity>;
 
   @Index('UQ_sampling_assignments_recording', { unique: true })
   @Column({ type: 'uuid' })
-  recordingId: string;
+  recordingId!: string;
 
   @ManyToOne(() => RecordingEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'recordingId' })
-  recording: Relation<RecordingEntity>;
+  recording!: Relation<RecordingEntity>;
 
   @Column({ type: 'uuid' })
-  inspectorId: string;
+  inspectorId!: string;
 
   @Column({ type: 'uuid' })
-  agentId: string;
+  agentId!: string;
 
   @Column({ type: 'uuid' })
-  teamId: string;
+  teamId!: string;
 
   @Column({ type: 'date' })
-  date: string;
+  date!: string;
 
   @Column({ type: 'varchar', length: 48 })
-  reason: string;
+  reason!: string;
 
   /** The evaluation source this listening produces: daily, or spot-check for a team lead. */
   @Column({ type: 'varchar', length: 16 })
-  source: 'daily' | 'spot-check';
+  source!: 'daily' | 'spot-check';
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }

@@ -9,23 +9,23 @@ export const EMPLOYEE_NO_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 export class CreateAgentDto {
   @IsString()
   @Matches(EMPLOYEE_NO_PATTERN, { message: 'employeeNo must be 1–32 letters, digits, - or _' })
-  employeeNo: string;
+  employeeNo!: string;
 
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
-  name: string;
+  name!: string;
 
   /** The team's code. */
   @IsString()
   @IsNotEmpty()
-  team: string;
+  team!: string;
 
   @IsLocalDate()
-  hiredAt: string;
+  hiredAt!: string;
 
   @IsEnum(AgentGrade, { message: 'grade must be one of intern, C, B, A' })
-  grade: AgentGrade;
+  grade!: AgentGrade;
 }
 
 export class UpdateAgentDto {

@@ -6,32 +6,32 @@ import type { TeamEntity } from '../teams/team.entity.js';
 @Entity('agents')
 export class AgentEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Index('UQ_agents_employee_no', { unique: true })
   @Column({ type: 'varchar', length: 32 })
-  employeeNo: string;
+  employeeNo!: string;
 
   @Column({ type: 'varchar', length: 100 })
-  name: string;
+  name!: string;
 
   @Index('IDX_agents_team')
   @Column({ type: 'uuid' })
-  teamId: string;
+  teamId!: string;
 
   @ManyToOne('TeamEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'teamId' })
-  team: Relation<TeamEntity>;
+  team!: Relation<TeamEntity>;
 
   @Column({ type: 'date' })
-  hiredAt: string;
+  hiredAt!: string;
 
   @Column({ type: 'enum', enum: AgentGrade, enumName: 'agent_grade' })
-  grade: AgentGrade;
+  grade!: AgentGrade;
 
   @Column({ type: 'enum', enum: AgentStatus, enumName: 'agent_status', default: AgentStatus.Active })
-  status: AgentStatus;
+  status!: AgentStatus;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }

@@ -6,12 +6,12 @@ export const CODE_MESSAGE = 'must be 1–32 letters, digits, - or _';
 export class CreateProjectDto {
   @IsString()
   @Matches(CODE_PATTERN, { message: `code ${CODE_MESSAGE}` })
-  code: string;
+  code!: string;
 
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
-  name: string;
+  name!: string;
 }
 
 export class UpdateProjectDto {

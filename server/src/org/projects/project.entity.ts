@@ -5,21 +5,21 @@ import type { TeamEntity } from '../teams/team.entity.js';
 @Entity('projects')
 export class ProjectEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Index('UQ_projects_code', { unique: true })
   @Column({ type: 'varchar', length: 32 })
-  code: string;
+  code!: string;
 
   @Column({ type: 'varchar', length: 100 })
-  name: string;
+  name!: string;
 
   @Column({ type: 'boolean', default: true })
-  active: boolean;
+  active!: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 
   @OneToMany('TeamEntity', (team: TeamEntity) => team.project)
-  teams: Relation<TeamEntity[]>;
+  teams!: Relation<TeamEntity[]>;
 }

@@ -4,17 +4,17 @@ import { CODE_MESSAGE, CODE_PATTERN } from '../projects/project.dto.js';
 export class CreateTeamDto {
   @IsString()
   @Matches(CODE_PATTERN, { message: `code ${CODE_MESSAGE}` })
-  code: string;
+  code!: string;
 
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
-  name: string;
+  name!: string;
 
   /** The project's code. */
   @IsString()
   @IsNotEmpty()
-  project: string;
+  project!: string;
 }
 
 export class UpdateTeamDto {

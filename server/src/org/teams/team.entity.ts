@@ -5,26 +5,26 @@ import type { ProjectEntity } from '../projects/project.entity.js';
 @Entity('teams')
 export class TeamEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Index('UQ_teams_code', { unique: true })
   @Column({ type: 'varchar', length: 32 })
-  code: string;
+  code!: string;
 
   @Column({ type: 'varchar', length: 100 })
-  name: string;
+  name!: string;
 
   @Index('IDX_teams_project')
   @Column({ type: 'uuid' })
-  projectId: string;
+  projectId!: string;
 
   @ManyToOne('ProjectEntity', (project: ProjectEntity) => project.teams, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'projectId' })
-  project: Relation<ProjectEntity>;
+  project!: Relation<ProjectEntity>;
 
   @Column({ type: 'boolean', default: true })
-  active: boolean;
+  active!: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 }

@@ -6,23 +6,23 @@ const ROLE_MESSAGE = 'roles must each be one of admin, supervisor, inspector, te
 export class CreateUserDto {
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/, { message: 'username must be 2–64 letters, digits, ., - or _' })
-  username: string;
+  username!: string;
 
   @IsString()
   @MinLength(8, { message: 'password must be at least 8 characters' })
   @MaxLength(200)
-  password: string;
+  password!: string;
 
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
-  displayName: string;
+  displayName!: string;
 
   @IsArray()
   @ArrayMinSize(1, { message: 'roles must name at least one role' })
   @ArrayUnique()
   @IsEnum(Role, { each: true, message: ROLE_MESSAGE })
-  roles: Role[];
+  roles!: Role[];
 
   /** Project codes the user is bound to. */
   @IsOptional()

@@ -7,34 +7,34 @@ import type { TeamEntity } from '../teams/team.entity.js';
 @Entity('users')
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
-  id: string;
+  id!: string;
 
   @Index('UQ_users_username', { unique: true })
   @Column({ type: 'varchar', length: 64 })
-  username: string;
+  username!: string;
 
   @Column({ type: 'varchar', length: 200 })
-  passwordHash: string;
+  passwordHash!: string;
 
   @Column({ type: 'varchar', length: 100 })
-  displayName: string;
+  displayName!: string;
 
   @Column({ type: 'enum', enum: Role, enumName: 'user_role', array: true })
-  roles: Role[];
+  roles!: Role[];
 
   @Column({ type: 'boolean', default: true })
-  active: boolean;
+  active!: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
+  createdAt!: Date;
 
   /** Projects this user is bound to: they see every team of these projects. */
   @ManyToMany('ProjectEntity')
   @JoinTable({ name: 'user_projects', joinColumn: { name: 'userId' }, inverseJoinColumn: { name: 'projectId' } })
-  projects: Relation<ProjectEntity[]>;
+  projects!: Relation<ProjectEntity[]>;
 
   /** Teams this user is bound to (a team lead's own teams). */
   @ManyToMany('TeamEntity')
   @JoinTable({ name: 'user_teams', joinColumn: { name: 'userId' }, inverseJoinColumn: { name: 'teamId' } })
-  teams: Relation<TeamEntity[]>;
+  teams!: Relation<TeamEntity[]>;
 }
