@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { synthesiseCall } from '../server/src/demo/demo-audio.js';
+import { synthesiseCall } from '#server/demo/demo-audio.js';
 import { apiClient, BENCH_ADMIN_PASSWORD, describeMachine, distribution, expectStatus, login, startBenchApp, startBenchDatabase } from './support.js';
 
 const RATE = 20;

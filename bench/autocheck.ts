@@ -9,10 +9,10 @@
  */
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
-import { compileRules, DEFAULT_RULES, runRules } from '../shared/src/rules/index.js';
-import { findInterruptions, findSilences } from '../shared/src/rules/timing.js';
-import type { RuleDefinition, Segment, Transcript } from '../shared/src/rules/types.js';
-import { seededRandom } from '../shared/src/random.js';
+import { compileRules, DEFAULT_RULES, runRules } from '#shared/rules/index.js';
+import { findInterruptions, findSilences } from '#shared/rules/timing.js';
+import type { RuleDefinition, Segment, Transcript } from '#shared/rules/types.js';
+import { seededRandom } from '#shared/random.js';
 
 export interface AutocheckBenchOptions {
   transcripts?: number;

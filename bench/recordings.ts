@@ -19,9 +19,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { analyseAudio, MAX_PEAKS_PER_CHANNEL } from '../server/src/recordings/audio/analyse.js';
-import { encodeWav, synthesiseCall, type SynthSegment } from '../server/src/demo/demo-audio.js';
-import { RecordingRepository, type RecordingFilter } from '../server/src/recordings/recording.repository.js';
+import { analyseAudio, MAX_PEAKS_PER_CHANNEL } from '#server/recordings/audio/analyse.js';
+import { encodeWav, synthesiseCall, type SynthSegment } from '#server/demo/demo-audio.js';
+import { RecordingRepository, type RecordingFilter } from '#server/recordings/recording.repository.js';
 import {
   apiClient, BENCH_ADMIN_PASSWORD, describeMachine, loadAverage, distribution, expectStatus, login, progress, round, runConcurrently, seededRandom,
   startBenchApp, startBenchDatabase, timeEach, type ApiClient, type BenchApp, type BenchDatabase, type Distribution, type MachineDescription,

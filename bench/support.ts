@@ -8,10 +8,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createApp } from '../server/src/app.factory.js';
-import { readConfig } from '../server/src/config/app-config.js';
-import { startEmbeddedPostgres } from '../server/src/database/embedded-postgres.js';
-import { seededRandom } from '../shared/src/random.js';
+import { createApp } from '#server/app.factory.js';
+import { readConfig } from '#server/config/app-config.js';
+import { startEmbeddedPostgres } from '#server/database/embedded-postgres.js';
+import { seededRandom } from '#shared/random.js';
 
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-pass';
 

@@ -8,8 +8,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../server/src/database/data-source-options.js';
-import { startEmbeddedPostgres } from '../server/src/database/embedded-postgres.js';
+import { dataSourceOptions } from '#server/database/data-source-options.js';
+import { startEmbeddedPostgres } from '#server/database/embedded-postgres.js';
 
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {

@@ -19,7 +19,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const AREAS = { 'server/src': '#server', 'shared/src': '#shared', 'web/src': '#web' };
+const AREAS = { 'server/src': '#server', 'shared/src': '#shared', 'web/src': '#web', scripts: '#scripts' };
 const FOLDERS = ['server', 'shared', 'web', 'test', 'bench', 'scripts'];
 const SOURCE = /\.(ts|tsx|mts|cts|js|mjs)$/;
 // A specifier in `from '…'`, `import '…'`, `import('…')` and vitest's module mocks.

@@ -97,7 +97,7 @@ describe('tokens', () => {
     const token = await t.login('admin', ADMIN_PASSWORD);
     const { DataSource } = await import('typeorm');
     const ds = t.app.get(DataSource);
-    const { hashToken } = await import('../../server/src/auth/token.js');
+    const { hashToken } = await import('#server/auth/token.js');
     await ds.query(`UPDATE auth_sessions SET "expiresAt" = now() - interval '1 second' WHERE "tokenHash" = $1`, [hashToken(token)]);
     expect((await t.as(token).get('/api/auth/me')).status).toBe(401);
   });

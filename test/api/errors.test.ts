@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ERROR_CODES, type ErrorCode } from '../../shared/src/api/errors.js';
-import { ERROR_STATUS } from '../../server/src/common/domain-error.js';
-import { EvaluationQueryService } from '../../server/src/evaluations/evaluation-query.service.js';
-import { ProjectsService } from '../../server/src/org/projects/projects.service.js';
+import { ERROR_CODES, type ErrorCode } from '#shared/api/errors.js';
+import { ERROR_STATUS } from '#server/common/domain-error.js';
+import { EvaluationQueryService } from '#server/evaluations/evaluation-query.service.js';
+import { ProjectsService } from '#server/org/projects/projects.service.js';
 import { toneWav } from '../support/audio.js';
 import { builders, twoProjects } from '../support/builders.js';
 import { allItems, recordingFor } from '../support/evaluations.js';

@@ -4,13 +4,13 @@ import { APP_FILTER, APP_GUARD, DiscoveryService, MetadataScanner, ModulesContai
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../shared/src/org.js';
-import { isPermission } from '../../shared/src/permissions.js';
-import type { AuthUser } from '../../server/src/auth/auth-user.js';
-import { AuthGuard } from '../../server/src/auth/auth.guard.js';
-import { Can, PERMISSION_KEY, Public, PUBLIC_KEY } from '../../server/src/auth/decorators.js';
-import { SessionService } from '../../server/src/auth/session.service.js';
-import { AllExceptionsFilter } from '../../server/src/common/exception.filter.js';
+import { Role } from '#shared/org.js';
+import { isPermission } from '#shared/permissions.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { AuthGuard } from '#server/auth/auth.guard.js';
+import { Can, PERMISSION_KEY, Public, PUBLIC_KEY } from '#server/auth/decorators.js';
+import { SessionService } from '#server/auth/session.service.js';
+import { AllExceptionsFilter } from '#server/common/exception.filter.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface RouteSeen {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { encodeWav } from '../../server/src/demo/demo-audio.js';
+import { encodeWav } from '#server/demo/demo-audio.js';
 
 /** A call-like signal: a 440 Hz tone, so decoding and peaks have something to find. */
 export function toneWav(seconds: number, opts: { sampleRate?: number; codec?: 'pcm16' | 'alaw' | 'mulaw'; channels?: number } = {}): Buffer {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import type { TestProject } from 'vitest/node';
-import { dataSourceOptions } from '../../server/src/database/data-source-options.js';
-import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgres.js';
+import { dataSourceOptions } from '#server/database/data-source-options.js';
+import { startEmbeddedPostgres } from '#server/database/embedded-postgres.js';
 
 import type {} from './database.js'; // declares the provided `templateUrl`
 

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { createApp } from '../../server/src/app.factory.js';
-import { readConfig } from '../../server/src/config/app-config.js';
+import { createApp } from '#server/app.factory.js';
+import { readConfig } from '#server/config/app-config.js';
 import { createTestDatabase } from './database.js';
 
 export const ADMIN_PASSWORD = 'admin-test-pass';

@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import type { AuditLogEntry } from '../../../shared/src/api/audit.js';
-import type { Page } from '../../../shared/src/api/page.js';
-import { Can } from '../auth/decorators.js';
-import { PageQueryDto } from '../common/pagination.dto.js';
-import { ApiResult } from '../openapi/api-result.js';
+import type { AuditLogEntry } from '#shared/api/audit.js';
+import type { Page } from '#shared/api/page.js';
+import { Can } from '#server/auth/decorators.js';
+import { PageQueryDto } from '#server/common/pagination.dto.js';
+import { ApiResult } from '#server/openapi/api-result.js';
 import { AuditService } from './audit.service.js';
 
 class AuditQueryDto extends PageQueryDto {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditLogEntry } from '../../../shared/src/api/audit.js';
-import type { Page } from '../../../shared/src/api/page.js';
-import type { Transaction } from '../database/transaction.js';
+import type { AuditLogEntry } from '#shared/api/audit.js';
+import type { Page } from '#shared/api/page.js';
+import type { Transaction } from '#server/database/transaction.js';
 import { toAuditLogEntry } from './audit.mapper.js';
 import { AuditRepository } from './audit.repository.js';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/src/org.js';
+import type { Role } from '#shared/org.js';
 
 /** The signed-in user as the guard resolved it for this request, with the scope already computed. */
 export interface AuthUser {

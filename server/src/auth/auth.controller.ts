@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { LoginResponse, SignedInUser } from '../../../shared/src/api/auth.js';
-import { ApiNoContent, ApiResult } from '../openapi/api-result.js';
+import type { LoginResponse, SignedInUser } from '#shared/api/auth.js';
+import { ApiNoContent, ApiResult } from '#server/openapi/api-result.js';
 import type { AuthUser } from './auth-user.js';
 import { LoginDto } from './auth.dto.js';
 import { signedInUser } from './auth.mapper.js';

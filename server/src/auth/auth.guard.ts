@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { can, type Permission } from '../../../shared/src/permissions.js';
-import { DomainError, permissionDenied } from '../common/domain-error.js';
+import { can, type Permission } from '#shared/permissions.js';
+import { DomainError, permissionDenied } from '#server/common/domain-error.js';
 import { PERMISSION_KEY, PUBLIC_KEY } from './decorators.js';
 import { SessionService } from './session.service.js';
 import { tokenFromRequest } from './token.js';

@@ -1,4 +1,4 @@
-import type { LoginResponse, SignedInUser } from '../../../shared/src/api/auth.js';
+import type { LoginResponse, SignedInUser } from '#shared/api/auth.js';
 import type { AuthUser } from './auth-user.js';
 
 export function signedInUser(user: AuthUser): SignedInUser {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import type { LoginResponse } from '../../../shared/src/api/auth.js';
-import { AuditService } from '../audit/audit.service.js';
-import { DomainError } from '../common/domain-error.js';
-import { UserRepository } from '../org/users/user.repository.js';
+import type { LoginResponse } from '#shared/api/auth.js';
+import { AuditService } from '#server/audit/audit.service.js';
+import { DomainError } from '#server/common/domain-error.js';
+import { UserRepository } from '#server/org/users/user.repository.js';
 import { toLoginResponse } from './auth.mapper.js';
 import type { AuthUser } from './auth-user.js';
 import { LoginThrottle } from './login-throttle.js';

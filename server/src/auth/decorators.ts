@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Permission } from '../../../shared/src/permissions.js';
+import type { Permission } from '#shared/permissions.js';
 import type { AuthUser } from './auth-user.js';
 
 export const PERMISSION_KEY = 'qa:permission';

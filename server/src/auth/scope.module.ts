@@ -1,8 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { EvaluationsModule } from '../evaluations/evaluations.module.js';
-import { OrgModule } from '../org/org.module.js';
-import { RecordingsModule } from '../recordings/recordings.module.js';
-import { SamplingModule } from '../sampling/sampling.module.js';
+import { EvaluationsModule } from '#server/evaluations/evaluations.module.js';
+import { OrgModule } from '#server/org/org.module.js';
+import { RecordingsModule } from '#server/recordings/recordings.module.js';
+import { SamplingModule } from '#server/sampling/sampling.module.js';
 import { ScopeService } from './scope.service.js';
 
 /** Gives every domain the one scope service; it reads the repositories of the things it looks up. */

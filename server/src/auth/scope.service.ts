@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { type DomainError, invalid, notFound, outOfScope } from '../common/domain-error.js';
-import type { EvaluationEntity } from '../evaluations/evaluation.entity.js';
-import { EvaluationRepository } from '../evaluations/evaluation.repository.js';
-import type { AgentEntity } from '../org/agents/agent.entity.js';
-import { AgentRepository } from '../org/agents/agent.repository.js';
-import type { ProjectEntity } from '../org/projects/project.entity.js';
-import { ProjectRepository } from '../org/projects/project.repository.js';
-import type { TeamEntity } from '../org/teams/team.entity.js';
-import { TeamRepository } from '../org/teams/team.repository.js';
-import { RecordingRepository, type RecordingRow } from '../recordings/recording.repository.js';
-import { type AssignmentScope, SamplingRepository } from '../sampling/sampling.repository.js';
+import { type DomainError, invalid, notFound, outOfScope } from '#server/common/domain-error.js';
+import type { EvaluationEntity } from '#server/evaluations/evaluation.entity.js';
+import { EvaluationRepository } from '#server/evaluations/evaluation.repository.js';
+import type { AgentEntity } from '#server/org/agents/agent.entity.js';
+import { AgentRepository } from '#server/org/agents/agent.repository.js';
+import type { ProjectEntity } from '#server/org/projects/project.entity.js';
+import { ProjectRepository } from '#server/org/projects/project.repository.js';
+import type { TeamEntity } from '#server/org/teams/team.entity.js';
+import { TeamRepository } from '#server/org/teams/team.repository.js';
+import { RecordingRepository, type RecordingRow } from '#server/recordings/recording.repository.js';
+import { type AssignmentScope, SamplingRepository } from '#server/sampling/sampling.repository.js';
 import type { AuthUser } from './auth-user.js';
 
 /**

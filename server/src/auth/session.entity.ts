@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import type { UserEntity } from '../org/users/user.entity.js';
+import type { UserEntity } from '#server/org/users/user.entity.js';
 
 /** A signed-in session. Only the SHA-256 of the bearer token is stored, so a leaked table grants nothing. */
 @Entity('auth_sessions')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Role } from '../../../shared/src/org.js';
+import type { Role } from '#shared/org.js';
 
 /** The user a session belongs to, as the guard needs them. */
 export interface SessionUserRow {

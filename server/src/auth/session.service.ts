@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { can } from '../../../shared/src/permissions.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { can } from '#shared/permissions.js';
+import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
 import type { AuthUser } from './auth-user.js';
 import { SessionRepository, type SessionUserRow } from './session.repository.js';
 import { hashToken, newToken } from './token.js';

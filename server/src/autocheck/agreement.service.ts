@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { RuleAgreementReport } from '../../../shared/src/api/autocheck.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { ScopeService } from '../auth/scope.service.js';
-import { invalid } from '../common/domain-error.js';
+import type { RuleAgreementReport } from '#shared/api/autocheck.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { ScopeService } from '#server/auth/scope.service.js';
+import { invalid } from '#server/common/domain-error.js';
 import { AutoCheckRepository } from './auto-check.repository.js';
 import { toRuleAgreement } from './autocheck.mapper.js';
 

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import type { RuleResult } from '../../../shared/src/rules/types.js';
-import { RecordingEntity } from '../recordings/recording.entity.js';
+import type { RuleResult } from '#shared/rules/types.js';
+import { RecordingEntity } from '#server/recordings/recording.entity.js';
 
 /** The automatic verdicts on one call under one checklist version, written whole or not at all. */
 @Entity('recording_auto_checks')

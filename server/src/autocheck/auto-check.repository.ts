@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RuleResult, Transcript } from '../../../shared/src/rules/types.js';
-import { SqlFilter } from '../database/sql-filter.js';
+import type { RuleResult, Transcript } from '#shared/rules/types.js';
+import { SqlFilter } from '#server/database/sql-filter.js';
 import { AutocheckRunEntity } from './auto-check.entity.js';
 
 /** A call with what the rules need: its transcript and length. */

@@ -1,11 +1,11 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import type { AutoChecks } from '../../../shared/src/api/autocheck.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Can, CurrentUser } from '../auth/decorators.js';
-import { IsLocalDate } from '../common/local-date.js';
-import { ApiResult } from '../openapi/api-result.js';
+import type { AutoChecks } from '#shared/api/autocheck.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { Can, CurrentUser } from '#server/auth/decorators.js';
+import { IsLocalDate } from '#server/common/local-date.js';
+import { ApiResult } from '#server/openapi/api-result.js';
 import { AgreementService } from './agreement.service.js';
 import { AutocheckService } from './autocheck.service.js';
 

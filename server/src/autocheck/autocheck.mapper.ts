@@ -1,6 +1,6 @@
-import type { AutoChecks, AutocheckRun, RuleAgreement } from '../../../shared/src/api/autocheck.js';
-import type { RuleResult } from '../../../shared/src/rules/types.js';
-import type { ChecklistVersionEntity } from '../checklists/checklist-version.entity.js';
+import type { AutoChecks, AutocheckRun, RuleAgreement } from '#shared/api/autocheck.js';
+import type { RuleResult } from '#shared/rules/types.js';
+import type { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import type { AgreementRow, AutocheckRunRow } from './auto-check.repository.js';
 
 /** `results` null: not checked (no transcript), every code `na`. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ChecklistsModule } from '../checklists/checklists.module.js';
+import { ChecklistsModule } from '#server/checklists/checklists.module.js';
 import { AgreementService } from './agreement.service.js';
 import { AutocheckRunEntity, RecordingAutoCheckEntity } from './auto-check.entity.js';
 import { AutoCheckRepository } from './auto-check.repository.js';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { ChecklistSection } from '../../../shared/src/checklists/types.js';
+import type { ChecklistSection } from '#shared/checklists/types.js';
 
 export enum ChecklistStatus {
   Draft = 'draft',

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { ChecklistSection } from '../../../shared/src/checklists/types.js';
-import type { Transaction } from '../database/transaction.js';
+import type { ChecklistSection } from '#shared/checklists/types.js';
+import type { Transaction } from '#server/database/transaction.js';
 import { ChecklistStatus, ChecklistVersionEntity } from './checklist-version.entity.js';
 
 @Injectable()

@@ -1,4 +1,4 @@
-import type { ChecklistSummary, ChecklistVersion } from '../../../shared/src/api/checklists.js';
+import type { ChecklistSummary, ChecklistVersion } from '#shared/api/checklists.js';
 import type { ChecklistVersionEntity } from './checklist-version.entity.js';
 
 export const toChecklistVersion = (v: ChecklistVersionEntity): ChecklistVersion => ({

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import type { ChecklistVersion } from '../../../shared/src/api/checklists.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Can, CurrentUser } from '../auth/decorators.js';
-import { ApiNoContent, ApiResult } from '../openapi/api-result.js';
+import type { ChecklistVersion } from '#shared/api/checklists.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { Can, CurrentUser } from '#server/auth/decorators.js';
+import { ApiNoContent, ApiResult } from '#server/openapi/api-result.js';
 import { ChecklistsService } from './checklists.service.js';
 
 class CreateDraftDto {

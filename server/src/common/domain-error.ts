@@ -1,6 +1,6 @@
-import type { ApiErrorDetail, ErrorCode, ErrorParams, FieldProblem } from '../../../shared/src/api/errors.js';
+import type { ApiErrorDetail, ErrorCode, ErrorParams, FieldProblem } from '#shared/api/errors.js';
 
-export type { ErrorCode } from '../../../shared/src/api/errors.js';
+export type { ErrorCode } from '#shared/api/errors.js';
 
 /**
  * The one place that turns an error code (shared/src/api/errors.ts) into an HTTP status, read by

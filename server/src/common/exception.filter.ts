@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import type { ApiErrorBody } from '../../../shared/src/api/errors.js';
+import type { ApiErrorBody } from '#shared/api/errors.js';
 import { CODE_OF_STATUS, DomainError, type ErrorDetail } from './domain-error.js';
 
 /**

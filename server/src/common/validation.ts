@@ -1,6 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import type { ErrorParams } from '../../../shared/src/api/errors.js';
+import type { ErrorParams } from '#shared/api/errors.js';
 import { DomainError, type ErrorDetail } from './domain-error.js';
 
 /** Constraints whose first argument is a limit the client shows (至多 64 个字符, 不小于 0…). */

@@ -1,10 +1,10 @@
 import type { MigrationInterface } from 'typeorm';
-import { EvaluationCallDate1795808665035 } from '../migrations/1795808665035-EvaluationCallDate.js';
-import { Sampling1795808214944 } from '../migrations/1795808214944-Sampling.js';
-import { Autocheck1795807641821 } from '../migrations/1795807641821-Autocheck.js';
-import { ChecklistsEvaluations1795807441654 } from '../migrations/1795807441654-ChecklistsEvaluations.js';
-import { Recordings1795806904216 } from '../migrations/1795806904216-Recordings.js';
-import { Init1795806584708 } from '../migrations/1795806584708-Init.js';
+import { EvaluationCallDate1795808665035 } from '#server/migrations/1795808665035-EvaluationCallDate.js';
+import { Sampling1795808214944 } from '#server/migrations/1795808214944-Sampling.js';
+import { Autocheck1795807641821 } from '#server/migrations/1795807641821-Autocheck.js';
+import { ChecklistsEvaluations1795807441654 } from '#server/migrations/1795807441654-ChecklistsEvaluations.js';
+import { Recordings1795806904216 } from '#server/migrations/1795806904216-Recordings.js';
+import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
 
 type MigrationClass = new () => MigrationInterface;
 /** Every migration in order, listed explicitly: globs do not work under ESM (STACK.md trap 5). */

@@ -5,8 +5,8 @@
  * sounds like a conversation on a waveform. Also the WAV/G.711 writer the tests use to produce
  * every format the ingestion accepts.
  */
-import type { WavCodec } from '../recordings/audio/sniff.js';
-import { seededRandom as mulberry32 } from '../../../shared/src/random.js';
+import type { WavCodec } from '#server/recordings/audio/sniff.js';
+import { seededRandom as mulberry32 } from '#shared/random.js';
 
 export interface SynthSegment {
   speaker: 'agent' | 'customer';

@@ -1,17 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as OpenCC from 'opencc-js';
-import { localDateOf } from '../../../shared/src/dates.js';
-import { Role } from '../../../shared/src/org.js';
-import { ChannelLayout } from '../../../shared/src/recordings.js';
-import { SessionService } from '../auth/session.service.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { AgentRepository } from '../org/agents/agent.repository.js';
-import { ProjectRepository } from '../org/projects/project.repository.js';
-import { UserRepository } from '../org/users/user.repository.js';
+import { localDateOf } from '#shared/dates.js';
+import { Role } from '#shared/org.js';
+import { ChannelLayout } from '#shared/recordings.js';
+import { SessionService } from '#server/auth/session.service.js';
+import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
+import { AgentRepository } from '#server/org/agents/agent.repository.js';
+import { ProjectRepository } from '#server/org/projects/project.repository.js';
+import { UserRepository } from '#server/org/users/user.repository.js';
 import { synthesiseCall } from './demo-audio.js';
-import { RecordingsService } from '../recordings/recordings.service.js';
-import { SamplingService } from '../sampling/sampling.service.js';
-import { DEFAULT_SAMPLING_RULES, SamplingPlanService } from '../sampling/sampling-plan.service.js';
+import { RecordingsService } from '#server/recordings/recordings.service.js';
+import { SamplingService } from '#server/sampling/sampling.service.js';
+import { DEFAULT_SAMPLING_RULES, SamplingPlanService } from '#server/sampling/sampling-plan.service.js';
 import { demoCall, seededRandom } from './demo-calls.js';
 
 /** A customer who keeps calling: the demo's complaint to look up by number. */

@@ -1,5 +1,5 @@
-import type { TranscriptDocument, TranscriptSegment } from '../../../shared/src/recordings.js';
-import { seededRandom } from '../../../shared/src/random.js';
+import type { TranscriptDocument, TranscriptSegment } from '#shared/recordings.js';
+import { seededRandom } from '#shared/random.js';
 
 /**
  * A week of invented calls for the demo centre: transcripts that keep the service standard and

@@ -1,4 +1,4 @@
-import { AgentGrade, Role } from '../../../shared/src/org.js';
+import { AgentGrade, Role } from '#shared/org.js';
 
 /** The demo call centre of `npm start`: invented people, no real data. */
 export const DEMO_PASSWORD = 'demo1234';

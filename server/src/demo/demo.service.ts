@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AgentStatus, Role } from '../../../shared/src/org.js';
-import { hashPassword } from '../auth/auth.service.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { TransactionRunner } from '../database/transaction.js';
-import { AgentRepository } from '../org/agents/agent.repository.js';
-import type { ProjectEntity } from '../org/projects/project.entity.js';
-import { ProjectRepository } from '../org/projects/project.repository.js';
-import type { TeamEntity } from '../org/teams/team.entity.js';
-import { TeamRepository } from '../org/teams/team.repository.js';
-import { UserRepository } from '../org/users/user.repository.js';
-import { RecordingRepository } from '../recordings/recording.repository.js';
+import { AgentStatus, Role } from '#shared/org.js';
+import { hashPassword } from '#server/auth/auth.service.js';
+import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
+import { TransactionRunner } from '#server/database/transaction.js';
+import { AgentRepository } from '#server/org/agents/agent.repository.js';
+import type { ProjectEntity } from '#server/org/projects/project.entity.js';
+import { ProjectRepository } from '#server/org/projects/project.repository.js';
+import type { TeamEntity } from '#server/org/teams/team.entity.js';
+import { TeamRepository } from '#server/org/teams/team.repository.js';
+import { UserRepository } from '#server/org/users/user.repository.js';
+import { RecordingRepository } from '#server/recordings/recording.repository.js';
 import { DemoCallsService } from './demo-calls.service.js';
 import { DEMO_PASSWORD, DEMO_PROJECTS, DEMO_TEAMS, DEMO_USERS, demoAgents } from './demo-centre.js';
 

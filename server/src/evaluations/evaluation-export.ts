@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Evaluation } from '../../../shared/src/api/evaluations.js';
+import type { Evaluation } from '#shared/api/evaluations.js';
 
 const HEADERS = ['id', 'recordingId', 'agent', 'agentName', 'team', 'inspector', 'source', 'checklistVersion', 'score', 'fatal', 'submittedAt'] as const;
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Evaluation } from '../../../shared/src/api/evaluations.js';
-import type { Page } from '../../../shared/src/api/page.js';
-import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { ScopeService } from '../auth/scope.service.js';
-import { DomainError, invalid } from '../common/domain-error.js';
+import type { Evaluation } from '#shared/api/evaluations.js';
+import type { Page } from '#shared/api/page.js';
+import { AuditService } from '#server/audit/audit.service.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { ScopeService } from '#server/auth/scope.service.js';
+import { DomainError, invalid } from '#server/common/domain-error.js';
 import type { EvaluationQueryDto } from './evaluation.dto.js';
 import { toEvaluation } from './evaluation.mapper.js';
 import { EvaluationRepository } from './evaluation.repository.js';

@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { EVALUATION_SOURCES, type EvaluationSource } from '../../../shared/src/checklists/types.js';
-import { IsLocalDate } from '../common/local-date.js';
-import { PageQueryDto } from '../common/pagination.dto.js';
+import { EVALUATION_SOURCES, type EvaluationSource } from '#shared/checklists/types.js';
+import { IsLocalDate } from '#server/common/local-date.js';
+import { PageQueryDto } from '#server/common/pagination.dto.js';
 
 const VERDICTS = ['pass', 'fail', 'na'] as const;
 export type ItemVerdict = (typeof VERDICTS)[number];

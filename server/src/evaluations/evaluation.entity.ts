@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import type { ChecklistVersionEntity } from '../checklists/checklist-version.entity.js';
-import type { UserEntity } from '../org/users/user.entity.js';
-import type { RecordingEntity } from '../recordings/recording.entity.js';
+import type { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
+import type { UserEntity } from '#server/org/users/user.entity.js';
+import type { RecordingEntity } from '#server/recordings/recording.entity.js';
 
 export enum EvaluationStatus {
   Draft = 'draft',

@@ -1,5 +1,5 @@
-import type { Evaluation, EvaluationHistoryEntry, EvaluationItem } from '../../../shared/src/api/evaluations.js';
-import { type ChecklistSection, itemsOf } from '../../../shared/src/checklists/types.js';
+import type { Evaluation, EvaluationHistoryEntry, EvaluationItem } from '#shared/api/evaluations.js';
+import { type ChecklistSection, itemsOf } from '#shared/checklists/types.js';
 import type { EvaluationHistoryEntity, EvaluationItemEntity } from './evaluation.entity.js';
 import type { EvaluationRow } from './evaluation.repository.js';
 

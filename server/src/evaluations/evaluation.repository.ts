@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { EvaluationStatus as EvaluationStatusName } from '../../../shared/src/api/evaluations.js';
-import type { ChecklistSection, EvaluationSource } from '../../../shared/src/checklists/types.js';
-import { SqlFilter } from '../database/sql-filter.js';
-import type { Transaction } from '../database/transaction.js';
+import type { EvaluationStatus as EvaluationStatusName } from '#shared/api/evaluations.js';
+import type { ChecklistSection, EvaluationSource } from '#shared/checklists/types.js';
+import { SqlFilter } from '#server/database/sql-filter.js';
+import type { Transaction } from '#server/database/transaction.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity, EvaluationStatus } from './evaluation.entity.js';
 
 export interface EvaluationFilter {

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Evaluation } from '../../../shared/src/api/evaluations.js';
-import type { Page } from '../../../shared/src/api/page.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Can, CurrentUser } from '../auth/decorators.js';
-import { ApiResult } from '../openapi/api-result.js';
+import type { Evaluation } from '#shared/api/evaluations.js';
+import type { Page } from '#shared/api/page.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { Can, CurrentUser } from '#server/auth/decorators.js';
+import { ApiResult } from '#server/openapi/api-result.js';
 import { AmendDto, CreateEvaluationDto, EvaluationQueryDto, SaveDraftDto, StartDraftDto, SubmitDto } from './evaluation.dto.js';
 import { EvaluationQueryService } from './evaluation-query.service.js';
 import { EvaluationsService } from './evaluations.service.js';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AutocheckModule } from '../autocheck/autocheck.module.js';
-import { ChecklistsModule } from '../checklists/checklists.module.js';
+import { AutocheckModule } from '#server/autocheck/autocheck.module.js';
+import { ChecklistsModule } from '#server/checklists/checklists.module.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from './evaluation.entity.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { EvaluationQueryService } from './evaluation-query.service.js';

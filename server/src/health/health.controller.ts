@@ -1,8 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/decorators.js';
-import { ApiResult } from '../openapi/api-result.js';
+import { Public } from '#server/auth/decorators.js';
+import { ApiResult } from '#server/openapi/api-result.js';
 import { HealthRepository } from './health.repository.js';
 
 @ApiTags('health')

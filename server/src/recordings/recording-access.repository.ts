@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { SqlFilter } from '../database/sql-filter.js';
+import { SqlFilter } from '#server/database/sql-filter.js';
 import { RecordingAccessEntity } from './recording.entity.js';
 
 export interface AccessLogFilter {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import type { Page } from '../../../shared/src/api/page.js';
-import type { AccessLogEntry } from '../../../shared/src/api/recordings.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { ScopeService } from '../auth/scope.service.js';
-import { DomainError } from '../common/domain-error.js';
+import type { Page } from '#shared/api/page.js';
+import type { AccessLogEntry } from '#shared/api/recordings.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { ScopeService } from '#server/auth/scope.service.js';
+import { DomainError } from '#server/common/domain-error.js';
 import { toAccessLogEntry } from './recording.mapper.js';
 import { RecordingAccessRepository } from './recording-access.repository.js';
 import { AudioStorage } from './storage/audio-storage.js';

@@ -3,9 +3,9 @@ import {
   ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
   ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments, Validate,
 } from 'class-validator';
-import { CallDirection, ChannelLayout } from '../../../shared/src/recordings.js';
-import { IsLocalDate } from '../common/local-date.js';
-import { PageQueryDto } from '../common/pagination.dto.js';
+import { CallDirection, ChannelLayout } from '#shared/recordings.js';
+import { IsLocalDate } from '#server/common/local-date.js';
+import { PageQueryDto } from '#server/common/pagination.dto.js';
 
 /** ISO 8601 with an explicit offset: a time without one means nothing in a centre with its own TZ. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;

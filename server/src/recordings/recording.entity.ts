@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import type { AgentEntity } from '../org/agents/agent.entity.js';
-import { CallDirection, ChannelLayout } from '../../../shared/src/recordings.js';
+import type { AgentEntity } from '#server/org/agents/agent.entity.js';
+import { CallDirection, ChannelLayout } from '#shared/recordings.js';
 
 /**
  * One call as recorded. Team and project are copied from the agent at ingestion: a call belongs to

@@ -1,7 +1,7 @@
-import type { AccessLogEntry, RecordingDetail, RecordingSummary } from '../../../shared/src/api/recordings.js';
-import { maskPhoneNumber, type TranscriptDocument } from '../../../shared/src/recordings.js';
-import { can } from '../../../shared/src/permissions.js';
-import type { AuthUser } from '../auth/auth-user.js';
+import type { AccessLogEntry, RecordingDetail, RecordingSummary } from '#shared/api/recordings.js';
+import { maskPhoneNumber, type TranscriptDocument } from '#shared/recordings.js';
+import { can } from '#shared/permissions.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
 import type { AccessLogRow } from './recording-access.repository.js';
 import type { RecordingRow } from './recording.repository.js';
 

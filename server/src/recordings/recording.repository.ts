@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CallDirection } from '../../../shared/src/recordings.js';
-import { SqlFilter } from '../database/sql-filter.js';
-import type { Transaction } from '../database/transaction.js';
+import type { CallDirection } from '#shared/recordings.js';
+import { SqlFilter } from '#server/database/sql-filter.js';
+import type { Transaction } from '#server/database/transaction.js';
 import { RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from './recording.entity.js';
 
 export interface RecordingFilter {

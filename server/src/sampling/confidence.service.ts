@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { AgentConfidenceReport } from '../../../shared/src/api/sampling.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { ScopeService } from '../auth/scope.service.js';
-import { invalid } from '../common/domain-error.js';
+import type { AgentConfidenceReport } from '#shared/api/sampling.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { ScopeService } from '#server/auth/scope.service.js';
+import { invalid } from '#server/common/domain-error.js';
 import { toAgentConfidence } from './sampling.mapper.js';
 import { SamplingRepository } from './sampling.repository.js';
 import { SamplingPlanService } from './sampling-plan.service.js';

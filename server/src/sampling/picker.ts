@@ -3,7 +3,7 @@
  * plan, day, recordings and seed always give the same picks (the seed is stored with the run).
  */
 
-import { seededRandom } from '../../../shared/src/random.js';
+import { seededRandom } from '#shared/random.js';
 
 export type FocusReason = 'new-hire' | 'low-score' | 'fatal';
 /** 'random' | 'complaint' | a focus reason | `failed:<RULE>` (guided by the automatic checks). */

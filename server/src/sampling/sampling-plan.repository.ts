@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { SamplingRules } from '../../../shared/src/api/sampling.js';
-import type { Transaction } from '../database/transaction.js';
+import type { SamplingRules } from '#shared/api/sampling.js';
+import type { Transaction } from '#server/database/transaction.js';
 
 /** A project's plan is kept as versions, each in force from its day on. */
 @Injectable()

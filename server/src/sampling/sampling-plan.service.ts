@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { SamplingPlan, SamplingRules } from '../../../shared/src/api/sampling.js';
-import { localDateOf } from '../../../shared/src/dates.js';
-import { AuditService } from '../audit/audit.service.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { ScopeService } from '../auth/scope.service.js';
-import { TransactionRunner } from '../database/transaction.js';
+import type { SamplingPlan, SamplingRules } from '#shared/api/sampling.js';
+import { localDateOf } from '#shared/dates.js';
+import { AuditService } from '#server/audit/audit.service.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { ScopeService } from '#server/auth/scope.service.js';
+import { TransactionRunner } from '#server/database/transaction.js';
 import { toSamplingPlan } from './sampling.mapper.js';
 import { SamplingPlanRepository } from './sampling-plan.repository.js';
 

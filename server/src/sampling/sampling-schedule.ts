@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { JobQueue } from '../jobs/job-queue.js';
+import { JobQueue } from '#server/jobs/job-queue.js';
 import { SamplingRepository } from './sampling.repository.js';
 import { SamplingService } from './sampling.service.js';
 import { addDays, SamplingPlanService, today } from './sampling-plan.service.js';

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { NextAssignment } from '../../../shared/src/api/sampling.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { Can, CurrentUser } from '../auth/decorators.js';
-import { IsLocalDate } from '../common/local-date.js';
-import { ApiResult } from '../openapi/api-result.js';
+import type { NextAssignment } from '#shared/api/sampling.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { Can, CurrentUser } from '#server/auth/decorators.js';
+import { IsLocalDate } from '#server/common/local-date.js';
+import { ApiResult } from '#server/openapi/api-result.js';
 import { ConfidenceService } from './confidence.service.js';
 import { ConfidenceQueryDto, QueueQueryDto, ReassignDto, RunSamplingDto, SpotCheckDto, UpdatePlanDto } from './sampling.dto.js';
 import { SamplingService } from './sampling.service.js';

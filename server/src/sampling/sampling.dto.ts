@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsLocalDate } from '../common/local-date.js';
+import { IsLocalDate } from '#server/common/local-date.js';
 
 export class RunSamplingDto {
   /** Project code. */

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import type { SamplingRules } from '../../../shared/src/api/sampling.js';
-import type { ProjectEntity } from '../org/projects/project.entity.js';
-import { RecordingEntity } from '../recordings/recording.entity.js';
+import type { SamplingRules } from '#shared/api/sampling.js';
+import type { ProjectEntity } from '#server/org/projects/project.entity.js';
+import { RecordingEntity } from '#server/recordings/recording.entity.js';
 
 @Entity('sampling_plans')
 @Index('UQ_sampling_plans_project_from', ['projectId', 'effectiveFrom'], { unique: true })

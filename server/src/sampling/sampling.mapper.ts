@@ -1,5 +1,5 @@
-import type { AgentConfidence, Assignment, SamplingInspector, SamplingPlan, SamplingRules, SamplingRun } from '../../../shared/src/api/sampling.js';
-import { scoreInterval, tooWideToGrade } from '../../../shared/src/sampling/confidence.js';
+import type { AgentConfidence, Assignment, SamplingInspector, SamplingPlan, SamplingRules, SamplingRun } from '#shared/api/sampling.js';
+import { scoreInterval, tooWideToGrade } from '#shared/sampling/confidence.js';
 import type { SamplingRunEntity } from './sampling.entity.js';
 import type { AssignmentRow, ConfidenceRow, InspectorRow } from './sampling.repository.js';
 

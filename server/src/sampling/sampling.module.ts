@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AutocheckModule } from '../autocheck/autocheck.module.js';
-import { ChecklistsModule } from '../checklists/checklists.module.js';
+import { AutocheckModule } from '#server/autocheck/autocheck.module.js';
+import { ChecklistsModule } from '#server/checklists/checklists.module.js';
 import { ConfidenceService } from './confidence.service.js';
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from './sampling.entity.js';
 import { SamplingController } from './sampling.controller.js';

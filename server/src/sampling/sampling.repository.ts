@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { SamplingRules } from '../../../shared/src/api/sampling.js';
-import { SqlFilter } from '../database/sql-filter.js';
-import type { Transaction } from '../database/transaction.js';
+import type { SamplingRules } from '#shared/api/sampling.js';
+import { SqlFilter } from '#server/database/sql-filter.js';
+import type { Transaction } from '#server/database/transaction.js';
 import type { Candidate, FocusReason } from './picker.js';
 import { SamplingRunEntity } from './sampling.entity.js';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import decodeAudio from 'audio-decode';
 import { describe, expect, it } from 'vitest';
-import { analyseAudio, computePeaks, decodeSamples, peaksPerSecond, UnsupportedAudioError } from '../../../server/src/recordings/audio/analyse.js';
-import { sniffAudio } from '../../../server/src/recordings/audio/sniff.js';
-import { encodeWav } from '../../../server/src/demo/demo-audio.js';
+import { analyseAudio, computePeaks, decodeSamples, peaksPerSecond, UnsupportedAudioError } from '#server/recordings/audio/analyse.js';
+import { sniffAudio } from '#server/recordings/audio/sniff.js';
+import { encodeWav } from '#server/demo/demo-audio.js';
 
 const MP3 = new Uint8Array(readFileSync(new URL('../../fixtures/audio/short.mp3', import.meta.url)));
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { audioFormatOf, sniffAudio } from '../../../server/src/recordings/audio/sniff.js';
-import { encodeWav } from '../../../server/src/demo/demo-audio.js';
+import { audioFormatOf, sniffAudio } from '#server/recordings/audio/sniff.js';
+import { encodeWav } from '#server/demo/demo-audio.js';
 
 const MP3 = new Uint8Array(readFileSync(new URL('../../fixtures/audio/short.mp3', import.meta.url)));
 const tone = (n = 800) => Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin(i / 3));

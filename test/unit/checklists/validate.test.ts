@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHECKLIST } from '../../../shared/src/checklists/default-checklist.js';
-import { type ChecklistProblem, checklistProblemMessage, validateChecklist } from '../../../shared/src/checklists/validate.js';
+import { DEFAULT_CHECKLIST } from '#shared/checklists/default-checklist.js';
+import { type ChecklistProblem, checklistProblemMessage, validateChecklist } from '#shared/checklists/validate.js';
 
 /** The default checklist with one change made by `spoil`. */
 function spoilt(spoil: (sections: any[]) => void): unknown {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { analyseAudio } from '../../../server/src/recordings/audio/analyse.js';
-import { encodeWav, linearToAlaw, linearToMulaw, synthesiseCall, type SynthSegment } from '../../../server/src/demo/demo-audio.js';
+import { analyseAudio } from '#server/recordings/audio/analyse.js';
+import { encodeWav, linearToAlaw, linearToMulaw, synthesiseCall, type SynthSegment } from '#server/demo/demo-audio.js';
 
 const segments: SynthSegment[] = [
   { speaker: 'agent', start: 0.5, end: 3 },

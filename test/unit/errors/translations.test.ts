@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, FIELD_PROBLEMS } from '../../../shared/src/api/errors.js';
-import { CHECKLIST_PROBLEM_CODES } from '../../../shared/src/checklists/validate.js';
-import { zhCN } from '../../../web/src/i18n/zh-CN.js';
+import { ERROR_CODES, FIELD_PROBLEMS } from '#shared/api/errors.js';
+import { CHECKLIST_PROBLEM_CODES } from '#shared/checklists/validate.js';
+import { zhCN } from '#web/i18n/zh-CN.js';
 
 // en.ts imports zh-CN the web's way (no extension), which the server's type check cannot follow: load it at run time.
 const EN_MODULE = '../../../web/src/i18n/en.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportCsv, summaryText } from '../../../scripts/import/import-report.js';
+import { reportCsv, summaryText } from '#scripts/import/import-report.js';
 
 const refused = [
   { line: 4, externalId: 'c-3', reason: '400 metadata.agent: unknown agent NOBODY' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManifestError, readManifest } from '../../../scripts/import/manifest.js';
+import { ManifestError, readManifest } from '#scripts/import/manifest.js';
 
 const HEADER = 'externalId,agent,startedAt,direction,customerNumber,audio,transcript';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressLine, progressPrinter, type ImportProgress } from '../../../scripts/import/progress.js';
+import { progressLine, progressPrinter, type ImportProgress } from '#scripts/import/progress.js';
 
 const at = (done: number, total = 500): ImportProgress => ({ total, done, imported: done, skipped: 0, refused: 0, elapsedSeconds: 10 });
 

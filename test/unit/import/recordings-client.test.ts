@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CallUpload } from '../../../scripts/import/call-files.js';
-import { sendRecording, signIn, SignInError } from '../../../scripts/import/recordings-client.js';
+import type { CallUpload } from '#scripts/import/call-files.js';
+import { sendRecording, signIn, SignInError } from '#scripts/import/recordings-client.js';
 
 // A stand-in server answering from a script, to see what the client retries and what it gives up on.
 let answers: [number, unknown][];

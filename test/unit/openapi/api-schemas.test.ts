@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { API_SCHEMAS_FILE, API_TYPES_DIR, generateApiSchemas } from '../../../scripts/openapi-schemas.js';
+import { API_SCHEMAS_FILE, API_TYPES_DIR, generateApiSchemas } from '#scripts/openapi-schemas.js';
 
 // Building a TypeScript program over shared/src/api takes a few seconds on a busy machine.
 const SLOW = 60_000;

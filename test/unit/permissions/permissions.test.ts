@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Role, ROLES } from '../../../shared/src/org.js';
-import { can, isPermission, type Permission, PERMISSION_NAMES, PERMISSIONS } from '../../../shared/src/permissions.js';
+import { Role, ROLES } from '#shared/org.js';
+import { can, isPermission, type Permission, PERMISSION_NAMES, PERMISSIONS } from '#shared/permissions.js';
 
 /**
  * What each role may do, as the routes, services and pages allowed it before the table existed.

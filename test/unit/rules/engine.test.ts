@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRules, DEFAULT_RULES, runRules, type RuleConfig } from '../../../shared/src/rules/index.js';
+import { compileRules, DEFAULT_RULES, runRules, type RuleConfig } from '#shared/rules/index.js';
 
 const defaults = compileRules(DEFAULT_RULES);
 const CODES = ['GREETING', 'CLOSING', 'COURTESY', 'CONFIRM', 'FORBIDDEN', 'INTERRUPT', 'SILENCE'];

@@ -2,8 +2,8 @@
  * Labelled transcripts for the automatic checks, each with the verdict DOMAIN.md calls for and
  * what its evidence must show. Run against DEFAULT_RULES unless a case gives its own `rule`.
  */
-import { DEFAULT_FORBIDDEN_PHRASES } from '../../../shared/src/rules/defaults.js';
-import type { Evidence, RuleConfig, Segment, Transcript, Verdict } from '../../../shared/src/rules/types.js';
+import { DEFAULT_FORBIDDEN_PHRASES } from '#shared/rules/defaults.js';
+import type { Evidence, RuleConfig, Segment, Transcript, Verdict } from '#shared/rules/types.js';
 
 export interface LabelledCase {
   title: string;

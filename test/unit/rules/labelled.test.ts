@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRules, DEFAULT_RULES, normalise, runRules, type CompiledRules } from '../../../shared/src/rules/index.js';
+import { compileRules, DEFAULT_RULES, normalise, runRules, type CompiledRules } from '#shared/rules/index.js';
 import { LABELLED_CASES, type LabelledCase } from './labelled-cases.js';
 
 const defaults = compileRules(DEFAULT_RULES);

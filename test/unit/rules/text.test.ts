@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AhoCorasick } from '../../../shared/src/text/aho-corasick.js';
-import { normalise, originalRange } from '../../../shared/src/text/normalise.js';
-import { phraseSoundVariants, soundString, syllableOfCode, syllables, toneless } from '../../../shared/src/text/pinyin.js';
+import { AhoCorasick } from '#shared/text/aho-corasick.js';
+import { normalise, originalRange } from '#shared/text/normalise.js';
+import { phraseSoundVariants, soundString, syllableOfCode, syllables, toneless } from '#shared/text/pinyin.js';
 
 describe('normalise', () => {
   it('folds Traditional to Simplified', () => {

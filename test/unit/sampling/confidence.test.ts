@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreInterval, tooWideToGrade, tQuantile975 } from '../../../shared/src/sampling/confidence.js';
+import { scoreInterval, tooWideToGrade, tQuantile975 } from '#shared/sampling/confidence.js';
 
 describe('scoreInterval', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignPicks, type Candidate, type FocusReason, pickCalls, type PickRules } from '../../../server/src/sampling/picker.js';
+import { assignPicks, type Candidate, type FocusReason, pickCalls, type PickRules } from '#server/sampling/picker.js';
 
 const rules: PickRules = { callsPerAgent: 2, focusExtraCalls: 2, guidedShare: 0.5, complaintBusinessTypes: ['投诉'] };
 

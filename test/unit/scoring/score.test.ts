@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemEarned, scoreEvaluation, type ScoredItem, type Verdict } from '../../../shared/src/scoring/index.js';
+import { itemEarned, scoreEvaluation, type ScoredItem, type Verdict } from '#shared/scoring/index.js';
 
 const item = (points: number, verdict: Verdict, critical = false): ScoredItem => ({ points, verdict, critical });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainIp } from '../../../web/src/lib/ip.js';
+import { plainIp } from '#web/lib/ip.js';
 
 describe('plainIp', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paths, withQuery } from '../../../web/src/config/paths.js';
+import { paths, withQuery } from '#web/config/paths.js';
 
 describe('withQuery', () => {
   it('keeps the path alone when no value is given', () => {

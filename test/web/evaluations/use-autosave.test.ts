@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FormState, ItemState } from '../../../web/src/features/evaluations/components/form-model';
-import { useAutosave } from '../../../web/src/features/evaluations/components/use-autosave';
+import type { FormState, ItemState } from '#web/features/evaluations/components/form-model';
+import { useAutosave } from '#web/features/evaluations/components/use-autosave';
 
 /**
  * The workspace's autosave against a stand-in for the server: every PUT the hook sends waits until

@@ -1,6 +1,6 @@
 import { renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type ShortcutHandlers, useShortcuts } from '../../../web/src/features/evaluations/components/use-shortcuts';
+import { type ShortcutHandlers, useShortcuts } from '#web/features/evaluations/components/use-shortcuts';
 
 /** The workspace's keyboard: real keydown events dispatched where the user's focus would be. */
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Agent } from '../../../shared/src/api/org';
-import type { AgentStatus } from '../../../shared/src/org';
-import { api, type Page } from '../lib/api-client';
+import type { Agent } from '#shared/api/org';
+import type { AgentStatus } from '#shared/org';
+import { api, type Page } from '#web/lib/api-client';
 
 export type { Agent };
 

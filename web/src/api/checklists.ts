@@ -1,7 +1,7 @@
 import { queryOptions, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { ChecklistVersion } from '../../../shared/src/api/checklists';
-import { api } from '../lib/api-client';
-import { DEFAULT_STALE_TIME } from '../lib/react-query';
+import type { ChecklistVersion } from '#shared/api/checklists';
+import { api } from '#web/lib/api-client';
+import { DEFAULT_STALE_TIME } from '#web/lib/react-query';
 
 export type { ChecklistVersion };
 

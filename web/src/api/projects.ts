@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Project } from '../../../shared/src/api/org';
-import { api, type Page } from '../lib/api-client';
+import type { Project } from '#shared/api/org';
+import { api, type Page } from '#web/lib/api-client';
 
 export type { Project };
 

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { AutoChecks } from '../../../shared/src/api/autocheck';
-import type { RecordingDetail } from '../../../shared/src/api/recordings';
-import { api } from '../lib/api-client';
+import type { AutoChecks } from '#shared/api/autocheck';
+import type { RecordingDetail } from '#shared/api/recordings';
+import { api } from '#web/lib/api-client';
 
 export type { AutoChecks, RecordingDetail };
 

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet } from 'react-router';
-import { Forbidden } from '../components/errors/forbidden';
-import { LoadError } from '../components/errors/load-error';
-import { PageSpin } from '../components/page-spin';
-import { paths } from '../config/paths';
-import { getToken } from '../lib/api-client';
-import { useUser } from '../lib/auth';
-import { type Permission, useCan } from '../lib/authorization';
+import { Forbidden } from '#web/components/errors/forbidden';
+import { LoadError } from '#web/components/errors/load-error';
+import { PageSpin } from '#web/components/page-spin';
+import { paths } from '#web/config/paths';
+import { getToken } from '#web/lib/api-client';
+import { useUser } from '#web/lib/auth';
+import { type Permission, useCan } from '#web/lib/authorization';
 
 /** Signed-in pages: no token goes to /login; otherwise wait for who the user is. */
 export function RequireSignIn({ children }: { children: ReactNode }) {

@@ -6,9 +6,9 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../config/paths';
-import { setUnauthorizedHandler } from '../lib/api-client';
-import { createQueryClient } from '../lib/react-query';
+import { paths } from '#web/config/paths';
+import { setUnauthorizedHandler } from '#web/lib/api-client';
+import { createQueryClient } from '#web/lib/react-query';
 import { router } from './router';
 
 /** Everything the pages rely on: the query cache, antd in the user's language, and the 401 redirect. */

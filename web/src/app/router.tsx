@@ -1,12 +1,12 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { NotFound } from '../components/errors/not-found';
-import { RouteError } from '../components/errors/route-error';
-import { AppShell } from '../components/layout/app-shell';
-import { PageSpin } from '../components/page-spin';
-import { NAVIGATION, type NavKey } from '../config/navigation';
-import { paths } from '../config/paths';
-import type { Permission } from '../lib/authorization';
+import { NotFound } from '#web/components/errors/not-found';
+import { RouteError } from '#web/components/errors/route-error';
+import { AppShell } from '#web/components/layout/app-shell';
+import { PageSpin } from '#web/components/page-spin';
+import { NAVIGATION, type NavKey } from '#web/config/navigation';
+import { paths } from '#web/config/paths';
+import type { Permission } from '#web/lib/authorization';
 import { RequirePermission, RequireSignIn } from './guards';
 
 type Lazy = NonNullable<RouteObject['lazy']>;
@@ -15,17 +15,17 @@ const page = (load: () => Promise<{ default: ComponentType }>): Lazy => async ()
 /** Each nav key's page, loaded on first visit. Keyed by NavKey: a row in NAVIGATION without a page fails the type check. */
 const PAGES: Record<NavKey, Lazy> = {
   home: page(() => import('./home/home')),
-  projects: page(() => import('../features/org/routes/projects')),
-  teams: page(() => import('../features/org/routes/teams')),
-  agents: page(() => import('../features/org/routes/agents')),
-  users: page(() => import('../features/org/routes/users')),
-  audit: page(() => import('../features/audit/routes/audit-log')),
-  checklists: page(() => import('../features/checklists/routes/checklists')),
-  evaluations: page(() => import('../features/evaluations/routes/evaluations')),
-  recordings: page(() => import('../features/recordings/routes/recordings')),
-  'access-log': page(() => import('../features/recordings/routes/access-log')),
-  queue: page(() => import('../features/sampling/routes/queue')),
-  sampling: page(() => import('../features/sampling/routes/sampling')),
+  projects: page(() => import('#web/features/org/routes/projects')),
+  teams: page(() => import('#web/features/org/routes/teams')),
+  agents: page(() => import('#web/features/org/routes/agents')),
+  users: page(() => import('#web/features/org/routes/users')),
+  audit: page(() => import('#web/features/audit/routes/audit-log')),
+  checklists: page(() => import('#web/features/checklists/routes/checklists')),
+  evaluations: page(() => import('#web/features/evaluations/routes/evaluations')),
+  recordings: page(() => import('#web/features/recordings/routes/recordings')),
+  'access-log': page(() => import('#web/features/recordings/routes/access-log')),
+  queue: page(() => import('#web/features/sampling/routes/queue')),
+  sampling: page(() => import('#web/features/sampling/routes/sampling')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({
@@ -38,17 +38,17 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
   {
     path: paths.agent.path,
     permission: 'org.agent.read',
-    lazy: page(() => import('../features/org/routes/agent-page')),
+    lazy: page(() => import('#web/features/org/routes/agent-page')),
   },
   {
     path: paths.recording.path,
     permission: 'recording.read',
-    lazy: page(() => import('../features/recordings/routes/recording-player')),
+    lazy: page(() => import('#web/features/recordings/routes/recording-player')),
   },
   {
     path: paths.evaluate.path,
     permission: 'evaluation.score',
-    lazy: page(() => import('../features/evaluations/routes/evaluate')),
+    lazy: page(() => import('#web/features/evaluations/routes/evaluate')),
   },
 ];
 
@@ -60,7 +60,7 @@ const details: RouteObject[] = DETAIL_PAGES.map((detail) => ({
 export const router = createBrowserRouter([
   {
     path: paths.login.path,
-    lazy: page(() => import('../features/auth/routes/login')),
+    lazy: page(() => import('#web/features/auth/routes/login')),
     HydrateFallback: PageSpin,
     errorElement: <RouteError />,
   },

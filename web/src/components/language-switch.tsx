@@ -1,6 +1,6 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type Language, setLanguage } from '../i18n';
+import { type Language, setLanguage } from '#web/i18n';
 
 const OPTIONS: { label: string; value: Language }[] = [
   { label: '中文', value: 'zh-CN' },

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/src/org';
+import type { Role } from '#shared/org';
 
 const COLOURS: Record<Role, string> = {
   admin: 'red',

@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../lib/errors';
+import { errorMessage } from '#web/lib/errors';
 
 /** The server's refusal inside a form, translated from its code. Renders nothing without an error. */
 export function ServerErrorAlert({ error }: { error: unknown }) {

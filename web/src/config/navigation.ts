@@ -1,5 +1,5 @@
-import type { Role } from '../../../shared/src/org';
-import { can, type Permission } from '../../../shared/src/permissions';
+import type { Role } from '#shared/org';
+import { can, type Permission } from '#shared/permissions';
 import { paths } from './paths';
 
 /**

@@ -1,4 +1,4 @@
-import { type ApiErrorBody, type ApiErrorDetail, type ErrorCode, type ErrorParams, isErrorCode } from '../../../shared/src/api/errors';
+import { type ApiErrorBody, type ApiErrorDetail, type ErrorCode, type ErrorParams, isErrorCode } from '#shared/api/errors';
 
 /**
  * The one way the web app talks to the server: JSON over fetch under /api, with the bearer token
@@ -7,12 +7,12 @@ import { type ApiErrorBody, type ApiErrorDetail, type ErrorCode, type ErrorParam
  * errorMessage()'s translation, never the server's English `message`.
  */
 
-import { paths } from '../config/paths';
+import { paths } from '#web/config/paths';
 
 export const TOKEN_KEY = 'qa.token';
 const BASE = '/api';
 
-export type { ApiErrorDetail, ErrorCode } from '../../../shared/src/api/errors';
+export type { ApiErrorDetail, ErrorCode } from '#shared/api/errors';
 
 export class ApiError extends Error {
   constructor(
@@ -121,4 +121,4 @@ export const api = {
 };
 
 /** Every list the server answers. */
-export type { Page } from '../../../shared/src/api/page';
+export type { Page } from '#shared/api/page';

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SignedInUser } from '../../../shared/src/api/auth';
+import type { SignedInUser } from '#shared/api/auth';
 import { api, clearToken, getToken } from './api-client';
 
 export type { SignedInUser };

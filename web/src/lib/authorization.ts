@@ -1,4 +1,4 @@
-import { can, type Permission } from '../../../shared/src/permissions';
+import { can, type Permission } from '#shared/permissions';
 import { useUser } from './auth';
 
 export type { Permission };

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ApiErrorDetail, ErrorCode, ErrorParams } from '../../../shared/src/api/errors';
+import type { ApiErrorDetail, ErrorCode, ErrorParams } from '#shared/api/errors';
 import { ApiError } from './api-client';
 
 /** Codes whose `errors[]` say what is wrong where: the first problem is told with the code's sentence. */

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { AgentGrade, AgentStatus } from '../../../../shared/src/org.js';
-import type { ErrorParams, FieldProblem } from '../../../../shared/src/api/errors.js';
-import type { ErrorDetail } from '../../common/domain-error.js';
-import { isLocalDate } from '../../common/local-date.js';
+import { AgentGrade, AgentStatus } from '#shared/org.js';
+import type { ErrorParams, FieldProblem } from '#shared/api/errors.js';
+import type { ErrorDetail } from '#server/common/domain-error.js';
+import { isLocalDate } from '#server/common/local-date.js';
 import { EMPLOYEE_NO_PATTERN } from './agent.dto.js';
 
 /** One agent as read from an HR sheet, with the line it came from. */

@@ -1,8 +1,8 @@
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { AgentGrade, AgentStatus } from '../../../../shared/src/org.js';
-import { IsLocalDate } from '../../common/local-date.js';
-import { PageQueryDto } from '../../common/pagination.dto.js';
+import { AgentGrade, AgentStatus } from '#shared/org.js';
+import { IsLocalDate } from '#server/common/local-date.js';
+import { PageQueryDto } from '#server/common/pagination.dto.js';
 
 export const EMPLOYEE_NO_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 

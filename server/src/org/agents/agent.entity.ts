@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { AgentGrade, AgentStatus } from '../../../../shared/src/org.js';
+import { AgentGrade, AgentStatus } from '#shared/org.js';
 import type { TeamEntity } from '../teams/team.entity.js';
 
 /** 座席: the person whose calls are scored. Not a user of the product. */

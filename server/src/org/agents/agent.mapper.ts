@@ -1,4 +1,4 @@
-import type { Agent } from '../../../../shared/src/api/org.js';
+import type { Agent } from '#shared/api/org.js';
 import type { AgentEntity } from './agent.entity.js';
 
 /** An agent loaded with its team and the team's project. */

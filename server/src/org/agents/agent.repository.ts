@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import type { AgentGrade, AgentStatus } from '../../../../shared/src/org.js';
-import type { Transaction } from '../../database/transaction.js';
+import type { AgentGrade, AgentStatus } from '#shared/org.js';
+import type { Transaction } from '#server/database/transaction.js';
 import { AgentEntity } from './agent.entity.js';
 
 export interface AgentFilter {

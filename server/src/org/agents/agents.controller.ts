@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import type { Agent, AgentImportResult } from '../../../../shared/src/api/org.js';
-import type { Page } from '../../../../shared/src/api/page.js';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { Can, CurrentUser } from '../../auth/decorators.js';
-import { ApiResult } from '../../openapi/api-result.js';
+import type { Agent, AgentImportResult } from '#shared/api/org.js';
+import type { Page } from '#shared/api/page.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { Can, CurrentUser } from '#server/auth/decorators.js';
+import { ApiResult } from '#server/openapi/api-result.js';
 import { AgentQueryDto, CreateAgentDto, UpdateAgentDto } from './agent.dto.js';
 import { AgentsService } from './agents.service.js';
 

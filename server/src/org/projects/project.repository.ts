@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import type { Transaction } from '../../database/transaction.js';
+import type { Transaction } from '#server/database/transaction.js';
 import { ProjectEntity } from './project.entity.js';
 
 @Injectable()

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Project } from '../../../../shared/src/api/org.js';
-import type { Page } from '../../../../shared/src/api/page.js';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { Can, CurrentUser } from '../../auth/decorators.js';
-import { ApiResult } from '../../openapi/api-result.js';
+import type { Project } from '#shared/api/org.js';
+import type { Page } from '#shared/api/page.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { Can, CurrentUser } from '#server/auth/decorators.js';
+import { ApiResult } from '#server/openapi/api-result.js';
 import { CreateProjectDto, UpdateProjectDto } from './project.dto.js';
 import { ProjectsService } from './projects.service.js';
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Project } from '../../../../shared/src/api/org.js';
-import type { Page } from '../../../../shared/src/api/page.js';
-import { AuditService } from '../../audit/audit.service.js';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { ScopeService } from '../../auth/scope.service.js';
-import { duplicate } from '../../common/domain-error.js';
-import { TransactionRunner } from '../../database/transaction.js';
+import type { Project } from '#shared/api/org.js';
+import type { Page } from '#shared/api/page.js';
+import { AuditService } from '#server/audit/audit.service.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { ScopeService } from '#server/auth/scope.service.js';
+import { duplicate } from '#server/common/domain-error.js';
+import { TransactionRunner } from '#server/database/transaction.js';
 import type { CreateProjectDto, UpdateProjectDto } from './project.dto.js';
 import { toProjectResponse } from './project.mapper.js';
 import { ProjectRepository } from './project.repository.js';

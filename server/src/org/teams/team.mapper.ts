@@ -1,4 +1,4 @@
-import type { Team, TeamLead } from '../../../../shared/src/api/org.js';
+import type { Team, TeamLead } from '#shared/api/org.js';
 import type { TeamEntity } from './team.entity.js';
 
 export const toTeamResponse = (t: TeamEntity, leads: TeamLead[] = []): Team => ({

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import type { TeamLead } from '../../../../shared/src/api/org.js';
-import type { Transaction } from '../../database/transaction.js';
+import type { TeamLead } from '#shared/api/org.js';
+import type { Transaction } from '#server/database/transaction.js';
 import { TeamEntity } from './team.entity.js';
 
 @Injectable()

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Team } from '../../../../shared/src/api/org.js';
-import type { Page } from '../../../../shared/src/api/page.js';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { Can, CurrentUser } from '../../auth/decorators.js';
-import { ApiResult } from '../../openapi/api-result.js';
+import type { Team } from '#shared/api/org.js';
+import type { Page } from '#shared/api/page.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { Can, CurrentUser } from '#server/auth/decorators.js';
+import { ApiResult } from '#server/openapi/api-result.js';
 import { CreateTeamDto, TeamQueryDto, UpdateTeamDto } from './team.dto.js';
 import { TeamsService } from './teams.service.js';
 

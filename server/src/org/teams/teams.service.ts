@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Team } from '../../../../shared/src/api/org.js';
-import type { Page } from '../../../../shared/src/api/page.js';
-import { AuditService } from '../../audit/audit.service.js';
-import type { AuthUser } from '../../auth/auth-user.js';
-import { ScopeService } from '../../auth/scope.service.js';
-import { duplicate } from '../../common/domain-error.js';
-import { TransactionRunner } from '../../database/transaction.js';
+import type { Team } from '#shared/api/org.js';
+import type { Page } from '#shared/api/page.js';
+import { AuditService } from '#server/audit/audit.service.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { ScopeService } from '#server/auth/scope.service.js';
+import { duplicate } from '#server/common/domain-error.js';
+import { TransactionRunner } from '#server/database/transaction.js';
 import type { CreateTeamDto, TeamQueryDto, UpdateTeamDto } from './team.dto.js';
 import type { TeamEntity } from './team.entity.js';
 import { toTeamResponse } from './team.mapper.js';

@@ -1,5 +1,5 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { Role } from '../../../../shared/src/org.js';
+import { Role } from '#shared/org.js';
 
 const ROLE_MESSAGE = 'roles must each be one of admin, supervisor, inspector, team_lead, faq_maintainer';
 

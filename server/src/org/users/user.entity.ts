@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinTable, ManyToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Role } from '../../../../shared/src/org.js';
+import { Role } from '#shared/org.js';
 import type { ProjectEntity } from '../projects/project.entity.js';
 import type { TeamEntity } from '../teams/team.entity.js';
 

@@ -1,4 +1,4 @@
-import type { User } from '../../../../shared/src/api/org.js';
+import type { User } from '#shared/api/org.js';
 import type { UserEntity } from './user.entity.js';
 
 /** Never the password hash. */

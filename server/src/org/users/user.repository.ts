@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { Transaction } from '../../database/transaction.js';
+import type { Transaction } from '#server/database/transaction.js';
 import { UserEntity } from './user.entity.js';
 
 @Injectable()

@@ -7,8 +7,8 @@
  * where that layout says; no decoder reads the header or guesses the format again.
  */
 import audioDecode from 'audio-decode';
-import type { WaveformPeaks } from '../../../../shared/src/api/recordings.js';
-import { DomainError } from '../../common/domain-error.js';
+import type { WaveformPeaks } from '#shared/api/recordings.js';
+import { DomainError } from '#server/common/domain-error.js';
 import { audioFormatOf, mp3FrameCoverage, sniffAudio, type AudioFormat, type AudioLayout, type Mp3Layout, type WavLayout } from './sniff.js';
 
 /** Audio that is not a supported format, or whose body does not decode: 415 to the uploader. */

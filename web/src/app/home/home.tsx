@@ -1,8 +1,8 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RoleTags } from '../../components/role-tags';
-import { can } from '../../../../shared/src/permissions';
-import { useUser } from '../../lib/auth';
+import { RoleTags } from '#web/components/role-tags';
+import { can } from '#shared/permissions';
+import { useUser } from '#web/lib/auth';
 import { WhatYouCanDo } from './what-you-can-do';
 
 export function HomeRoute() {

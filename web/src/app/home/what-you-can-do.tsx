@@ -1,8 +1,8 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Role } from '../../../../shared/src/org';
-import { navigationFor } from '../../config/navigation';
+import type { Role } from '#shared/org';
+import { navigationFor } from '#web/config/navigation';
 
 /** One card per page the user's roles open, with what it is for. */
 export function WhatYouCanDo({ roles }: { roles: readonly Role[] }) {

@@ -3,7 +3,7 @@ import { type Ref, useEffect, useImperativeHandle, useMemo, useRef, useState } f
 import { useTranslation } from 'react-i18next';
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin, { type Region } from 'wavesurfer.js/plugins/regions';
-import { ChannelLayout } from '../../../../shared/src/recordings';
+import { ChannelLayout } from '#shared/recordings';
 import { formatTime } from './format-time';
 import type { WaveformPeaks } from './peaks';
 

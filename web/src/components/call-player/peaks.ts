@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { WaveformPeaks } from '../../../../shared/src/api/recordings';
-import { recordingKeys } from '../../api/recording';
-import { api } from '../../lib/api-client';
+import type { WaveformPeaks } from '#shared/api/recordings';
+import { recordingKeys } from '#web/api/recording';
+import { api } from '#web/lib/api-client';
 
 export type { WaveformPeaks };
 

@@ -1,7 +1,7 @@
 import { Empty, Flex, Tag, Typography, theme } from 'antd';
 import { memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TranscriptSegment } from '../../../../shared/src/recordings';
+import type { TranscriptSegment } from '#shared/recordings';
 import { formatTime } from './format-time';
 
 /** Characters of one line to mark, e.g. the phrase an automatic check found. */

@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { canRetry, errorCode, errorMessage, isRefusal } from '../../lib/errors';
+import { canRetry, errorCode, errorMessage, isRefusal } from '#web/lib/errors';
 
 /**
  * A page or a part of one that failed to load: what went wrong, in words, and a way to try again

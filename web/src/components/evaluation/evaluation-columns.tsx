@@ -1,7 +1,7 @@
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../config/paths';
+import { paths } from '#web/config/paths';
 import { Score, SourceTag } from './evaluation-labels';
 import type { ListedEvaluation } from './types';
 

@@ -1,7 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { EVALUATION_SOURCES, type EvaluationSource } from '../../../../shared/src/checklists/types';
+import { EVALUATION_SOURCES, type EvaluationSource } from '#shared/checklists/types';
 import type { Verdict } from './types';
 
 const SOURCE_COLOURS: Record<EvaluationSource, string> = {

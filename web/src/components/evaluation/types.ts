@@ -1,5 +1,5 @@
-import type { Evaluation, EvaluationItem } from '../../../../shared/src/api/evaluations';
-import type { Verdict } from '../../../../shared/src/scoring/score';
+import type { Evaluation, EvaluationItem } from '#shared/api/evaluations';
+import type { Verdict } from '#shared/scoring/score';
 
 export type { EvaluationItem, Verdict };
 

@@ -1,8 +1,8 @@
 import { Layout, Menu, theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { navigationFor, navItemAt } from '../../config/navigation';
-import { useUser } from '../../lib/auth';
+import { navigationFor, navItemAt } from '#web/config/navigation';
+import { useUser } from '#web/lib/auth';
 import { PageSpin } from '../page-spin';
 import { UserBar } from './user-bar';
 

@@ -1,8 +1,8 @@
 import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { paths } from '../../config/paths';
-import { type SignedInUser, useLogout } from '../../lib/auth';
+import { paths } from '#web/config/paths';
+import { type SignedInUser, useLogout } from '#web/lib/auth';
 import { LanguageSwitch } from '../language-switch';
 import { RoleTags } from '../role-tags';
 

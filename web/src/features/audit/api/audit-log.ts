@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { AuditLogEntry } from '../../../../../shared/src/api/audit';
-import { api, type Page } from '../../../lib/api-client';
+import type { AuditLogEntry } from '#shared/api/audit';
+import { api, type Page } from '#web/lib/api-client';
 
 export type { AuditLogEntry };
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { fieldLabel } from '../../../lib/errors';
-import { zhCN } from '../../../i18n/zh-CN';
+import { fieldLabel } from '#web/lib/errors';
+import { zhCN } from '#web/i18n/zh-CN';
 
 type ActionKey = keyof typeof zhCN.audit.actions;
 

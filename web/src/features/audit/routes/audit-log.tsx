@@ -1,10 +1,10 @@
 import { Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../../components/errors/load-error';
-import { PageHeader } from '../../../components/page-header';
+import { LoadError } from '#web/components/errors/load-error';
+import { PageHeader } from '#web/components/page-header';
 import { type AuditLogEntry, type AuditLogQuery, useAuditLog } from '../api/audit-log';
-import { plainIp } from '../../../lib/ip';
+import { plainIp } from '#web/lib/ip';
 import { AUDIT_ACTIONS, actionLabel, detailText } from '../components/audit-action';
 
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LoginResponse } from '../../../../../shared/src/api/auth';
-import { request, setToken } from '../../../lib/api-client';
-import { meQueryOptions } from '../../../lib/auth';
+import type { LoginResponse } from '#shared/api/auth';
+import { request, setToken } from '#web/lib/api-client';
+import { meQueryOptions } from '#web/lib/auth';
 
 export interface LoginInput {
   username: string;

@@ -1,8 +1,8 @@
 import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { LanguageSwitch } from '../../../components/language-switch';
-import { paths } from '../../../config/paths';
+import { LanguageSwitch } from '#web/components/language-switch';
+import { paths } from '#web/config/paths';
 import { LoginForm } from '../components/login-form';
 
 export function LoginRoute() {

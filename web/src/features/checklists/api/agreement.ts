@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { RuleAgreement, RuleAgreementReport } from '../../../../../shared/src/api/autocheck';
-import { api } from '../../../lib/api-client';
+import type { RuleAgreement, RuleAgreementReport } from '#shared/api/autocheck';
+import { api } from '#web/lib/api-client';
 
 export type { RuleAgreement };
 

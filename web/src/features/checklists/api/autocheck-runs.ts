@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { AutocheckRun } from '../../../../../shared/src/api/autocheck';
-import { api, type Page } from '../../../lib/api-client';
+import type { AutocheckRun } from '#shared/api/autocheck';
+import { api, type Page } from '#web/lib/api-client';
 
 export const POLL_MS = 2000;
 

@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChecklistSummary } from '../../../../../shared/src/api/checklists';
-import type { ChecklistSection } from '../../../../../shared/src/checklists/types';
-import { checklistKeys, checklistVersionQueryOptions, type ChecklistVersion } from '../../../api/checklists';
-import { api, type Page } from '../../../lib/api-client';
+import type { ChecklistSummary } from '#shared/api/checklists';
+import type { ChecklistSection } from '#shared/checklists/types';
+import { checklistKeys, checklistVersionQueryOptions, type ChecklistVersion } from '#web/api/checklists';
+import { api, type Page } from '#web/lib/api-client';
 import { autocheckRunsQueryOptions } from './autocheck-runs';
 
 export type { ChecklistSummary, ChecklistVersion };

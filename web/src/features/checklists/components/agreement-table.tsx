@@ -2,7 +2,7 @@ import { DatePicker, Progress, Space, Table, type TableColumnsType, Typography }
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../../components/errors/load-error';
+import { LoadError } from '#web/components/errors/load-error';
 import { type RuleAgreement, useAgreement } from '../api/agreement';
 
 /**

@@ -1,7 +1,7 @@
 import { Card, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChecklistItem, ChecklistSection } from '../../../../../shared/src/checklists/types';
+import type { ChecklistItem, ChecklistSection } from '#shared/checklists/types';
 import { ruleText } from './rule-text';
 
 /** A version read-only, section by section: what each item is worth and how it is checked. */

@@ -2,9 +2,9 @@ import { Alert, App, Button, type ButtonProps, Card, Collapse, Flex, Form, Input
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
-import { validateChecklist } from '../../../../../shared/src/checklists/validate';
-import { ServerErrorAlert } from '../../../components/server-error-alert';
-import { errorMessage } from '../../../lib/errors';
+import { validateChecklist } from '#shared/checklists/validate';
+import { ServerErrorAlert } from '#web/components/server-error-alert';
+import { errorMessage } from '#web/lib/errors';
 import { type ChecklistVersion, useDeleteDraft, usePublishChecklist, useUpdateDraft } from '../api/checklists';
 import { type DraftItem, type DraftSection, fromDraft, move, newItem, newSection, toDraft } from './draft-model';
 import { Field } from './field';

@@ -1,5 +1,5 @@
-import type { ChecklistItem, ChecklistSection } from '../../../../../shared/src/checklists/types';
-import type { RuleConfig } from '../../../../../shared/src/rules/types';
+import type { ChecklistItem, ChecklistSection } from '#shared/checklists/types';
+import type { RuleConfig } from '#shared/rules/types';
 
 /**
  * The editor's copy of a draft: the server's sections with a stable key on each section and item,

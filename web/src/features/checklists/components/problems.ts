@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { ChecklistProblem } from '../../../../../shared/src/checklists/validate';
-import { ApiError } from '../../../lib/api-client';
-import { problemText as serverProblemText } from '../../../lib/errors';
+import type { ChecklistProblem } from '#shared/checklists/validate';
+import { ApiError } from '#web/lib/api-client';
+import { problemText as serverProblemText } from '#web/lib/errors';
 
 /** validateChecklist's problem (the server sends the very same codes) in the user's language. */
 export const problemText = (problem: ChecklistProblem, t: TFunction): string => t(`checklists.problems.${problem.code}`, problem.params ?? {});

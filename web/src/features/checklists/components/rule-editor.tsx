@@ -1,7 +1,7 @@
 import { Button, Col, InputNumber, Row, Select, Space, Switch } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PhraseWindow, RuleConfig, Speaker } from '../../../../../shared/src/rules/types';
+import type { PhraseWindow, RuleConfig, Speaker } from '#shared/rules/types';
 import { newRule, RULE_TYPES, type RuleType } from './draft-model';
 import { Field } from './field';
 import type { ProblemMap } from './problems';

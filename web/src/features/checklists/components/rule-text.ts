@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { RuleConfig } from '../../../../../shared/src/rules/types';
+import type { RuleConfig } from '#shared/rules/types';
 
 /** The defaults the rule engine applies when a threshold is left out (shared/src/rules/types.ts). */
 export const DEFAULT_MIN_OVERLAP_SECONDS = 1;

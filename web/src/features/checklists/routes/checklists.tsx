@@ -2,12 +2,12 @@ import { App, Button, Descriptions, Drawer, Table, type TableColumnsType, Tabs, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useActiveChecklist, useChecklistVersion } from '../../../api/checklists';
-import { LoadError } from '../../../components/errors/load-error';
-import { PageHeader } from '../../../components/page-header';
-import { PageSpin } from '../../../components/page-spin';
-import { useCan } from '../../../lib/authorization';
-import { errorMessage } from '../../../lib/errors';
+import { useActiveChecklist, useChecklistVersion } from '#web/api/checklists';
+import { LoadError } from '#web/components/errors/load-error';
+import { PageHeader } from '#web/components/page-header';
+import { PageSpin } from '#web/components/page-spin';
+import { useCan } from '#web/lib/authorization';
+import { errorMessage } from '#web/lib/errors';
 import { type ChecklistSummary, type ChecklistVersion, useChecklists, useCreateDraft } from '../api/checklists';
 import { ChecklistView } from '../components/checklist-view';
 import { DraftEditor } from '../components/draft-editor';

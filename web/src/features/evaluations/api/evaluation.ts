@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EvaluationSource } from '../../../../../shared/src/checklists/types';
-import { api, type Page } from '../../../lib/api-client';
+import type { EvaluationSource } from '#shared/checklists/types';
+import { api, type Page } from '#web/lib/api-client';
 import type { Evaluation, Verdict } from './types';
 
 /** One item as a draft save sends it; null clears what was there. */

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Evaluation } from '../../../../../shared/src/api/evaluations';
-import { api, errorFromResponse, getToken, networkError, type Page } from '../../../lib/api-client';
+import type { Evaluation } from '#shared/api/evaluations';
+import { api, errorFromResponse, getToken, networkError, type Page } from '#web/lib/api-client';
 
 export type { Evaluation };
 

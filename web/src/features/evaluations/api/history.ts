@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { EvaluationHistoryEntry } from '../../../../../shared/src/api/evaluations';
-import { api } from '../../../lib/api-client';
+import type { EvaluationHistoryEntry } from '#shared/api/evaluations';
+import { api } from '#web/lib/api-client';
 import { workspaceKeys } from './evaluation';
 
 export type { EvaluationHistoryEntry };

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import type { NextAssignment } from '../../../../../shared/src/api/sampling';
-import { api } from '../../../lib/api-client';
+import type { NextAssignment } from '#shared/api/sampling';
+import { api } from '#web/lib/api-client';
 
 /** `GET /api/sampling/queue/next`: the caller's next call still to score, or null when the queue is done. */
 export const getNextCall = () => api.get<NextAssignment>('/sampling/queue/next');

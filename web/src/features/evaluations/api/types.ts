@@ -1,3 +1,3 @@
 /** An evaluation (a draft or a submitted one) and its items, as the server answers them. */
-export type { Evaluation, EvaluationItem } from '../../../../../shared/src/api/evaluations';
-export type { Verdict } from '../../../../../shared/src/scoring/score';
+export type { Evaluation, EvaluationItem } from '#shared/api/evaluations';
+export type { Verdict } from '#shared/scoring/score';

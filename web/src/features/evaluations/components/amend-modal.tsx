@@ -1,6 +1,6 @@
 import { Button, Flex, Form, Input, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/errors';
+import { errorMessage } from '#web/lib/errors';
 import { type AmendInput, useAmendEvaluation } from '../api/evaluation';
 import type { Evaluation, Verdict } from '../api/types';
 import type { FormItem } from './form-model';

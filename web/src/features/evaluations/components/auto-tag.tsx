@@ -1,7 +1,7 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Evidence } from '../../../../../shared/src/rules/types';
-import { formatTime } from '../../../components/call-player';
+import type { Evidence } from '#shared/rules/types';
+import { formatTime } from '#web/components/call-player';
 import type { Verdict } from '../api/types';
 
 interface Props {

@@ -2,10 +2,10 @@ import { Flex, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EVALUATION_SOURCES, type EvaluationSource } from '../../../../../shared/src/checklists/types';
-import type { RecordingDetail } from '../../../api/recording';
-import { formatTime } from '../../../components/call-player';
-import { paths } from '../../../config/paths';
+import { EVALUATION_SOURCES, type EvaluationSource } from '#shared/checklists/types';
+import type { RecordingDetail } from '#web/api/recording';
+import { formatTime } from '#web/components/call-player';
+import { paths } from '#web/config/paths';
 
 const isSource = (s: string): s is EvaluationSource => (EVALUATION_SOURCES as readonly string[]).includes(s);
 

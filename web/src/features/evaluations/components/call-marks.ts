@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { RuleResult } from '../../../../../shared/src/rules/types';
-import type { PlayerRegion, TranscriptHighlight } from '../../../components/call-player';
+import type { RuleResult } from '#shared/rules/types';
+import type { PlayerRegion, TranscriptHighlight } from '#web/components/call-player';
 import type { Defect, FormItem } from './form-model';
 
 const EVIDENCE_COLOUR = 'rgba(255, 77, 79, 0.14)';

@@ -1,8 +1,8 @@
 import { Card, Flex, Popover, Skeleton, Typography } from 'antd';
 import { type ReactNode, type Ref, useCallback, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ChannelLayout, type TranscriptSegment } from '../../../../../shared/src/recordings';
-import type { RecordingDetail } from '../../../api/recording';
+import { ChannelLayout, type TranscriptSegment } from '#shared/recordings';
+import type { RecordingDetail } from '#web/api/recording';
 import {
   CallPlayer,
   type CallPlayerHandle,
@@ -11,8 +11,8 @@ import {
   Transcript,
   type TranscriptHighlight,
   type WaveformPeaks,
-} from '../../../components/call-player';
-import { LoadError } from '../../../components/errors/load-error';
+} from '#web/components/call-player';
+import { LoadError } from '#web/components/errors/load-error';
 
 const NO_SEGMENTS: TranscriptSegment[] = [];
 

@@ -1,7 +1,7 @@
 import { Input, Typography, theme } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Evidence } from '../../../../../shared/src/rules/types';
+import type { Evidence } from '#shared/rules/types';
 import type { Verdict } from '../api/types';
 import type { FormItem, FormState } from './form-model';
 import { ItemRow } from './item-row';

@@ -1,7 +1,7 @@
 import { Button, Flex, Input, type InputRef, Select, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '../../../components/call-player';
+import { formatTime } from '#web/components/call-player';
 import type { FormItem } from './form-model';
 
 export interface DefectDraft {

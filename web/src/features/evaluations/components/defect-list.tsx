@@ -1,6 +1,6 @@
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '../../../components/call-player';
+import { formatTime } from '#web/components/call-player';
 import type { Defect } from './form-model';
 
 /** The defects marked so far (the waveform's regions live in a shadow root: this is the list to read and click). */

@@ -1,7 +1,7 @@
 import { DatePicker, Input, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useTeams } from '../../../api/teams';
+import { useTeams } from '#web/api/teams';
 
 export interface FilterValues {
   from: string;

@@ -1,6 +1,6 @@
-import type { ChecklistItem, ChecklistSection } from '../../../../../shared/src/checklists/types';
-import type { Evidence, RuleResult } from '../../../../../shared/src/rules/types';
-import { scoreEvaluation } from '../../../../../shared/src/scoring/score';
+import type { ChecklistItem, ChecklistSection } from '#shared/checklists/types';
+import type { Evidence, RuleResult } from '#shared/rules/types';
+import { scoreEvaluation } from '#shared/scoring/score';
 import type { Evaluation, EvaluationItem, Verdict } from '../api/types';
 
 /** What the inspector edits on one item. */

@@ -1,6 +1,6 @@
 import { Drawer, Empty, Skeleton, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../../components/errors/load-error';
+import { LoadError } from '#web/components/errors/load-error';
 import { type EvaluationHistoryEntry, useHistory } from '../api/history';
 
 const KNOWN = ['created', 'submitted', 'amended'] as const;

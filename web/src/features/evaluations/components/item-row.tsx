@@ -1,8 +1,8 @@
 import { Button, Flex, Input, Tag, Tooltip, Typography, theme } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Evidence } from '../../../../../shared/src/rules/types';
-import { formatTime } from '../../../components/call-player';
+import type { Evidence } from '#shared/rules/types';
+import { formatTime } from '#web/components/call-player';
 import type { Verdict } from '../api/types';
 import { AutoTag } from './auto-tag';
 import type { FormItem, ItemState } from './form-model';

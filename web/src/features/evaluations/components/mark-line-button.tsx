@@ -1,7 +1,7 @@
 import { Button, Popover } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TranscriptSegment } from '../../../../../shared/src/recordings';
+import type { TranscriptSegment } from '#shared/recordings';
 import { DefectForm } from './defect-form';
 import type { FormItem } from './form-model';
 

@@ -1,7 +1,7 @@
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { paths } from '../../../config/paths';
+import { paths } from '#web/config/paths';
 import { useCallEvaluations } from '../api/evaluation';
 
 /**

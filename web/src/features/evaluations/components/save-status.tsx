@@ -1,6 +1,6 @@
 import { Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../lib/errors';
+import { errorMessage } from '#web/lib/errors';
 import type { SaveStatus as Status } from './use-autosave';
 
 const time = (d: Date) => d.toLocaleTimeString('en-GB', { hour12: false });

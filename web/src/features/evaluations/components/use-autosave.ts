@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { canRetry, isError } from '../../../lib/errors';
+import { canRetry, isError } from '#web/lib/errors';
 import { type DraftItemInput, saveDraft } from '../api/evaluation';
 import type { FormState } from './form-model';
 

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { EVALUATION_SOURCES, type EvaluationSource } from '../../../../../shared/src/checklists/types';
-import { useChecklistVersion } from '../../../api/checklists';
-import { useAutoChecks, useRecording } from '../../../api/recording';
-import { useRecordingPeaks } from '../../../components/call-player';
-import { LoadError } from '../../../components/errors/load-error';
-import { NotFound } from '../../../components/errors/not-found';
-import { PageSpin } from '../../../components/page-spin';
-import { useCan } from '../../../lib/authorization';
+import { EVALUATION_SOURCES, type EvaluationSource } from '#shared/checklists/types';
+import { useChecklistVersion } from '#web/api/checklists';
+import { useAutoChecks, useRecording } from '#web/api/recording';
+import { useRecordingPeaks } from '#web/components/call-player';
+import { LoadError } from '#web/components/errors/load-error';
+import { NotFound } from '#web/components/errors/not-found';
+import { PageSpin } from '#web/components/page-spin';
+import { useCan } from '#web/lib/authorization';
 import { useDraft, useEvaluation, useMySubmitted } from '../api/evaluation';
 import { Workspace } from '../components/workspace';
 

@@ -3,10 +3,10 @@ import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { LoadError } from '../../../components/errors/load-error';
-import { EvaluationItems, useEvaluationColumns } from '../../../components/evaluation';
-import { PageHeader } from '../../../components/page-header';
-import { errorMessage } from '../../../lib/errors';
+import { LoadError } from '#web/components/errors/load-error';
+import { EvaluationItems, useEvaluationColumns } from '#web/components/evaluation';
+import { PageHeader } from '#web/components/page-header';
+import { errorMessage } from '#web/lib/errors';
 import { downloadEvaluations, type Evaluation, type EvaluationFilters as Filters, type ExportFormat, useEvaluations } from '../api/evaluations';
 import { EvaluationFilters } from '../components/evaluation-filters';
 

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AgentImportResult } from '../../../../../shared/src/api/org';
-import type { AgentGrade, AgentStatus } from '../../../../../shared/src/org';
-import { type Agent, agentKeys } from '../../../api/agents';
-import { api } from '../../../lib/api-client';
+import type { AgentImportResult } from '#shared/api/org';
+import type { AgentGrade, AgentStatus } from '#shared/org';
+import { type Agent, agentKeys } from '#web/api/agents';
+import { api } from '#web/lib/api-client';
 
 export type { Agent };
 

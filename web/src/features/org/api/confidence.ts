@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { AgentConfidenceReport } from '../../../../../shared/src/api/sampling';
-import { api } from '../../../lib/api-client';
+import type { AgentConfidenceReport } from '#shared/api/sampling';
+import { api } from '#web/lib/api-client';
 
 export const getAgentConfidence = async (q: { team: string; agent: string; from: string; to: string }, signal?: AbortSignal) => {
   const res = await api.get<AgentConfidenceReport>('/sampling/confidence', { team: q.team, from: q.from, to: q.to }, signal);

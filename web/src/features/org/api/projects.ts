@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { agentKeys } from '../../../api/agents';
-import { type Project, projectKeys } from '../../../api/projects';
-import { teamKeys } from '../../../api/teams';
-import { api } from '../../../lib/api-client';
+import { agentKeys } from '#web/api/agents';
+import { type Project, projectKeys } from '#web/api/projects';
+import { teamKeys } from '#web/api/teams';
+import { api } from '#web/lib/api-client';
 
 export type { Project };
 

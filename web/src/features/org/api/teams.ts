@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { agentKeys } from '../../../api/agents';
-import { type Team, teamKeys } from '../../../api/teams';
-import { api } from '../../../lib/api-client';
+import { agentKeys } from '#web/api/agents';
+import { type Team, teamKeys } from '#web/api/teams';
+import { api } from '#web/lib/api-client';
 
 export type { Team };
 

@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { User } from '../../../../../shared/src/api/org';
-import type { Role } from '../../../../../shared/src/org';
-import { teamKeys } from '../../../api/teams';
-import { api, type Page } from '../../../lib/api-client';
-import { meQueryOptions } from '../../../lib/auth';
+import type { User } from '#shared/api/org';
+import type { Role } from '#shared/org';
+import { teamKeys } from '#web/api/teams';
+import { api, type Page } from '#web/lib/api-client';
+import { meQueryOptions } from '#web/lib/auth';
 
 export type { User };
 

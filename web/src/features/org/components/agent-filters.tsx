@@ -1,7 +1,7 @@
 import { Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AgentStatus } from '../../../../../shared/src/org';
-import type { AgentFilters as Filters } from '../../../api/agents';
+import { AgentStatus } from '#shared/org';
+import type { AgentFilters as Filters } from '#web/api/agents';
 import { ProjectSelect } from './project-select';
 import { TeamSelect } from './team-select';
 

@@ -1,9 +1,9 @@
 import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { AgentGrade } from '../../../../../shared/src/org';
-import { FormModal } from '../../../components/form-modal';
-import { EMPLOYEE_NO_PATTERN, NAME_MAX } from '../../../lib/validation';
+import type { AgentGrade } from '#shared/org';
+import { FormModal } from '#web/components/form-modal';
+import { EMPLOYEE_NO_PATTERN, NAME_MAX } from '#web/lib/validation';
 import { type Agent, useCreateAgent, useUpdateAgent } from '../api/agents';
 import { gradeOptions } from './grade';
 import { TeamSelect } from './team-select';

@@ -1,9 +1,9 @@
 import { Alert, Button, Flex, Modal, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTeams } from '../../../api/teams';
-import { ApiError } from '../../../lib/api-client';
-import { detailText, errorMessage } from '../../../lib/errors';
+import { useTeams } from '#web/api/teams';
+import { ApiError } from '#web/lib/api-client';
+import { detailText, errorMessage } from '#web/lib/errors';
 import { useImportAgents } from '../api/agents';
 import { downloadAgentTemplate } from './agent-template';
 

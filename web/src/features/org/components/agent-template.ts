@@ -1,4 +1,4 @@
-import { downloadText } from '../../../lib/download';
+import { downloadText } from '#web/lib/download';
 
 /** The columns the server's import reads (HR sheets' Chinese headings). */
 export const AGENT_SHEET_HEADER = '工号,姓名,班组,入职日期,级别';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { AGENT_GRADES, type AgentGrade } from '../../../../../shared/src/org';
+import { AGENT_GRADES, type AgentGrade } from '#shared/org';
 
 /** 实习 / C / B / A */
 export const gradeLabel = (grade: AgentGrade, t: TFunction) => t(`agents.grades.${grade}`);

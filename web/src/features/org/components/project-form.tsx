@@ -1,7 +1,7 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FormModal } from '../../../components/form-modal';
-import { CODE_PATTERN, NAME_MAX } from '../../../lib/validation';
+import { FormModal } from '#web/components/form-modal';
+import { CODE_PATTERN, NAME_MAX } from '#web/lib/validation';
 import { type CreateProjectInput, type Project, useCreateProject, useUpdateProject } from '../api/projects';
 
 /** Creates a project (code and name), or renames one: its code never changes. */

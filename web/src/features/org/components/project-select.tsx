@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useProjects } from '../../../api/projects';
+import { useProjects } from '#web/api/projects';
 
 /** Projects by code, labelled 名称 (编码). `activeOnly` hides deactivated ones (for creating things in them). */
 export function ProjectSelect({ activeOnly, ...props }: SelectProps<string> & { activeOnly?: boolean }) {

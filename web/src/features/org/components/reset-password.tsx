@@ -1,7 +1,7 @@
 import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FormModal } from '../../../components/form-modal';
-import { PASSWORD_MIN } from '../../../lib/validation';
+import { FormModal } from '#web/components/form-modal';
+import { PASSWORD_MIN } from '#web/lib/validation';
 import { type User, useUpdateUser } from '../api/users';
 
 interface Values {

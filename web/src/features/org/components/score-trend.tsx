@@ -6,7 +6,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 // The ESM build: under Vite 8 the CommonJS lib/core's default import arrives as the module object (React error 130).
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
-import { sourceLabel } from '../../../components/evaluation';
+import { sourceLabel } from '#web/components/evaluation';
 import type { Evaluation } from '../api/agent-evaluations';
 
 // Only the parts drawn here (STACK.md trap 11: the whole of ECharts is a ~2 MB chunk).

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { AgentStatus } from '../../../../../shared/src/org';
+import { AgentStatus } from '#shared/org';
 
 /** 启用 / 已停用, for projects, teams and users. */
 export function ActiveTag({ active }: { active: boolean }) {

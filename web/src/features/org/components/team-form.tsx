@@ -1,7 +1,7 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FormModal } from '../../../components/form-modal';
-import { CODE_PATTERN, NAME_MAX } from '../../../lib/validation';
+import { FormModal } from '#web/components/form-modal';
+import { CODE_PATTERN, NAME_MAX } from '#web/lib/validation';
 import { type CreateTeamInput, type Team, useCreateTeam, useUpdateTeam } from '../api/teams';
 import { ProjectSelect } from './project-select';
 

@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useTeams } from '../../../api/teams';
+import { useTeams } from '#web/api/teams';
 
 /** Teams by code, labelled 名称 (编码), optionally within one project; `activeOnly` hides deactivated ones. */
 export function TeamSelect({ project, activeOnly, ...props }: SelectProps<string> & { project?: string; activeOnly?: boolean }) {

@@ -1,8 +1,8 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type Role, ROLES } from '../../../../../shared/src/org';
-import { FormModal } from '../../../components/form-modal';
-import { NAME_MAX, PASSWORD_MIN, USERNAME_PATTERN } from '../../../lib/validation';
+import { type Role, ROLES } from '#shared/org';
+import { FormModal } from '#web/components/form-modal';
+import { NAME_MAX, PASSWORD_MIN, USERNAME_PATTERN } from '#web/lib/validation';
 import { type CreateUserInput, type User, useCreateUser, useUpdateUser } from '../api/users';
 import { ProjectSelect } from './project-select';
 import { TeamSelect } from './team-select';

@@ -1,11 +1,11 @@
 import { Button, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../../components/errors/load-error';
-import { PageHeader } from '../../../components/page-header';
-import { useCan } from '../../../lib/authorization';
-import { useFeedback } from '../../../lib/feedback';
-import { type Project, useProjects } from '../../../api/projects';
+import { LoadError } from '#web/components/errors/load-error';
+import { PageHeader } from '#web/components/page-header';
+import { useCan } from '#web/lib/authorization';
+import { useFeedback } from '#web/lib/feedback';
+import { type Project, useProjects } from '#web/api/projects';
 import { useUpdateProject } from '../api/projects';
 import { ActiveToggle } from '../components/active-toggle';
 import { ProjectForm } from '../components/project-form';

@@ -1,10 +1,10 @@
 import { Button, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../../components/errors/load-error';
-import { PageHeader } from '../../../components/page-header';
-import { RoleTags } from '../../../components/role-tags';
-import { useFeedback } from '../../../lib/feedback';
+import { LoadError } from '#web/components/errors/load-error';
+import { PageHeader } from '#web/components/page-header';
+import { RoleTags } from '#web/components/role-tags';
+import { useFeedback } from '#web/lib/feedback';
 import { type User, useUpdateUser, useUsers } from '../api/users';
 import { ActiveToggle } from '../components/active-toggle';
 import { ResetPassword } from '../components/reset-password';

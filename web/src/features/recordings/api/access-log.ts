@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { AccessLogEntry } from '../../../../../shared/src/api/recordings';
-import { api, type Page } from '../../../lib/api-client';
+import type { AccessLogEntry } from '#shared/api/recordings';
+import { api, type Page } from '#web/lib/api-client';
 
 export type { AccessLogEntry };
 

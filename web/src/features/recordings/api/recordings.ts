@@ -1,8 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { RecordingSummary } from '../../../../../shared/src/api/recordings';
-import type { CallDirection } from '../../../../../shared/src/recordings';
-import { recordingKeys } from '../../../api/recording';
-import { api, type Page } from '../../../lib/api-client';
+import type { RecordingSummary } from '#shared/api/recordings';
+import type { CallDirection } from '#shared/recordings';
+import { recordingKeys } from '#web/api/recording';
+import { api, type Page } from '#web/lib/api-client';
 
 export type { RecordingSummary };
 

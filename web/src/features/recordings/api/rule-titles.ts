@@ -1,5 +1,5 @@
-import type { ChecklistVersion } from '../../../api/checklists';
-import { useActiveChecklist } from '../../../api/checklists';
+import type { ChecklistVersion } from '#web/api/checklists';
+import { useActiveChecklist } from '#web/api/checklists';
 
 /** Item titles by code (module-level so that `select` keeps its result between renders). */
 const titlesByCode = (checklist: ChecklistVersion): Record<string, string> =>

@@ -1,7 +1,7 @@
 import { Button, Empty, Flex, Tag, Tooltip, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Evidence, RuleResult } from '../../../../../shared/src/rules/types';
-import { formatTime } from '../../../components/call-player';
+import type { Evidence, RuleResult } from '#shared/rules/types';
+import { formatTime } from '#web/components/call-player';
 import { verdictColor, verdictLabel } from './labels';
 
 /** One chip per evidence: its time and what was said; clicking it takes the player there. */

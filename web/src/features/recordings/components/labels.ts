@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { CallDirection, ChannelLayout } from '../../../../../shared/src/recordings';
-import type { Verdict } from '../../../../../shared/src/rules/types';
+import { CallDirection, ChannelLayout } from '#shared/recordings';
+import type { Verdict } from '#shared/rules/types';
 
 export const DIRECTIONS: readonly CallDirection[] = [CallDirection.Inbound, CallDirection.Outbound];
 

@@ -1,10 +1,10 @@
 import { Descriptions, type DescriptionsProps, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { CallDirection } from '../../../../../shared/src/recordings';
-import type { RecordingDetail } from '../../../api/recording';
-import type { Team } from '../../../api/teams';
-import { formatTime } from '../../../components/call-player';
+import { CallDirection } from '#shared/recordings';
+import type { RecordingDetail } from '#web/api/recording';
+import type { Team } from '#web/api/teams';
+import { formatTime } from '#web/components/call-player';
 import { channelsLabel, directionLabel } from './labels';
 import { teamLabel } from './team-label';
 

@@ -3,13 +3,13 @@ import dayjs from 'dayjs';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { LoadError } from '../../../components/errors/load-error';
-import { PageHeader } from '../../../components/page-header';
-import { paths } from '../../../config/paths';
+import { LoadError } from '#web/components/errors/load-error';
+import { PageHeader } from '#web/components/page-header';
+import { paths } from '#web/config/paths';
 import { type AccessLogEntry, type AccessLogQuery, useAccessLog } from '../api/access-log';
 import { accessActionLabel } from '../components/labels';
 import { SearchInput } from '../components/search-input';
-import { plainIp } from '../../../lib/ip';
+import { plainIp } from '#web/lib/ip';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_PAGE_SIZE = 20;

@@ -2,9 +2,9 @@ import { Button, Card, Col, Flex, Row, Skeleton, Space, Typography } from 'antd'
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import type { TranscriptSegment } from '../../../../../shared/src/recordings';
-import { useAutoChecks, useRecording } from '../../../api/recording';
-import { useTeams } from '../../../api/teams';
+import type { TranscriptSegment } from '#shared/recordings';
+import { useAutoChecks, useRecording } from '#web/api/recording';
+import { useTeams } from '#web/api/teams';
 import {
   CallPlayer,
   type CallPlayerHandle,
@@ -13,11 +13,11 @@ import {
   Transcript,
   type TranscriptHighlight,
   useRecordingPeaks,
-} from '../../../components/call-player';
-import { LoadError } from '../../../components/errors/load-error';
-import { PageHeader } from '../../../components/page-header';
-import { paths } from '../../../config/paths';
-import { useCan } from '../../../lib/authorization';
+} from '#web/components/call-player';
+import { LoadError } from '#web/components/errors/load-error';
+import { PageHeader } from '#web/components/page-header';
+import { paths } from '#web/config/paths';
+import { useCan } from '#web/lib/authorization';
 import { useRuleTitles } from '../api/rule-titles';
 import { AutoCheckList } from '../components/auto-check-list';
 import { RecordingMeta } from '../components/recording-meta';

@@ -1,3 +1,3 @@
-import type { Assignment } from '../../../../../shared/src/api/sampling';
+import type { Assignment } from '#shared/api/sampling';
 
 export type { Assignment };

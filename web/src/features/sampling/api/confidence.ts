@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { AgentConfidence, AgentConfidenceReport } from '../../../../../shared/src/api/sampling';
-import { api } from '../../../lib/api-client';
+import type { AgentConfidence, AgentConfidenceReport } from '#shared/api/sampling';
+import { api } from '#web/lib/api-client';
 
 export type { AgentConfidence };
 

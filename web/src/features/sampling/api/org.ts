@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { SamplingInspectors } from '../../../../../shared/src/api/sampling';
-import { api } from '../../../lib/api-client';
+import type { SamplingInspectors } from '#shared/api/sampling';
+import { api } from '#web/lib/api-client';
 
 /** Active inspectors bound to the project or one of its teams (`GET /api/sampling/inspectors/:project`). */
 export const getInspectors = (project: string, signal?: AbortSignal) =>

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SamplingPlan, SamplingRules } from '../../../../../shared/src/api/sampling';
-import { api } from '../../../lib/api-client';
+import type { SamplingPlan, SamplingRules } from '#shared/api/sampling';
+import { api } from '#web/lib/api-client';
 
 export type { SamplingRules };
 

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Assignment, AssignmentQueue, NextAssignment } from '../../../../../shared/src/api/sampling';
-import { api } from '../../../lib/api-client';
+import type { Assignment, AssignmentQueue, NextAssignment } from '#shared/api/sampling';
+import { api } from '#web/lib/api-client';
 
 /** The caller's own calls to listen to: a day's, or without a date everything still open plus the last week's. */
 export const getQueue = (date?: string, signal?: AbortSignal) => api.get<AssignmentQueue>('/sampling/queue', { date }, signal);

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Assignment, SamplingRun } from '../../../../../shared/src/api/sampling';
-import { api, errorFromResponse, getToken, networkError } from '../../../lib/api-client';
+import type { Assignment, SamplingRun } from '#shared/api/sampling';
+import { api, errorFromResponse, getToken, networkError } from '#web/lib/api-client';
 
 export interface RunInput {
   project: string;

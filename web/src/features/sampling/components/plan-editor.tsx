@@ -1,8 +1,8 @@
 import { Alert, App, Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadError } from '../../../components/errors/load-error';
-import { ServerErrorAlert } from '../../../components/server-error-alert';
+import { LoadError } from '#web/components/errors/load-error';
+import { ServerErrorAlert } from '#web/components/server-error-alert';
 import { type SamplingRules, usePlan, useUpdatePlan } from '../api/plans';
 
 /** The form edits the share as a percentage; the server keeps 0…1. */

@@ -2,11 +2,11 @@ import { App, Card, Col, Empty, Flex, Progress, Row, Select, Space, Statistic, T
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useTeams } from '../../../api/teams';
-import { formatTime } from '../../../components/call-player';
-import { LoadError } from '../../../components/errors/load-error';
-import { paths } from '../../../config/paths';
-import { errorMessage, isError } from '../../../lib/errors';
+import { useTeams } from '#web/api/teams';
+import { formatTime } from '#web/components/call-player';
+import { LoadError } from '#web/components/errors/load-error';
+import { paths } from '#web/config/paths';
+import { errorMessage, isError } from '#web/lib/errors';
 import type { Assignment } from '../api/assignments';
 import { useInspectors } from '../api/org';
 import { useReassign, useRun } from '../api/runs';

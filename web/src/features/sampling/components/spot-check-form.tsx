@@ -2,8 +2,8 @@ import { Alert, App, DatePicker, Form, InputNumber, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useTeams } from '../../../api/teams';
-import { errorCode, errorMessage, isError } from '../../../lib/errors';
+import { useTeams } from '#web/api/teams';
+import { errorCode, errorMessage, isError } from '#web/lib/errors';
 import { useCreateSpotCheck } from '../api/queue';
 import { DATE } from './format';
 
