@@ -93,7 +93,7 @@ const SERVER_EXCEPTIONS = [
   {
     files: ['server/src/auth/scope.service.ts'],
     allowed: ['org/(agents/agent|projects/project|teams/team)\\.repository\\.js$', '(recordings/recording|evaluations/evaluation|sampling/sampling)\\.repository\\.js$'],
-    why: 'the scope service is the one place that looks a thing up by code or id and checks the caller\'s scope, for every domain',
+    why: "the scope service is the one place that looks a thing up by code or id and checks the caller's scope, for every domain",
   },
   {
     files: ['server/src/evaluations/evaluations.service.ts'],

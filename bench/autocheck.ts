@@ -40,28 +40,90 @@ const prng = seededRandom;
 
 const OPENINGS = ['您好，很高兴为您服务，请问有什么可以帮您？', '您好，这里是客服中心，我是工号一零二三的客服代表。', '喂，你好，请问是王先生吗？'];
 const AGENT_LINES = [
-  '好的，请您稍等，我帮您查询一下。', '先生您好，您反映的问题我已经记录下来了。', '您的话费本月共计一百二十八元，其中包含流量费用三十元。',
-  '请您提供一下您的身份证号码后四位，我这边核实一下身份。', '感谢您的耐心等待，查询结果已经出来了。', '这个套餐每月包含三十GB的通用流量和五百分钟的国内通话。',
-  '您可以通过我们的手机营业厅或者官方微信公众号办理。', '非常抱歉给您带来了不便，我们会尽快为您处理。', '我这边已经为您提交了工单，预计四十八小时内会有专人联系您。',
-  '不知道我刚才是否将您的问题解释清楚了？', '请问还有其他可以帮到您的吗？', '您的宽带将在明天上午九点到十二点之间上门安装。',
-  '根据您的使用情况，我建议您更换为一百九十九元的融合套餐。', '这笔扣费是您上个月订购的视频会员包产生的。', '对不起，让您久等了。',
-  '好的，我明白您的意思了，您是希望取消这项增值业务对吗？', '退订之后下个月就不会再扣费了，本月的费用已经产生无法退还。', '请您保持手机畅通，稍后会有短信通知发送给您。',
-  '您好，您的积分可以兑换话费或者流量，目前您有三千二百积分。', '我们现在有一个老用户回馈活动，充一百送五十。', '您说的这个情况我需要跟后台的技术部门确认一下。',
-  '嗯，好的，我这边看一下。', '是的，没错。', '您的合约期还有八个月，提前解约需要支付违约金。', '我再跟您核对一下地址，是北京市朝阳区建国路八十八号对吗？',
-  '谢谢您的配合。', '请您放心，我们一定会给您一个满意的答复。', '这个优惠活动截止到本月三十一号。', '您的工单编号是二零二六一一零八三五七，请您记录一下。',
+  '好的，请您稍等，我帮您查询一下。',
+  '先生您好，您反映的问题我已经记录下来了。',
+  '您的话费本月共计一百二十八元，其中包含流量费用三十元。',
+  '请您提供一下您的身份证号码后四位，我这边核实一下身份。',
+  '感谢您的耐心等待，查询结果已经出来了。',
+  '这个套餐每月包含三十GB的通用流量和五百分钟的国内通话。',
+  '您可以通过我们的手机营业厅或者官方微信公众号办理。',
+  '非常抱歉给您带来了不便，我们会尽快为您处理。',
+  '我这边已经为您提交了工单，预计四十八小时内会有专人联系您。',
+  '不知道我刚才是否将您的问题解释清楚了？',
+  '请问还有其他可以帮到您的吗？',
+  '您的宽带将在明天上午九点到十二点之间上门安装。',
+  '根据您的使用情况，我建议您更换为一百九十九元的融合套餐。',
+  '这笔扣费是您上个月订购的视频会员包产生的。',
+  '对不起，让您久等了。',
+  '好的，我明白您的意思了，您是希望取消这项增值业务对吗？',
+  '退订之后下个月就不会再扣费了，本月的费用已经产生无法退还。',
+  '请您保持手机畅通，稍后会有短信通知发送给您。',
+  '您好，您的积分可以兑换话费或者流量，目前您有三千二百积分。',
+  '我们现在有一个老用户回馈活动，充一百送五十。',
+  '您说的这个情况我需要跟后台的技术部门确认一下。',
+  '嗯，好的，我这边看一下。',
+  '是的，没错。',
+  '您的合约期还有八个月，提前解约需要支付违约金。',
+  '我再跟您核对一下地址，是北京市朝阳区建国路八十八号对吗？',
+  '谢谢您的配合。',
+  '请您放心，我们一定会给您一个满意的答复。',
+  '这个优惠活动截止到本月三十一号。',
+  '您的工单编号是二零二六一一零八三五七，请您记录一下。',
 ];
 const CLOSINGS = ['感谢您的来电，祝您生活愉快，再见！', '好的，那不打扰您了，再见。', '感谢您的耐心，再见。'];
 const CUSTOMER_LINES = [
-  '你好，我想问一下我这个月的话费怎么这么多？', '我没有订过这个业务啊，怎么就扣钱了？', '好的，谢谢。', '嗯，对。', '那我现在应该怎么办？',
-  '你们这个网速太慢了，晚上根本用不了。', '我要投诉，这已经是第三次了。', '能不能帮我把这个套餐换成便宜一点的？', '身份证后四位是三五七二。',
-  '好的，我知道了。', '那违约金是多少钱？', '我上个月已经打过电话了，到现在还没解决。', '行吧，那你帮我登记一下。', '清楚了，没问题了。', '喂？喂？听得到吗？',
+  '你好，我想问一下我这个月的话费怎么这么多？',
+  '我没有订过这个业务啊，怎么就扣钱了？',
+  '好的，谢谢。',
+  '嗯，对。',
+  '那我现在应该怎么办？',
+  '你们这个网速太慢了，晚上根本用不了。',
+  '我要投诉，这已经是第三次了。',
+  '能不能帮我把这个套餐换成便宜一点的？',
+  '身份证后四位是三五七二。',
+  '好的，我知道了。',
+  '那违约金是多少钱？',
+  '我上个月已经打过电话了，到现在还没解决。',
+  '行吧，那你帮我登记一下。',
+  '清楚了，没问题了。',
+  '喂？喂？听得到吗？',
 ];
 /** Bad lines, said now and then, so that some transcripts fail (forbidden phrases and ASR noise). */
 const BAD_LINES = ['这事不归我们管，我也不知道。', '我不清除，你自己去问吧。', '不能办，我也没办法。', '不是已经跟你讲过了吗，还要问？', '我们向来都这样的。', '在见。'];
 
 const FRAGMENTS = [
-  '你自己', '去', '查', '问', '别', '烦', '我', '没空', '不关我事', '找别人', '说了', '多少遍', '听不懂', '吗', '随便你', '爱办不办',
-  '投诉', '也没用', '就这样', '规定', '不行', '系统', '有问题', '等着', '快点', '别问了', '不知道', '不会', '跟我', '没关系', '你们', '自己看',
+  '你自己',
+  '去',
+  '查',
+  '问',
+  '别',
+  '烦',
+  '我',
+  '没空',
+  '不关我事',
+  '找别人',
+  '说了',
+  '多少遍',
+  '听不懂',
+  '吗',
+  '随便你',
+  '爱办不办',
+  '投诉',
+  '也没用',
+  '就这样',
+  '规定',
+  '不行',
+  '系统',
+  '有问题',
+  '等着',
+  '快点',
+  '别问了',
+  '不知道',
+  '不会',
+  '跟我',
+  '没关系',
+  '你们',
+  '自己看',
 ];
 
 function extraForbidden(count: number, random: () => number): string[] {
@@ -114,7 +176,10 @@ function generateTranscripts(count: number, chars: number, extra: string[], rand
 function naiveEngine(rules: readonly RuleDefinition[]) {
   const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
   const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const clean = (text: string) => tw(hk(text.normalize('NFKC'))).toLowerCase().replace(/[\p{P}\p{S}\s]/gu, '');
+  const clean = (text: string) =>
+    tw(hk(text.normalize('NFKC')))
+      .toLowerCase()
+      .replace(/[\p{P}\p{S}\s]/gu, '');
   const sound = (text: string) => pinyin(text, { toneType: 'none' });
   const prepared = rules.map(({ code, rule }) => {
     const minChars = rule.type === 'phrase-forbidden' ? 4 : 2;
@@ -122,13 +187,14 @@ function naiveEngine(rules: readonly RuleDefinition[]) {
     return {
       code,
       rule,
-      groups: groups.map((group) =>
-        group.map((p) => ({ text: clean(p), sound: clean(p).length >= minChars ? sound(clean(p)) : null })),
-      ),
+      groups: groups.map((group) => group.map((p) => ({ text: clean(p), sound: clean(p).length >= minChars ? sound(clean(p)) : null }))),
     };
   });
   return (transcript: Transcript) => {
-    const agentText = transcript.segments.filter((s) => s.speaker === 'agent').map((s) => clean(s.text)).join('|');
+    const agentText = transcript.segments
+      .filter((s) => s.speaker === 'agent')
+      .map((s) => clean(s.text))
+      .join('|');
     const agentSound = sound(agentText);
     const said = (p: { text: string; sound: string | null }) => agentText.includes(p.text) || (p.sound !== null && agentSound.includes(p.sound));
     return prepared.map(({ code, rule, groups }) => {
@@ -145,10 +211,7 @@ export async function runAutocheckBench(options: AutocheckBenchOptions = {}): Pr
   const naiveCount = Math.min(count, options.naiveTranscripts ?? count);
   const random = prng(options.seed ?? 20261108);
   const extra = extraForbidden(options.extraForbiddenPhrases ?? 200, random);
-  const rules: RuleDefinition[] = [
-    ...DEFAULT_RULES,
-    { code: 'EXTRA_FORBIDDEN', rule: { type: 'phrase-forbidden', phrases: extra, homophones: true } },
-  ];
+  const rules: RuleDefinition[] = [...DEFAULT_RULES, { code: 'EXTRA_FORBIDDEN', rule: { type: 'phrase-forbidden', phrases: extra, homophones: true } }];
   const phrases = rules.reduce((sum, { rule }) => {
     if (rule.type === 'phrase-forbidden') return sum + rule.phrases.length;
     if (rule.type === 'phrase-required') return sum + rule.phrases.flat().length;

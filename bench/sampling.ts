@@ -75,7 +75,9 @@ export async function runSamplingBench() {
 /** The org and a day of calls, straight in SQL: the benchmark measures sampling, not ingestion. */
 async function seedDay(sql: pg.Client): Promise<void> {
   await sql.query(`INSERT INTO projects (code, name) VALUES ('BIG', '大型热线')`);
-  await sql.query(`INSERT INTO teams (code, name, "projectId") SELECT 'BIG-' || g, '班组' || g, (SELECT id FROM projects WHERE code = 'BIG') FROM generate_series(1, ${TEAMS}) g`);
+  await sql.query(
+    `INSERT INTO teams (code, name, "projectId") SELECT 'BIG-' || g, '班组' || g, (SELECT id FROM projects WHERE code = 'BIG') FROM generate_series(1, ${TEAMS}) g`,
+  );
   await sql.query(
     `INSERT INTO agents ("employeeNo", name, "teamId", "hiredAt", grade)
      SELECT 'B' || g, '座席' || g, (SELECT id FROM teams WHERE code = 'BIG-' || (1 + g % ${TEAMS})),

@@ -201,7 +201,6 @@ export function describeMachine(): MachineDescription {
   };
 }
 
-
 export const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 /** Progress to stderr, so stdout stays the JSON result. */

@@ -35,7 +35,10 @@ try {
     const source = await readFile(path.join(root, 'server/src/migrations', file), 'utf8');
     const cls = /export class (\w+)/.exec(source)![1];
     list = `import { ${cls} } from '#server/migrations/${file.replace(/\.ts$/, '.js')}';\n` + list;
-    list = list.replace(/(export const MIGRATIONS: \w+\[\] = \[)([^\]]*)\]/, (_, head, items) => `${head}${items.trim() ? `${items.trim().replace(/,$/, '')}, ` : ''}${cls}]`);
+    list = list.replace(
+      /(export const MIGRATIONS: \w+\[\] = \[)([^\]]*)\]/,
+      (_, head, items) => `${head}${items.trim() ? `${items.trim().replace(/,$/, '')}, ` : ''}${cls}]`,
+    );
     console.log(`added ${file} (${cls})`);
   }
   await writeFile(listFile, list);

@@ -120,7 +120,8 @@ class SchemaGenerator {
     const existing = this.schemas.get(name);
     if (existing) {
       // The same name in two modules (Speaker in recordings.ts and rules/types.ts) is fine while both say the same.
-      if (JSON.stringify(existing.schema) !== JSON.stringify(schema)) throw new Error(`Two different API types are named ${name}: in ${existing.file} and ${file}; rename one`);
+      if (JSON.stringify(existing.schema) !== JSON.stringify(schema))
+        throw new Error(`Two different API types are named ${name}: in ${existing.file} and ${file}; rename one`);
       return;
     }
     this.schemas.set(name, { schema, file });
@@ -134,7 +135,10 @@ class SchemaGenerator {
     if (ts.isUnionTypeNode(node)) {
       const nullable = node.types.some(isNullNode);
       const members = node.types.filter((t) => !isNullNode(t) && t.kind !== ts.SyntaxKind.UndefinedKeyword);
-      return this.union(members.map((m) => this.fromNode(m)), nullable);
+      return this.union(
+        members.map((m) => this.fromNode(m)),
+        nullable,
+      );
     }
     if (ts.isTypeReferenceNode(node)) {
       let symbol = this.checker.getSymbolAtLocation(node.typeName);

@@ -93,9 +93,7 @@ function readHeader(header: string[]): Map<Column, number> {
   // A misspelt "chanels" ignored would file stereo calls as mono and swap who said what: refuse it.
   if (missing.length || unknown.length) {
     const found = [missing.length && `missing ${missing.join(', ')}`, unknown.length && `unknown ${unknown.join(', ')}`].filter(Boolean).join('; ');
-    throw new ManifestError(
-      `manifest header (line 1): ${found}. Expected ${HEADER_COLUMNS.join(',')} and optionally ${EXTRA_COLUMNS.join(',')}`,
-    );
+    throw new ManifestError(`manifest header (line 1): ${found}. Expected ${HEADER_COLUMNS.join(',')} and optionally ${EXTRA_COLUMNS.join(',')}`);
   }
   return columns;
 }

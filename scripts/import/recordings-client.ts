@@ -1,9 +1,7 @@
 import type { CallUpload } from './call-files.js';
 
 /** What became of one call sent to POST /api/recordings. */
-export type SendOutcome =
-  | { outcome: 'imported' | 'skipped'; recordingId: string }
-  | { outcome: 'refused'; reason: string };
+export type SendOutcome = { outcome: 'imported' | 'skipped'; recordingId: string } | { outcome: 'refused'; reason: string };
 
 export interface RetryPolicy {
   /** The pause before each retry; as many retries as pauses. */

@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const upload = (csv: string | Buffer, token = t.adminToken) =>
-  t.as(token).post('/api/agents/import').attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv, 'utf8'), { filename: 'agents.csv', contentType: 'text/csv' });
+  t
+    .as(token)
+    .post('/api/agents/import')
+    .attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv, 'utf8'), { filename: 'agents.csv', contentType: 'text/csv' });
 const countIn = async (teamCode: string) => (await t.as(t.adminToken).get(`/api/agents?team=${teamCode}&pageSize=500`)).body.total as number;
 
 describe('POST /api/agents/import (an HR sheet)', () => {

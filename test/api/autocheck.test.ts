@@ -66,7 +66,10 @@ describe('GET /api/recordings/:id/auto-checks', () => {
   it('checks every call in the background on ingest', async () => {
     const id = await ingest(t, polite);
     const ds = t.app.get(DataSource);
-    const row = await waitFor(async () => (await ds.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [id]))[0], { ...JOB, what: 'the auto-check job of the new call' });
+    const row = await waitFor(async () => (await ds.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [id]))[0], {
+      ...JOB,
+      what: 'the auto-check job of the new call',
+    });
     expect(row.failedCodes).toEqual([]);
   });
 
@@ -101,11 +104,14 @@ describe('publishing a new version', () => {
     draft.sections[0].items.find((i: { code: string }) => i.code === 'FORBIDDEN').rule.phrases.push('你自己看着办');
     await sup.put(`/api/checklists/${draft.id}`).send({ sections: draft.sections }).expect(200);
     await sup.post(`/api/checklists/${draft.id}/publish`).expect(200);
-    const run = await waitFor(async () => {
-      const runs = (await sup.get('/api/autocheck/runs')).body.items;
-      const r = runs.find((x: { checklistVersion: number; status: string }) => x.checklistVersion === 2 && x.status === 'done');
-      return r ?? undefined;
-    }, { ...JOB, what: 'the re-check run of version 2 to be done' });
+    const run = await waitFor(
+      async () => {
+        const runs = (await sup.get('/api/autocheck/runs')).body.items;
+        const r = runs.find((x: { checklistVersion: number; status: string }) => x.checklistVersion === 2 && x.status === 'done');
+        return r ?? undefined;
+      },
+      { ...JOB, what: 'the re-check run of version 2 to be done' },
+    );
     expect(run.done).toBe(run.total);
     expect(run.total).toBeGreaterThan(0);
     const ds = own.app.get(DataSource);
@@ -161,7 +167,10 @@ describe('a job survives a restart', () => {
 
       const second = await startTestApp({ JOB_POLL_SECONDS: '0.5' }, db);
       const ds2 = second.app.get(DataSource);
-      const row = await waitFor(async () => (await ds2.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [res.body.id]))[0], { ...JOB, what: 'the job left by the first server, done by the second' });
+      const row = await waitFor(async () => (await ds2.query(`SELECT "failedCodes" FROM recording_auto_checks WHERE "recordingId" = $1`, [res.body.id]))[0], {
+        ...JOB,
+        what: 'the job left by the first server, done by the second',
+      });
       expect(row.failedCodes).toContain('FORBIDDEN');
       await second.app.close();
     } finally {
@@ -175,7 +184,10 @@ describe('recording search by automatic and manual results', () => {
     const bad = await ingest(t, rude);
     const good = await ingest(t, polite);
     const ds = t.app.get(DataSource);
-    await waitFor(async () => ((await ds.query(`SELECT count(*)::int AS n FROM recording_auto_checks WHERE "recordingId" = ANY($1)`, [[bad, good]]))[0].n === 2), { ...JOB, what: 'the auto-checks of both calls' });
+    await waitFor(async () => (await ds.query(`SELECT count(*)::int AS n FROM recording_auto_checks WHERE "recordingId" = ANY($1)`, [[bad, good]]))[0].n === 2, {
+      ...JOB,
+      what: 'the auto-checks of both calls',
+    });
     const ids = async (qs: string) => (await t.as(world.supervisor.token).get(`/api/recordings?pageSize=500&${qs}`)).body.items.map((i: { id: string }) => i.id);
     const failing = await ids('failed=FORBIDDEN');
     expect(failing).toContain(bad);
@@ -183,7 +195,9 @@ describe('recording search by automatic and manual results', () => {
     expect((await t.as(world.supervisor.token).get('/api/recordings?failed=forbidden')).status).toBe(400);
     const notYet = await ids('evaluated=false');
     expect(notYet).toContain(good);
-    const items = (await t.as(t.adminToken).get('/api/checklists/active')).body.sections.flatMap((s: { items: { code: string }[] }) => s.items.map((i) => ({ code: i.code, verdict: 'pass' })));
+    const items = (await t.as(t.adminToken).get('/api/checklists/active')).body.sections.flatMap((s: { items: { code: string }[] }) =>
+      s.items.map((i) => ({ code: i.code, verdict: 'pass' })),
+    );
     await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId: good, source: 'daily', items }).expect(201);
     expect(await ids('evaluated=true')).toContain(good);
     expect(await ids('evaluated=false')).not.toContain(good);

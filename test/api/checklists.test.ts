@@ -19,9 +19,21 @@ describe('GET /api/checklists/active', () => {
     expect(res.body.version).toBe(1);
     expect(res.body.sections.map((s: { title: string }) => s.title)).toEqual(['A 服务态度', 'B 处理技巧']);
     const items = res.body.sections.flatMap((s: { items: unknown[] }) => s.items);
-    const ruled = items.filter((i: { rule?: unknown }) => i.rule).map((i: { code: string }) => i.code).sort();
+    const ruled = items
+      .filter((i: { rule?: unknown }) => i.rule)
+      .map((i: { code: string }) => i.code)
+      .sort();
     expect(ruled).toEqual(['CLOSING', 'CONFIRM', 'COURTESY', 'FORBIDDEN', 'GREETING', 'INTERRUPT', 'SILENCE']);
-    for (const item of items) expect(item).toEqual(expect.objectContaining({ code: expect.any(String), title: expect.any(String), points: expect.any(Number), critical: expect.any(Boolean), allowNa: expect.any(Boolean) }));
+    for (const item of items)
+      expect(item).toEqual(
+        expect.objectContaining({
+          code: expect.any(String),
+          title: expect.any(String),
+          points: expect.any(Number),
+          critical: expect.any(Boolean),
+          allowNa: expect.any(Boolean),
+        }),
+      );
     expect(items.find((i: { code: string }) => i.code === 'FORBIDDEN')).toMatchObject({ critical: true, rule: { type: 'phrase-forbidden' } });
     expect(items.find((i: { code: string }) => i.code === 'GREETING').rule).toMatchObject({ window: { from: 'start', seconds: 15 } });
     expect(items.find((i: { code: string }) => i.code === 'SILENCE').rule).toMatchObject({ maxGapSeconds: 10 });

@@ -52,14 +52,20 @@ const cases: Case[] = [
   [
     'VALIDATION_FAILED',
     400,
-    () => t.as(t.adminToken).post('/api/projects').send({ code: '', name: 'x'.repeat(500), colour: 'red' }),
+    () =>
+      t
+        .as(t.adminToken)
+        .post('/api/projects')
+        .send({ code: '', name: 'x'.repeat(500), colour: 'red' }),
     (body) => {
       // class-validator's constraint names and limits, by field, for the web to translate.
-      expect(body.errors).toEqual(expect.arrayContaining([
-        expect.objectContaining({ field: 'name', code: 'maxLength', params: { limit: expect.any(Number) } }),
-        expect.objectContaining({ field: 'colour', code: 'whitelistValidation' }),
-        expect.objectContaining({ field: 'code' }),
-      ]));
+      expect(body.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'name', code: 'maxLength', params: { limit: expect.any(Number) } }),
+          expect.objectContaining({ field: 'colour', code: 'whitelistValidation' }),
+          expect.objectContaining({ field: 'code' }),
+        ]),
+      );
     },
   ],
   ['MALFORMED_JSON', 400, () => t.as(t.adminToken).post('/api/projects').set('Content-Type', 'application/json').send('{"code": "P1",')],
@@ -87,7 +93,11 @@ const cases: Case[] = [
   [
     'IMPORT_ROWS_INVALID',
     400,
-    () => t.as(t.adminToken).post('/api/agents/import').attach('file', Buffer.from(`工号,姓名,班组,入职日期,级别\nX001,甲,${world.a.team.code},2024-13-01,S\n`), 'a.csv'),
+    () =>
+      t
+        .as(t.adminToken)
+        .post('/api/agents/import')
+        .attach('file', Buffer.from(`工号,姓名,班组,入职日期,级别\nX001,甲,${world.a.team.code},2024-13-01,S\n`), 'a.csv'),
     (body) => {
       expect(body.params).toEqual({ rows: 1 });
       expect(body.errors).toEqual([
@@ -126,7 +136,10 @@ const cases: Case[] = [
     409,
     async () => {
       const draft = await scoredDraft();
-      return t.as(world.a.inspector.token).put(`/api/evaluations/${draft.id}`).send({ revision: draft.revision - 1, items: [{ code: 'B1', verdict: 'fail' }] });
+      return t
+        .as(world.a.inspector.token)
+        .put(`/api/evaluations/${draft.id}`)
+        .send({ revision: draft.revision - 1, items: [{ code: 'B1', verdict: 'fail' }] });
     },
   ],
   [
@@ -146,7 +159,10 @@ const cases: Case[] = [
     409,
     async () => {
       const draft = await scoredDraft();
-      return t.as(t.adminToken).post(`/api/evaluations/${draft.id}/amend`).send({ reason: '复核修正', items: [{ code: 'B1', verdict: 'fail' }] });
+      return t
+        .as(t.adminToken)
+        .post(`/api/evaluations/${draft.id}/amend`)
+        .send({ reason: '复核修正', items: [{ code: 'B1', verdict: 'fail' }] });
     },
   ],
   [
@@ -174,7 +190,11 @@ const cases: Case[] = [
   [
     'NO_INSPECTOR',
     409,
-    async () => t.as(t.adminToken).post('/api/sampling/runs').send({ project: (await builders(t).project()).code, date: DAY }),
+    async () =>
+      t
+        .as(t.adminToken)
+        .post('/api/sampling/runs')
+        .send({ project: (await builders(t).project()).code, date: DAY }),
   ],
   [
     'ALREADY_SCORED',
@@ -202,7 +222,15 @@ const cases: Case[] = [
       return t.as(t.adminToken).patch(`/api/users/${me.id}`).send({ active: false });
     },
   ],
-  ['PAYLOAD_TOO_LARGE', 413, () => t.as(t.adminToken).post('/api/projects').send({ code: 'BIG', name: 'x'.repeat(6 * 1024 * 1024) })],
+  [
+    'PAYLOAD_TOO_LARGE',
+    413,
+    () =>
+      t
+        .as(t.adminToken)
+        .post('/api/projects')
+        .send({ code: 'BIG', name: 'x'.repeat(6 * 1024 * 1024) }),
+  ],
   [
     'UNSUPPORTED_MEDIA',
     415,
@@ -211,12 +239,19 @@ const cases: Case[] = [
         .as(t.adminToken)
         .post('/api/recordings')
         .attach('audio', Buffer.from('just text pretending to be audio'), 'call.wav')
-        .field('metadata', JSON.stringify({ externalId: `err-text-${++seq}`, agent: world.a.agent.employeeNo, startedAt: `${DAY}T10:00:00+08:00`, direction: 'inbound' })),
+        .field(
+          'metadata',
+          JSON.stringify({ externalId: `err-text-${++seq}`, agent: world.a.agent.employeeNo, startedAt: `${DAY}T10:00:00+08:00`, direction: 'inbound' }),
+        ),
   ],
   [
     'RANGE_NOT_SATISFIABLE',
     416,
-    async () => t.as(t.adminToken).get(`/api/recordings/${await recordingFor(t, world.a.agent.employeeNo)}/audio`).set('Range', 'bytes=99999999-'),
+    async () =>
+      t
+        .as(t.adminToken)
+        .get(`/api/recordings/${await recordingFor(t, world.a.agent.employeeNo)}/audio`)
+        .set('Range', 'bytes=99999999-'),
     (body) => expect(body.params).toEqual({ size: expect.any(Number) }),
   ],
   [
@@ -282,6 +317,8 @@ describe('error codes', () => {
     const res = await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId, source: 'daily', items });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: expect.stringMatching(/^items\[\d+\]\.verdict$/), code: 'naNotAllowed', params: { value: 'FORBIDDEN' } })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ field: expect.stringMatching(/^items\[\d+\]\.verdict$/), code: 'naNotAllowed', params: { value: 'FORBIDDEN' } }),
+    ]);
   });
 });

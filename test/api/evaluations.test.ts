@@ -23,7 +23,16 @@ describe('POST /api/evaluations (a finished evaluation in one call)', () => {
     items[0] = { ...items[0], comment: '开头没有问候', at: 1.5 } as never;
     const res = await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId, source: 'daily', items });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ recordingId, agent: world.a.agent.employeeNo, team: world.a.team.code, inspector: world.a.inspector.username, source: 'daily', checklistVersion: 1, fatal: false, status: 'submitted' });
+    expect(res.body).toMatchObject({
+      recordingId,
+      agent: world.a.agent.employeeNo,
+      team: world.a.team.code,
+      inspector: world.a.inspector.username,
+      source: 'daily',
+      checklistVersion: 1,
+      fatal: false,
+      status: 'submitted',
+    });
     expect(res.body.score).toBeCloseTo(94.7, 1);
     const greeting = res.body.items.find((i: { code: string }) => i.code === 'GREETING');
     expect(greeting).toMatchObject({ verdict: 'fail', points: 5, earned: 0, comment: '开头没有问候', at: 1.5 });
@@ -31,7 +40,10 @@ describe('POST /api/evaluations (a finished evaluation in one call)', () => {
 
   it('makes a failed critical item fatal with score 0', async () => {
     const recordingId = await recordingFor(t, world.a.agent.employeeNo);
-    const res = await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId, source: 'complaint', items: await allItems(t, { FORBIDDEN: 'fail' }) });
+    const res = await t
+      .as(world.a.inspector.token)
+      .post('/api/evaluations')
+      .send({ recordingId, source: 'complaint', items: await allItems(t, { FORBIDDEN: 'fail' }) });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ score: 0, fatal: true });
   });
@@ -44,7 +56,10 @@ describe('POST /api/evaluations (a finished evaluation in one call)', () => {
     ['a verdict "maybe"', async () => allItems(t, { B2: 'maybe' as never }), 'verdict'],
   ])('answers 400 for %s, storing nothing', async (_title, items, words) => {
     const recordingId = await recordingFor(t, world.a.agent.employeeNo);
-    const res = await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId, source: 'daily', items: await items() });
+    const res = await t
+      .as(world.a.inspector.token)
+      .post('/api/evaluations')
+      .send({ recordingId, source: 'daily', items: await items() });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain(words);
     expect((await t.as(t.adminToken).get(`/api/evaluations?recordingId=${recordingId}`)).body.total).toBe(0);
@@ -56,14 +71,19 @@ describe('POST /api/evaluations (a finished evaluation in one call)', () => {
     ['no items', { items: [] }, 'items'],
   ])('answers 400 for %s', async (_title, over, words) => {
     const recordingId = await recordingFor(t, world.a.agent.employeeNo);
-    const res = await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId, source: 'daily', items: await allItems(t), ...over });
+    const res = await t
+      .as(world.a.inspector.token)
+      .post('/api/evaluations')
+      .send({ recordingId, source: 'daily', items: await allItems(t), ...over });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain(words);
   });
 
   it('answers 404 for an unknown recording and 403 for one outside the inspector’s project', async () => {
     const items = await allItems(t);
-    expect((await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId: '00000000-0000-4000-8000-000000000000', source: 'daily', items })).status).toBe(404);
+    expect(
+      (await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId: '00000000-0000-4000-8000-000000000000', source: 'daily', items })).status,
+    ).toBe(404);
     const other = await recordingFor(t, world.b.agent.employeeNo);
     expect((await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId: other, source: 'daily', items })).status).toBe(403);
   });
@@ -85,14 +105,18 @@ describe('GET /api/evaluations', () => {
     const team = await b.team(world.b.project.code);
     const agent = await b.agent(team.code);
     const recordingId = await recordingFor(t, agent.employeeNo);
-    await t.as(world.b.inspector.token).post('/api/evaluations').send({ recordingId, source: 'calibration', items: await allItems(t, { B3: 'fail' }) });
+    await t
+      .as(world.b.inspector.token)
+      .post('/api/evaluations')
+      .send({ recordingId, source: 'calibration', items: await allItems(t, { B3: 'fail' }) });
     const res = await t.as(world.b.inspector.token).get(`/api/evaluations?from=${today()}&to=${today()}&team=${team.code}`);
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(1);
     expect(res.body.items[0].recordingId).toBe(recordingId);
     expect(res.body.items[0]).toMatchObject({ callStartedAt: '2026-11-20T02:00:00.000Z', callDate: '2026-11-20' });
     const e = res.body.items[0];
-    for (const key of ['id', 'recordingId', 'agent', 'team', 'inspector', 'source', 'checklistVersion', 'score', 'fatal', 'submittedAt', 'items']) expect(e).toHaveProperty(key);
+    for (const key of ['id', 'recordingId', 'agent', 'team', 'inspector', 'source', 'checklistVersion', 'score', 'fatal', 'submittedAt', 'items'])
+      expect(e).toHaveProperty(key);
     for (const key of ['code', 'verdict', 'points', 'earned', 'comment', 'at']) expect(e.items[0]).toHaveProperty(key);
     expect((await t.as(world.b.inspector.token).get(`/api/evaluations?agent=${agent.employeeNo}`)).body.total).toBe(1);
     expect((await t.as(world.b.inspector.token).get('/api/evaluations?from=2020-01-01&to=2020-01-02')).body.total).toBe(0);
@@ -106,7 +130,11 @@ describe('GET /api/evaluations', () => {
     const late = await recordingFor(t, world.b.agent.employeeNo, { startedAt: '2026-11-20T23:30:00+08:00' });
     const afterMidnight = await recordingFor(t, world.b.agent.employeeNo, { startedAt: '2026-11-20T16:30:00Z' });
     for (const recordingId of [late, afterMidnight]) {
-      await t.as(world.b.inspector.token).post('/api/evaluations').send({ recordingId, source: 'daily', items: await allItems(t) }).expect(201);
+      await t
+        .as(world.b.inspector.token)
+        .post('/api/evaluations')
+        .send({ recordingId, source: 'daily', items: await allItems(t) })
+        .expect(201);
     }
     const on = async (day: string) =>
       (await t.as(world.b.inspector.token).get(`/api/evaluations?from=${day}&to=${day}&pageSize=500`)).body.items.map((e: { recordingId: string }) => e.recordingId);
@@ -119,15 +147,22 @@ describe('GET /api/evaluations', () => {
     const csv = await t.as(world.supervisor.token).get(`/api/evaluations?from=${today()}&to=${today()}&format=csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     const json = await t.as(world.supervisor.token).get(`/api/evaluations?from=${today()}&to=${today()}&pageSize=500`);
     expect(lines).toHaveLength(json.body.total + 1);
     expect(lines[0]).toContain('score');
-    const xlsx = await t.as(world.supervisor.token).get(`/api/evaluations?from=${today()}&to=${today()}&format=xlsx`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const xlsx = await t
+      .as(world.supervisor.token)
+      .get(`/api/evaluations?from=${today()}&to=${today()}&format=xlsx`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(xlsx.status).toBe(200);
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
     const audit = await t.as(t.adminToken).get('/api/audit-log?action=evaluations.export');
@@ -171,7 +206,9 @@ describe('drafts in the workspace', () => {
     expect(now.items.find((i: { code: string }) => i.code === 'GREETING').comment).toBe(winner === one ? 'tab one' : 'tab two');
 
     expect((await api.post(`/api/evaluations/${draft.id}/submit`).send({ revision: 2 })).status).toBe(400);
-    const all = (await api.get('/api/checklists/active')).body.sections.flatMap((s: { items: { code: string }[] }) => s.items.map((i) => ({ code: i.code, verdict: 'pass' })));
+    const all = (await api.get('/api/checklists/active')).body.sections.flatMap((s: { items: { code: string }[] }) =>
+      s.items.map((i) => ({ code: i.code, verdict: 'pass' })),
+    );
     const saved = await api.put(`/api/evaluations/${draft.id}`).send({ revision: 2, items: all });
     expect(saved.body.revision).toBe(3);
     const submitted = await api.post(`/api/evaluations/${draft.id}/submit`).send({ revision: 3 });
@@ -182,10 +219,32 @@ describe('drafts in the workspace', () => {
 
   it('lets only a supervisor amend a submitted evaluation, with a reason, keeping the history', async () => {
     const recordingId = await recordingFor(t, world.a.agent.employeeNo);
-    const created = (await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId, source: 'daily', items: await allItems(t) })).body;
-    expect((await t.as(world.a.inspector.token).post(`/api/evaluations/${created.id}/amend`).send({ reason: '复核', items: [{ code: 'B1', verdict: 'fail' }] })).status).toBe(403);
-    expect((await t.as(world.supervisor.token).post(`/api/evaluations/${created.id}/amend`).send({ items: [{ code: 'B1', verdict: 'fail' }] })).status).toBe(400);
-    const amended = await t.as(world.supervisor.token).post(`/api/evaluations/${created.id}/amend`).send({ reason: '复核后认定未复述需求', items: [{ code: 'B1', verdict: 'fail' }] });
+    const created = (
+      await t
+        .as(world.a.inspector.token)
+        .post('/api/evaluations')
+        .send({ recordingId, source: 'daily', items: await allItems(t) })
+    ).body;
+    expect(
+      (
+        await t
+          .as(world.a.inspector.token)
+          .post(`/api/evaluations/${created.id}/amend`)
+          .send({ reason: '复核', items: [{ code: 'B1', verdict: 'fail' }] })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await t
+          .as(world.supervisor.token)
+          .post(`/api/evaluations/${created.id}/amend`)
+          .send({ items: [{ code: 'B1', verdict: 'fail' }] })
+      ).status,
+    ).toBe(400);
+    const amended = await t
+      .as(world.supervisor.token)
+      .post(`/api/evaluations/${created.id}/amend`)
+      .send({ reason: '复核后认定未复述需求', items: [{ code: 'B1', verdict: 'fail' }] });
     expect(amended.status).toBe(200);
     expect(amended.body.score).toBeLessThan(100);
     const history = (await t.as(world.supervisor.token).get(`/api/evaluations/${created.id}/history`)).body;

@@ -78,11 +78,7 @@ describe('GET /api/docs/json', () => {
   it('generates a typed client (openapi-typescript) that reads response bodies by their shared types', async () => {
     // A .ts rather than a .d.ts, so that skipLibCheck (which keeps this quick) still checks the generated types.
     writeFileSync(path.join(dir, 'api.ts'), astToString(await openapiTS(document as never)));
-    const usage = (body: string) =>
-      [
-        `import type { components, paths } from './api.js';`,
-        body,
-      ].join('\n');
+    const usage = (body: string) => [`import type { components, paths } from './api.js';`, body].join('\n');
     writeFileSync(
       path.join(dir, 'good.ts'),
       usage(

@@ -25,7 +25,9 @@ describe('creating the organisation (CONTRACT.md "Organisation")', () => {
     expect(agent.status).toBe(201);
     expect(agent.body).toMatchObject({ id: expect.any(String), employeeNo: '900001', team: 'ORG1-A', hiredAt: '2025-06-01', grade: 'intern', status: 'active' });
 
-    const user = await admin().post('/api/users').send({ username: 'lead-org1', password: 'long-enough-1', displayName: '王班长', roles: ['team_lead'], teams: ['ORG1-A'] });
+    const user = await admin()
+      .post('/api/users')
+      .send({ username: 'lead-org1', password: 'long-enough-1', displayName: '王班长', roles: ['team_lead'], teams: ['ORG1-A'] });
     expect(user.status).toBe(201);
     expect(user.body).toMatchObject({ id: expect.any(String), username: 'lead-org1', roles: ['team_lead'], teams: ['ORG1-A'], projects: [] });
     expect(JSON.stringify(user.body)).not.toMatch(/password|hash|argon/i);
@@ -57,7 +59,12 @@ describe('creating the organisation (CONTRACT.md "Organisation")', () => {
     ['a user with role "boss"', '/api/users', { username: 'boss1', password: 'long-enough-1', displayName: 'x', roles: ['boss'] }, 'roles'],
     ['a user with no roles', '/api/users', { username: 'boss2', password: 'long-enough-1', displayName: 'x', roles: [] }, 'roles'],
     ['a user with a short password', '/api/users', { username: 'boss3', password: 'short', displayName: 'x', roles: ['inspector'] }, 'password'],
-    ['a user bound to an unknown project', '/api/users', { username: 'boss4', password: 'long-enough-1', displayName: 'x', roles: ['inspector'], projects: ['NOPE'] }, 'projects'],
+    [
+      'a user bound to an unknown project',
+      '/api/users',
+      { username: 'boss4', password: 'long-enough-1', displayName: 'x', roles: ['inspector'], projects: ['NOPE'] },
+      'projects',
+    ],
     ['a user bound to an unknown team', '/api/users', { username: 'boss5', password: 'long-enough-1', displayName: 'x', roles: ['team_lead'], teams: ['NOPE'] }, 'teams'],
   ])('answers 400 naming the field for %s', async (_title, url, body, field) => {
     const res = await admin().post(url).send(body);
@@ -67,7 +74,9 @@ describe('creating the organisation (CONTRACT.md "Organisation")', () => {
   });
 
   it('stores nothing when a user is refused', async () => {
-    await admin().post('/api/users').send({ username: 'halfway', password: 'long-enough-1', displayName: 'x', roles: ['inspector'], teams: ['NOPE'] });
+    await admin()
+      .post('/api/users')
+      .send({ username: 'halfway', password: 'long-enough-1', displayName: 'x', roles: ['inspector'], teams: ['NOPE'] });
     const users = await admin().get('/api/users');
     expect(users.body.items.map((u: { username: string }) => u.username)).not.toContain('halfway');
   });
@@ -79,7 +88,13 @@ describe('roles', () => {
     ['a supervisor creates a project', () => world.supervisor.token, 'post', '/api/projects', { code: 'R2', name: 'x' }],
     ['a team lead creates an agent', () => world.a.lead.token, 'post', '/api/agents', { employeeNo: 'R3', name: 'x', team: 'T', hiredAt: '2024-01-01', grade: 'C' }],
     ['an inspector lists users', () => world.a.inspector.token, 'get', '/api/users', undefined],
-    ['a supervisor creates a user', () => world.supervisor.token, 'post', '/api/users', { username: 'r4', password: 'long-enough-1', displayName: 'x', roles: ['admin'] }],
+    [
+      'a supervisor creates a user',
+      () => world.supervisor.token,
+      'post',
+      '/api/users',
+      { username: 'r4', password: 'long-enough-1', displayName: 'x', roles: ['admin'] },
+    ],
     ['a team lead reads the audit log', () => world.a.lead.token, 'get', '/api/audit-log', undefined],
   ])('answers 403 when %s', async (_title, token, method, url, body) => {
     const req = t.as(token())[method as 'get' | 'post'](url);

@@ -74,7 +74,12 @@ describe('every route states one permission or is public (deny by default)', () 
   });
 
   it('leaves only signing in and health public', () => {
-    expect(routes.filter((r) => r.isPublic).map((r) => r.route).sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    expect(
+      routes
+        .filter((r) => r.isPublic)
+        .map((r) => r.route)
+        .sort(),
+    ).toEqual(['GET /api/health', 'POST /api/auth/login']);
   });
 });
 
@@ -102,11 +107,28 @@ describe('the global guard', () => {
   let app: INestApplication;
   let roles: Role[] = [];
   beforeAll(async () => {
-    const sessions = { resolve: async (): Promise<AuthUser> => ({ id: 'u', username: 'u', displayName: 'u', roles, projectCodes: [], teamCodes: [], seesAll: false, visibleTeamIds: [], visibleProjectIds: [], wholeProjectIds: [] }) };
+    const sessions = {
+      resolve: async (): Promise<AuthUser> => ({
+        id: 'u',
+        username: 'u',
+        displayName: 'u',
+        roles,
+        projectCodes: [],
+        teamCodes: [],
+        seesAll: false,
+        visibleTeamIds: [],
+        visibleProjectIds: [],
+        wholeProjectIds: [],
+      }),
+    };
     const moduleRef = await Test.createTestingModule({
       controllers: [ProbeController],
       // The real app's filter too: the guard raises domain errors, which the filter turns into statuses.
-      providers: [{ provide: SessionService, useValue: sessions }, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      providers: [
+        { provide: SessionService, useValue: sessions },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
     }).compile();
     app = moduleRef.createNestApplication();
     await app.init();

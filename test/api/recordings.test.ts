@@ -49,7 +49,16 @@ describe('POST /api/recordings', () => {
     const audio = toneWav(3.5);
     const res = await post(audio, meta({ businessType: '话费查询' }), politeTranscript());
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: expect.any(String), agent: world.a.agent.employeeNo, direction: 'inbound', hasTranscript: true, businessType: '话费查询', duration: 3.5, channels: 'mono', sha256: createHash('sha256').update(audio).digest('hex') });
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      agent: world.a.agent.employeeNo,
+      direction: 'inbound',
+      hasTranscript: true,
+      businessType: '话费查询',
+      duration: 3.5,
+      channels: 'mono',
+      sha256: createHash('sha256').update(audio).digest('hex'),
+    });
     expect(res.body.transcript.segments).toHaveLength(3);
     const got = await t.as(t.adminToken).get(`/api/recordings/${res.body.id}`);
     expect(got.status).toBe(200);
@@ -186,7 +195,11 @@ describe('reading a recording', () => {
     expect(tail.status).toBe(206);
     expect(Buffer.compare(tail.body, audio.subarray(audio.length - 10))).toBe(0);
 
-    const open = await api.get(`/api/recordings/${id}/audio`).set('Range', `bytes=${audio.length - 5}-`).buffer(true).parse(binary);
+    const open = await api
+      .get(`/api/recordings/${id}/audio`)
+      .set('Range', `bytes=${audio.length - 5}-`)
+      .buffer(true)
+      .parse(binary);
     expect(open.status).toBe(206);
     expect(open.body.length).toBe(5);
 
@@ -231,7 +244,10 @@ describe('reading a recording', () => {
     const put = await t.as(t.adminToken).put(`/api/recordings/${bare}/transcript`).send(politeTranscript());
     expect(put.status).toBe(200);
     expect(put.body.hasTranscript).toBe(true);
-    const bad = await t.as(t.adminToken).put(`/api/recordings/${bare}/transcript`).send({ segments: [{ speaker: 'agent', start: 0, end: 1 }] });
+    const bad = await t
+      .as(t.adminToken)
+      .put(`/api/recordings/${bare}/transcript`)
+      .send({ segments: [{ speaker: 'agent', start: 0, end: 1 }] });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('text');
     expect((await t.as(t.adminToken).get(`/api/recordings/${bare}`)).body.transcript.segments).toHaveLength(3);

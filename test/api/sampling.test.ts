@@ -18,7 +18,10 @@ async function ingest(agent: string, day: string, over: Record<string, unknown> 
     .as(t.adminToken)
     .post('/api/recordings')
     .attach('audio', call, 'c.wav')
-    .field('metadata', JSON.stringify({ externalId: `s-${++seq}`, agent, startedAt: `${day}T10:${String(seq % 60).padStart(2, '0')}:00+08:00`, direction: 'inbound', ...over }));
+    .field(
+      'metadata',
+      JSON.stringify({ externalId: `s-${++seq}`, agent, startedAt: `${day}T10:${String(seq % 60).padStart(2, '0')}:00+08:00`, direction: 'inbound', ...over }),
+    );
   if (transcript) req.field('transcript', JSON.stringify(transcript));
   const res = await req;
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));
@@ -74,7 +77,11 @@ async function sampledQueue(inspectors: number) {
   return { project, supervisor, inspectors: staff };
 }
 
-const reasonsOf = (run: { assignments: { agent: string; reason: string }[] }, agent: string) => run.assignments.filter((a) => a.agent === agent).map((a) => a.reason).sort();
+const reasonsOf = (run: { assignments: { agent: string; reason: string }[] }, agent: string) =>
+  run.assignments
+    .filter((a) => a.agent === agent)
+    .map((a) => a.reason)
+    .sort();
 
 describe('POST /api/sampling/runs', () => {
   // The day sampled once, looked at from every side by the tests here; none of them changes it.
@@ -88,7 +95,10 @@ describe('POST /api/sampling/runs', () => {
   it('samples the day by the plan and answers 201 with the assignments', () => {
     expect(res.status).toBe(201);
     expect(first.id).toEqual(expect.any(String));
-    for (const a of first.assignments) expect(a).toEqual(expect.objectContaining({ recordingId: expect.any(String), agent: expect.any(String), inspector: expect.any(String), reason: expect.any(String) }));
+    for (const a of first.assignments)
+      expect(a).toEqual(
+        expect.objectContaining({ recordingId: expect.any(String), agent: expect.any(String), inspector: expect.any(String), reason: expect.any(String) }),
+      );
     // Veteran: 2 a day (one guided by the FORBIDDEN failure) plus his complaint call.
     expect(reasonsOf(first, w.veteran.employeeNo)).toEqual(['complaint', 'failed:FORBIDDEN', 'random']);
     // New hire (hired < 90 days) and intern: 2 plus 2 extra.
@@ -170,8 +180,16 @@ describe('focus agents from their scores', () => {
     const lowCall = await ingest(low.employeeNo, day);
     const fatalCall = await ingest(fatal.employeeNo, day);
     const insp = w.inspectors[0].token;
-    await t.as(insp).post('/api/evaluations').send({ recordingId: lowCall, source: 'daily', items: await allItems(t, { B1: 'fail', B3: 'fail', A4: 'fail' }) }).expect(201);
-    await t.as(insp).post('/api/evaluations').send({ recordingId: fatalCall, source: 'daily', items: await allItems(t, { FORBIDDEN: 'fail' }) }).expect(201);
+    await t
+      .as(insp)
+      .post('/api/evaluations')
+      .send({ recordingId: lowCall, source: 'daily', items: await allItems(t, { B1: 'fail', B3: 'fail', A4: 'fail' }) })
+      .expect(201);
+    await t
+      .as(insp)
+      .post('/api/evaluations')
+      .send({ recordingId: fatalCall, source: 'daily', items: await allItems(t, { FORBIDDEN: 'fail' }) })
+      .expect(201);
     const run = (await t.as(w.supervisor.token).post('/api/sampling/runs').send({ project: w.project.code, date: today })).body;
     expect(reasonsOf(run, low.employeeNo)).toEqual(['low-score', 'low-score', 'random', 'random']);
     expect(reasonsOf(run, fatal.employeeNo)).toEqual(['fatal', 'fatal', 'random', 'random']);
@@ -198,7 +216,10 @@ describe('the plan', () => {
     ['a direction "sideways"', { directions: ['sideways'] }, 'directions'],
   ])('answers 400 for %s', async (_title, change, field) => {
     const plan = (await t.as(w.supervisor.token).get(`/api/sampling/plans/${w.project.code}`)).body;
-    const res = await t.as(w.supervisor.token).put(`/api/sampling/plans/${w.project.code}`).send({ rules: { ...plan.current, ...change } });
+    const res = await t
+      .as(w.supervisor.token)
+      .put(`/api/sampling/plans/${w.project.code}`)
+      .send({ rules: { ...plan.current, ...change } });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain(field);
   });
@@ -220,7 +241,10 @@ describe('the inspector’s queue', () => {
     expect(queue.done).toBe(0);
     expect(queue.items[0]).toEqual(expect.objectContaining({ recordingId: expect.any(String), reason: expect.any(String), agent: expect.any(String), duration: 31 }));
     const { next } = (await api.get('/api/sampling/queue/next')).body;
-    await api.post('/api/evaluations').send({ recordingId: next.recordingId, source: 'daily', items: await allItems(t) }).expect(201);
+    await api
+      .post('/api/evaluations')
+      .send({ recordingId: next.recordingId, source: 'daily', items: await allItems(t) })
+      .expect(201);
     const after = (await api.get(`/api/sampling/queue?date=${DAY}`)).body;
     expect(after.done).toBe(1);
     expect((await api.get('/api/sampling/queue/next')).body.next.recordingId).not.toBe(next.recordingId);
@@ -239,7 +263,11 @@ describe('the inspector’s queue', () => {
     const [from, to] = inspectors;
     // One of his two calls already scored.
     const scored = (await t.as(from.token).get(`/api/sampling/queue?date=${DAY}`)).body.items[0];
-    await t.as(from.token).post('/api/evaluations').send({ recordingId: scored.recordingId, source: 'daily', items: await allItems(t) }).expect(201);
+    await t
+      .as(from.token)
+      .post('/api/evaluations')
+      .send({ recordingId: scored.recordingId, source: 'daily', items: await allItems(t) })
+      .expect(201);
     const open = (await t.as(from.token).get(`/api/sampling/queue?date=${DAY}`)).body.items.find((i: { done: boolean }) => !i.done);
     const res = await t.as(supervisor.token).patch(`/api/sampling/assignments/${open.id}`).send({ inspector: to.username });
     expect(res.status).toBe(200);

@@ -75,7 +75,9 @@ describe('the checklist page', () => {
     const token = await page.evaluate(() => localStorage.getItem('qa.token'));
     const active = await (await fetch(`${server.baseUrl}/api/checklists/active`, { headers: { Authorization: `Bearer ${token}` } })).json();
     expect(active.version).toBe(2);
-    const rule = active.sections.flatMap((s: { items: { code: string; rule?: { phrases: string[] } }[] }) => s.items).find((i: { code: string }) => i.code === 'FORBIDDEN').rule;
+    const rule = active.sections
+      .flatMap((s: { items: { code: string; rule?: { phrases: string[] } }[] }) => s.items)
+      .find((i: { code: string }) => i.code === 'FORBIDDEN').rule;
     expect(rule.phrases).toContain(PHRASE);
     await context.close();
   });
@@ -89,7 +91,9 @@ describe('the checklist page', () => {
     const token = await page.evaluate(() => localStorage.getItem('qa.token'));
     const active = await (await fetch(`${server.baseUrl}/api/checklists/active`, { headers: { Authorization: `Bearer ${token}` } })).json();
     expect(await page.getByTestId('checklist-version').textContent()).toBe(`第 ${active.version} 版`);
-    const phrases: string[] = active.sections.flatMap((s: { items: { code: string; rule?: { phrases: string[] } }[] }) => s.items).find((i: { code: string }) => i.code === 'FORBIDDEN').rule.phrases;
+    const phrases: string[] = active.sections
+      .flatMap((s: { items: { code: string; rule?: { phrases: string[] } }[] }) => s.items)
+      .find((i: { code: string }) => i.code === 'FORBIDDEN').rule.phrases;
     expect(phrases.length).toBeGreaterThan(0);
     const forbidden = await page.getByTestId('checklist-item-FORBIDDEN').innerText();
     for (const phrase of phrases) expect(forbidden).toContain(phrase);

@@ -18,7 +18,11 @@ const YESTERDAY = new Date(Date.parse(`${TODAY}T00:00:00Z`) - 86_400_000).toISOS
 const TOMORROW = new Date(Date.parse(`${TODAY}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 async function login(username: string, password: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -65,7 +69,6 @@ async function sampledForCs(): Promise<number> {
 }
 
 describe('daily sampling and the inspector’s queue', () => {
-
   it('a supervisor samples yesterday for CS on /sampling and sees the calls spread over the inspectors', async () => {
     const [context, page] = await newPage();
     await signIn(page, server.baseUrl, 'supervisor', 'demo1234');
@@ -79,7 +82,11 @@ describe('daily sampling and the inspector’s queue', () => {
     expect(await date.inputValue()).toBe(YESTERDAY);
     await page.getByTestId('sampling-run-button').click();
     // 201 (new) or 200 if the schedule got there first: either way the page says which.
-    await page.locator('.ant-message-notice').filter({ hasText: /抽样完成|该日已抽样，显示原结果/ }).first().waitFor();
+    await page
+      .locator('.ant-message-notice')
+      .filter({ hasText: /抽样完成|该日已抽样，显示原结果/ })
+      .first()
+      .waitFor();
     await page.getByTestId('sampling-row').first().waitFor();
     const sampled = await sampledForCs();
     expect(sampled).toBeGreaterThan(0);
@@ -102,7 +109,10 @@ describe('daily sampling and the inspector’s queue', () => {
     const calls = page.locator('#plan-callsPerAgent');
     await calls.fill('3');
     await page.getByTestId('plan-save').click();
-    await page.getByTestId('plan-effective').filter({ hasText: `已保存的新方案将于 ${TOMORROW} 起生效` }).waitFor();
+    await page
+      .getByTestId('plan-effective')
+      .filter({ hasText: `已保存的新方案将于 ${TOMORROW} 起生效` })
+      .waitFor();
     // The demo centre's plan draws 1 call per agent a day (a demo agent takes only 3).
     expect(await page.getByTestId('plan-form').innerText()).toContain('今天仍按：1');
     await page.screenshot({ path: `${SHOTS}/queue-test-plan.png`, fullPage: true });
@@ -142,13 +152,21 @@ describe('daily sampling and the inspector’s queue', () => {
 
     // The scoring workspace is another engineer's page: use it when it is there.
     const workspace = await Promise.race([
-      page.getByTestId('workspace').waitFor({ timeout: 30_000 }).then(() => true),
-      page.getByTestId('not-found').waitFor({ timeout: 30_000 }).then(() => false),
+      page
+        .getByTestId('workspace')
+        .waitFor({ timeout: 30_000 })
+        .then(() => true),
+      page
+        .getByTestId('not-found')
+        .waitFor({ timeout: 30_000 })
+        .then(() => false),
     ]).catch(() => false);
     await page.screenshot({ path: `${SHOTS}/queue-test-evaluate.png`, fullPage: true });
 
     if (workspace) {
-      const items = (await page.locator('[data-testid^="item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))).filter((id) => /^item-[A-Za-z0-9_]+$/.test(id));
+      const items = (await page.locator('[data-testid^="item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))).filter((id) =>
+        /^item-[A-Za-z0-9_]+$/.test(id),
+      );
       expect(items.length).toBeGreaterThan(0);
       await page.getByTestId(items[0]).click();
       for (let i = 0; i < items.length; i++) {

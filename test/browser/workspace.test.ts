@@ -16,7 +16,11 @@ let inspectorToken: string;
 const VIEWPORT = { width: 1440, height: 900 };
 
 async function login(username: string, password: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${server.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -28,7 +32,11 @@ async function api<T>(token: string, path: string): Promise<T> {
 }
 
 async function send<T>(token: string, method: string, path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${server.baseUrl}/api${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${server.baseUrl}/api${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -73,8 +81,7 @@ async function signedInContext(): Promise<{ context: BrowserContext; page: Page 
   return { context, page };
 }
 
-const selectedCode = (page: Page) =>
-  page.locator('[data-testid^="item-"][data-selected="true"]').evaluate((el) => el.getAttribute('data-testid')!.slice('item-'.length));
+const selectedCode = (page: Page) => page.locator('[data-testid^="item-"][data-selected="true"]').evaluate((el) => el.getAttribute('data-testid')!.slice('item-'.length));
 
 const liveScore = async (page: Page) => Number(await page.getByTestId('live-score').getAttribute('data-score'));
 
@@ -163,7 +170,10 @@ describe('the scoring workspace', () => {
     expect(await page.getByTestId('submit-evaluation').count()).toBe(0);
     expect(await page.getByTestId('item-B1-fail').count()).toBe(0);
     const evaluationId = (await page.getByTestId('workspace').getAttribute('data-evaluation-id'))!;
-    const stored = await api<{ score: number; status: string; items: { code: string; verdict: string; at: number | null; comment: string | null }[] }>(inspectorToken, `/evaluations/${evaluationId}`);
+    const stored = await api<{ score: number; status: string; items: { code: string; verdict: string; at: number | null; comment: string | null }[] }>(
+      inspectorToken,
+      `/evaluations/${evaluationId}`,
+    );
     expect(stored.status).toBe('submitted');
     expect(stored.score).toBe(finalLive);
     expect(await liveScore(page)).toBe(stored.score);
@@ -175,10 +185,7 @@ describe('the scoring workspace', () => {
 
     // N asks the queue for the next call: another call's workspace, or word that the queue is done.
     await page.keyboard.press('n');
-    await page.waitForFunction(
-      (id) => !location.pathname.endsWith(id) || document.querySelector('[data-testid="queue-done"]') !== null,
-      call.id,
-    );
+    await page.waitForFunction((id) => !location.pathname.endsWith(id) || document.querySelector('[data-testid="queue-done"]') !== null, call.id);
     if (!page.url().endsWith(call.id)) {
       expect(new URL(page.url()).pathname).toMatch(/^\/evaluate\/[0-9a-f-]{36}$/);
       await page.getByTestId('workspace').waitFor();
@@ -221,10 +228,7 @@ describe('the scoring workspace', () => {
     // Clicking the defect's time seeks the audio there.
     const defectAt = Number(await page.locator('[data-testid="defect"][data-code="FORBIDDEN"]').getAttribute('data-at'));
     await page.getByTestId('item-FORBIDDEN-seek').click();
-    await page.waitForFunction(
-      (t) => Math.abs(Number(document.querySelector('[data-testid="player-time"]')?.getAttribute('data-current-time')) - t) < 0.2,
-      defectAt,
-    );
+    await page.waitForFunction((t) => Math.abs(Number(document.querySelector('[data-testid="player-time"]')?.getAttribute('data-current-time')) - t) < 0.2, defectAt);
 
     // A transcript line's "标记问题": the line's times become the chosen item's defect.
     await page.getByTestId('item-A7').click();
@@ -292,7 +296,10 @@ describe('the scoring workspace', () => {
 
     // "Another tab": the same inspector scores everything and submits through the API.
     const draft = await api<{ revision: number; items: { code: string }[] }>(inspectorToken, `/evaluations/${id}`);
-    const saved = await send<{ revision: number }>(inspectorToken, 'PUT', `/evaluations/${id}`, { revision: draft.revision, items: draft.items.map((i) => ({ code: i.code, verdict: 'pass' })) });
+    const saved = await send<{ revision: number }>(inspectorToken, 'PUT', `/evaluations/${id}`, {
+      revision: draft.revision,
+      items: draft.items.map((i) => ({ code: i.code, verdict: 'pass' })),
+    });
     await send(inspectorToken, 'POST', `/evaluations/${id}/submit`, { revision: saved.revision });
 
     // This tab changes an item: its save is refused as locked, and it says so in Chinese.

@@ -46,7 +46,10 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
   await waitFor(
     async () => {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-      return fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+      return fetch(`${baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
     },
     { timeoutMs: 60_000, intervalMs: 200, what: () => `the server to answer /api/health:\n${output}` },
   );

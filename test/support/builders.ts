@@ -18,12 +18,24 @@ export function builders(t: TestApp) {
   const admin = () => t.as(t.adminToken);
   return {
     project: async (over: Partial<{ code: string; name: string }> = {}) =>
-      created<Built & { name: string }>(await admin().post('/api/projects').send({ code: unique('P'), name: '测试项目', ...over }), 'project'),
+      created<Built & { name: string }>(
+        await admin()
+          .post('/api/projects')
+          .send({ code: unique('P'), name: '测试项目', ...over }),
+        'project',
+      ),
     team: async (project: string, over: Partial<{ code: string; name: string }> = {}) =>
-      created<Built & { project: string }>(await admin().post('/api/teams').send({ code: unique('T'), name: '测试班组', project, ...over }), 'team'),
+      created<Built & { project: string }>(
+        await admin()
+          .post('/api/teams')
+          .send({ code: unique('T'), name: '测试班组', project, ...over }),
+        'team',
+      ),
     agent: async (team: string, over: Partial<{ employeeNo: string; name: string; hiredAt: string; grade: string }> = {}) =>
       created<{ id: string; employeeNo: string; team: string }>(
-        await admin().post('/api/agents').send({ employeeNo: unique('E'), name: '张三', team, hiredAt: '2024-03-01', grade: 'C', ...over }),
+        await admin()
+          .post('/api/agents')
+          .send({ employeeNo: unique('E'), name: '张三', team, hiredAt: '2024-03-01', grade: 'C', ...over }),
         'agent',
       ),
     user: async (over: Partial<{ username: string; password: string; displayName: string; roles: string[]; projects: string[]; teams: string[] }> = {}) => {

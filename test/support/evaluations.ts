@@ -9,7 +9,10 @@ export async function recordingFor(t: TestApp, employeeNo: string, over: Record<
     .as(t.adminToken)
     .post('/api/recordings')
     .attach('audio', toneWav(1), 'call.wav')
-    .field('metadata', JSON.stringify({ externalId: `eval-${Date.now()}-${++seq}`, agent: employeeNo, startedAt: '2026-11-20T10:00:00+08:00', direction: 'inbound', ...over }))
+    .field(
+      'metadata',
+      JSON.stringify({ externalId: `eval-${Date.now()}-${++seq}`, agent: employeeNo, startedAt: '2026-11-20T10:00:00+08:00', direction: 'inbound', ...over }),
+    )
     .field('transcript', JSON.stringify(politeTranscript()));
   if (res.status !== 201) throw new Error(`recording: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;

@@ -29,7 +29,10 @@ export class AuthService {
     const wait = this.throttle.retryAfter(username, ip);
     if (wait > 0) {
       await this.audit.record({ username, action: 'login.throttled', ip });
-      throw new DomainError('THROTTLED', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes`, undefined, { params: { retryAfterSeconds: wait }, headers: { 'Retry-After': String(wait) } });
+      throw new DomainError('THROTTLED', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes`, undefined, {
+        params: { retryAfterSeconds: wait },
+        headers: { 'Retry-After': String(wait) },
+      });
     }
     const user = await this.users.byUsername(username);
     const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);

@@ -42,7 +42,10 @@ export class AutocheckService implements OnApplicationBootstrap {
     await this.jobs.queue(BACKFILL, { retryLimit: 5 });
     await this.jobs.work<{ recordingId: string }>(CHECK_RECORDING, { batchSize: 20 }, async (jobs) => {
       const version = await this.checklists.activeEntity();
-      await this.checkAndStore(jobs.map((j) => j.data.recordingId), version);
+      await this.checkAndStore(
+        jobs.map((j) => j.data.recordingId),
+        version,
+      );
     });
     await this.jobs.work<{ runId: string }>(BACKFILL, { batchSize: 1 }, async ([job]) => this.backfill(job.data.runId));
     // Catches up whatever a crash or a lost event left unchecked under the active version.

@@ -46,7 +46,9 @@ export class ChecklistVersionRepository {
   /** The next version number as a draft. */
   async insertDraft(values: { sections: ChecklistSection[]; createdBy: string }, tx: Transaction): Promise<ChecklistVersionEntity> {
     const [{ next }] = await tx.query(`SELECT COALESCE(max(version), 0) + 1 AS next FROM checklist_versions`);
-    return tx.getRepository(ChecklistVersionEntity).save({ version: next, status: ChecklistStatus.Draft, sections: values.sections, createdBy: values.createdBy, note: null });
+    return tx
+      .getRepository(ChecklistVersionEntity)
+      .save({ version: next, status: ChecklistStatus.Draft, sections: values.sections, createdBy: values.createdBy, note: null });
   }
 
   save(version: ChecklistVersionEntity): Promise<ChecklistVersionEntity> {

@@ -63,7 +63,10 @@ export class ChecklistsService implements OnApplicationBootstrap {
   /** Starts the next version as a draft, copied from the active one (or the version named). */
   async createDraft(user: AuthUser, basedOn?: string): Promise<ChecklistVersion> {
     const existing = await this.versions.draft();
-    if (existing) throw new DomainError('DRAFT_EXISTS', `Draft version ${existing.version} already exists: edit or delete it first`, undefined, { params: { version: existing.version } });
+    if (existing)
+      throw new DomainError('DRAFT_EXISTS', `Draft version ${existing.version} already exists: edit or delete it first`, undefined, {
+        params: { version: existing.version },
+      });
     const source = basedOn ? await this.entity(basedOn) : await this.activeEntity();
     return this.transaction.run(async (tx) => {
       const draft = await this.versions.insertDraft({ sections: source.sections, createdBy: user.id }, tx);
@@ -74,7 +77,10 @@ export class ChecklistsService implements OnApplicationBootstrap {
 
   async updateDraft(user: AuthUser, id: string, sections: unknown, note?: string): Promise<ChecklistVersion> {
     const draft = await this.entity(id);
-    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is published and can no longer change; start a new draft`, undefined, { params: { version: draft.version } });
+    if (draft.status !== ChecklistStatus.Draft)
+      throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is published and can no longer change; start a new draft`, undefined, {
+        params: { version: draft.version },
+      });
     const problems = validateChecklist(sections);
     if (problems.length) throw checklistInvalid(problems);
     draft.sections = sections as ChecklistSection[];
@@ -86,11 +92,13 @@ export class ChecklistsService implements OnApplicationBootstrap {
 
   async publish(user: AuthUser, id: string): Promise<ChecklistVersion> {
     const draft = await this.entity(id);
-    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is already published`, undefined, { params: { version: draft.version } });
+    if (draft.status !== ChecklistStatus.Draft)
+      throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is already published`, undefined, { params: { version: draft.version } });
     const problems = validateChecklist(draft.sections);
     if (problems.length) throw checklistInvalid(problems);
     const published = await this.transaction.run(async (tx) => {
-      if (!(await this.versions.publish(id, user.id, tx))) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} was published meanwhile`, undefined, { params: { version: draft.version } });
+      if (!(await this.versions.publish(id, user.id, tx)))
+        throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} was published meanwhile`, undefined, { params: { version: draft.version } });
       await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.publish', detail: { version: draft.version } }, tx);
       return toChecklistVersion((await this.versions.byId(id, tx))!);
     });
@@ -100,7 +108,10 @@ export class ChecklistsService implements OnApplicationBootstrap {
 
   async deleteDraft(user: AuthUser, id: string): Promise<void> {
     const draft = await this.entity(id);
-    if (draft.status !== ChecklistStatus.Draft) throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is published and is kept for the evaluations scored with it`, undefined, { params: { version: draft.version } });
+    if (draft.status !== ChecklistStatus.Draft)
+      throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is published and is kept for the evaluations scored with it`, undefined, {
+        params: { version: draft.version },
+      });
     await this.versions.delete(id);
     await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.discard', detail: { version: draft.version } });
   }

@@ -56,7 +56,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.status ?? 400;
       if (status === 413) return { body: { statusCode: 413, message: 'Payload too large', code: 'PAYLOAD_TOO_LARGE' } };
       if (status === 415) return { body: { statusCode: 415, message: 'Unsupported request body encoding', code: 'UNSUPPORTED_MEDIA' } };
-      return { body: { statusCode: status, message: 'Malformed request body: not valid JSON', code: exception.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : (CODE_OF_STATUS[status] ?? 'MALFORMED_JSON') } };
+      return {
+        body: {
+          statusCode: status,
+          message: 'Malformed request body: not valid JSON',
+          code: exception.type === 'entity.parse.failed' ? 'MALFORMED_JSON' : (CODE_OF_STATUS[status] ?? 'MALFORMED_JSON'),
+        },
+      };
     }
     if (exception instanceof QueryFailedError && (exception as unknown as { code?: string }).code === '23505') {
       // A unique index caught a race the service's own check could not see.

@@ -43,7 +43,10 @@ export async function startEmbeddedPostgres(dir: string, options: { fsyncOff?: b
     onLog: options.log ? (m) => process.stdout.write(`[postgres] ${m}\n`) : () => undefined,
     onError: (e) => process.stderr.write(`[postgres] ${String(e)}\n`),
   });
-  const initialised = await access(path.join(databaseDir, 'PG_VERSION')).then(() => true, () => false);
+  const initialised = await access(path.join(databaseDir, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
   if (!initialised) await pg.initialise();
   await pg.start();
   const client = pg.getPgClient('postgres', '127.0.0.1');

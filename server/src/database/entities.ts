@@ -11,4 +11,24 @@ import { UserEntity } from '#server/org/users/user.entity.js';
 import { RecordingAccessEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from '#server/recordings/recording.entity.js';
 
 /** Every entity, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
-export const ENTITIES = [ProjectEntity, TeamEntity, AgentEntity, UserEntity, SessionEntity, AuditLogEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity, RecordingAccessEntity, ChecklistVersionEntity, EvaluationEntity, EvaluationItemEntity, EvaluationHistoryEntity, RecordingAutoCheckEntity, AutocheckRunEntity, SamplingPlanEntity, SamplingRunEntity, SamplingAssignmentEntity];
+export const ENTITIES = [
+  ProjectEntity,
+  TeamEntity,
+  AgentEntity,
+  UserEntity,
+  SessionEntity,
+  AuditLogEntity,
+  RecordingEntity,
+  RecordingPeaksEntity,
+  RecordingTranscriptEntity,
+  RecordingAccessEntity,
+  ChecklistVersionEntity,
+  EvaluationEntity,
+  EvaluationItemEntity,
+  EvaluationHistoryEntity,
+  RecordingAutoCheckEntity,
+  AutocheckRunEntity,
+  SamplingPlanEntity,
+  SamplingRunEntity,
+  SamplingAssignmentEntity,
+];

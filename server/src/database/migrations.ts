@@ -8,4 +8,11 @@ import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
 
 type MigrationClass = new () => MigrationInterface;
 /** Every migration in order, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
-export const MIGRATIONS: MigrationClass[] = [Init1795806584708, Recordings1795806904216, ChecklistsEvaluations1795807441654, Autocheck1795807641821, Sampling1795808214944, EvaluationCallDate1795808665035];
+export const MIGRATIONS: MigrationClass[] = [
+  Init1795806584708,
+  Recordings1795806904216,
+  ChecklistsEvaluations1795807441654,
+  Autocheck1795807641821,
+  Sampling1795808214944,
+  EvaluationCallDate1795808665035,
+];

@@ -74,7 +74,7 @@ function speak(out: Float32Array, from: number, to: number, sampleRate: number, 
   const length = to - from;
   const drift = random() * Math.PI * 2;
   let phase = 0;
-  for (let at = from; at < to; ) {
+  for (let at = from; at < to;) {
     const syllable = Math.min(to - at, Math.round((0.16 + random() * 0.12) * sampleRate));
     const gap = Math.round(random() * 0.05 * sampleRate);
     const [formant1, formant2] = VOWELS[Math.floor(random() * VOWELS.length)];
@@ -119,7 +119,6 @@ class Resonator {
     return y;
   }
 }
-
 
 // ---------------------------------------------------------------- WAV writer
 

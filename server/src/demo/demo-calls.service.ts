@@ -55,7 +55,8 @@ export class DemoCallsService {
           const stereo = random() < 0.3;
           const minutes = 9 * 60 + Math.floor(random() * 11 * 60);
           const startedAt = `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}+08:00`;
-          const customerNumber = stored % 97 === 5 ? DEMO_COMPLAINT_NUMBER : `1${[3, 5, 8, 9][Math.floor(random() * 4)]}${String(Math.floor(random() * 1e9)).padStart(9, '0')}`;
+          const customerNumber =
+            stored % 97 === 5 ? DEMO_COMPLAINT_NUMBER : `1${[3, 5, 8, 9][Math.floor(random() * 4)]}${String(Math.floor(random() * 1e9)).padStart(9, '0')}`;
           const audio = synthesiseCall({ segments: call.transcript.segments, duration: call.duration, stereo, seed: Math.floor(random() * 2 ** 31), codec: 'alaw' });
           const metadata = {
             externalId: `DEMO-${day.replaceAll('-', '')}-${agent.employeeNo}-${k + 1}`,

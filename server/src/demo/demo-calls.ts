@@ -5,16 +5,7 @@ import { seededRandom } from '#shared/random.js';
  * A week of invented calls for the demo centre: transcripts that keep the service standard and
  * break it in the ways DOMAIN.md lists, timed so that the synthesised audio lines up with them.
  */
-export type DemoScenario =
-  | 'good'
-  | 'no-greeting'
-  | 'forbidden'
-  | 'interrupt'
-  | 'dead-air'
-  | 'no-closing'
-  | 'no-confirmation'
-  | 'traditional'
-  | 'asr-homophone';
+export type DemoScenario = 'good' | 'no-greeting' | 'forbidden' | 'interrupt' | 'dead-air' | 'no-closing' | 'no-confirmation' | 'traditional' | 'asr-homophone';
 
 const SCENARIO_WEIGHTS: [DemoScenario, number][] = [
   ['good', 52],
@@ -89,13 +80,22 @@ export function demoCall(random: () => number, direction: 'inbound' | 'outbound'
       ? [['agent', direction === 'inbound' ? '喂，什么事' : '喂，是机主吗，跟你说个业务']]
       : direction === 'inbound'
         ? [['agent', '您好，很高兴为您服务，请问有什么可以帮您']]
-        : [['agent', `您好，请问是${salutation}本人吗，我是移动公司的客户经理`], ['customer', '是我，什么事']];
+        : [
+            ['agent', `您好，请问是${salutation}本人吗，我是移动公司的客户经理`],
+            ['customer', '是我，什么事'],
+          ];
   const middle = [...BUSINESS[businessType]];
   if (scenario === 'forbidden') {
     const phrase = random() < 0.5 ? '这个我不清楚，你自己去营业厅问吧' : '不是已经跟你讲过了吗，还要问';
     middle.splice(3, 0, ['customer', '那这个具体是怎么算的'], ['agent', phrase]);
   }
-  const confirmation: Turn[] = scenario === 'no-confirmation' ? [] : [['agent', `${salutation}，不知道我刚才是否将您的问题解释清楚了`], ['customer', '清楚了，谢谢']];
+  const confirmation: Turn[] =
+    scenario === 'no-confirmation'
+      ? []
+      : [
+          ['agent', `${salutation}，不知道我刚才是否将您的问题解释清楚了`],
+          ['customer', '清楚了，谢谢'],
+        ];
   const closing: Turn[] =
     scenario === 'no-closing'
       ? [['agent', '行，那就这样']]

@@ -23,7 +23,14 @@ const csvCell = (v: string | number | boolean | null) => {
 
 /** UTF-8 with a BOM, so Excel on a Chinese Windows opens the names correctly. */
 export function evaluationsCsv(items: Evaluation[]): Buffer {
-  return Buffer.from('\uFEFF' + table(items).map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n', 'utf8');
+  return Buffer.from(
+    '\uFEFF' +
+      table(items)
+        .map((r) => r.map(csvCell).join(','))
+        .join('\r\n') +
+      '\r\n',
+    'utf8',
+  );
 }
 
 export async function evaluationsXlsx(items: Evaluation[]): Promise<Buffer> {

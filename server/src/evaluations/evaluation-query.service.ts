@@ -43,8 +43,16 @@ export class EvaluationQueryService {
   /** The same rows as a file; every export is written to the audit log (DOMAIN.md confidentiality). */
   async export(user: AuthUser, q: EvaluationQueryDto): Promise<{ body: Buffer; contentType: string; filename: string }> {
     const { items, total } = await this.list(user, q, true);
-    if (total > EXPORT_LIMIT) throw new DomainError('EXPORT_TOO_LARGE', `from: the export would hold ${total} evaluations; narrow the dates to under ${EXPORT_LIMIT}`, undefined, { params: { total, limit: EXPORT_LIMIT } });
-    await this.audit.record({ userId: user.id, username: user.username, action: 'evaluations.export', detail: { format: q.format, from: q.from, to: q.to, team: q.team, agent: q.agent, rows: items.length } });
+    if (total > EXPORT_LIMIT)
+      throw new DomainError('EXPORT_TOO_LARGE', `from: the export would hold ${total} evaluations; narrow the dates to under ${EXPORT_LIMIT}`, undefined, {
+        params: { total, limit: EXPORT_LIMIT },
+      });
+    await this.audit.record({
+      userId: user.id,
+      username: user.username,
+      action: 'evaluations.export',
+      detail: { format: q.format, from: q.from, to: q.to, team: q.team, agent: q.agent, rows: items.length },
+    });
     const name = `evaluations-${q.from ?? 'all'}-${q.to ?? 'all'}`;
     return q.format === 'xlsx'
       ? { body: await evaluationsXlsx(items), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${name}.xlsx` }

@@ -55,4 +55,10 @@ export function toEvaluation(r: EvaluationRow): Evaluation {
   };
 }
 
-export const toHistoryEntry = (h: EvaluationHistoryEntity): EvaluationHistoryEntry => ({ at: h.at.toISOString(), username: h.username, action: h.action, reason: h.reason, change: h.change });
+export const toHistoryEntry = (h: EvaluationHistoryEntity): EvaluationHistoryEntry => ({
+  at: h.at.toISOString(),
+  username: h.username,
+  action: h.action,
+  reason: h.reason,
+  change: h.change,
+});

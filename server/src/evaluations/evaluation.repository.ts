@@ -102,7 +102,10 @@ export class EvaluationRepository {
 
   /** The inspector's open draft on the call, if any (there is at most one). */
   async openDraftId(recordingId: string, inspectorId: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM evaluations WHERE "recordingId" = $1 AND "inspectorId" = $2 AND status = 'draft'`, [recordingId, inspectorId]);
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM evaluations WHERE "recordingId" = $1 AND "inspectorId" = $2 AND status = 'draft'`, [
+      recordingId,
+      inspectorId,
+    ]);
     return rows[0]?.id ?? null;
   }
 
@@ -173,7 +176,12 @@ export class EvaluationRepository {
   }
 
   /** Earned points per item and the evaluation's totals. */
-  async storeScore(id: string, earned: { code: string; earned: number | null }[], score: Pick<EvaluationEntity, 'score' | 'fatal' | 'earned' | 'possible'>, tx: Transaction): Promise<void> {
+  async storeScore(
+    id: string,
+    earned: { code: string; earned: number | null }[],
+    score: Pick<EvaluationEntity, 'score' | 'fatal' | 'earned' | 'possible'>,
+    tx: Transaction,
+  ): Promise<void> {
     for (const i of earned) await tx.update(EvaluationItemEntity, { evaluationId: id, code: i.code }, { earned: i.earned });
     await tx.update(EvaluationEntity, { id }, score);
   }

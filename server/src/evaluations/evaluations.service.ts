@@ -71,7 +71,10 @@ export class EvaluationsService {
     this.checkItems(checklist, dto.items, true);
     const { auto } = await this.machineVerdicts(user, recording.id);
     const id = await this.transaction.run(async (tx) => {
-      const evaluationId = await this.evaluations.insert({ ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, comment: dto.comment ?? null }, tx);
+      const evaluationId = await this.evaluations.insert(
+        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, comment: dto.comment ?? null },
+        tx,
+      );
       await this.writeItems(evaluationId, checklist, dto.items, auto, tx);
       await this.submitScored(user, evaluationId, tx);
       return evaluationId;
@@ -91,7 +94,10 @@ export class EvaluationsService {
     const { auto, evidence } = await this.machineVerdicts(user, recording.id);
     const suggested = [...auto].map(([code, verdict]) => ({ code, verdict, at: evidence.get(code)?.start ?? null, until: evidence.get(code)?.end ?? null }));
     const id = await this.transaction.run(async (tx) => {
-      const evaluationId = await this.evaluations.insertDraftIfNone({ ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source }, tx);
+      const evaluationId = await this.evaluations.insertDraftIfNone(
+        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source },
+        tx,
+      );
       if (!evaluationId) return null; // the same inspector opened it twice at once
       await this.writeItems(evaluationId, checklist, suggested, auto, tx);
       await this.history(user, evaluationId, 'created', null, { source: dto.source }, tx);
@@ -134,7 +140,8 @@ export class EvaluationsService {
   /** After submission only a supervisor may change an evaluation, with a reason; both states are kept. */
   async amend(user: AuthUser, id: string, dto: AmendDto): Promise<Evaluation> {
     const before = await this.get(user, id);
-    if (before.status !== EvaluationStatus.Submitted) throw new DomainError('EVALUATION_NOT_SUBMITTED', 'Only a submitted evaluation is amended; a draft is simply saved');
+    if (before.status !== EvaluationStatus.Submitted)
+      throw new DomainError('EVALUATION_NOT_SUBMITTED', 'Only a submitted evaluation is amended; a draft is simply saved');
     const checklist = await this.checklistOf(before.checklistVersionId);
     this.checkItems(checklist, dto.items, false);
     await this.transaction.run(async (tx) => {
@@ -149,7 +156,11 @@ export class EvaluationsService {
         'amended',
         dto.reason,
         {
-          before: { score: before.score, fatal: before.fatal, items: before.items.filter((i) => dto.items.some((d) => d.code === i.code)).map((i) => ({ code: i.code, verdict: i.verdict })) },
+          before: {
+            score: before.score,
+            fatal: before.fatal,
+            items: before.items.filter((i) => dto.items.some((d) => d.code === i.code)).map((i) => ({ code: i.code, verdict: i.verdict })),
+          },
           after: { ...after, items: dto.items.map((i) => ({ code: i.code, verdict: i.verdict })) },
         },
         tx,
@@ -192,7 +203,10 @@ export class EvaluationsService {
   }
 
   private stale() {
-    return new DomainError('STALE_REVISION', 'This evaluation was saved elsewhere (another tab or inspector) since you opened it: reload to see the latest, then redo your change');
+    return new DomainError(
+      'STALE_REVISION',
+      'This evaluation was saved elsewhere (another tab or inspector) since you opened it: reload to see the latest, then redo your change',
+    );
   }
 
   /**
@@ -209,12 +223,29 @@ export class EvaluationsService {
   }
 
   /** One item per checklist item, in its order, with its points as they are now and any verdict given. */
-  private async writeItems(evaluationId: string, checklist: ChecklistItem[], scored: ScoredItem[] | EvaluationItemInputDto[], auto: Map<string, 'pass' | 'fail'>, tx: Transaction): Promise<void> {
+  private async writeItems(
+    evaluationId: string,
+    checklist: ChecklistItem[],
+    scored: ScoredItem[] | EvaluationItemInputDto[],
+    auto: Map<string, 'pass' | 'fail'>,
+    tx: Transaction,
+  ): Promise<void> {
     const byCode = new Map((scored as ScoredItem[]).map((s) => [s.code, s]));
     await this.evaluations.insertItems(
       checklist.map((item, position) => {
         const s = byCode.get(item.code);
-        return { evaluationId, code: item.code, position, points: item.points, critical: item.critical, verdict: s?.verdict ?? null, comment: s?.comment ?? null, at: s?.at ?? null, until: s?.until ?? null, autoVerdict: auto.get(item.code) ?? null };
+        return {
+          evaluationId,
+          code: item.code,
+          position,
+          points: item.points,
+          critical: item.critical,
+          verdict: s?.verdict ?? null,
+          comment: s?.comment ?? null,
+          at: s?.at ?? null,
+          until: s?.until ?? null,
+          autoVerdict: auto.get(item.code) ?? null,
+        };
       }),
       tx,
     );
@@ -237,7 +268,14 @@ export class EvaluationsService {
     await this.history(user, id, 'submitted', null, result, tx);
   }
 
-  private async history(user: AuthUser, evaluationId: string, action: EvaluationHistoryEntity['action'], reason: string | null, change: Record<string, unknown> | null, tx: Transaction): Promise<void> {
+  private async history(
+    user: AuthUser,
+    evaluationId: string,
+    action: EvaluationHistoryEntity['action'],
+    reason: string | null,
+    change: Record<string, unknown> | null,
+    tx: Transaction,
+  ): Promise<void> {
     await this.evaluations.addHistory({ evaluationId, userId: user.id, username: user.username, action, reason, change }, tx);
   }
 }

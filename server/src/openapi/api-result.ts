@@ -58,7 +58,12 @@ export function ApiNoContent(description = 'No content'): MethodDecorator {
   return respond('@ApiNoContent', 204, description, undefined);
 }
 
-function respond(decorator: string, status: number | number[] | undefined, description: string | undefined, content: Record<string, { schema: Schema }> | undefined): MethodDecorator {
+function respond(
+  decorator: string,
+  status: number | number[] | undefined,
+  description: string | undefined,
+  content: Record<string, { schema: Schema }> | undefined,
+): MethodDecorator {
   return (target, key, descriptor) => {
     const handler = descriptor.value as object;
     const statuses = status === undefined ? [routeStatus(decorator, target, key, handler)] : [status].flat();

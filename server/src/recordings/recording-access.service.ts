@@ -53,7 +53,10 @@ export class RecordingAccessService {
     const type = recording.audioFormat === 'mp3' ? 'audio/mpeg' : 'audio/wav';
     const parsed = parseRange(range, size);
     if (parsed === 'unsatisfiable') {
-      throw new DomainError('RANGE_NOT_SATISFIABLE', `Range not satisfiable: the file has ${size} bytes`, undefined, { params: { size }, headers: { 'Content-Range': `bytes */${size}` } });
+      throw new DomainError('RANGE_NOT_SATISFIABLE', `Range not satisfiable: the file has ${size} bytes`, undefined, {
+        params: { size },
+        headers: { 'Content-Range': `bytes */${size}` },
+      });
     }
     if (download || !parsed || parsed.start === 0) {
       await this.accessLog.insert({ userId: user.id, username: user.username, recordingId: id, action: download ? 'download' : 'play', ip: ip ?? null });
@@ -73,7 +76,13 @@ export class RecordingAccessService {
   }
 
   async log(user: AuthUser, q: { recordingId?: string; username?: string; page: number; pageSize: number }): Promise<Page<AccessLogEntry>> {
-    const { total, rows } = await this.accessLog.search({ teamIds: this.scope.visibleTeamIds(user), recordingId: q.recordingId, username: q.username, page: q.page, pageSize: q.pageSize });
+    const { total, rows } = await this.accessLog.search({
+      teamIds: this.scope.visibleTeamIds(user),
+      recordingId: q.recordingId,
+      username: q.username,
+      page: q.page,
+      pageSize: q.pageSize,
+    });
     return { total, items: rows.map(toAccessLogEntry) };
   }
 }

@@ -1,7 +1,23 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
-  ValidatorConstraint, type ValidatorConstraintInterface, type ValidationArguments, Validate,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+  type ValidationArguments,
+  Validate,
 } from 'class-validator';
 import { CallDirection, ChannelLayout } from '#shared/recordings.js';
 import { IsLocalDate } from '#server/common/local-date.js';

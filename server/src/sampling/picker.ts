@@ -40,7 +40,6 @@ const severity = (code: string) => {
   return i < 0 ? SEVERITY.length : i;
 };
 
-
 /** Draws k of the items without replacement (partial Fisher–Yates), removing them from `pool`. */
 export function drawRandom<T>(pool: T[], k: number, random: () => number): T[] {
   const out: T[] = [];
@@ -72,7 +71,11 @@ export function pickCalls(candidates: readonly Candidate[], focus: ReadonlyMap<s
   const take = (c: Candidate, reason: PickReason) => picks.push({ recordingId: c.recordingId, agentId: c.agentId, durationSeconds: c.durationSeconds, reason });
   for (const [agentId, calls] of byAgent) {
     const guidedCount = Math.floor(rules.callsPerAgent * rules.guidedShare);
-    const guided = drawRandom(calls.filter((c) => c.failedCodes.length), guidedCount, random);
+    const guided = drawRandom(
+      calls.filter((c) => c.failedCodes.length),
+      guidedCount,
+      random,
+    );
     for (const c of guided) {
       const worst = [...c.failedCodes].sort((a, b) => severity(a) - severity(b) || (a < b ? -1 : 1))[0];
       take(c, `failed:${worst}`);

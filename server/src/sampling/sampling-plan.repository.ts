@@ -10,13 +10,19 @@ export class SamplingPlanRepository {
 
   /** The rules of the newest version effective on or before the day (stored as saved: maybe partial). */
   async rulesOn(projectId: string, date: string): Promise<Partial<SamplingRules> | null> {
-    const [row] = await this.db.query(`SELECT rules FROM sampling_plans WHERE "projectId" = $1 AND "effectiveFrom" <= $2 ORDER BY "effectiveFrom" DESC LIMIT 1`, [projectId, date]);
+    const [row] = await this.db.query(`SELECT rules FROM sampling_plans WHERE "projectId" = $1 AND "effectiveFrom" <= $2 ORDER BY "effectiveFrom" DESC LIMIT 1`, [
+      projectId,
+      date,
+    ]);
     return row?.rules ?? null;
   }
 
   /** The latest version that takes effect after the day. */
   async upcomingAfter(projectId: string, date: string): Promise<{ effectiveFrom: string; rules: Partial<SamplingRules> } | null> {
-    const [row] = await this.db.query(`SELECT "effectiveFrom", rules FROM sampling_plans WHERE "projectId" = $1 AND "effectiveFrom" > $2 ORDER BY "effectiveFrom" DESC LIMIT 1`, [projectId, date]);
+    const [row] = await this.db.query(
+      `SELECT "effectiveFrom", rules FROM sampling_plans WHERE "projectId" = $1 AND "effectiveFrom" > $2 ORDER BY "effectiveFrom" DESC LIMIT 1`,
+      [projectId, date],
+    );
     return row ?? null;
   }
 
@@ -31,6 +37,10 @@ export class SamplingPlanRepository {
 
   /** A version from that day, unless one is saved for it already (the demo's plans). */
   async insertIfNone(projectId: string, effectiveFrom: string, rules: SamplingRules): Promise<void> {
-    await this.db.query(`INSERT INTO sampling_plans ("projectId", "effectiveFrom", rules) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [projectId, effectiveFrom, JSON.stringify(rules)]);
+    await this.db.query(`INSERT INTO sampling_plans ("projectId", "effectiveFrom", rules) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      projectId,
+      effectiveFrom,
+      JSON.stringify(rules),
+    ]);
   }
 }

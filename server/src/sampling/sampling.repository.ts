@@ -42,7 +42,16 @@ export interface AssignmentScope {
   projectId: string;
 }
 
-export type NewAssignment = { runId: string | null; recordingId: string; inspectorId: string; agentId: string; teamId: string; date: string; reason: string; source: string };
+export type NewAssignment = {
+  runId: string | null;
+  recordingId: string;
+  inspectorId: string;
+  agentId: string;
+  teamId: string;
+  date: string;
+  reason: string;
+  source: string;
+};
 
 export interface InspectorRow {
   inspectorId: string;
@@ -81,7 +90,10 @@ export class SamplingRepository {
   }
 
   /** A new run of the project's day, or null when the day is sampled already (at the same moment by someone else). */
-  async insertRunIfNone(values: { projectId: string; date: string; seed: number; rules: SamplingRules; createdBy: string | null }, tx: Transaction): Promise<string | null> {
+  async insertRunIfNone(
+    values: { projectId: string; date: string; seed: number; rules: SamplingRules; createdBy: string | null },
+    tx: Transaction,
+  ): Promise<string | null> {
     const inserted: { id: string }[] = await tx.query(
       `INSERT INTO sampling_runs ("projectId", date, seed, rules, candidates, "createdBy") VALUES ($1, $2, $3, $4, 0, $5) ON CONFLICT ("projectId", date) DO NOTHING RETURNING id`,
       [values.projectId, values.date, values.seed, JSON.stringify(values.rules), values.createdBy],
@@ -107,7 +119,13 @@ export class SamplingRepository {
    * The day's calls a plan may draw from: long enough, of the wanted kinds, not given to anyone yet,
    * with the rules they failed under the checklist version given (the active one).
    */
-  async candidates(projectId: string, date: string, rules: SamplingRules, checklistVersionId: string, tx: Transaction = this.db.manager): Promise<(Candidate & { teamId: string; unchecked: boolean })[]> {
+  async candidates(
+    projectId: string,
+    date: string,
+    rules: SamplingRules,
+    checklistVersionId: string,
+    tx: Transaction = this.db.manager,
+  ): Promise<(Candidate & { teamId: string; unchecked: boolean })[]> {
     const filter = new SqlFilter([projectId, date, checklistVersionId]).add('r."durationSeconds" >= ?', rules.minDurationSeconds);
     if (rules.directions.length && rules.directions.length < 2) filter.add('r.direction = ANY(?::call_direction[])', rules.directions);
     if (rules.businessTypes.length) filter.add('r."businessType" = ANY(?)', rules.businessTypes);
@@ -170,7 +188,10 @@ export class SamplingRepository {
   }
 
   async assignmentScope(id: string): Promise<AssignmentScope | null> {
-    const [row] = await this.db.query(`SELECT sa.id, sa."recordingId", sa."inspectorId", sa."teamId", t."projectId" FROM sampling_assignments sa JOIN teams t ON t.id = sa."teamId" WHERE sa.id = $1`, [id]);
+    const [row] = await this.db.query(
+      `SELECT sa.id, sa."recordingId", sa."inspectorId", sa."teamId", t."projectId" FROM sampling_assignments sa JOIN teams t ON t.id = sa."teamId" WHERE sa.id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 
@@ -194,7 +215,10 @@ export class SamplingRepository {
         values.push(r.runId, r.recordingId, r.inspectorId, r.agentId, r.teamId, r.date, r.reason, r.source);
         return `(${Array.from({ length: 8 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
       });
-      await tx.query(`INSERT INTO sampling_assignments ("runId", "recordingId", "inspectorId", "agentId", "teamId", date, reason, source) VALUES ${tuples.join(', ')}`, values);
+      await tx.query(
+        `INSERT INTO sampling_assignments ("runId", "recordingId", "inspectorId", "agentId", "teamId", date, reason, source) VALUES ${tuples.join(', ')}`,
+        values,
+      );
     }
   }
 

@@ -49,14 +49,24 @@ export class SamplingService {
       const runId = await this.repo.insertRunIfNone({ projectId: project.id, date, seed, rules, createdBy }, tx);
       if (!runId) return null; // sampled at the same moment by someone else
       const inspectors = await this.repo.inspectorsOf(project.id, tx);
-      if (!inspectors.length) throw new DomainError('NO_INSPECTOR', `Project ${project.code} has no active inspector to give calls to`, undefined, { params: { project: project.code } });
+      if (!inspectors.length)
+        throw new DomainError('NO_INSPECTOR', `Project ${project.code} has no active inspector to give calls to`, undefined, { params: { project: project.code } });
       const candidates = await this.repo.candidates(project.id, date, rules, version.id, tx);
       await this.checkUnchecked(candidates, version);
       const focus = await this.repo.focusAgents(project.id, date, rules, tx);
       const teamOf = new Map(candidates.map((c) => [c.recordingId, c.teamId]));
       const picks = assignPicks(pickCalls(candidates, focus, rules, seed), inspectors);
       await this.repo.insertAssignments(
-        picks.map((p) => ({ runId, recordingId: p.recordingId, inspectorId: p.inspectorId, agentId: p.agentId, teamId: teamOf.get(p.recordingId)!, date, reason: p.reason, source: 'daily' })),
+        picks.map((p) => ({
+          runId,
+          recordingId: p.recordingId,
+          inspectorId: p.inspectorId,
+          agentId: p.agentId,
+          teamId: teamOf.get(p.recordingId)!,
+          date,
+          reason: p.reason,
+          source: 'daily',
+        })),
         tx,
       );
       await this.repo.setCandidates(runId, candidates.length, tx);
@@ -74,7 +84,10 @@ export class SamplingService {
   private async checkUnchecked(candidates: { recordingId: string; unchecked: boolean; failedCodes: string[] }[], version: ChecklistVersionEntity): Promise<void> {
     const unchecked = candidates.filter((c) => c.unchecked);
     if (!unchecked.length) return;
-    const results = await this.autocheck.checkAndStore(unchecked.map((c) => c.recordingId), version);
+    const results = await this.autocheck.checkAndStore(
+      unchecked.map((c) => c.recordingId),
+      version,
+    );
     const failed = new Map(results.map((r) => [r.recordingId, r.results.filter((x) => x.verdict === 'fail').map((x) => x.code)]));
     for (const c of unchecked) c.failedCodes = failed.get(c.recordingId) ?? [];
   }
@@ -111,7 +124,8 @@ export class SamplingService {
   /** A supervisor moves a call to another inspector of the project, unless it has been scored. */
   async reassign(user: AuthUser, id: string, username: string): Promise<Assignment> {
     const assignment = await this.scope.assignment(user, id);
-    if (await this.repo.isScored(assignment.recordingId, assignment.inspectorId)) throw new DomainError('ALREADY_SCORED', 'This call has been scored already and stays with its inspector');
+    if (await this.repo.isScored(assignment.recordingId, assignment.inspectorId))
+      throw new DomainError('ALREADY_SCORED', 'This call has been scored already and stays with its inspector');
     const inspector = (await this.repo.inspectorsOf(assignment.projectId)).find((i) => i.username === username);
     if (!inspector) throw invalid('inspector', `${username} is not an active inspector of this project`, 'notInspector', { value: username });
     await this.repo.reassign(id, inspector.inspectorId);
@@ -126,8 +140,18 @@ export class SamplingService {
     const version = await this.checklists.activeEntity();
     const pool = (await this.repo.candidates(team.projectId, date, rules, version.id)).filter((c) => c.teamId === team.id);
     const drawn = drawRandom(pool, count, seededRandom(randomInt(2 ** 31)));
-    const rows = drawn.map((c) => ({ runId: null, recordingId: c.recordingId, inspectorId: user.id, agentId: c.agentId, teamId: team.id, date, reason: 'spot-check', source: 'spot-check' }));
-    if (!rows.length) throw new DomainError('NOTHING_TO_DRAW', `No unassigned calls of ${teamCode} on ${date} to draw from`, undefined, { params: { team: teamCode, date } });
+    const rows = drawn.map((c) => ({
+      runId: null,
+      recordingId: c.recordingId,
+      inspectorId: user.id,
+      agentId: c.agentId,
+      teamId: team.id,
+      date,
+      reason: 'spot-check',
+      source: 'spot-check',
+    }));
+    if (!rows.length)
+      throw new DomainError('NOTHING_TO_DRAW', `No unassigned calls of ${teamCode} on ${date} to draw from`, undefined, { params: { team: teamCode, date } });
     await this.transaction.run((tx) => this.repo.insertAssignments(rows, tx));
     return (await this.repo.assignments({ recordingIds: rows.map((r) => r.recordingId) })).map(toAssignment);
   }

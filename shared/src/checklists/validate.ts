@@ -65,7 +65,8 @@ export function validateChecklist(sections: unknown): ChecklistProblem[] {
       else codes.add(item.code);
       if (typeof item.title !== 'string' || !item.title.trim()) add(`${f}.title`, 'empty');
       if (item.guidance !== undefined && typeof item.guidance !== 'string') add(`${f}.guidance`, 'notText');
-      if (typeof item.points !== 'number' || !Number.isFinite(item.points) || item.points < 0 || item.points > POINTS_MAX) add(`${f}.points`, 'pointsRange', { min: 0, max: POINTS_MAX });
+      if (typeof item.points !== 'number' || !Number.isFinite(item.points) || item.points < 0 || item.points > POINTS_MAX)
+        add(`${f}.points`, 'pointsRange', { min: 0, max: POINTS_MAX });
       if (typeof item.critical !== 'boolean') add(`${f}.critical`, 'notBoolean');
       if (typeof item.allowNa !== 'boolean') add(`${f}.allowNa`, 'notBoolean');
       if (item.rule !== undefined) validateRule(item.rule, `${f}.rule`, add);

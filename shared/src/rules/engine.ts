@@ -25,9 +25,7 @@ export interface CompiledRules {
 }
 
 function assertPhrases(code: string, phrases: unknown, nested: boolean): void {
-  const ok =
-    Array.isArray(phrases) &&
-    phrases.every((p) => (nested ? Array.isArray(p) && p.every((q) => typeof q === 'string') : typeof p === 'string'));
+  const ok = Array.isArray(phrases) && phrases.every((p) => (nested ? Array.isArray(p) && p.every((q) => typeof q === 'string') : typeof p === 'string'));
   if (!ok) throw new Error(`rule ${code}: phrases must be ${nested ? 'an array of arrays of strings' : 'an array of strings'}`);
 }
 
@@ -95,22 +93,14 @@ function checkRequired(rule: PhraseRequiredRule, hits: PhraseHit[], segments: re
     : hits.filter((hit) => {
         // Any part of the phrase inside the window counts.
         const [start, end] = hitTimes(hit, segments[hit.segment]);
-        return window.from === 'start'
-          ? start <= window.seconds + TIME_EPSILON
-          : end >= callEnd - window.seconds - TIME_EPSILON;
+        return window.from === 'start' ? start <= window.seconds + TIME_EPSILON : end >= callEnd - window.seconds - TIME_EPSILON;
       });
   const satisfied = rule.phrases.every((_, group) => inWindow.some((hit) => hit.entry.group === group));
   // A fail points at nothing: what is missing has no place in the call.
-  return satisfied
-    ? { verdict: 'pass' as const, evidence: inWindow.map((hit) => phraseEvidence(hit, segments)) }
-    : { verdict: 'fail' as const, evidence: [] };
+  return satisfied ? { verdict: 'pass' as const, evidence: inWindow.map((hit) => phraseEvidence(hit, segments)) } : { verdict: 'fail' as const, evidence: [] };
 }
 
-export function runRules(
-  compiled: CompiledRules,
-  transcript: Transcript | null | undefined,
-  options: RunOptions = {},
-): RuleResult[] {
+export function runRules(compiled: CompiledRules, transcript: Transcript | null | undefined, options: RunOptions = {}): RuleResult[] {
   const segments = transcript?.segments;
   if (!segments || segments.length === 0) {
     return compiled.definitions.map(({ code }) => ({ code, verdict: 'na', evidence: [] }));

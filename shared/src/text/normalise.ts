@@ -161,12 +161,7 @@ export function normalise(text: string): Normalised {
  * The original [start, end) code-unit range of normalised characters [start, end).
  * Give `original` to have a range ending on an astral character (a surrogate pair) include both halves.
  */
-export function originalRange(
-  map: ArrayLike<number>,
-  start: number,
-  end: number,
-  original?: string,
-): [number, number] {
+export function originalRange(map: ArrayLike<number>, start: number, end: number, original?: string): [number, number] {
   if (end <= start) return [map[start] ?? 0, map[start] ?? 0];
   const from = map[start];
   let to = map[end - 1] + 1;

@@ -72,9 +72,7 @@ export function toSoundCodes(codes: Uint16Array, length: number, out: Uint16Arra
 
 /** The syllable behind a sound code (for debugging and tests). */
 export function syllableOfCode(code: number): string {
-  return code >= FIRST_PRIVATE && code - FIRST_PRIVATE < codeSyllable.length
-    ? codeSyllable[code - FIRST_PRIVATE]
-    : String.fromCharCode(code);
+  return code >= FIRST_PRIVATE && code - FIRST_PRIVATE < codeSyllable.length ? codeSyllable[code - FIRST_PRIVATE] : String.fromCharCode(code);
 }
 
 /** Sound string of a normalised text, read character by character as transcripts are. */

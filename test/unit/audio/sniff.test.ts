@@ -49,7 +49,10 @@ function handMadeWav(fmt: { tag: number; channels?: number; rate?: number; bits:
   const out = new Uint8Array(8 + body);
   out.set([...'RIFF'].map((c) => c.charCodeAt(0)));
   new DataView(out.buffer).setUint32(4, body, true);
-  out.set([...'WAVE'].map((c) => c.charCodeAt(0)), 8);
+  out.set(
+    [...'WAVE'].map((c) => c.charCodeAt(0)),
+    8,
+  );
   let at = 12;
   for (const p of parts) {
     out.set(p, at);
@@ -86,7 +89,13 @@ describe('sniffAudio: the layout decoding reads', () => {
   it('a WAV: codec, channels, rate, and where the samples are (after an odd-sized LIST chunk)', () => {
     // RIFF header 12, LIST 8 + 13 + pad 1, fmt 8 + 16, data header 8: samples start at byte 66.
     expect(sniffAudio(handMadeWav({ tag: 1, bits: 16, channels: 2, rate: 16000, extraChunk: true }))).toEqual({
-      container: 'wav', codec: 'pcm16', channelCount: 2, sampleRate: 16000, blockAlign: 4, dataOffset: 66, dataLength: 400,
+      container: 'wav',
+      codec: 'pcm16',
+      channelCount: 2,
+      sampleRate: 16000,
+      blockAlign: 4,
+      dataOffset: 66,
+      dataLength: 400,
     });
   });
 
@@ -121,7 +130,14 @@ describe('sniffAudio: refused', () => {
     ['an empty file', new Uint8Array(0)],
     ['a text file named .wav', text],
     ['an OGG', ogg],
-    ['RIFF but not WAVE', (() => { const b = encodeWav([tone()], 8000); b.set([0x41, 0x56, 0x49, 0x20], 8); return b; })()],
+    [
+      'RIFF but not WAVE',
+      (() => {
+        const b = encodeWav([tone()], 8000);
+        b.set([0x41, 0x56, 0x49, 0x20], 8);
+        return b;
+      })(),
+    ],
     ['WAV without a fmt chunk', encodeWav([tone()], 8000).slice(0, 12)],
     ['WAV 8-bit PCM', handMadeWav({ tag: 1, bits: 8 })],
     ['WAV 24-bit PCM', handMadeWav({ tag: 1, bits: 24 })],
@@ -130,11 +146,36 @@ describe('sniffAudio: refused', () => {
     ['WAV EXTENSIBLE float', handMadeWav({ tag: 0xfffe, bits: 32, subFormatTag: 3 })],
     ['WAV with 0 channels', handMadeWav({ tag: 1, bits: 16, channels: 0 })],
     ['an ID3 tag with a truncated frame', tagOnly],
-    ['MPEG version "reserved"', withHeader((h) => { h[1] = (h[1] & ~0x18) | 0x08; })],
-    ['Layer II, not III', withHeader((h) => { h[1] = (h[1] & ~0x06) | 0x04; })],
-    ['bitrate index 0 (free format)', withHeader((h) => { h[2] &= 0x0f; })],
-    ['bitrate index 15', withHeader((h) => { h[2] |= 0xf0; })],
-    ['sample-rate index 3', withHeader((h) => { h[2] |= 0x0c; })],
+    [
+      'MPEG version "reserved"',
+      withHeader((h) => {
+        h[1] = (h[1] & ~0x18) | 0x08;
+      }),
+    ],
+    [
+      'Layer II, not III',
+      withHeader((h) => {
+        h[1] = (h[1] & ~0x06) | 0x04;
+      }),
+    ],
+    [
+      'bitrate index 0 (free format)',
+      withHeader((h) => {
+        h[2] &= 0x0f;
+      }),
+    ],
+    [
+      'bitrate index 15',
+      withHeader((h) => {
+        h[2] |= 0xf0;
+      }),
+    ],
+    [
+      'sample-rate index 3',
+      withHeader((h) => {
+        h[2] |= 0x0c;
+      }),
+    ],
     ['a frame sync followed by noise', syncThenNoise],
   ])('%s → null', (_title, bytes) => {
     expect(sniffAudio(bytes)).toBeNull();

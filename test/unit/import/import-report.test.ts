@@ -8,7 +8,16 @@ const refused = [
 
 describe('import report', () => {
   it('prints the counts and a table of refused rows', () => {
-    const text = summaryText({ total: 20, done: 20, imported: 15, skipped: 3, refused: 2, elapsedSeconds: 4.04, refusedCalls: refused, reportFile: '/day/import-report.csv' });
+    const text = summaryText({
+      total: 20,
+      done: 20,
+      imported: 15,
+      skipped: 3,
+      refused: 2,
+      elapsedSeconds: 4.04,
+      refusedCalls: refused,
+      reportFile: '/day/import-report.csv',
+    });
     expect(text).toBe(
       [
         '20 calls in 4.0 s: imported 15 · skipped 3 (already in) · refused 2',

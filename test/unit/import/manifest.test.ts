@@ -14,7 +14,16 @@ describe('readManifest', () => {
         'c-3,E001,2026-11-27T09:32:00+08:00,inbound,,audio/c-3.mp3,\n',
     );
     expect(rows).toEqual([
-      { line: 2, externalId: 'c-1', agent: 'E001', startedAt: '2026-11-27T09:30:00+08:00', direction: 'inbound', customerNumber: '13812345678', audio: 'audio/c-1.wav', transcript: 'text/c-1.json' },
+      {
+        line: 2,
+        externalId: 'c-1',
+        agent: 'E001',
+        startedAt: '2026-11-27T09:30:00+08:00',
+        direction: 'inbound',
+        customerNumber: '13812345678',
+        audio: 'audio/c-1.wav',
+        transcript: 'text/c-1.json',
+      },
       { line: 4, externalId: 'c-2', agent: 'E002', startedAt: '2026-11-27T09:31:00+08:00', direction: 'outbound', audio: 'audio/c-2.wav' },
       { line: 6, externalId: 'c-3', agent: 'E001', startedAt: '2026-11-27T09:32:00+08:00', direction: 'inbound', audio: 'audio/c-3.mp3' },
     ]);
@@ -25,7 +34,16 @@ describe('readManifest', () => {
       '\uFEFFAudio,ExternalId,AGENT,startedat,direction,customerNumber,transcript,channels,businessType\n' +
         'a.wav,c-1,E001,2026-11-27T09:30:00+08:00,inbound,,,stereo-agent-left,话费查询\n',
     );
-    expect(row).toEqual({ line: 2, externalId: 'c-1', agent: 'E001', startedAt: '2026-11-27T09:30:00+08:00', direction: 'inbound', audio: 'a.wav', channels: 'stereo-agent-left', businessType: '话费查询' });
+    expect(row).toEqual({
+      line: 2,
+      externalId: 'c-1',
+      agent: 'E001',
+      startedAt: '2026-11-27T09:30:00+08:00',
+      direction: 'inbound',
+      audio: 'a.wav',
+      channels: 'stereo-agent-left',
+      businessType: '话费查询',
+    });
   });
 
   it('reads a manifest saved as GB18030 by Excel', () => {

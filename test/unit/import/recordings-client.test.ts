@@ -68,7 +68,11 @@ describe('sendRecording', () => {
   });
 
   it('retries a 5xx or a 429 and succeeds when the server recovers', async () => {
-    answers = [[503, '<html>bad gateway</html>'], [429, { statusCode: 429, message: 'slow down' }], [201, { id: 'r-2' }]];
+    answers = [
+      [503, '<html>bad gateway</html>'],
+      [429, { statusCode: 429, message: 'slow down' }],
+      [201, { id: 'r-2' }],
+    ];
     expect(await sendRecording(baseUrl, 'tok', call, fast)).toEqual({ outcome: 'imported', recordingId: 'r-2' });
     expect(received).toHaveLength(3);
     // every attempt carries the whole call, not a spent body

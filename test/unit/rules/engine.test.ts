@@ -34,7 +34,12 @@ describe('engine', () => {
 
   it('lets a rule listen to the customer', () => {
     const compiled = compileRules([{ code: 'CUSTOMER_THANKS', rule: { type: 'phrase-required', phrases: [['谢谢']], speaker: 'customer' } }]);
-    const transcript = { segments: [{ speaker: 'agent' as const, start: 0, end: 1, text: '谢谢' }, { speaker: 'customer' as const, start: 1, end: 2, text: '謝謝' }] };
+    const transcript = {
+      segments: [
+        { speaker: 'agent' as const, start: 0, end: 1, text: '谢谢' },
+        { speaker: 'customer' as const, start: 1, end: 2, text: '謝謝' },
+      ],
+    };
     expect(runRules(compiled, transcript)[0]).toMatchObject({ verdict: 'pass', evidence: [{ segment: 1, text: '謝謝' }] });
   });
 

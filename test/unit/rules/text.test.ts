@@ -68,12 +68,21 @@ describe('AhoCorasick', () => {
   it('finds every occurrence, overlapping ones too', () => {
     const ac = new AhoCorasick(['he', 'she', 'his', 'hers']);
     const found = ac.search('ushers').map((m) => [m.patternIndex, m.start, m.end]);
-    expect(found).toEqual([[1, 1, 4], [0, 2, 4], [3, 2, 6]]);
+    expect(found).toEqual([
+      [1, 1, 4],
+      [0, 2, 4],
+      [3, 2, 6],
+    ]);
   });
   it('matches Chinese phrases and repeated ones', () => {
     const ac = new AhoCorasick(['谢谢', '谢谢谢', '请']);
     expect(ac.search('请谢谢谢谢').map((m) => `${m.patternIndex}@${m.start}`)).toEqual([
-      '2@0', '0@1', '1@1', '0@2', '1@2', '0@3', // by end, the longest first
+      '2@0',
+      '0@1',
+      '1@1',
+      '0@2',
+      '1@2',
+      '0@3', // by end, the longest first
     ]);
   });
   it('ignores empty patterns and finds nothing in unrelated text', () => {
@@ -83,7 +92,7 @@ describe('AhoCorasick', () => {
   });
   it('agrees with a naive search on random texts', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const alphabet = '您好谢请再见ab';
     const pick = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
     const patterns = Array.from({ length: 30 }, () => pick(1 + Math.floor(rand() * 4)));

@@ -73,7 +73,8 @@ describe('pickCalls', () => {
     const counts = new Map<string, number>();
     const calls = day(['A1'], 30);
     for (let seed = 0; seed < 3000; seed++) {
-      for (const p of pickCalls(calls, new Map(), rules, seed).filter((x) => x.reason.startsWith('failed'))) counts.set(p.recordingId, (counts.get(p.recordingId) ?? 0) + 1);
+      for (const p of pickCalls(calls, new Map(), rules, seed).filter((x) => x.reason.startsWith('failed')))
+        counts.set(p.recordingId, (counts.get(p.recordingId) ?? 0) + 1);
     }
     // 10 failing calls, 3000 draws of one: about 300 each.
     expect(counts.size).toBe(10);

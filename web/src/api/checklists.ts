@@ -33,8 +33,7 @@ export function useActiveChecklist<T>(select?: (checklist: ChecklistVersion) => 
 }
 
 /** `GET /api/checklists/:id`: one version (a draft, or the published version an evaluation was made against). */
-export const getChecklistVersion = (id: string, signal?: AbortSignal) =>
-  api.get<ChecklistVersion>(`/checklists/${encodeURIComponent(id)}`, undefined, signal);
+export const getChecklistVersion = (id: string, signal?: AbortSignal) => api.get<ChecklistVersion>(`/checklists/${encodeURIComponent(id)}`, undefined, signal);
 
 export const checklistVersionQueryOptions = (id: string) =>
   queryOptions({

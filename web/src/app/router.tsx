@@ -10,7 +10,9 @@ import type { Permission } from '#web/lib/authorization';
 import { RequirePermission, RequireSignIn } from './guards';
 
 type Lazy = NonNullable<RouteObject['lazy']>;
-const page = (load: () => Promise<{ default: ComponentType }>): Lazy => async () => ({ Component: (await load()).default });
+const page =
+  (load: () => Promise<{ default: ComponentType }>): Lazy =>
+  async () => ({ Component: (await load()).default });
 
 /** Each nav key's page, loaded on first visit. Keyed by NavKey: a row in NAVIGATION without a page fails the type check. */
 const PAGES: Record<NavKey, Lazy> = {

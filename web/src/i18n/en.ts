@@ -38,7 +38,7 @@ export const en: Translation = {
     users: 'Manage users, their roles, projects and teams; reset passwords',
     audit: 'See sign-ins, failed sign-ins and changes',
     checklists: 'The service-quality checklist and its versions; supervisors draft, edit and publish new ones',
-    evaluations: 'Submitted evaluations with each item\'s verdict and comments; export to CSV or Excel',
+    evaluations: "Submitted evaluations with each item's verdict and comments; export to CSV or Excel",
     recordings: 'Find calls by date, agent, customer number and more; listen with the transcript and automatic checks',
     accessLog: 'See who played or downloaded which call, and when',
     queue: 'Listen to and score the calls sampled for you, in order, and see your progress; team leads spot-check their team',
@@ -459,7 +459,8 @@ export const en: Translation = {
       problemLine: '{{where}}: {{problem}}',
       publish: 'Publish',
       publishTitle: 'Publish version {{version}}?',
-      publishBody: 'Once published, this version never changes (start a new draft to adjust it). New evaluations use it; submitted ones keep the version they were scored with.',
+      publishBody:
+        'Once published, this version never changes (start a new draft to adjust it). New evaluations use it; submitted ones keep the version they were scored with.',
       publishRecheck: 'The automatic checks of all past calls are then re-run with the new rules in the background; this page shows the progress.',
       publishUnsaved: 'Unsaved changes are saved first.',
       published: 'Version {{version}} published',
@@ -659,7 +660,8 @@ export const en: Translation = {
       'low-score': "The agent's average QA score over the last 30 days (configurable) is below the plan's threshold: extra calls to follow the improvement.",
       fatal: 'The agent had an evaluation with a fatal error in the last 7 days (configurable): extra calls to make sure it does not happen again.',
       complaint: 'A complaint call: every one is listened to, on top of the quota.',
-      failed: 'The automatic check found this call failing "{{rule}}" ({{code}}). By the plan, part of each agent\'s picks come from calls that failed an automatic check, for a person to confirm.',
+      failed:
+        'The automatic check found this call failing "{{rule}}" ({{code}}). By the plan, part of each agent\'s picks come from calls that failed an automatic check, for a person to confirm.',
       'spot-check': 'Drawn at random by a team lead from his own team, for himself to listen to (spot listening).',
     },
     rules: {
@@ -697,7 +699,8 @@ export const en: Translation = {
     },
     run: {
       run: 'Sample',
-      runHint: "Draws the day's calls by the project's plan and spreads them evenly over the project's inspectors. A day is sampled once; asking again shows the same result.",
+      runHint:
+        "Draws the day's calls by the project's plan and spreads them evenly over the project's inspectors. A day is sampled once; asking again shows the same result.",
       created: 'Sampled: {{count}} of {{candidates}} candidate calls',
       already: 'This day was already sampled: showing the original result',
       notRun: '{{date}} has not been sampled yet',
@@ -719,7 +722,8 @@ export const en: Translation = {
     plan: {
       upcoming: 'The saved new plan applies from {{date}}',
       noUpcoming: 'The plan in force today',
-      fromTomorrow: "A change applies from tomorrow: today's sampling, maybe half done, keeps the plan in force. Below is the plan from tomorrow on; fields that differ show today's value.",
+      fromTomorrow:
+        "A change applies from tomorrow: today's sampling, maybe half done, keeps the plan in force. Below is the plan from tomorrow on; fields that differ show today's value.",
       todayValue: 'Today still: {{value}}',
       any: 'Any',
       tooMany: 'At most 50',
@@ -758,7 +762,7 @@ export const en: Translation = {
         directions: 'Draw only calls of the ticked directions; none ticked means both.',
         businessTypes: 'Draw only calls of these business types; empty means any. Type and press Enter to add.',
         complaintBusinessTypes: 'Calls of these business types are complaints: every one is listened to, outside the quota.',
-        runAt: "At this local time each day the system samples the previous day; you can also press Sample at any time.",
+        runAt: 'At this local time each day the system samples the previous day; you can also press Sample at any time.',
         maxHalfWidth: "An agent whose mean's 95 % interval is wider than ± this many points is marked too uncertain to grade.",
       },
       save: 'Save (applies from tomorrow)',
@@ -835,7 +839,8 @@ export const en: Translation = {
     submittedBy: 'Submitted by {{name}} at {{at}}',
     lockedHint: 'A submitted evaluation is read-only; a supervisor may amend it',
     conflictTitle: 'This draft was saved elsewhere: your latest changes here are not saved',
-    conflictText: 'Since you opened this page, another tab or another inspector saved this draft. To avoid overwriting their work, this page stopped saving. Reload to see the latest version, then redo your change.',
+    conflictText:
+      'Since you opened this page, another tab or another inspector saved this draft. To avoid overwriting their work, this page stopped saving. Reload to see the latest version, then redo your change.',
     conflictUnsaved: 'Not saved from this page: {{codes}}',
     lockedTitle: 'This evaluation was submitted elsewhere; your changes here are not saved',
     lockedText: 'Since you opened this page, the evaluation was submitted from another tab and is locked. Reload to see what was submitted; a supervisor may amend it.',

@@ -27,7 +27,18 @@ const HEADINGS: Record<keyof Omit<AgentSheetRow, 'line'>, string[]> = {
 };
 const REQUIRED = ['employeeNo', 'name', 'team', 'hiredAt', 'grade'] as const;
 
-const GRADES: Record<string, AgentGrade> = { intern: AgentGrade.Intern, 实习: AgentGrade.Intern, 实习生: AgentGrade.Intern, 实习tsr: AgentGrade.Intern, c: AgentGrade.C, b: AgentGrade.B, a: AgentGrade.A, c级: AgentGrade.C, b级: AgentGrade.B, a级: AgentGrade.A };
+const GRADES: Record<string, AgentGrade> = {
+  intern: AgentGrade.Intern,
+  实习: AgentGrade.Intern,
+  实习生: AgentGrade.Intern,
+  实习tsr: AgentGrade.Intern,
+  c: AgentGrade.C,
+  b: AgentGrade.B,
+  a: AgentGrade.A,
+  c级: AgentGrade.C,
+  b级: AgentGrade.B,
+  a级: AgentGrade.A,
+};
 const STATUSES: Record<string, AgentStatus> = { active: AgentStatus.Active, 在职: AgentStatus.Active, left: AgentStatus.Left, 离职: AgentStatus.Left };
 
 /** Sheets saved by Excel on a Chinese Windows are often GB18030, not UTF-8. */
@@ -65,7 +76,12 @@ export function readAgentSheet(bytes: Uint8Array): { rows: AgentSheetRow[]; erro
   }
   const missing = REQUIRED.filter((k) => columns[k] === undefined);
   if (missing.length) {
-    return { rows: [], errors: [{ line: 1, code: 'missingColumns', params: { columns: missing }, message: `missing columns: ${missing.map((k) => `${HEADINGS[k][0]} (${k})`).join(', ')}` }] };
+    return {
+      rows: [],
+      errors: [
+        { line: 1, code: 'missingColumns', params: { columns: missing }, message: `missing columns: ${missing.map((k) => `${HEADINGS[k][0]} (${k})`).join(', ')}` },
+      ],
+    };
   }
   if (records.length === 1) return { rows: [], errors: [{ line: 2, code: 'emptySheet', message: 'no agents below the header' }] };
 
@@ -81,7 +97,8 @@ export function readAgentSheet(bytes: Uint8Array): { rows: AgentSheetRow[]; erro
       problems.push({ line, field, code, params: { value, ...params }, message });
     const employeeNo = cell('employeeNo');
     if (!EMPLOYEE_NO_PATTERN.test(employeeNo)) problem('employeeNo', 'badCell', employeeNo, `工号 (employeeNo) "${employeeNo}" must be 1–32 letters or digits`);
-    else if (seen.has(employeeNo)) problem('employeeNo', 'repeatsLine', employeeNo, `工号 (employeeNo) ${employeeNo} repeats line ${seen.get(employeeNo)}`, { line: seen.get(employeeNo)! });
+    else if (seen.has(employeeNo))
+      problem('employeeNo', 'repeatsLine', employeeNo, `工号 (employeeNo) ${employeeNo} repeats line ${seen.get(employeeNo)}`, { line: seen.get(employeeNo)! });
     const name = cell('name');
     if (!name || name.length > 100) problem('name', name ? 'badCell' : 'required', name, '姓名 (name) is empty or too long');
     const team = cell('team');

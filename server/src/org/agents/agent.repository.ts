@@ -43,7 +43,10 @@ export class AgentRepository {
     if (f.status) qb.andWhere('a.status = :status', { status: f.status });
     if (f.q) qb.andWhere('(a.name ILIKE :q OR a.employeeNo ILIKE :q)', { q: `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     qb.orderBy(SORT_COLUMNS[f.sort ?? 'employeeNo'] ?? 'a.employeeNo').addOrderBy('a.id');
-    return qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
+    return qb
+      .skip((f.page - 1) * f.pageSize)
+      .take(f.pageSize)
+      .getManyAndCount();
   }
 
   byId(id: string) {

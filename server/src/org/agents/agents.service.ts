@@ -81,14 +81,24 @@ export class AgentsService {
       const known = existing.get(row.employeeNo);
       const line = row.line;
       if (!team) errors.push({ line, field: 'team', code: 'unknown', params: { value: row.team }, message: `班组 (team) ${row.team} does not exist` });
-      else if (!this.scope.sees(user, { teamId: team.id })) errors.push({ line, field: 'team', code: 'outOfScope', params: { value: row.team }, message: `班组 (team) ${row.team} is outside your projects and teams` });
-      else if (known && !this.scope.sees(user, { teamId: known.teamId })) errors.push({ line, field: 'employeeNo', code: 'outOfScope', params: { value: row.employeeNo }, message: `工号 (employeeNo) ${row.employeeNo} belongs to a team outside your scope` });
+      else if (!this.scope.sees(user, { teamId: team.id }))
+        errors.push({ line, field: 'team', code: 'outOfScope', params: { value: row.team }, message: `班组 (team) ${row.team} is outside your projects and teams` });
+      else if (known && !this.scope.sees(user, { teamId: known.teamId }))
+        errors.push({
+          line,
+          field: 'employeeNo',
+          code: 'outOfScope',
+          params: { value: row.employeeNo },
+          message: `工号 (employeeNo) ${row.employeeNo} belongs to a team outside your scope`,
+        });
     }
     if (errors.length) {
       errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       const first = errors[0];
       const rowsRefused = new Set(errors.map((e) => e.line)).size;
-      throw new DomainError('IMPORT_ROWS_INVALID', `${rowsRefused} row(s) refused, nothing imported; line ${first.line}: ${first.message}`, errors.slice(0, 200), { params: { rows: rowsRefused } });
+      throw new DomainError('IMPORT_ROWS_INVALID', `${rowsRefused} row(s) refused, nothing imported; line ${first.line}: ${first.message}`, errors.slice(0, 200), {
+        params: { rows: rowsRefused },
+      });
     }
     let created = 0;
     await this.transaction.run(async (tx) => {

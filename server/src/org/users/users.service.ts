@@ -78,7 +78,10 @@ export class UsersService {
     await this.transaction.run(async (tx) => {
       await this.users.save(user, tx);
       const { password: _, ...visible } = dto;
-      await this.audit.record({ userId: actor.id, username: actor.username, action: 'user.update', detail: { username: user.username, ...visible, passwordChanged: !!dto.password } }, tx);
+      await this.audit.record(
+        { userId: actor.id, username: actor.username, action: 'user.update', detail: { username: user.username, ...visible, passwordChanged: !!dto.password } },
+        tx,
+      );
     });
     // A deactivated user or a changed password ends every open session at once.
     if (dto.active === false || dto.password) await this.sessions.revokeAllOf(user.id);

@@ -63,7 +63,7 @@ function readWavLayout(bytes: Uint8Array): WavLayout | null {
   let fmt: WavFmt | null = null;
   let dataOffset = -1;
   let dataLength = 0;
-  for (let at = 12; at + 8 <= bytes.length; ) {
+  for (let at = 12; at + 8 <= bytes.length;) {
     const size = view.getUint32(at + 4, true);
     const body = at + 8;
     if (ascii(bytes, at, 'fmt ')) {
@@ -163,7 +163,7 @@ function firstFrameOffset(b: Uint8Array): number {
 export function mp3FrameCoverage(b: Uint8Array, layout: Mp3Layout): number {
   const { firstFrameOffset: start, firstFrame: first } = layout;
   let covered = 0;
-  for (let at = start; at + 4 <= b.length; ) {
+  for (let at = start; at + 4 <= b.length;) {
     const frame = readMp3FrameHeader(b, at);
     if (frame && frame.version === first.version && frame.sampleRate === first.sampleRate && at + frame.frameLength <= b.length) {
       covered += frame.frameLength;

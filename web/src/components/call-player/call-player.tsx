@@ -128,8 +128,14 @@ export function CallPlayer({
     if (!stereo) return [{ speaker: null, peaks: monoPeaks(peaks.channels)[0] ?? [] }];
     const [left, right] = peaks.channels;
     return layout === ChannelLayout.StereoAgentRight
-      ? [{ speaker: 'agent' as const, peaks: right }, { speaker: 'customer' as const, peaks: left }]
-      : [{ speaker: 'agent' as const, peaks: left }, { speaker: 'customer' as const, peaks: right }];
+      ? [
+          { speaker: 'agent' as const, peaks: right },
+          { speaker: 'customer' as const, peaks: left },
+        ]
+      : [
+          { speaker: 'agent' as const, peaks: left },
+          { speaker: 'customer' as const, peaks: right },
+        ];
   }, [peaks, layout, stereo]);
 
   const agentColor = token.colorPrimary;
@@ -162,9 +168,7 @@ export function CallPlayer({
       dragToSeek: true,
       audioRate: speedRef.current,
       splitChannels:
-        lanes.length > 1
-          ? lanes.map((l) => ({ height: lane, waveColor: translucent(laneColor(l.speaker)), progressColor: laneColor(l.speaker) }))
-          : undefined,
+        lanes.length > 1 ? lanes.map((l) => ({ height: lane, waveColor: translucent(laneColor(l.speaker)), progressColor: laneColor(l.speaker) })) : undefined,
       plugins: [regionsPlugin],
     });
     // Stream nothing until the user plays: opening the page is not listening (the access log counts plays).
@@ -343,7 +347,14 @@ export function CallPlayer({
                 justify="center"
                 data-testid="player-lane"
                 data-speaker={l.speaker ?? ''}
-                style={{ height: lane, width: 44, borderRadius: token.borderRadiusSM, background: translucent(laneColor(l.speaker), '14', token.colorFillTertiary), color: laneColor(l.speaker), fontSize: token.fontSizeSM }}
+                style={{
+                  height: lane,
+                  width: 44,
+                  borderRadius: token.borderRadiusSM,
+                  background: translucent(laneColor(l.speaker), '14', token.colorFillTertiary),
+                  color: laneColor(l.speaker),
+                  fontSize: token.fontSizeSM,
+                }}
               >
                 {l.speaker && speakerLabel(l.speaker)}
               </Flex>

@@ -59,7 +59,12 @@ function markedText(text: string, marks: readonly TranscriptHighlight[]): ReactN
     if (from >= span.to) return;
     if (from > at) parts.push(text.slice(at, from));
     parts.push(
-      <mark key={i} data-testid="transcript-highlight" title={span.title} style={{ background: span.color ?? 'rgba(255, 77, 79, 0.25)', padding: '0 1px', borderRadius: 2 }}>
+      <mark
+        key={i}
+        data-testid="transcript-highlight"
+        title={span.title}
+        style={{ background: span.color ?? 'rgba(255, 77, 79, 0.25)', padding: '0 1px', borderRadius: 2 }}
+      >
         {text.slice(from, span.to)}
       </mark>,
     );

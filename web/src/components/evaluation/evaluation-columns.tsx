@@ -10,7 +10,13 @@ import type { ListedEvaluation } from './types';
  * columns a list adds, such as agent and team), then inspector, source, checklist version, score and
  * when it was submitted.
  */
-export function useEvaluationColumns<E extends ListedEvaluation>({ callLinkTestId, who = [] }: { callLinkTestId: string; who?: TableColumnsType<E> }): TableColumnsType<E> {
+export function useEvaluationColumns<E extends ListedEvaluation>({
+  callLinkTestId,
+  who = [],
+}: {
+  callLinkTestId: string;
+  who?: TableColumnsType<E>;
+}): TableColumnsType<E> {
   const { t, i18n } = useTranslation();
   const at = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.resolvedLanguage) : '—');
   return [

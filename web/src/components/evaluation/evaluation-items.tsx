@@ -26,7 +26,12 @@ export function EvaluationItems({ evaluation }: { evaluation: EvaluationDetails 
       render: (_, item) => (item.verdict === 'na' ? '—' : `${item.earned ?? 0} / ${item.points}`),
     },
     { title: t('evaluations.item.auto'), dataIndex: 'autoVerdict', width: 100, render: (verdict: EvaluationItem['autoVerdict']) => <VerdictTag verdict={verdict} /> },
-    { title: t('evaluations.item.at'), key: 'at', width: 110, render: (_, item) => (item.at === null ? '—' : item.until !== null ? `${clock(item.at)}–${clock(item.until)}` : clock(item.at)) },
+    {
+      title: t('evaluations.item.at'),
+      key: 'at',
+      width: 110,
+      render: (_, item) => (item.at === null ? '—' : item.until !== null ? `${clock(item.at)}–${clock(item.until)}` : clock(item.at)),
+    },
     { title: t('evaluations.item.comment'), dataIndex: 'comment', render: (comment: string | null) => comment || '—' },
   ];
   return (
@@ -37,13 +42,7 @@ export function EvaluationItems({ evaluation }: { evaluation: EvaluationDetails 
           {evaluation.comment}
         </Typography.Paragraph>
       )}
-      <Table<EvaluationItem>
-        rowKey="code"
-        size="small"
-        pagination={false}
-        columns={columns}
-        dataSource={evaluation.items}
-      />
+      <Table<EvaluationItem> rowKey="code" size="small" pagination={false} columns={columns} dataSource={evaluation.items} />
     </div>
   );
 }

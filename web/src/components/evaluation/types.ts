@@ -7,4 +7,7 @@ export type { EvaluationItem, Verdict };
 export type EvaluationDetails = Pick<Evaluation, 'comment' | 'items'>;
 
 /** What the shared list columns show of a row of `GET /api/evaluations`. */
-export type ListedEvaluation = Pick<Evaluation, 'recordingId' | 'inspector' | 'inspectorName' | 'source' | 'checklistVersion' | 'score' | 'fatal' | 'submittedAt' | 'callStartedAt'>;
+export type ListedEvaluation = Pick<
+  Evaluation,
+  'recordingId' | 'inspector' | 'inspectorName' | 'source' | 'checklistVersion' | 'score' | 'fatal' | 'submittedAt' | 'callStartedAt'
+>;

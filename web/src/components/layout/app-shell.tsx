@@ -30,9 +30,7 @@ export function AppShell() {
         <Menu mode="inline" selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 0 }} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header
-          style={{ background: token.colorBgContainer, display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 24 }}
-        >
+        <Layout.Header style={{ background: token.colorBgContainer, display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 24 }}>
           <UserBar user={user} />
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>

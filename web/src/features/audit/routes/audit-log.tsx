@@ -7,7 +7,6 @@ import { type AuditLogEntry, type AuditLogQuery, useAuditLog } from '../api/audi
 import { plainIp } from '#web/lib/ip';
 import { AUDIT_ACTIONS, actionLabel, detailText } from '../components/audit-action';
 
-
 export function AuditLogRoute() {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState<AuditLogQuery>({ page: 1, pageSize: 20 });

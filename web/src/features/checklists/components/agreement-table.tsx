@@ -22,7 +22,8 @@ export function AgreementTable({ titles }: { titles: Record<string, string> }) {
       title: t('checklists.agreement.rate'),
       dataIndex: 'agreement',
       width: 260,
-      render: (rate: number | null) => (rate === null ? '—' : <Progress percent={Math.round(rate * 1000) / 10} size="small" status={rate < 0.8 ? 'exception' : 'normal'} />),
+      render: (rate: number | null) =>
+        rate === null ? '—' : <Progress percent={Math.round(rate * 1000) / 10} size="small" status={rate < 0.8 ? 'exception' : 'normal'} />,
     },
   ];
   return (

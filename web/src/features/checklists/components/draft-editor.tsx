@@ -245,7 +245,10 @@ export function DraftEditor({ draft, onPublished, onDeleted }: DraftEditorProps)
                 {t('checklists.editor.moveDown')}
               </Button>
               <Popconfirm
-                title={t('checklists.editor.removeSectionConfirm', { title: section.title || t('checklists.editor.sectionN', { n: s + 1 }), count: section.items.length })}
+                title={t('checklists.editor.removeSectionConfirm', {
+                  title: section.title || t('checklists.editor.sectionN', { n: s + 1 }),
+                  count: section.items.length,
+                })}
                 okText={t('checklists.editor.remove')}
                 cancelText={t('common.cancel')}
                 onConfirm={() => change(sections.filter((_, k) => k !== s))}
@@ -268,7 +271,8 @@ export function DraftEditor({ draft, onPublished, onDeleted }: DraftEditorProps)
                 key: item.key,
                 label: (
                   <span data-testid={`draft-item-${item.code}`}>
-                    <Typography.Text code>{item.code || '—'}</Typography.Text> {item.title || <Typography.Text type="secondary">{t('checklists.editor.untitled')}</Typography.Text>}
+                    <Typography.Text code>{item.code || '—'}</Typography.Text>{' '}
+                    {item.title || <Typography.Text type="secondary">{t('checklists.editor.untitled')}</Typography.Text>}
                   </span>
                 ),
                 extra: (
@@ -278,10 +282,24 @@ export function DraftEditor({ draft, onPublished, onDeleted }: DraftEditorProps)
                     <Tag>{t('checklists.pointsN', { points: item.points })}</Tag>
                     {item.critical && <Tag color="red">{t('checklists.critical')}</Tag>}
                     {item.rule && <Tag color="blue">{t('checklists.auto')}</Tag>}
-                    <Button type="text" size="small" disabled={i === 0} title={t('checklists.editor.moveUp')} onClick={() => setSection(s, { items: move(section.items, i, -1) })} data-testid="item-up">
+                    <Button
+                      type="text"
+                      size="small"
+                      disabled={i === 0}
+                      title={t('checklists.editor.moveUp')}
+                      onClick={() => setSection(s, { items: move(section.items, i, -1) })}
+                      data-testid="item-up"
+                    >
                       ↑
                     </Button>
-                    <Button type="text" size="small" disabled={i === section.items.length - 1} title={t('checklists.editor.moveDown')} onClick={() => setSection(s, { items: move(section.items, i, 1) })} data-testid="item-down">
+                    <Button
+                      type="text"
+                      size="small"
+                      disabled={i === section.items.length - 1}
+                      title={t('checklists.editor.moveDown')}
+                      onClick={() => setSection(s, { items: move(section.items, i, 1) })}
+                      data-testid="item-down"
+                    >
                       ↓
                     </Button>
                     <Popconfirm

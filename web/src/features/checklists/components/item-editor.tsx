@@ -32,7 +32,12 @@ export function ItemEditor({ item, onChange, path, problems }: ItemEditorProps) 
         </Col>
       </Row>
       <Field label={t('checklists.fields.guidance')} path={`${path}.guidance`} problems={problems}>
-        <Input.TextArea value={item.guidance ?? ''} autoSize={{ minRows: 1, maxRows: 4 }} onChange={(e) => set({ guidance: e.target.value })} data-testid="item-guidance" />
+        <Input.TextArea
+          value={item.guidance ?? ''}
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          onChange={(e) => set({ guidance: e.target.value })}
+          data-testid="item-guidance"
+        />
       </Field>
       <Row gutter={24} wrap>
         <Col>

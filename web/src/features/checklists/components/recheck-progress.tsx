@@ -37,7 +37,13 @@ export function RecheckProgress() {
     <Typography.Paragraph type="secondary" data-testid="recheck-last">
       {last.status === 'done'
         ? t('checklists.recheck.done', { version: last.checklistVersion, total: last.total, when })
-        : t('checklists.recheck.stopped', { version: last.checklistVersion, done: last.done, total: last.total, status: last.status === 'superseded' ? t('checklists.recheck.superseded') : last.status, when })}
+        : t('checklists.recheck.stopped', {
+            version: last.checklistVersion,
+            done: last.done,
+            total: last.total,
+            status: last.status === 'superseded' ? t('checklists.recheck.superseded') : last.status,
+            when,
+          })}
     </Typography.Paragraph>
   );
 }

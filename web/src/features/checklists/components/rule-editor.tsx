@@ -19,7 +19,17 @@ interface RuleEditorProps {
 }
 
 /** Seconds in an InputNumber followed by 秒; an emptied box is `undefined`. */
-function Seconds({ value, onChange, placeholder, testId }: { value: number | undefined; onChange: (v: number | undefined) => void; placeholder?: number; testId: string }) {
+function Seconds({
+  value,
+  onChange,
+  placeholder,
+  testId,
+}: {
+  value: number | undefined;
+  onChange: (v: number | undefined) => void;
+  placeholder?: number;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Space.Compact>
@@ -87,7 +97,12 @@ export function RuleEditor({ rule, onChange, path, problems }: RuleEditorProps) 
         </Field>
       </Col>
       <Col>
-        <Field label={t('checklists.fields.homophoneMinChars')} path={`${path}.homophoneMinChars`} problems={problems} extra={t('checklists.editor.homophoneMinCharsHint')}>
+        <Field
+          label={t('checklists.fields.homophoneMinChars')}
+          path={`${path}.homophoneMinChars`}
+          problems={problems}
+          extra={t('checklists.editor.homophoneMinCharsHint')}
+        >
           <InputNumber<number>
             min={1}
             precision={0}
@@ -194,7 +209,12 @@ export function RuleEditor({ rule, onChange, path, problems }: RuleEditorProps) 
   } else if (rule?.type === 'silence') {
     body = (
       <Field label={t('checklists.fields.maxGapSeconds')} path={`${path}.maxGapSeconds`} problems={problems} extra={t('checklists.editor.maxGapHint')}>
-        <Seconds value={rule.maxGapSeconds} placeholder={DEFAULT_MAX_GAP_SECONDS} onChange={(maxGapSeconds) => onChange({ ...rule, maxGapSeconds })} testId="rule-max-gap" />
+        <Seconds
+          value={rule.maxGapSeconds}
+          placeholder={DEFAULT_MAX_GAP_SECONDS}
+          onChange={(maxGapSeconds) => onChange({ ...rule, maxGapSeconds })}
+          testId="rule-max-gap"
+        />
       </Field>
     );
   }

@@ -50,8 +50,20 @@ function VersionDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const version = useChecklistVersion(id);
   return (
-    <Drawer open size="min(1000px, 100vw)" onClose={onClose} title={version.data ? t('checklists.version', { version: version.data.version }) : ''} data-testid="checklist-version-drawer">
-      {version.isError ? <LoadError error={version.error} onRetry={() => void version.refetch()} /> : version.data ? <VersionDetails version={version.data} /> : <PageSpin />}
+    <Drawer
+      open
+      size="min(1000px, 100vw)"
+      onClose={onClose}
+      title={version.data ? t('checklists.version', { version: version.data.version }) : ''}
+      data-testid="checklist-version-drawer"
+    >
+      {version.isError ? (
+        <LoadError error={version.error} onRetry={() => void version.refetch()} />
+      ) : version.data ? (
+        <VersionDetails version={version.data} />
+      ) : (
+        <PageSpin />
+      )}
     </Drawer>
   );
 }
@@ -87,7 +99,17 @@ function VersionHistory({ versions, activeId, onView }: { versions: ChecklistSum
       ),
     },
   ];
-  return <Table<ChecklistSummary> rowKey="id" size="small" pagination={false} scroll={{ x: 'max-content' }} columns={columns} dataSource={versions} data-testid="checklist-versions" />;
+  return (
+    <Table<ChecklistSummary>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      columns={columns}
+      dataSource={versions}
+      data-testid="checklist-versions"
+    />
+  );
 }
 
 export function ChecklistsRoute() {
@@ -148,7 +170,9 @@ export function ChecklistsRoute() {
   return (
     <>
       <PageHeader title={t('checklists.title')} extra={headerAction} />
-      {canEdit ? <RecheckProgress /> : (
+      {canEdit ? (
+        <RecheckProgress />
+      ) : (
         <Typography.Paragraph type="secondary" data-testid="checklist-read-only">
           {t('checklists.readOnly')}
         </Typography.Paragraph>

@@ -35,7 +35,9 @@ export function AutoTag({ code, auto, evidence, verdict, onSeek }: Props) {
           }}
         >
           {failed ? t('workspace.autoFail') : t('workspace.autoPass')}
-          {evidence && <span style={{ marginInlineStart: 4, fontVariantNumeric: 'tabular-nums', textDecoration: 'underline dotted' }}>▸ {formatTime(evidence.start)}</span>}
+          {evidence && (
+            <span style={{ marginInlineStart: 4, fontVariantNumeric: 'tabular-nums', textDecoration: 'underline dotted' }}>▸ {formatTime(evidence.start)}</span>
+          )}
         </Tag>
       </Tooltip>
       {verdict && (

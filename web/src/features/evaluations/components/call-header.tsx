@@ -27,7 +27,9 @@ export function CallHeader({ call, source, status, actions }: { call: RecordingD
               {call.agentName} ({call.agent})
             </Link>
             <Typography.Text type="secondary">{call.team}</Typography.Text>
-            <Typography.Text type="secondary">{new Date(call.startedAt).toLocaleString(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short' })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {new Date(call.startedAt).toLocaleString(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short' })}
+            </Typography.Text>
             <Typography.Text type="secondary">{formatTime(call.duration)}</Typography.Text>
           </>
         )}

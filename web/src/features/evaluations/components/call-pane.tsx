@@ -60,7 +60,22 @@ interface Props {
  * The left of the workspace: the waveform with the evidence and defects as regions, the defects,
  * and the transcript following the playback. It alone re-renders as the audio plays.
  */
-export function CallPane({ recordingId, call, peaks, regions, highlights, marking, onDragged, onRegionClick, dragged, draggedContent, onDraggedClose, lineActions, defects, ref }: Props) {
+export function CallPane({
+  recordingId,
+  call,
+  peaks,
+  regions,
+  highlights,
+  marking,
+  onDragged,
+  onRegionClick,
+  dragged,
+  draggedContent,
+  onDraggedClose,
+  lineActions,
+  defects,
+  ref,
+}: Props) {
   const { t } = useTranslation();
   const player = useRef<CallPlayerHandle>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -79,7 +94,7 @@ export function CallPane({ recordingId, call, peaks, regions, highlights, markin
       const outer = box.current?.getBoundingClientRect();
       const rect = wave?.getBoundingClientRect();
       const duration = peaks.data?.duration || 1;
-      const x = rect && outer ? rect.left - outer.left + (((region.start + region.end) / 2) / duration) * rect.width : 0;
+      const x = rect && outer ? rect.left - outer.left + ((region.start + region.end) / 2 / duration) * rect.width : 0;
       const y = rect && outer ? rect.bottom - outer.top : 0;
       onDragged({ ...region, x, y });
     },
@@ -120,9 +135,21 @@ export function CallPane({ recordingId, call, peaks, regions, highlights, markin
           </Typography.Text>
         )}
       </Card>
-      <Card size="small" title={t('workspace.transcript')} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }} styles={{ body: { flex: 1, minHeight: 0, padding: 4 } }}>
+      <Card
+        size="small"
+        title={t('workspace.transcript')}
+        style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
+        styles={{ body: { flex: 1, minHeight: 0, padding: 4 } }}
+      >
         {call ? (
-          <Transcript segments={call.transcript?.segments ?? NO_SEGMENTS} currentTime={time} onLineClick={playLine} highlights={highlights} height="100%" lineActions={lineActions} />
+          <Transcript
+            segments={call.transcript?.segments ?? NO_SEGMENTS}
+            currentTime={time}
+            onLineClick={playLine}
+            highlights={highlights}
+            height="100%"
+            lineActions={lineActions}
+          />
         ) : (
           <Skeleton active paragraph={{ rows: 8 }} title={false} />
         )}

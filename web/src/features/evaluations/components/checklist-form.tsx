@@ -44,7 +44,15 @@ export function ChecklistForm({ sections, form, selected, editable, evidence, on
           {section.title && (
             <Typography.Text
               strong
-              style={{ display: 'block', position: 'sticky', top: 0, zIndex: 1, background: token.colorBgContainer, padding: '6px 10px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}
+              style={{
+                display: 'block',
+                position: 'sticky',
+                top: 0,
+                zIndex: 1,
+                background: token.colorBgContainer,
+                padding: '6px 10px',
+                borderBottom: `1px solid ${token.colorBorderSecondary}`,
+              }}
             >
               {section.title}
             </Typography.Text>

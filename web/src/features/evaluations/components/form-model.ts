@@ -18,9 +18,7 @@ export interface FormState {
 }
 
 export const initialForm = (evaluation: Evaluation): FormState => ({
-  items: Object.fromEntries(
-    evaluation.items.map((i) => [i.code, { verdict: i.verdict, comment: i.comment ?? '', at: i.at, until: i.until }]),
-  ),
+  items: Object.fromEntries(evaluation.items.map((i) => [i.code, { verdict: i.verdict, comment: i.comment ?? '', at: i.at, until: i.until }])),
   comment: evaluation.comment ?? '',
 });
 

@@ -9,9 +9,13 @@ const KNOWN = ['created', 'submitted', 'amended'] as const;
 function useChangeText() {
   const { t } = useTranslation();
   return (entry: EvaluationHistoryEntry): string | null => {
-    const change = entry.change as
-      | { before?: { score?: number | null; items?: { code: string; verdict: string | null }[] }; after?: { score?: number | null; items?: { code: string; verdict: string | null }[] }; score?: number; fatal?: boolean; source?: string }
-      | null;
+    const change = entry.change as {
+      before?: { score?: number | null; items?: { code: string; verdict: string | null }[] };
+      after?: { score?: number | null; items?: { code: string; verdict: string | null }[] };
+      score?: number;
+      fatal?: boolean;
+      source?: string;
+    } | null;
     if (!change) return null;
     const verdict = (v: string | null | undefined) => (v === 'pass' || v === 'fail' || v === 'na' ? t(`workspace.verdicts.${v}`) : '—');
     if (change.before && change.after) {
@@ -44,7 +48,9 @@ export function HistoryDrawer({ evaluationId, open, onClose }: { evaluationId: s
             color: entry.action === 'amended' ? 'orange' : entry.action === 'submitted' ? 'green' : 'blue',
             content: (
               <div data-testid="history-entry" data-action={entry.action}>
-                <Typography.Text strong>{KNOWN.includes(entry.action as (typeof KNOWN)[number]) ? t(`workspace.historyActions.${entry.action as (typeof KNOWN)[number]}`) : entry.action}</Typography.Text>{' '}
+                <Typography.Text strong>
+                  {KNOWN.includes(entry.action as (typeof KNOWN)[number]) ? t(`workspace.historyActions.${entry.action as (typeof KNOWN)[number]}`) : entry.action}
+                </Typography.Text>{' '}
                 <Typography.Text type="secondary">
                   {entry.username} · {new Date(entry.at).toLocaleString(i18n.resolvedLanguage)}
                 </Typography.Text>

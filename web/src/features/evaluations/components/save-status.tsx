@@ -20,7 +20,12 @@ export function SaveStatus({ status, savedAt, error }: { status: Status; savedAt
             : t('workspace.draftAutosaves');
   return (
     <Tooltip title={status === 'error' ? errorMessage(error, t) : undefined}>
-      <Typography.Text data-testid="save-status" data-status={status} type={status === 'error' || status === 'conflict' || status === 'locked' ? 'danger' : 'secondary'} style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+      <Typography.Text
+        data-testid="save-status"
+        data-status={status}
+        type={status === 'error' || status === 'conflict' || status === 'locked' ? 'danger' : 'secondary'}
+        style={{ fontSize: 12, whiteSpace: 'nowrap' }}
+      >
         {text}
       </Typography.Text>
     </Tooltip>

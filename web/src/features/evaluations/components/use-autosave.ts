@@ -70,7 +70,12 @@ export function useAutosave({ id, revision, enabled, form, delay = 1000 }: { id:
     setState((s) => ({ ...s, status: 'saving' }));
     const attempt = (async () => {
       try {
-        const saved = await saveDraft({ id, revision: revisionRef.current, items, ...(snapshot.has(COMMENT) ? { comment: current.comment.trim() ? current.comment : null } : {}) });
+        const saved = await saveDraft({
+          id,
+          revision: revisionRef.current,
+          items,
+          ...(snapshot.has(COMMENT) ? { comment: current.comment.trim() ? current.comment : null } : {}),
+        });
         if (baseRef.current !== savingFor) return;
         revisionRef.current = saved.revision;
         for (const [key, at] of snapshot) if (dirty.current.get(key) === at) dirty.current.delete(key);

@@ -3,8 +3,7 @@ import type { Evaluation, Verdict } from '../api/types';
 import { type FormState, initialForm, type ItemState, tenths } from './form-model';
 
 /** The first item not yet scored (or the first item): where the keyboard starts. */
-const firstOpen = (evaluation: Evaluation, order: readonly string[]) =>
-  order.find((code) => !evaluation.items.find((i) => i.code === code)?.verdict) ?? order[0] ?? null;
+const firstOpen = (evaluation: Evaluation, order: readonly string[]) => order.find((code) => !evaluation.items.find((i) => i.code === code)?.verdict) ?? order[0] ?? null;
 
 /**
  * The form's state: each item's verdict, comment and defect time, the overall comment and the

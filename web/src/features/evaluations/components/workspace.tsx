@@ -156,28 +156,31 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
     });
   };
 
-  useShortcuts({
-    move(step) {
-      const at = selected ? order.indexOf(selected) : -1;
-      const next = order[Math.min(order.length - 1, Math.max(0, at + step))];
-      if (next) setSelected(next);
+  useShortcuts(
+    {
+      move(step) {
+        const at = selected ? order.indexOf(selected) : -1;
+        const next = order[Math.min(order.length - 1, Math.max(0, at + step))];
+        if (next) setSelected(next);
+      },
+      verdict(key) {
+        if (!editable || !selected) return;
+        const item = items.find((i) => i.code === selected);
+        if (!item) return;
+        if (key === '3' && !item.allowNa) {
+          void message.info(t('workspace.naNotAllowed', { code: item.code }));
+          return;
+        }
+        setVerdict(item.code, key === '1' ? 'pass' : key === '2' ? 'fail' : 'na');
+      },
+      submit: () => void doSubmit(),
+      next() {
+        if (!draft) goNext();
+      },
+      help: () => setHelpOpen((open) => !open),
     },
-    verdict(key) {
-      if (!editable || !selected) return;
-      const item = items.find((i) => i.code === selected);
-      if (!item) return;
-      if (key === '3' && !item.allowNa) {
-        void message.info(t('workspace.naNotAllowed', { code: item.code }));
-        return;
-      }
-      setVerdict(item.code, key === '1' ? 'pass' : key === '2' ? 'fail' : 'na');
-    },
-    submit: () => void doSubmit(),
-    next() {
-      if (!draft) goNext();
-    },
-    help: () => setHelpOpen((open) => !open),
-  }, !amendOpen);
+    !amendOpen,
+  );
 
   const canAmend = !draft && mayAmend;
   const actions = (
@@ -205,7 +208,14 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
   );
 
   return (
-    <Flex vertical gap={12} data-testid="workspace" data-evaluation-id={evaluation.id} data-status={evaluation.status} style={{ height: 'calc(100vh - 112px)', minHeight: 560 }}>
+    <Flex
+      vertical
+      gap={12}
+      data-testid="workspace"
+      data-evaluation-id={evaluation.id}
+      data-status={evaluation.status}
+      style={{ height: 'calc(100vh - 112px)', minHeight: 560 }}
+    >
       <CallHeader call={call} source={evaluation.source} status={evaluation.status} actions={actions} />
       {stopped && <ConflictBanner kind={autosave.status === 'locked' ? 'locked' : 'stale'} unsaved={autosave.unsaved} reloading={reloading} onReload={onReload} />}
       {queueDone && (
@@ -251,7 +261,11 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
           lineActions={editable ? lineActions : undefined}
           defects={<DefectList defects={defects} onOpen={openDefect} />}
         />
-        <Card size="small" style={{ minHeight: 0, display: 'flex', flexDirection: 'column' }} styles={{ body: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 8 } }}>
+        <Card
+          size="small"
+          style={{ minHeight: 0, display: 'flex', flexDirection: 'column' }}
+          styles={{ body: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 8 } }}
+        >
           <Flex align="center" justify="space-between" gap={12} style={{ flex: 'none', paddingInline: 4 }}>
             {draft ? (
               <ScorePanel score={live.score} fatal={live.fatal} scored={live.scored} total={live.total} final={false} />
@@ -262,21 +276,36 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
               <Flex align="center" gap={12}>
                 <SaveStatus status={autosave.status} savedAt={autosave.savedAt} error={autosave.error} />
                 <Tooltip title={t('workspace.submitKey')}>
-                  <Button type="primary" autoInsertSpace={false} loading={submitting} disabled={!editable} onClick={() => void doSubmit()} data-testid="submit-evaluation">
+                  <Button
+                    type="primary"
+                    autoInsertSpace={false}
+                    loading={submitting}
+                    disabled={!editable}
+                    onClick={() => void doSubmit()}
+                    data-testid="submit-evaluation"
+                  >
                     {t('workspace.submit')}
                   </Button>
                 </Tooltip>
               </Flex>
             ) : (
               <Typography.Text type="secondary" data-testid="submitted-by" style={{ textAlign: 'right' }}>
-                {t('workspace.submittedBy', { name: evaluation.inspectorName, at: evaluation.submittedAt ? new Date(evaluation.submittedAt).toLocaleString(i18n.resolvedLanguage) : '—' })}
+                {t('workspace.submittedBy', {
+                  name: evaluation.inspectorName,
+                  at: evaluation.submittedAt ? new Date(evaluation.submittedAt).toLocaleString(i18n.resolvedLanguage) : '—',
+                })}
                 <br />
                 {t('workspace.lockedHint')}
               </Typography.Text>
             )}
           </Flex>
           {draft && showMissing && missing.length > 0 && (
-            <Alert type="warning" showIcon data-testid="missing-items" title={t('workspace.missingItems', { n: missing.length, codes: missing.join(t('common.listSeparator')) })} />
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="missing-items"
+              title={t('workspace.missingItems', { n: missing.length, codes: missing.join(t('common.listSeparator')) })}
+            />
           )}
           <ChecklistForm
             sections={sections}

@@ -28,7 +28,14 @@ export function EvaluateRoute() {
   const source: EvaluationSource = isSource(asked) ? asked : spotChecksOnly ? 'spot-check' : 'daily';
   const evaluationId = params.get('evaluation');
   if (!UUID.test(recordingId)) return <NotFound />;
-  return <EvaluatePage key={`${recordingId}:${source}:${evaluationId ?? ''}`} recordingId={recordingId} source={source} evaluationId={evaluationId && UUID.test(evaluationId) ? evaluationId : null} />;
+  return (
+    <EvaluatePage
+      key={`${recordingId}:${source}:${evaluationId ?? ''}`}
+      recordingId={recordingId}
+      source={source}
+      evaluationId={evaluationId && UUID.test(evaluationId) ? evaluationId : null}
+    />
+  );
 }
 
 function EvaluatePage({ recordingId, source, evaluationId }: { recordingId: string; source: EvaluationSource; evaluationId: string | null }) {

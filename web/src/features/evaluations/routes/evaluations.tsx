@@ -22,7 +22,11 @@ function useEvaluationFilters(): [Filters, (next: Partial<Filters>) => void] {
     return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid() ? value : undefined;
   };
   const filters: Filters = {
-    from: date('from') ?? dayjs().subtract(DEFAULT_DAYS - 1, 'day').format(DATE),
+    from:
+      date('from') ??
+      dayjs()
+        .subtract(DEFAULT_DAYS - 1, 'day')
+        .format(DATE),
     to: date('to') ?? dayjs().format(DATE),
     team: params.get('team') || undefined,
     agent: params.get('agent') || undefined,

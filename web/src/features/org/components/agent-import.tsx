@@ -40,12 +40,20 @@ export function AgentImport() {
               {t('agents.importPick')}
             </Button>
           </Upload>
-          <Typography.Link data-testid="agent-template" onClick={() => downloadAgentTemplate(t('agents.templateName'), t('agents.templateExample', { team: exampleTeam }))}>
+          <Typography.Link
+            data-testid="agent-template"
+            onClick={() => downloadAgentTemplate(t('agents.templateName'), t('agents.templateExample', { team: exampleTeam }))}
+          >
             {t('agents.downloadTemplate')}
           </Typography.Link>
         </Flex>
         {importAgents.isSuccess && (
-          <Alert data-testid="import-result" type="success" showIcon title={t('agents.importDone', { created: importAgents.data.created, updated: importAgents.data.updated })} />
+          <Alert
+            data-testid="import-result"
+            type="success"
+            showIcon
+            title={t('agents.importDone', { created: importAgents.data.created, updated: importAgents.data.updated })}
+          />
         )}
         {importAgents.isError && (
           <Alert

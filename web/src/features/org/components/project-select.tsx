@@ -6,16 +6,6 @@ import { useProjects } from '#web/api/projects';
 export function ProjectSelect({ activeOnly, ...props }: SelectProps<string> & { activeOnly?: boolean }) {
   const { t } = useTranslation();
   const projects = useProjects();
-  const options = (projects.data?.items ?? [])
-    .filter((p) => !activeOnly || p.active)
-    .map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }));
-  return (
-    <Select
-      showSearch={{ optionFilterProp: 'label' }}
-      loading={projects.isPending}
-      options={options}
-      placeholder={t('teams.project')}
-      {...props}
-    />
-  );
+  const options = (projects.data?.items ?? []).filter((p) => !activeOnly || p.active).map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }));
+  return <Select showSearch={{ optionFilterProp: 'label' }} loading={projects.isPending} options={options} placeholder={t('teams.project')} {...props} />;
 }

@@ -42,7 +42,15 @@ export function ScoreTrend({ points, mean }: { points: readonly TrendPoint[]; me
       type: 'time',
       axisLabel: {
         hideOverlap: true,
-        formatter: { year: '{yyyy}', month: '{MM}-{dd}', day: '{MM}-{dd}', hour: '{MM}-{dd} {HH}:{mm}', minute: '{HH}:{mm}', second: '{HH}:{mm}:{ss}', millisecond: '{HH}:{mm}:{ss}' },
+        formatter: {
+          year: '{yyyy}',
+          month: '{MM}-{dd}',
+          day: '{MM}-{dd}',
+          hour: '{MM}-{dd} {HH}:{mm}',
+          minute: '{HH}:{mm}',
+          second: '{HH}:{mm}:{ss}',
+          millisecond: '{HH}:{mm}:{ss}',
+        },
       },
     },
     yAxis: { type: 'value', min: 0, max: 100 },

@@ -6,10 +6,6 @@ import { useTeams } from '#web/api/teams';
 export function TeamSelect({ project, activeOnly, ...props }: SelectProps<string> & { project?: string; activeOnly?: boolean }) {
   const { t } = useTranslation();
   const teams = useTeams(project);
-  const options = (teams.data?.items ?? [])
-    .filter((team) => !activeOnly || team.active)
-    .map((team) => ({ value: team.code, label: `${team.name} (${team.code})` }));
-  return (
-    <Select showSearch={{ optionFilterProp: 'label' }} loading={teams.isPending} options={options} placeholder={t('agents.team')} {...props} />
-  );
+  const options = (teams.data?.items ?? []).filter((team) => !activeOnly || team.active).map((team) => ({ value: team.code, label: `${team.name} (${team.code})` }));
+  return <Select showSearch={{ optionFilterProp: 'label' }} loading={teams.isPending} options={options} placeholder={t('agents.team')} {...props} />;
 }

@@ -23,7 +23,14 @@ function useRange(): [{ from: string; to: string }, (from: string, to: string) =
   const from = params.get('from');
   const to = params.get('to');
   return [
-    { from: isDate(from) ? from : dayjs().subtract(DEFAULT_DAYS - 1, 'day').format(DATE), to: isDate(to) ? to : dayjs().format(DATE) },
+    {
+      from: isDate(from)
+        ? from
+        : dayjs()
+            .subtract(DEFAULT_DAYS - 1, 'day')
+            .format(DATE),
+      to: isDate(to) ? to : dayjs().format(DATE),
+    },
     (nextFrom, nextTo) => setParams({ from: nextFrom, to: nextTo }, { replace: true }),
   ];
 }
@@ -45,10 +52,7 @@ export function AgentPageRoute() {
 
   // By when the call was, oldest first (the dates pick calls by their day too); the table keeps the server's order.
   const points: TrendPoint[] = useMemo(
-    () =>
-      items
-        .flatMap((e) => (e.score !== null ? [{ evaluation: e, at: e.callStartedAt, score: e.score }] : []))
-        .sort((a, b) => a.at.localeCompare(b.at)),
+    () => items.flatMap((e) => (e.score !== null ? [{ evaluation: e, at: e.callStartedAt, score: e.score }] : [])).sort((a, b) => a.at.localeCompare(b.at)),
     [items],
   );
   const mean = meanOf(points.map((p) => p.score));
@@ -122,7 +126,13 @@ export function AgentPageRoute() {
             </Col>
             <Col xs={6}>
               <Card size="small">
-                <Statistic title={t('agentPage.mean')} value={points.length ? mean : '—'} precision={points.length ? 1 : undefined} loading={evaluations.isPending} data-testid="agent-mean" />
+                <Statistic
+                  title={t('agentPage.mean')}
+                  value={points.length ? mean : '—'}
+                  precision={points.length ? 1 : undefined}
+                  loading={evaluations.isPending}
+                  data-testid="agent-mean"
+                />
               </Card>
             </Col>
             <Col xs={6}>

@@ -33,7 +33,9 @@ function useAgentFilters(): [Filters, (next: Partial<Filters>) => void] {
   };
   const set = (next: Partial<Filters>) => {
     const merged = { ...filters, ...next };
-    const entries = Object.entries(merged).filter(([key, value]) => value !== undefined && value !== '' && !(key === 'page' && value === 1) && !(key === 'pageSize' && value === 20));
+    const entries = Object.entries(merged).filter(
+      ([key, value]) => value !== undefined && value !== '' && !(key === 'page' && value === 1) && !(key === 'pageSize' && value === 20),
+    );
     setParams(Object.fromEntries(entries.map(([key, value]) => [key, String(value)])), { replace: true });
   };
   return [filters, set];

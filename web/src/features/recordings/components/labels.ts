@@ -9,7 +9,11 @@ export const directionLabel = (direction: CallDirection, t: TFunction) => t(`rec
 
 /** 单声道 / 双声道（座席左） / 双声道（座席右） */
 export const channelsLabel = (channels: ChannelLayout, t: TFunction) =>
-  channels === ChannelLayout.StereoAgentLeft ? t('recordings.channelLayouts.stereoAgentLeft') : channels === ChannelLayout.StereoAgentRight ? t('recordings.channelLayouts.stereoAgentRight') : t('recordings.channelLayouts.mono');
+  channels === ChannelLayout.StereoAgentLeft
+    ? t('recordings.channelLayouts.stereoAgentLeft')
+    : channels === ChannelLayout.StereoAgentRight
+      ? t('recordings.channelLayouts.stereoAgentRight')
+      : t('recordings.channelLayouts.mono');
 
 /** 通过 / 不通过 / 不适用 */
 export const verdictLabel = (verdict: Verdict, t: TFunction) => t(`recordings.verdicts.${verdict}`);

@@ -111,8 +111,18 @@ export function RecordingFilters({ value, onChange, onReset }: { value: FilterVa
         options={DIRECTIONS.map((d) => ({ value: d, label: directionLabel(d, t) }))}
         onChange={(direction) => onChange({ direction })}
       />
-      <DurationInput testId="filter-min-duration" placeholder={t('recordings.minDuration')} value={value.minDuration} onCommit={(minDuration) => onChange({ minDuration })} />
-      <DurationInput testId="filter-max-duration" placeholder={t('recordings.maxDuration')} value={value.maxDuration} onCommit={(maxDuration) => onChange({ maxDuration })} />
+      <DurationInput
+        testId="filter-min-duration"
+        placeholder={t('recordings.minDuration')}
+        value={value.minDuration}
+        onCommit={(minDuration) => onChange({ minDuration })}
+      />
+      <DurationInput
+        testId="filter-max-duration"
+        placeholder={t('recordings.maxDuration')}
+        value={value.maxDuration}
+        onCommit={(maxDuration) => onChange({ maxDuration })}
+      />
       <Select<'yes' | 'no'>
         id="filter-transcript"
         data-testid="filter-transcript"

@@ -141,7 +141,9 @@ function RecordingPage({ id }: { id: string }) {
             <Card
               size="small"
               title={t('recordings.autoChecks')}
-              extra={autoChecks.data && <Typography.Text type="secondary">{t('recordings.checklistVersion', { version: autoChecks.data.checklistVersion })}</Typography.Text>}
+              extra={
+                autoChecks.data && <Typography.Text type="secondary">{t('recordings.checklistVersion', { version: autoChecks.data.checklistVersion })}</Typography.Text>
+              }
             >
               {autoChecks.isError ? (
                 <LoadError error={autoChecks.error} onRetry={() => void autoChecks.refetch()} />
@@ -156,7 +158,13 @@ function RecordingPage({ id }: { id: string }) {
         <Col xs={24} xl={10}>
           <Card size="small" title={t('recordings.transcriptTitle')}>
             {call ? (
-              <Transcript segments={call.transcript?.segments ?? NO_SEGMENTS} currentTime={time} onLineClick={playLine} highlights={highlights} height="max(320px, calc(100vh - 360px))" />
+              <Transcript
+                segments={call.transcript?.segments ?? NO_SEGMENTS}
+                currentTime={time}
+                onLineClick={playLine}
+                highlights={highlights}
+                height="max(320px, calc(100vh - 360px))"
+              />
             ) : (
               <Skeleton active paragraph={{ rows: 8 }} title={false} />
             )}

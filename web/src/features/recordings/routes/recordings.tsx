@@ -48,7 +48,11 @@ function useRecordingFilters(): [Filters, (patch: Partial<Filters>) => void, () 
   const sort = params.get('sort');
   const order = params.get('order');
   const filters: Filters = {
-    from: defaultWindow ? dayjs().subtract(DEFAULT_WINDOW_DAYS - 1, 'day').format('YYYY-MM-DD') : from,
+    from: defaultWindow
+      ? dayjs()
+          .subtract(DEFAULT_WINDOW_DAYS - 1, 'day')
+          .format('YYYY-MM-DD')
+      : from,
     to: defaultWindow ? dayjs().format('YYYY-MM-DD') : to,
     project: text(params, 'project'),
     team: text(params, 'team'),
@@ -173,7 +177,14 @@ export function RecordingsRoute() {
       <PageHeader title={t('recordings.title')} />
       <RecordingFilters value={values as FilterValues} onChange={setFilters} onReset={resetFilters} />
       {recordings.isError && (
-        <Alert data-testid="load-error" type="error" showIcon title={t('errors.unexpected')} description={errorMessage(recordings.error, t)} style={{ marginBottom: 16 }} />
+        <Alert
+          data-testid="load-error"
+          type="error"
+          showIcon
+          title={t('errors.unexpected')}
+          description={errorMessage(recordings.error, t)}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Table<RecordingSummary>
         data-testid="recordings-table"

@@ -10,8 +10,7 @@ export interface ConfidenceQuery {
   to: string;
 }
 
-export const getConfidence = (q: ConfidenceQuery, signal?: AbortSignal) =>
-  api.get<AgentConfidenceReport>('/sampling/confidence', { ...q }, signal);
+export const getConfidence = (q: ConfidenceQuery, signal?: AbortSignal) => api.get<AgentConfidenceReport>('/sampling/confidence', { ...q }, signal);
 
 export const confidenceQueryOptions = (q: ConfidenceQuery) =>
   queryOptions({

@@ -8,8 +8,7 @@ export interface RunInput {
 }
 
 /** The run of a project's day; 404 when the day has not been sampled. */
-export const getRun = ({ project, date }: RunInput, signal?: AbortSignal) =>
-  api.get<SamplingRun>(`/sampling/runs/${encodeURIComponent(project)}`, { date }, signal);
+export const getRun = ({ project, date }: RunInput, signal?: AbortSignal) => api.get<SamplingRun>(`/sampling/runs/${encodeURIComponent(project)}`, { date }, signal);
 
 export const runQueryOptions = (input: RunInput) =>
   queryOptions({

@@ -18,7 +18,12 @@ const DEFAULT_DAYS = 30;
  */
 export function ConfidenceTable({ project }: { project: string }) {
   const { t } = useTranslation();
-  const [range, setRange] = useState<[string, string]>([dayjs().subtract(DEFAULT_DAYS - 1, 'day').format(DATE), dayjs().format(DATE)]);
+  const [range, setRange] = useState<[string, string]>([
+    dayjs()
+      .subtract(DEFAULT_DAYS - 1, 'day')
+      .format(DATE),
+    dayjs().format(DATE),
+  ]);
   const confidence = useConfidence({ project, from: range[0], to: range[1] });
   const teams = useTeams();
   const teamName = new Map((teams.data?.items ?? []).map((team) => [team.code, team.name]));

@@ -5,7 +5,21 @@ import { useTranslation } from 'react-i18next';
  * A mean with its 95 % interval on a shared score scale: the shaded band is the interval, the dark
  * mark the mean. Red when the interval is too wide to grade on.
  */
-export function IntervalBar({ mean, low, high, min, max = 100, wide }: { mean: number | null; low: number | null; high: number | null; min: number; max?: number; wide: boolean }) {
+export function IntervalBar({
+  mean,
+  low,
+  high,
+  min,
+  max = 100,
+  wide,
+}: {
+  mean: number | null;
+  low: number | null;
+  high: number | null;
+  min: number;
+  max?: number;
+  wide: boolean;
+}) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const width = 180;

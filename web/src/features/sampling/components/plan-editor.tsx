@@ -51,7 +51,8 @@ export function PlanEditor({ project, canEdit }: { project: string; canEdit: boo
     </>
   );
   const list = (values: string[]) => (values.length ? values.join(t('common.listSeparator')) : t('sampling.plan.any'));
-  const directions = (v: SamplingRules) => (v.directions.length ? v.directions.map((d) => t(`sampling.plan.directionOptions.${d}`)).join(t('common.listSeparator')) : t('sampling.plan.any'));
+  const directions = (v: SamplingRules) =>
+    v.directions.length ? v.directions.map((d) => t(`sampling.plan.directionOptions.${d}`)).join(t('common.listSeparator')) : t('sampling.plan.any');
 
   const save = (values: Values) =>
     update.mutate(
@@ -90,7 +91,9 @@ export function PlanEditor({ project, canEdit }: { project: string; canEdit: boo
       <Form<Values> form={form} layout="vertical" disabled={!canEdit} onFinish={save} initialValues={toValues(editing ?? current)} data-testid="plan-form">
         <Typography.Title level={5}>{t('sampling.plan.quota')}</Typography.Title>
         <Row gutter={24}>
-          {number('callsPerAgent', t('sampling.plan.callsPerAgent'), extra('callsPerAgent', t('sampling.plan.help.callsPerAgent')), 0, 50, { suffix: t('sampling.plan.callsUnit') })}
+          {number('callsPerAgent', t('sampling.plan.callsPerAgent'), extra('callsPerAgent', t('sampling.plan.help.callsPerAgent')), 0, 50, {
+            suffix: t('sampling.plan.callsUnit'),
+          })}
           {number(
             'guidedPercent',
             t('sampling.plan.guidedShare'),
@@ -99,18 +102,29 @@ export function PlanEditor({ project, canEdit }: { project: string; canEdit: boo
             100,
             { step: 10, precision: 1, suffix: '%' },
           )}
-          {number('focusExtraCalls', t('sampling.plan.focusExtraCalls'), extra('focusExtraCalls', t('sampling.plan.help.focusExtraCalls')), 0, 50, { suffix: t('sampling.plan.callsUnit') })}
+          {number('focusExtraCalls', t('sampling.plan.focusExtraCalls'), extra('focusExtraCalls', t('sampling.plan.help.focusExtraCalls')), 0, 50, {
+            suffix: t('sampling.plan.callsUnit'),
+          })}
         </Row>
         <Typography.Title level={5}>{t('sampling.plan.focus')}</Typography.Title>
         <Row gutter={24}>
-          {number('newHireDays', t('sampling.plan.newHireDays'), extra('newHireDays', t('sampling.plan.help.newHireDays')), 0, 3650, { suffix: t('sampling.plan.daysUnit') })}
-          {number('lowScoreThreshold', t('sampling.plan.lowScoreThreshold'), extra('lowScoreThreshold', t('sampling.plan.help.lowScoreThreshold')), 0, 100, { precision: 1, suffix: t('sampling.plan.pointsUnit') })}
-          {number('lowScoreDays', t('sampling.plan.lowScoreDays'), extra('lowScoreDays', t('sampling.plan.help.lowScoreDays')), 1, 365, { suffix: t('sampling.plan.daysUnit') })}
+          {number('newHireDays', t('sampling.plan.newHireDays'), extra('newHireDays', t('sampling.plan.help.newHireDays')), 0, 3650, {
+            suffix: t('sampling.plan.daysUnit'),
+          })}
+          {number('lowScoreThreshold', t('sampling.plan.lowScoreThreshold'), extra('lowScoreThreshold', t('sampling.plan.help.lowScoreThreshold')), 0, 100, {
+            precision: 1,
+            suffix: t('sampling.plan.pointsUnit'),
+          })}
+          {number('lowScoreDays', t('sampling.plan.lowScoreDays'), extra('lowScoreDays', t('sampling.plan.help.lowScoreDays')), 1, 365, {
+            suffix: t('sampling.plan.daysUnit'),
+          })}
           {number('fatalDays', t('sampling.plan.fatalDays'), extra('fatalDays', t('sampling.plan.help.fatalDays')), 1, 365, { suffix: t('sampling.plan.daysUnit') })}
         </Row>
         <Typography.Title level={5}>{t('sampling.plan.which')}</Typography.Title>
         <Row gutter={24}>
-          {number('minDurationSeconds', t('sampling.plan.minDurationSeconds'), extra('minDurationSeconds', t('sampling.plan.help.minDurationSeconds')), 0, 86_400, { suffix: t('sampling.plan.secondsUnit') })}
+          {number('minDurationSeconds', t('sampling.plan.minDurationSeconds'), extra('minDurationSeconds', t('sampling.plan.help.minDurationSeconds')), 0, 86_400, {
+            suffix: t('sampling.plan.secondsUnit'),
+          })}
           <Col xs={24} md={12} xl={8}>
             <Form.Item label={t('sampling.plan.directions')} name="directions" extra={extra('directions', t('sampling.plan.help.directions'), directions)}>
               <Checkbox.Group
@@ -158,7 +172,11 @@ export function PlanEditor({ project, canEdit }: { project: string; canEdit: boo
               <Input id="plan-runAt" placeholder="08:00" style={{ width: 160 }} data-testid="plan-runAt" />
             </Form.Item>
           </Col>
-          {number('maxHalfWidth', t('sampling.plan.maxHalfWidth'), extra('maxHalfWidth', t('sampling.plan.help.maxHalfWidth')), 0.5, 50, { step: 0.5, precision: 1, suffix: t('sampling.plan.pointsUnit') })}
+          {number('maxHalfWidth', t('sampling.plan.maxHalfWidth'), extra('maxHalfWidth', t('sampling.plan.help.maxHalfWidth')), 0.5, 50, {
+            step: 0.5,
+            precision: 1,
+            suffix: t('sampling.plan.pointsUnit'),
+          })}
         </Row>
         {canEdit ? (
           <Space>

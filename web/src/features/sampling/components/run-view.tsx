@@ -163,7 +163,12 @@ export function RunView({ project, date, canReassign }: { project: string; date:
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('sampling.run.scored')} value={`${assignments.filter((a) => a.done).length} / ${assignments.length}`} loading={run.isPending} data-testid="sampling-scored" />
+            <Statistic
+              title={t('sampling.run.scored')}
+              value={`${assignments.filter((a) => a.done).length} / ${assignments.length}`}
+              loading={run.isPending}
+              data-testid="sampling-scored"
+            />
           </Card>
         </Col>
       </Row>

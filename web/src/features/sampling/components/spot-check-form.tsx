@@ -71,7 +71,12 @@ export function SpotCheckForm({ teams: own, onClose }: { teams: string[]; onClos
         <Form.Item label={t('sampling.spotCheck.date')} name="date" rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker id="spot-date" allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="spot-check-date" />
         </Form.Item>
-        <Form.Item label={t('sampling.spotCheck.count')} name="count" extra={t('sampling.spotCheck.countHelp')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          label={t('sampling.spotCheck.count')}
+          name="count"
+          extra={t('sampling.spotCheck.countHelp')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <InputNumber id="spot-count" min={1} max={20} precision={0} data-testid="spot-check-count" />
         </Form.Item>
         {/* Enter in a field submits. */}

@@ -21,8 +21,7 @@ import { SpotCheckForm } from '../components/spot-check-form';
 const workspaceHref = (a: Pick<Assignment, 'recordingId' | 'source'>) => paths.evaluate.getHref(a.recordingId, { source: a.source });
 
 /** Typing in a field never triggers a page shortcut. */
-const typingIn = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+const typingIn = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
  * The listener's queue (DOMAIN.md workflow 2): the calls sampled for him with why each was picked,
