@@ -68,7 +68,8 @@ export function useAutosave({ id, revision, enabled, form, delay = 1000 }: { id:
       });
     const savingFor = baseRef.current;
     setState((s) => ({ ...s, status: 'saving' }));
-    const attempt = (async () => {
+    // Resolves true when the save went through; a failure schedules its own retry (or none).
+    const attempt = (async (): Promise<boolean> => {
       try {
         const saved = await saveDraft({
           id,
@@ -76,25 +77,28 @@ export function useAutosave({ id, revision, enabled, form, delay = 1000 }: { id:
           items,
           ...(snapshot.has(COMMENT) ? { comment: current.comment.trim() ? current.comment : null } : {}),
         });
-        if (baseRef.current !== savingFor) return;
+        if (baseRef.current !== savingFor) return false;
         revisionRef.current = saved.revision;
         for (const [key, at] of snapshot) if (dirty.current.get(key) === at) dirty.current.delete(key);
         setState({ status: dirty.current.size ? 'pending' : 'saved', savedAt: new Date(), error: null, unsaved: [] });
+        return true;
       } catch (error) {
-        if (baseRef.current !== savingFor) return;
+        if (baseRef.current !== savingFor) return false;
         if (isError(error, 'STALE_REVISION', 'EVALUATION_LOCKED')) {
           stopped.current = true;
           setState({ status: stopStatus(error), savedAt: null, error, unsaved: [...dirty.current.keys()].filter((k) => k !== COMMENT) });
-          return;
+          return false;
         }
         setState((s) => ({ ...s, status: 'error', error }));
         if (canRetry(error)) timer.current = setTimeout(() => void run(), RETRY_AFTER_ERROR_MS);
+        return false;
       }
     })();
-    inFlight.current = attempt;
-    await attempt;
+    inFlight.current = attempt.then(() => undefined);
+    const ok = await attempt;
     inFlight.current = null;
-    if (!stopped.current && dirty.current.size && baseRef.current === savingFor) timer.current = setTimeout(() => void run(), delay);
+    // Changes made while saving go out at the typing pace; after a failure the retry above decides.
+    if (ok && !stopped.current && dirty.current.size && baseRef.current === savingFor) timer.current = setTimeout(() => void run(), delay);
   }, [id, delay]);
 
   /** The item (or the overall comment with `null`) changed: save it shortly. */
