@@ -309,6 +309,12 @@ describe('error codes', () => {
     const badId = await t.as(t.adminToken).get('/api/projects/not-a-uuid');
     expect(badId.status).toBe(400);
     expect(badId.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    // Every id in a path is checked the same way, and the answer names the parameter.
+    for (const url of ['/api/projects/not-a-uuid', '/api/recordings/not-a-uuid', '/api/evaluations/not-a-uuid', '/api/checklists/not-a-uuid']) {
+      const res = await t.as(t.adminToken).get(url);
+      expect(res.status, url).toBe(400);
+      expect(res.body.errors, url).toEqual([{ field: 'id', code: 'isUuid', message: 'must be a UUID' }]);
+    }
   });
 
   it('names the field and what is wrong with it in a service’s own 400', async () => {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import type { AutoChecks } from '#shared/api/autocheck.js';
@@ -8,6 +8,7 @@ import { IsLocalDate } from '#server/common/local-date.js';
 import { ApiResult } from '#server/openapi/api-result.js';
 import { AgreementService } from './agreement.service.js';
 import { AutocheckService } from './autocheck.service.js';
+import { IdParam } from '#server/common/id-param.js';
 
 class AgreementQueryDto {
   @IsOptional()
@@ -32,7 +33,7 @@ export class AutocheckController {
   @ApiResult('AutoChecks')
   @Can('autocheck.read')
   @Get('recordings/:id/auto-checks')
-  forRecording(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<AutoChecks> {
+  forRecording(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<AutoChecks> {
     return this.service.forRecording(user, id);
   }
 

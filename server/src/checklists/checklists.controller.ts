@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { ChecklistVersion } from '#shared/api/checklists.js';
@@ -6,6 +6,7 @@ import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiNoContent, ApiResult } from '#server/openapi/api-result.js';
 import { ChecklistsService } from './checklists.service.js';
+import { IdParam } from '#server/common/id-param.js';
 
 class CreateDraftDto {
   /** The version to copy; the active one when absent. */
@@ -49,7 +50,7 @@ export class ChecklistsController {
   @ApiResult('ChecklistVersion')
   @Can('checklist.read')
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersion> {
+  get(@IdParam() id: string): Promise<ChecklistVersion> {
     return this.service.get(id);
   }
 
@@ -63,7 +64,7 @@ export class ChecklistsController {
   @ApiResult('ChecklistVersion')
   @Can('checklist.edit')
   @Put(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateDraftDto): Promise<ChecklistVersion> {
+  update(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: UpdateDraftDto): Promise<ChecklistVersion> {
     return this.service.updateDraft(user, id, dto.sections, dto.note);
   }
 
@@ -71,7 +72,7 @@ export class ChecklistsController {
   @Can('checklist.publish')
   @Post(':id/publish')
   @HttpCode(200)
-  publish(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ChecklistVersion> {
+  publish(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<ChecklistVersion> {
     return this.service.publish(user, id);
   }
 
@@ -79,7 +80,7 @@ export class ChecklistsController {
   @Can('checklist.edit')
   @Delete(':id')
   @HttpCode(204)
-  discard(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  discard(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<void> {
     return this.service.deleteDraft(user, id);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Evaluation } from '#shared/api/evaluations.js';
@@ -9,6 +9,7 @@ import { ApiResult } from '#server/openapi/api-result.js';
 import { AmendDto, CreateEvaluationDto, EvaluationQueryDto, SaveDraftDto, StartDraftDto, SubmitDto } from './evaluation.dto.js';
 import { EvaluationQueryService } from './evaluation-query.service.js';
 import { EvaluationsService } from './evaluations.service.js';
+import { IdParam } from '#server/common/id-param.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -51,21 +52,21 @@ export class EvaluationsController {
   @ApiResult('Evaluation')
   @Can('evaluation.read')
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Evaluation> {
+  get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<Evaluation> {
     return this.service.get(user, id);
   }
 
   @ApiResult('EvaluationHistoryEntry', { isArray: true })
   @Can('evaluation.read')
   @Get(':id/history')
-  history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  history(@CurrentUser() user: AuthUser, @IdParam() id: string) {
     return this.service.historyOf(user, id);
   }
 
   @ApiResult('Evaluation')
   @Can('evaluation.score')
   @Put(':id')
-  save(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveDraftDto): Promise<Evaluation> {
+  save(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: SaveDraftDto): Promise<Evaluation> {
     return this.service.saveDraft(user, id, dto);
   }
 
@@ -73,7 +74,7 @@ export class EvaluationsController {
   @Can('evaluation.score')
   @Post(':id/submit')
   @HttpCode(200)
-  submit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SubmitDto): Promise<Evaluation> {
+  submit(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: SubmitDto): Promise<Evaluation> {
     return this.service.submit(user, id, dto.revision);
   }
 
@@ -81,7 +82,7 @@ export class EvaluationsController {
   @Can('evaluation.amend')
   @Post(':id/amend')
   @HttpCode(200)
-  amend(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AmendDto): Promise<Evaluation> {
+  amend(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: AmendDto): Promise<Evaluation> {
     return this.service.amend(user, id, dto);
   }
 }

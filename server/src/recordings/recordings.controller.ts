@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -13,6 +13,7 @@ import { ApiFileResult, ApiResult } from '#server/openapi/api-result.js';
 import { RecordingQueryDto } from './recording.dto.js';
 import { RecordingAccessService } from './recording-access.service.js';
 import { RecordingsService } from './recordings.service.js';
+import { IdParam } from '#server/common/id-param.js';
 
 /** What `GET /api/recordings/:id/audio` streams: the stored file as it came in. */
 const AUDIO_TYPES = ['audio/mpeg', 'audio/wav'];
@@ -78,14 +79,14 @@ export class RecordingsController {
   @ApiResult('RecordingDetail')
   @Can('recording.read')
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<RecordingDetail> {
+  get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<RecordingDetail> {
     return this.service.get(user, id);
   }
 
   @ApiResult('WaveformPeaks')
   @Can('recording.read')
   @Get(':id/peaks')
-  peaks(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  peaks(@CurrentUser() user: AuthUser, @IdParam() id: string) {
     return this.service.peaks(user, id);
   }
 
@@ -95,7 +96,7 @@ export class RecordingsController {
   @Get(':id/audio')
   async audio(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @IdParam() id: string,
     @Query() query: AudioQueryDto,
     @Headers('range') range: string | undefined,
     @ClientIp() ip: string,
@@ -110,7 +111,7 @@ export class RecordingsController {
   @ApiResult('RecordingDetail')
   @Can('recording.ingest')
   @Put(':id/transcript')
-  transcript(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: Record<string, unknown>): Promise<RecordingDetail> {
+  transcript(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() body: Record<string, unknown>): Promise<RecordingDetail> {
     return this.service.replaceTranscript(user, id, body);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { NextAssignment } from '#shared/api/sampling.js';
@@ -10,6 +10,7 @@ import { ConfidenceService } from './confidence.service.js';
 import { ConfidenceQueryDto, QueueQueryDto, ReassignDto, RunSamplingDto, SpotCheckDto, UpdatePlanDto } from './sampling.dto.js';
 import { SamplingService } from './sampling.service.js';
 import { SamplingPlanService } from './sampling-plan.service.js';
+import { IdParam } from '#server/common/id-param.js';
 
 class RunQueryDto {
   @IsLocalDate()
@@ -84,7 +85,7 @@ export class SamplingController {
   @ApiResult('Assignment')
   @Can('sampling.assign')
   @Patch('assignments/:id')
-  reassign(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReassignDto) {
+  reassign(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: ReassignDto) {
     return this.sampling.reassign(user, id, dto.inspector);
   }
 

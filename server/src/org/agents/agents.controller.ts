@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Agent, AgentImportResult } from '#shared/api/org.js';
@@ -8,6 +8,7 @@ import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiResult } from '#server/openapi/api-result.js';
 import { AgentQueryDto, CreateAgentDto, UpdateAgentDto } from './agent.dto.js';
 import { AgentsService } from './agents.service.js';
+import { IdParam } from '#server/common/id-param.js';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -25,7 +26,7 @@ export class AgentsController {
   @ApiResult('Agent')
   @Can('org.agent.read')
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Agent> {
+  get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<Agent> {
     return this.service.get(user, id);
   }
 
@@ -48,7 +49,7 @@ export class AgentsController {
   @ApiResult('Agent')
   @Can('org.agent.edit')
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgentDto): Promise<Agent> {
+  update(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: UpdateAgentDto): Promise<Agent> {
     return this.service.update(user, id, dto);
   }
 }

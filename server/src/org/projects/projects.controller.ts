@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Project } from '#shared/api/org.js';
 import type { Page } from '#shared/api/page.js';
@@ -7,6 +7,7 @@ import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiResult } from '#server/openapi/api-result.js';
 import { CreateProjectDto, UpdateProjectDto } from './project.dto.js';
 import { ProjectsService } from './projects.service.js';
+import { IdParam } from '#server/common/id-param.js';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -24,7 +25,7 @@ export class ProjectsController {
   @ApiResult('Project')
   @Can('org.project.read')
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Project> {
+  get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<Project> {
     return this.service.get(user, id);
   }
 
@@ -38,7 +39,7 @@ export class ProjectsController {
   @ApiResult('Project')
   @Can('org.project.edit')
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProjectDto): Promise<Project> {
+  update(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: UpdateProjectDto): Promise<Project> {
     return this.service.update(user, id, dto);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Team } from '#shared/api/org.js';
 import type { Page } from '#shared/api/page.js';
@@ -7,6 +7,7 @@ import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiResult } from '#server/openapi/api-result.js';
 import { CreateTeamDto, TeamQueryDto, UpdateTeamDto } from './team.dto.js';
 import { TeamsService } from './teams.service.js';
+import { IdParam } from '#server/common/id-param.js';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -24,7 +25,7 @@ export class TeamsController {
   @ApiResult('Team')
   @Can('org.team.read')
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Team> {
+  get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<Team> {
     return this.service.get(user, id);
   }
 
@@ -38,7 +39,7 @@ export class TeamsController {
   @ApiResult('Team')
   @Can('org.team.edit')
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTeamDto): Promise<Team> {
+  update(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: UpdateTeamDto): Promise<Team> {
     return this.service.update(user, id, dto);
   }
 }

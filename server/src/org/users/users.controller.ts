@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { User } from '#shared/api/org.js';
 import type { Page } from '#shared/api/page.js';
@@ -7,6 +7,7 @@ import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiResult } from '#server/openapi/api-result.js';
 import { CreateUserDto, UpdateUserDto } from './user.dto.js';
 import { UsersService } from './users.service.js';
+import { IdParam } from '#server/common/id-param.js';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -24,7 +25,7 @@ export class UsersController {
   @ApiResult('User')
   @Can('org.user.read')
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<User> {
+  get(@IdParam() id: string): Promise<User> {
     return this.service.get(id);
   }
 
@@ -38,7 +39,7 @@ export class UsersController {
   @ApiResult('User')
   @Can('org.user.edit')
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<User> {
+  update(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: UpdateUserDto): Promise<User> {
     return this.service.update(user, id, dto);
   }
 }
