@@ -1,3 +1,4 @@
+import { plainIp } from '#server/common/client-ip.js';
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Permission } from '#shared/permissions.js';
 import type { AuthUser } from './auth-user.js';
@@ -19,5 +20,5 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
 });
 
 export const ClientIp = createParamDecorator((_: unknown, ctx: ExecutionContext): string | undefined => {
-  return ctx.switchToHttp().getRequest().ip;
+  return plainIp(ctx.switchToHttp().getRequest().ip);
 });

@@ -1,3 +1,4 @@
+import { plainIp } from './client-ip.js';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
@@ -19,7 +20,7 @@ export function requestLogger(enabled: boolean) {
         status: res.statusCode,
         ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
         user: user?.id,
-        ip: req.ip,
+        ip: plainIp(req.ip),
       };
       process.stdout.write(JSON.stringify(line) + '\n');
     });
