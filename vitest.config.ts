@@ -39,8 +39,9 @@ export default defineConfig({
       },
       // The HTTP API over supertest.
       { plugins: [decorators, sourceImports], test: { name: 'api', include: ['test/api/**/*.test.ts'], ...database } },
-      // The BUILT server (npm run build first) in Debian's Chromium through playwright-core.
-      { plugins: [decorators, sourceImports], test: { name: 'browser', include: ['test/browser/**/*.test.ts'], ...database } },
+      // The BUILT server (npm run build first) in Debian's Chromium through playwright-core; a person's whole
+      // task per test, so a slow shared machine gets more time (a limit, not a measured speed).
+      { plugins: [decorators, sourceImports], test: { name: 'browser', include: ['test/browser/**/*.test.ts'], ...database, testTimeout: 90_000 } },
     ],
   },
 });
