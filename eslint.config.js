@@ -12,6 +12,7 @@
  * `no-restricted-imports` options do not merge between config objects, so each group of files below gets
  * its whole list at once.
  */
+import reactHooks from 'eslint-plugin-react-hooks';
 import js from '@eslint/js';
 import { readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -199,6 +200,13 @@ export default defineConfig([
     },
   },
   { name: 'globals/web', files: ['web/src/**'], languageOptions: { globals: globals.browser } },
+  // Hooks in the same order on every render: a hook after an early return crashed the call page on any load error.
+  {
+    name: 'react-hooks',
+    files: ['web/src/**'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
   { name: 'globals/shared', files: ['shared/src/**'], languageOptions: { globals: globals['shared-node-browser'] } },
   // Browser tests run functions inside the page.
   { name: 'globals/browser-tests', files: ['test/browser/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },

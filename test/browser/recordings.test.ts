@@ -164,4 +164,18 @@ describe('recordings: find a complaint call, listen to it, and see who listened'
     await page.getByTestId('forbidden').waitFor();
     await context.close();
   });
+
+  it('says a call that does not exist is not found, in Chinese and with no retry, instead of crashing the page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, 'supervisor', 'demo1234');
+    await page.getByTestId('nav-recordings').waitFor();
+    await page.goto(`${server.baseUrl}/recordings/00000000-0000-4000-8000-000000000000`);
+    const error = page.getByTestId('load-error');
+    await error.waitFor();
+    expect(await error.getAttribute('data-code')).toBe('NOT_FOUND');
+    expect(await error.innerText()).toContain('找不到');
+    expect(await error.getByRole('button').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -82,9 +82,10 @@ function RecordingPage({ id }: { id: string }) {
   }, []);
   const onRegionClick = useCallback((region: PlayerRegion) => player.current?.seek(region.start), []);
 
+  const canSeeAccessLog = useCan('recording.accessLog');
+
   if (recording.isError) return <LoadError error={recording.error} onRetry={() => void recording.refetch()} />;
   const call = recording.data;
-  const canSeeAccessLog = useCan('recording.accessLog');
 
   return (
     <>
