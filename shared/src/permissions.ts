@@ -74,6 +74,14 @@ export const PERMISSIONS = {
   'sampling.spotCheck': [Role.TeamLead],
   /** How far each agent's sampled mean can be trusted. */
   'sampling.confidence': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+
+  // Reports (DOMAIN.md workflow 6).
+  /** Common (共性) and individual (个性) problems per team, with their improvement plans. */
+  'report.problems': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** When a problem counts as common in a project (how many agents, what share of the team). */
+  'report.problemSettings': [Role.Admin, Role.Supervisor],
+  /** Write the improvement plan of a team's common problem (the team lead's, 9.10). */
+  'report.problemPlan': [Role.Supervisor, Role.TeamLead],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

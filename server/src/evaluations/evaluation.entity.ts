@@ -18,6 +18,7 @@ export enum EvaluationStatus {
 @Index('IDX_evaluations_project_date', ['projectId', 'submittedDate'])
 @Index('IDX_evaluations_team_call_date', ['teamId', 'callDate'])
 @Index('IDX_evaluations_agent_call_date', ['agentId', 'callDate'])
+@Index('IDX_evaluations_project_call_date', ['projectId', 'callDate'])
 @Index('IDX_evaluations_recording', ['recordingId'])
 @Index('UQ_evaluations_open_draft', ['recordingId', 'inspectorId'], { unique: true, where: `"status" = 'draft'` })
 export class EvaluationEntity {

@@ -41,6 +41,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.assign',
     'sampling.queue',
     'sampling.confidence',
+    'report.problems',
+    'report.problemSettings',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -71,6 +73,9 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.assign',
     'sampling.queue',
     'sampling.confidence',
+    'report.problems',
+    'report.problemSettings',
+    'report.problemPlan',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -87,6 +92,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.plan.read',
     'sampling.queue',
     'sampling.confidence',
+    'report.problems',
   ],
   [Role.TeamLead]: [
     'session.own',
@@ -102,6 +108,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.queue',
     'sampling.spotCheck',
     'sampling.confidence',
+    'report.problems',
+    'report.problemPlan',
   ],
   [Role.FaqMaintainer]: ['session.own'],
 };

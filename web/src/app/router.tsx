@@ -28,6 +28,7 @@ const PAGES: Record<NavKey, Lazy> = {
   'access-log': page(() => import('#web/features/recordings/routes/access-log')),
   queue: page(() => import('#web/features/sampling/routes/queue')),
   sampling: page(() => import('#web/features/sampling/routes/sampling')),
+  problems: page(() => import('#web/features/reports/routes/problems')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({

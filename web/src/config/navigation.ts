@@ -50,6 +50,7 @@ export const NAVIGATION = [
     help: 'navHelp.queue',
   },
   { key: 'sampling', path: paths.sampling.path, permission: 'sampling.run', label: 'nav.sampling', help: 'navHelp.sampling' },
+  { key: 'problems', path: paths.problems.path, permission: 'report.problems', label: 'nav.problems', help: 'navHelp.problems' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {

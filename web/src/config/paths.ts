@@ -30,7 +30,17 @@ export const paths = {
   users: { path: '/users', getHref: () => '/users' },
   audit: { path: '/audit', getHref: () => '/audit' },
   checklists: { path: '/checklists', getHref: () => '/checklists' },
-  evaluations: { path: '/evaluations', getHref: () => '/evaluations' },
+  /** The evaluations list, filtered by local call dates, team code and employee number. */
+  evaluations: {
+    path: '/evaluations',
+    getHref: (filter: { from?: string; to?: string; team?: string; agent?: string } = {}) =>
+      withQuery('/evaluations', { from: filter.from, to: filter.to, team: filter.team, agent: filter.agent }),
+  },
+  /** Common and individual problems of a project's teams over a week or month. */
+  problems: {
+    path: '/problems',
+    getHref: (query: { project?: string; period?: string; date?: string } = {}) => withQuery('/problems', query),
+  },
   recordings: { path: '/recordings', getHref: () => '/recordings' },
   /** One call: player, transcript and the machine's verdicts. */
   recording: { path: '/recordings/:id', getHref: (id: string) => `/recordings/${segment(id)}` },

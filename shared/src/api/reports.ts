@@ -1,0 +1,70 @@
+/** Reports as `/api/reports` answers them (CONTRACT.md "Follow-up: coaching, problems, rectification"). */
+
+/** A whole ISO week (Monday to Sunday) or a whole calendar month: what an improvement plan is kept for. */
+export type ProblemPeriod = 'week' | 'month';
+
+/** The team lead's improvement plan for one common problem of his team over one week or month. */
+export interface ProblemPlan {
+  /** Team code. */
+  team: string;
+  /** Checklist item code. */
+  code: string;
+  period: ProblemPeriod;
+  /** The period's first day, YYYY-MM-DD (a Monday, or the 1st of the month). */
+  from: string;
+  /** What will be done about it. */
+  text: string;
+  /** Who sees it through (a name, free text). */
+  owner: string;
+  /** By when, YYYY-MM-DD. */
+  due: string;
+  /** Bumped on every save; a save carrying an older one is refused (STALE_REVISION). */
+  revision: number;
+  /** Username of who saved it last. */
+  updatedBy: string;
+  /** ISO 8601 */
+  updatedAt: string;
+}
+
+/** An item failed by enough of a team's agents to be the team's problem (共性). */
+export interface CommonProblem {
+  code: string;
+  /** How many of the team's agents failed it at least once. */
+  agents: number;
+  /** How many evaluations failed it. */
+  failures: number;
+  /** Its improvement plan, present only when the period is a whole week or month and one is kept. */
+  plan?: ProblemPlan;
+}
+
+/** An item one agent failed that is not a common problem of his team (个性). */
+export interface IndividualProblem {
+  /** Employee number. */
+  agent: string;
+  code: string;
+  failures: number;
+}
+
+export interface TeamProblems {
+  /** Team code. */
+  team: string;
+  /** Agents of the team with at least one submitted evaluation (calibration aside) in the period. */
+  evaluatedAgents: number;
+  common: CommonProblem[];
+  individual: IndividualProblem[];
+}
+
+/** `GET /api/reports/problems?project=CODE&from=YYYY-MM-DD&to=YYYY-MM-DD`. */
+export interface ProblemsReport {
+  teams: TeamProblems[];
+}
+
+/** When a problem counts as common in a project: `GET`/`PUT /api/reports/problems/settings`. */
+export interface ProblemSettings {
+  /** Project code. */
+  project: string;
+  /** At least this many agents failed it (default 2). */
+  minAgents: number;
+  /** And at least this share of the team's evaluated agents, a fraction (default 0.3). */
+  minShare: number;
+}
