@@ -5,6 +5,7 @@ import { AutocheckModule } from './autocheck/autocheck.module.js';
 import { DomainEventsModule } from './common/domain-events.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { SamplingModule } from './sampling/sampling.module.js';
+import { RectificationModule } from './rectification/rectification.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ScopeModule } from './auth/scope.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -38,6 +39,7 @@ export class AppModule {
         EvaluationsModule,
         AutocheckModule,
         SamplingModule,
+        RectificationModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

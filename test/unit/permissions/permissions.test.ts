@@ -41,6 +41,9 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.assign',
     'sampling.queue',
     'sampling.confidence',
+    'rectification.issue',
+    'rectification.read',
+    'rectification.acknowledge',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -71,6 +74,9 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.assign',
     'sampling.queue',
     'sampling.confidence',
+    'rectification.issue',
+    'rectification.read',
+    'rectification.acknowledge',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -87,6 +93,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.plan.read',
     'sampling.queue',
     'sampling.confidence',
+    'rectification.issue',
+    'rectification.read',
   ],
   [Role.TeamLead]: [
     'session.own',
@@ -102,6 +110,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.queue',
     'sampling.spotCheck',
     'sampling.confidence',
+    'rectification.read',
+    'rectification.acknowledge',
   ],
   [Role.FaqMaintainer]: ['session.own'],
 };
