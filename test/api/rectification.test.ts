@@ -303,3 +303,52 @@ describe('re-sampling the team of an open notice', () => {
     expect(read.history.at(-1)).toMatchObject({ action: 'escalate', to: 'escalated', by: null });
   });
 });
+
+describe('failure rates before and since re-checking (Wilson 95 %)', () => {
+  it('says not enough calls yet, then improved once the intervals no longer overlap', async () => {
+    const b = builders(t);
+    const team = await b.team(w.project.code);
+    const agent = await b.agent(team.code);
+    const local = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+    const today = local(new Date());
+    const yesterday = local(new Date(Date.now() - 86_400_000));
+    const evaluate = async (day: string, verdict: 'pass' | 'fail', hour: string) => {
+      const recordingId = await recordingFor(t, agent.employeeNo, { startedAt: `${day}T${hour}+08:00` });
+      const res = await t
+        .as(w.inspector.token)
+        .post('/api/evaluations')
+        .send({ recordingId, source: 'daily', items: await allItems(t, { GREETING: verdict }) });
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+      return res.body.id as string;
+    };
+    const before: string[] = [];
+    for (let i = 0; i < 12; i++) before.push(await evaluate(yesterday, i < 10 ? 'fail' : 'pass', `10:${String(i).padStart(2, '0')}:00`));
+    const { id } = (
+      await issue(w.inspector.token, {
+        team: team.code,
+        codes: ['GREETING', 'CLOSING'],
+        actions: '复训',
+        deadline: DEADLINE,
+        recheckFrom: today,
+        evaluations: before.slice(0, 2),
+      })
+    ).body;
+    const first = (await t.as(w.inspector.token).get(`/api/rectification-notices/${id}`)).body;
+    expect(first.failureRates[0]).toMatchObject({
+      code: 'GREETING',
+      before: { calls: 12, failures: 10, rate: 0.8333 },
+      since: { calls: 0, failures: 0, rate: null },
+      verdict: 'not-enough-calls',
+    });
+    expect(first.failureRates[1]).toMatchObject({ code: 'CLOSING', before: { calls: 12, failures: 0 }, verdict: 'not-enough-calls' });
+
+    for (let i = 0; i < 12; i++) await evaluate(today, 'pass', `00:00:${String(i).padStart(2, '0')}`);
+    const later = (await t.as(w.inspector.token).get(`/api/rectification-notices/${id}`)).body;
+    const greeting = later.failureRates[0];
+    expect(greeting.since).toMatchObject({ calls: 12, failures: 0, rate: 0 });
+    expect(greeting.since.high).toBeLessThan(greeting.before.low);
+    expect(greeting.verdict).toBe('improved');
+    // CLOSING never failed: 0 % before and after, the intervals overlap.
+    expect(later.failureRates[1].verdict).toBe('no-change');
+  });
+});

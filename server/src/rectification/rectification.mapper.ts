@@ -1,4 +1,5 @@
 import type { RectificationNotice, RectificationStep } from '#shared/api/rectification.js';
+import type { ItemFailureRate } from '#shared/rectification/failure-rate.js';
 import type { NoticeRow, StepRow } from './rectification.repository.js';
 
 export const toRectificationStep = (s: StepRow): RectificationStep => ({
@@ -10,7 +11,7 @@ export const toRectificationStep = (s: StepRow): RectificationStep => ({
   note: s.note,
 });
 
-export const toRectificationNotice = (n: NoticeRow, steps: StepRow[]): RectificationNotice => ({
+export const toRectificationNotice = (n: NoticeRow, steps: StepRow[], failureRates: ItemFailureRate[]): RectificationNotice => ({
   id: n.id,
   team: n.team,
   teamName: n.teamName,
@@ -26,4 +27,5 @@ export const toRectificationNotice = (n: NoticeRow, steps: StepRow[]): Rectifica
   issuedBy: n.issuedBy,
   issuedAt: new Date(n.createdAt).toISOString(),
   history: steps.filter((s) => s.noticeId === n.id).map(toRectificationStep),
+  failureRates,
 });

@@ -173,4 +173,32 @@ export class RectificationRepository {
     );
     return rows.map((r) => r.id);
   }
+
+  /**
+   * Per code, the scored (pass or fail) and failed items of the team's submitted evaluations (calibration
+   * left out): before = the evidence and calls of [beforeFrom, beforeTo]; since = other calls from `sinceFrom`.
+   */
+  failureCounts(f: {
+    teamId: string;
+    codes: string[];
+    evidence: string[];
+    beforeFrom: string;
+    beforeTo: string;
+    sinceFrom: string;
+  }): Promise<{ code: string; beforeCalls: number; beforeFailures: number; sinceCalls: number; sinceFailures: number }[]> {
+    const before = `(e.id = ANY($3) OR e."callDate" BETWEEN $4 AND $5)`;
+    const since = `(e."callDate" >= $6 AND NOT e.id = ANY($3))`;
+    return this.db.query(
+      `SELECT i.code,
+              count(*) FILTER (WHERE ${before})::int AS "beforeCalls",
+              count(*) FILTER (WHERE ${before} AND i.verdict = 'fail')::int AS "beforeFailures",
+              count(*) FILTER (WHERE ${since})::int AS "sinceCalls",
+              count(*) FILTER (WHERE ${since} AND i.verdict = 'fail')::int AS "sinceFailures"
+         FROM evaluations e JOIN evaluation_items i ON i."evaluationId" = e.id
+        WHERE e."teamId" = $1 AND e.status = 'submitted' AND e.source <> 'calibration' AND i.code = ANY($2) AND i.verdict IN ('pass', 'fail')
+          AND (${before} OR ${since})
+        GROUP BY i.code`,
+      [f.teamId, f.codes, f.evidence, f.beforeFrom, f.beforeTo, f.sinceFrom],
+    );
+  }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { RectificationNotice, RectificationNoticeList, RectificationStatus } from '#shared/api/rectification.js';
 import { localDateOf } from '#shared/dates.js';
+import { type ItemFailureRate, itemFailureRate } from '#shared/rectification/failure-rate.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
@@ -71,14 +72,15 @@ export class RectificationService {
 
   async get(user: AuthUser, id: string): Promise<RectificationNotice> {
     const notice = await this.notice(user, id);
-    return toRectificationNotice(notice, await this.repo.history([id]));
+    return toRectificationNotice(notice, await this.repo.history([id]), await this.failureRates(notice));
   }
 
   async list(user: AuthUser, q: { team?: string; status?: string }): Promise<RectificationNoticeList> {
     const team = q.team ? await this.scope.team(user, q.team, { filter: true }) : undefined;
     const rows = await this.repo.list({ teamIds: this.scope.visibleTeamIds(user), teamId: team?.id, status: q.status });
     const steps = await this.repo.history(rows.map((r) => r.id));
-    return { total: rows.length, items: rows.map((r) => toRectificationNotice(r, steps)) };
+    const rates = await Promise.all(rows.map((r) => this.failureRates(r)));
+    return { total: rows.length, items: rows.map((r, k) => toRectificationNotice(r, steps, rates[k])) };
   }
 
   /** The team lead (or a supervisor for him) acknowledges the notice with his action plan. */
@@ -99,6 +101,24 @@ export class RectificationService {
   /** Escalated to the supervisor (the daily sampling also does it once the deadline has passed). */
   escalate(user: AuthUser, id: string, body: { revision?: number; note?: string }): Promise<RectificationNotice> {
     return this.step(user, id, 'escalate', body);
+  }
+
+  /** Each item's failure rate before the notice (its evidence and the 30 days up to its issue) and since re-checking, with the verdict. */
+  private async failureRates(n: NoticeRow): Promise<ItemFailureRate[]> {
+    const issued = localDateOf(new Date(n.createdAt), process.env.TZ);
+    const counts = await this.repo.failureCounts({
+      teamId: n.teamId,
+      codes: n.codes,
+      evidence: n.evaluationIds,
+      beforeFrom: addDays(issued, -30),
+      beforeTo: issued < n.recheckFrom ? issued : addDays(n.recheckFrom, -1),
+      sinceFrom: n.recheckFrom,
+    });
+    const of = new Map(counts.map((c) => [c.code, c]));
+    return n.codes.map((code) => {
+      const c = of.get(code);
+      return itemFailureRate(code, { calls: c?.beforeCalls ?? 0, failures: c?.beforeFailures ?? 0 }, { calls: c?.sinceCalls ?? 0, failures: c?.sinceFailures ?? 0 });
+    });
   }
 
   /** The printable notice (A4, Chinese). */

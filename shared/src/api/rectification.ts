@@ -1,4 +1,5 @@
 /** Rectification notices (书面整改通知书) as `/api/rectification-notices` answers them (CONTRACT.md "Follow-up"). */
+import type { ItemFailureRate } from '../rectification/failure-rate.js';
 
 /** issued → acknowledged → re-checking → closed, or escalated at the deadline (and closed later). */
 export type RectificationStatus = 'issued' | 'acknowledged' | 're-checking' | 'closed' | 'escalated';
@@ -44,6 +45,12 @@ export interface RectificationNotice {
   /** ISO 8601 */
   issuedAt: string;
   history: RectificationStep[];
+  /**
+   * Per item, the team's failure rate before the notice (the evidence and the 30 days of calls before
+   * it was issued) and since re-checking began (calls from `recheckFrom`), each with its 95 % Wilson
+   * interval, and whether it improved (only when the intervals no longer overlap).
+   */
+  failureRates: ItemFailureRate[];
 }
 
 export interface RectificationNoticeList {
