@@ -6,6 +6,7 @@ import { DomainEventsModule } from './common/domain-events.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { SamplingModule } from './sampling/sampling.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { RectificationModule } from './rectification/rectification.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ScopeModule } from './auth/scope.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -40,6 +41,7 @@ export class AppModule {
         AutocheckModule,
         SamplingModule,
         ReportsModule,
+        RectificationModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

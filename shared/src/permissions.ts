@@ -82,6 +82,13 @@ export const PERMISSIONS = {
   'report.problemSettings': [Role.Admin, Role.Supervisor],
   /** Write the improvement plan of a team's common problem (the team lead's, 9.10). */
   'report.problemPlan': [Role.Supervisor, Role.TeamLead],
+  // Rectification notices (书面整改通知书, DOMAIN.md workflow 6).
+  /** Issue a notice to a team of one's project, start its re-check, close or escalate it. */
+  'rectification.issue': [Role.Admin, Role.Supervisor, Role.Inspector],
+  /** Read notices (a team lead his teams' only) and print them. */
+  'rectification.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Acknowledge a notice with the team's action plan: the team lead's, or a supervisor's for him. */
+  'rectification.acknowledge': [Role.Admin, Role.Supervisor, Role.TeamLead],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

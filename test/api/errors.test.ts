@@ -215,6 +215,21 @@ const cases: Case[] = [
     (body) => expect(body.params).toEqual({ team: world.a.team.code, date: '2026-01-02' }),
   ],
   [
+    'RECTIFICATION_STATE',
+    409,
+    async () => {
+      const notice = (
+        await t
+          .as(world.a.inspector.token)
+          .post('/api/rectification-notices')
+          .send({ team: world.a.team.code, codes: ['GREETING'], actions: '复训', deadline: '2099-12-31' })
+      ).body;
+      await t.as(world.a.lead.token).post(`/api/rectification-notices/${notice.id}/acknowledge`).send({ actionPlan: '演练' });
+      return t.as(world.a.lead.token).post(`/api/rectification-notices/${notice.id}/acknowledge`).send({ actionPlan: '再次' });
+    },
+    (body) => expect(body.params).toEqual({ status: 'acknowledged', action: 'acknowledge' }),
+  ],
+  [
     'SELF_LOCKOUT',
     409,
     async () => {

@@ -3,6 +3,7 @@ import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from 
 import { AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/auto-check.entity.js';
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from '#server/sampling/sampling.entity.js';
 import { ProblemPlanEntity, ProblemSettingsEntity } from '#server/reports/reports.entity.js';
+import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#server/rectification/rectification.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
 import { SessionEntity } from '#server/auth/session.entity.js';
 import { AgentEntity } from '#server/org/agents/agent.entity.js';
@@ -34,4 +35,6 @@ export const ENTITIES = [
   SamplingAssignmentEntity,
   ProblemSettingsEntity,
   ProblemPlanEntity,
+  RectificationNoticeEntity,
+  RectificationNoticeHistoryEntity,
 ];

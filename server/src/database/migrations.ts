@@ -1,3 +1,4 @@
+import { Rectification1796007177039 } from '#server/migrations/1796007177039-Rectification.js';
 import { ProblemsReport1796007314987 } from '#server/migrations/1796007314987-ProblemsReport.js';
 import type { MigrationInterface } from 'typeorm';
 import { EvaluationCallDate1795808665035 } from '#server/migrations/1795808665035-EvaluationCallDate.js';
@@ -16,5 +17,6 @@ export const MIGRATIONS: MigrationClass[] = [
   Autocheck1795807641821,
   Sampling1795808214944,
   EvaluationCallDate1795808665035,
+  Rectification1796007177039,
   ProblemsReport1796007314987,
 ];

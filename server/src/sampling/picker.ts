@@ -6,8 +6,10 @@
 import { seededRandom } from '#shared/random.js';
 
 export type FocusReason = 'new-hire' | 'low-score' | 'fatal';
-/** 'random' | 'complaint' | a focus reason | `failed:<RULE>` (guided by the automatic checks). */
-export type PickReason = 'random' | 'complaint' | FocusReason | `failed:${string}`;
+/** Picks on top of the plan, asked for by another domain (a rectification notice re-checking a team). */
+export type ExtraReason = 'rectification';
+/** 'random' | 'complaint' | a focus reason | `failed:<RULE>` (guided by the automatic checks) | an extra reason. */
+export type PickReason = 'random' | 'complaint' | FocusReason | `failed:${string}` | ExtraReason;
 
 export interface Candidate {
   recordingId: string;
@@ -88,6 +90,25 @@ export function pickCalls(candidates: readonly Candidate[], focus: ReadonlyMap<s
     if (reasons.length) for (const c of drawRandom(rest, rules.focusExtraCalls, random)) take(c, reasons[0]);
   }
   return picks;
+}
+
+/**
+ * The extension point for picks on top of the plan: one more call of the day for each agent named,
+ * drawn from the agent's calls the plan left (none when there are none left), with the reason given.
+ * Its own random stream from the seed, so the plan's picks are the same with or without extras.
+ */
+export function pickExtra(candidates: readonly Candidate[], picked: readonly Pick[], agentIds: readonly string[], reason: ExtraReason, seed: number): Pick[] {
+  const random = seededRandom((seed ^ 0x5eed1e55) >>> 0);
+  const taken = new Set(picked.map((p) => p.recordingId));
+  const extra: Pick[] = [];
+  for (const agentId of [...new Set(agentIds)].sort()) {
+    const left = candidates.filter((c) => c.agentId === agentId && !taken.has(c.recordingId)).sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
+    for (const c of drawRandom(left, 1, random)) {
+      taken.add(c.recordingId);
+      extra.push({ recordingId: c.recordingId, agentId: c.agentId, durationSeconds: c.durationSeconds, reason });
+    }
+  }
+  return extra;
 }
 
 export interface InspectorLoad {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AutocheckModule } from '#server/autocheck/autocheck.module.js';
 import { ChecklistsModule } from '#server/checklists/checklists.module.js';
+import { RectificationModule } from '#server/rectification/rectification.module.js';
 import { ConfidenceService } from './confidence.service.js';
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from './sampling.entity.js';
 import { SamplingController } from './sampling.controller.js';
@@ -12,7 +13,7 @@ import { SamplingPlanRepository } from './sampling-plan.repository.js';
 import { SamplingPlanService } from './sampling-plan.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SamplingPlanEntity, SamplingRunEntity, SamplingAssignmentEntity]), AutocheckModule, ChecklistsModule],
+  imports: [TypeOrmModule.forFeature([SamplingPlanEntity, SamplingRunEntity, SamplingAssignmentEntity]), AutocheckModule, ChecklistsModule, RectificationModule],
   controllers: [SamplingController],
   providers: [SamplingRepository, SamplingPlanRepository, SamplingPlanService, SamplingService, ConfidenceService, SamplingSchedule],
   exports: [SamplingService, SamplingPlanService, SamplingSchedule, SamplingRepository],

@@ -9,7 +9,8 @@ import { AutocheckService } from '#server/autocheck/autocheck.service.js';
 import type { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { ChecklistsService } from '#server/checklists/checklists.service.js';
 import { TransactionRunner } from '#server/database/transaction.js';
-import { assignPicks, drawRandom, pickCalls, seededRandom } from './picker.js';
+import { RectificationService } from '#server/rectification/rectification.service.js';
+import { assignPicks, drawRandom, pickCalls, pickExtra, seededRandom } from './picker.js';
 import type { SamplingRunEntity } from './sampling.entity.js';
 import { toAssignment, toSamplingInspector, toSamplingRun } from './sampling.mapper.js';
 import { SamplingRepository } from './sampling.repository.js';
@@ -29,6 +30,7 @@ export class SamplingService {
     private readonly transaction: TransactionRunner,
     private readonly autocheck: AutocheckService,
     private readonly checklists: ChecklistsService,
+    private readonly rectification: RectificationService,
   ) {}
 
   /** CONTRACT.md `POST /api/sampling/runs`: samples a project's day once; asking again answers the same run (created: false). */
@@ -55,7 +57,10 @@ export class SamplingService {
       await this.checkUnchecked(candidates, version);
       const focus = await this.repo.focusAgents(project.id, date, rules, tx);
       const teamOf = new Map(candidates.map((c) => [c.recordingId, c.teamId]));
-      const picks = assignPicks(pickCalls(candidates, focus, rules, seed), inspectors);
+      const planned = pickCalls(candidates, focus, rules, seed);
+      // Open rectification notices re-check their team: one more call of each of its agents.
+      const rechecked = await this.rectification.resampledAgents(project.id, date, tx);
+      const picks = assignPicks([...planned, ...pickExtra(candidates, planned, rechecked, 'rectification', seed)], inspectors);
       await this.repo.insertAssignments(
         picks.map((p) => ({
           runId,

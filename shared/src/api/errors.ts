@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'ALREADY_SCORED',
   /** A spot check with no unassigned calls left that day (`params.team`, `params.date`). */
   'NOTHING_TO_DRAW',
+  /** A rectification notice's state does not allow the step (`params.status`, `params.action`): acknowledging a closed notice… */
+  'RECTIFICATION_STATE',
   /** An administrator deactivating himself or removing his own admin role. */
   'SELF_LOCKOUT',
   /** The body or upload is over the size limit. */

@@ -43,6 +43,9 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.confidence',
     'report.problems',
     'report.problemSettings',
+    'rectification.issue',
+    'rectification.read',
+    'rectification.acknowledge',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -76,6 +79,9 @@ const ABILITIES: Record<Role, Permission[]> = {
     'report.problems',
     'report.problemSettings',
     'report.problemPlan',
+    'rectification.issue',
+    'rectification.read',
+    'rectification.acknowledge',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -93,6 +99,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.queue',
     'sampling.confidence',
     'report.problems',
+    'rectification.issue',
+    'rectification.read',
   ],
   [Role.TeamLead]: [
     'session.own',
@@ -110,6 +118,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.confidence',
     'report.problems',
     'report.problemPlan',
+    'rectification.read',
+    'rectification.acknowledge',
   ],
   [Role.FaqMaintainer]: ['session.own'],
 };

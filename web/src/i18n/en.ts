@@ -100,6 +100,7 @@ export const en: Translation = {
     NO_INSPECTOR: 'Project {{project}} has no active inspector to give calls to',
     ALREADY_SCORED: 'This call has been scored and stays with its inspector',
     NOTHING_TO_DRAW: 'Team {{team}} has no calls left to draw on {{date}}',
+    RECTIFICATION_STATE: 'This rectification notice is {{status}}: it cannot be {{action}} now',
     SELF_LOCKOUT: 'You cannot deactivate yourself or remove your own admin role',
     PAYLOAD_TOO_LARGE: 'The file or data is too large',
     UNSUPPORTED_MEDIA: 'Unsupported audio format',

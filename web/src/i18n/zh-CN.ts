@@ -99,6 +99,7 @@ export const zhCN = {
     NO_INSPECTOR: '项目组 {{project}} 没有在职的质检员，无法分配抽样',
     ALREADY_SCORED: '这通录音已评分，留给原质检员，不能改派',
     NOTHING_TO_DRAW: '班组 {{team}} 在 {{date}} 已没有可抽取的通话',
+    RECTIFICATION_STATE: '整改通知书当前状态为 {{status}}，不能执行 {{action}}',
     SELF_LOCKOUT: '不能停用自己，也不能去掉自己的管理员角色',
     PAYLOAD_TOO_LARGE: '文件或内容太大',
     UNSUPPORTED_MEDIA: '不支持的音频格式',
