@@ -74,6 +74,12 @@ export const PERMISSIONS = {
   'sampling.spotCheck': [Role.TeamLead],
   /** How far each agent's sampled mean can be trusted. */
   'sampling.confidence': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+
+  // Coaching (DOMAIN.md workflow 4): team leads go over each failed evaluation with the agent.
+  /** See the coaching items and defects of one's teams and projects. */
+  'coaching.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Record a one-to-one and the agent's acknowledgement: the agent's team lead. */
+  'coaching.record': [Role.TeamLead],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,6 +2,7 @@ import { ChecklistVersionEntity } from '#server/checklists/checklist-version.ent
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
 import { AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/auto-check.entity.js';
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from '#server/sampling/sampling.entity.js';
+import { CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
 import { SessionEntity } from '#server/auth/session.entity.js';
 import { AgentEntity } from '#server/org/agents/agent.entity.js';
@@ -31,4 +32,7 @@ export const ENTITIES = [
   SamplingPlanEntity,
   SamplingRunEntity,
   SamplingAssignmentEntity,
+  DefectEntity,
+  CoachingItemEntity,
+  CoachingSessionEntity,
 ];

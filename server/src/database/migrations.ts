@@ -1,3 +1,4 @@
+import { Coaching1796007131035 } from '#server/migrations/1796007131035-Coaching.js';
 import type { MigrationInterface } from 'typeorm';
 import { EvaluationCallDate1795808665035 } from '#server/migrations/1795808665035-EvaluationCallDate.js';
 import { Sampling1795808214944 } from '#server/migrations/1795808214944-Sampling.js';
@@ -15,4 +16,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Autocheck1795807641821,
   Sampling1795808214944,
   EvaluationCallDate1795808665035,
+  Coaching1796007131035,
 ];

@@ -41,6 +41,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.assign',
     'sampling.queue',
     'sampling.confidence',
+    'coaching.read',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -71,6 +72,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.assign',
     'sampling.queue',
     'sampling.confidence',
+    'coaching.read',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -87,6 +89,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.plan.read',
     'sampling.queue',
     'sampling.confidence',
+    'coaching.read',
   ],
   [Role.TeamLead]: [
     'session.own',
@@ -102,6 +105,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'sampling.queue',
     'sampling.spotCheck',
     'sampling.confidence',
+    'coaching.read',
+    'coaching.record',
   ],
   [Role.FaqMaintainer]: ['session.own'],
 };
