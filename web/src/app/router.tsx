@@ -28,6 +28,7 @@ const PAGES: Record<NavKey, Lazy> = {
   'access-log': page(() => import('#web/features/recordings/routes/access-log')),
   queue: page(() => import('#web/features/sampling/routes/queue')),
   sampling: page(() => import('#web/features/sampling/routes/sampling')),
+  coaching: page(() => import('#web/features/coaching/routes/coaching')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({
@@ -51,6 +52,11 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
     path: paths.evaluate.path,
     permission: 'evaluation.score',
     lazy: page(() => import('#web/features/evaluations/routes/evaluate')),
+  },
+  {
+    path: paths.coachingItem.path,
+    permission: 'coaching.read',
+    lazy: page(() => import('#web/features/coaching/routes/coaching-item')),
   },
 ];
 

@@ -50,6 +50,7 @@ export const NAVIGATION = [
     help: 'navHelp.queue',
   },
   { key: 'sampling', path: paths.sampling.path, permission: 'sampling.run', label: 'nav.sampling', help: 'navHelp.sampling' },
+  { key: 'coaching', path: paths.coaching.path, permission: 'coaching.read', label: 'nav.coaching', help: 'navHelp.coaching' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {

@@ -41,6 +41,9 @@ export const paths = {
   },
   queue: { path: '/queue', getHref: () => '/queue' },
   sampling: { path: '/sampling', getHref: () => '/sampling' },
+  /** The team lead's coaching items; one item with its defects, one-to-ones and acknowledgement. */
+  coaching: { path: '/coaching', getHref: () => '/coaching' },
+  coachingItem: { path: '/coaching/:id', getHref: (id: string) => `/coaching/${segment(id)}` },
   /**
    * The scoring workspace of a call. `source` says why it is scored (the page picks one by role when
    * absent); `evaluation` opens a given evaluation read-only.
