@@ -85,7 +85,7 @@ describe('coaching items reach the team lead without reloading', () => {
     await link.click();
     await page.getByTestId('coaching-defects').waitFor();
     expect(await page.getByTestId('coaching-defects').innerText()).toContain('开头没有问候');
-    expect(await page.getByTestId('coaching-listen').first().getAttribute('href')).toMatch(/^\/recordings\/[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('coaching-listen').first().getAttribute('href')).toMatch(/^\/recordings\/[0-9a-f-]{36}\?t=1$/);
 
     await page.getByTestId('coaching-said').fill('一起复听了开头，问候语漏了');
     await page.getByTestId('coaching-commitment').fill('每通电话先问候再报工号');
@@ -97,6 +97,11 @@ describe('coaching items reach the team lead without reloading', () => {
     const detail = (await call<{ status: string; sessions: unknown[]; acknowledgedBy: string }>(lead, 'GET', `/coaching-items/${mine.id}`)).body;
     expect(detail).toMatchObject({ status: 'coached', acknowledgedBy: 'lead1' });
     expect(detail.sessions).toHaveLength(1);
+
+    // Each defect's link opens the player at its moment (GREETING at 1 s).
+    await page.getByTestId('coaching-listen').first().click();
+    await page.locator('[data-testid="call-player"][data-ready="true"]').waitFor();
+    await page.locator('[data-testid="player-time"][data-current-time="1.0"]').waitFor();
     await context.close();
   }, 120_000);
 });

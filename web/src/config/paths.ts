@@ -32,8 +32,11 @@ export const paths = {
   checklists: { path: '/checklists', getHref: () => '/checklists' },
   evaluations: { path: '/evaluations', getHref: () => '/evaluations' },
   recordings: { path: '/recordings', getHref: () => '/recordings' },
-  /** One call: player, transcript and the machine's verdicts. */
-  recording: { path: '/recordings/:id', getHref: (id: string) => `/recordings/${segment(id)}` },
+  /** One call: player, transcript and the machine's verdicts; `t` (seconds) puts the player at that moment. */
+  recording: {
+    path: '/recordings/:id',
+    getHref: (id: string, options: { t?: number | null } = {}) => withQuery(`/recordings/${segment(id)}`, { t: options.t ?? undefined }),
+  },
   /** Who played or downloaded which call; `recordingId` narrows it to one call. */
   accessLog: {
     path: '/recordings/access-log',

@@ -56,8 +56,8 @@ export function CoachingItemRoute() {
     {
       title: t('coaching.listen'),
       dataIndex: 'recordingId',
-      render: (recordingId: string) => (
-        <Link to={paths.recording.getHref(recordingId)} data-testid="coaching-listen">
+      render: (recordingId: string, d) => (
+        <Link to={paths.recording.getHref(recordingId, { t: d.at })} data-testid="coaching-listen">
           {t('coaching.listen')}
         </Link>
       ),
@@ -108,7 +108,7 @@ export function CoachingItemRoute() {
                   <Typography.Text type="secondary">{dayjs(h.createdAt).format('YYYY-MM-DD')}</Typography.Text>
                   <Tag>{h.code}</Tag>
                   {h.comment}
-                  <Link to={paths.recording.getHref(h.recordingId)}>{t('coaching.listen')}</Link>
+                  <Link to={paths.recording.getHref(h.recordingId, { t: h.at })}>{t('coaching.listen')}</Link>
                 </Space>
               </List.Item>
             )}
