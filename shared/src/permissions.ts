@@ -89,6 +89,11 @@ export const PERMISSIONS = {
   'rectification.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
   /** Acknowledge a notice with the team's action plan: the team lead's, or a supervisor's for him. */
   'rectification.acknowledge': [Role.Admin, Role.Supervisor, Role.TeamLead],
+  // Coaching (DOMAIN.md workflow 4): team leads go over each failed evaluation with the agent.
+  /** See the coaching items and defects of one's teams and projects. */
+  'coaching.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Record a one-to-one and the agent's acknowledgement: the agent's team lead. */
+  'coaching.record': [Role.TeamLead],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

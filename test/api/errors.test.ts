@@ -37,6 +37,17 @@ async function sampleableCall(employeeNo: string): Promise<string> {
   return res.body.id;
 }
 
+/** A coaching item for the agent of project A: an inspector's evaluation with a failed item. */
+async function coachingItem(): Promise<{ id: string; evaluationId: string }> {
+  const recordingId = await recordingFor(t, world.a.agent.employeeNo);
+  const evaluation = await t
+    .as(world.a.inspector.token)
+    .post('/api/evaluations')
+    .send({ recordingId, source: 'daily', items: await allItems(t, { B1: 'fail' }) });
+  const items = (await t.as(world.a.lead.token).get(`/api/coaching-items?agent=${world.a.agent.employeeNo}&pageSize=500`)).body.items;
+  return { id: items.find((i: { evaluationId: string }) => i.evaluationId === evaluation.body.id).id, evaluationId: evaluation.body.id };
+}
+
 /** The inspector's open draft on a fresh call of his project, fully scored. */
 async function scoredDraft(): Promise<{ id: string; revision: number }> {
   const recordingId = await recordingFor(t, world.a.agent.employeeNo);
@@ -228,6 +239,36 @@ const cases: Case[] = [
       return t.as(world.a.lead.token).post(`/api/rectification-notices/${notice.id}/acknowledge`).send({ actionPlan: '再次' });
     },
     (body) => expect(body.params).toEqual({ status: 'acknowledged', action: 'acknowledge' }),
+  ],
+  [
+    'COACHING_ITEM_CLOSED',
+    409,
+    async () => {
+      const item = await coachingItem();
+      await t
+        .as(world.supervisor.token)
+        .post(`/api/evaluations/${item.evaluationId}/amend`)
+        .send({ reason: '复核后认定合格', items: [{ code: 'B1', verdict: 'pass' }] });
+      return t.as(world.a.lead.token).post(`/api/coaching-items/${item.id}/acknowledge`).send({});
+    },
+  ],
+  [
+    'ALREADY_ACKNOWLEDGED',
+    409,
+    async () => {
+      const item = await coachingItem();
+      await t.as(world.a.lead.token).post(`/api/coaching-items/${item.id}/acknowledge`).send({});
+      return t.as(world.a.lead.token).post(`/api/coaching-items/${item.id}/acknowledge`).send({});
+    },
+    (body) => expect(body.params).toEqual({ by: world.a.lead.username }),
+  ],
+  [
+    'COACHING_ITEM_STALE',
+    409,
+    async () => {
+      const item = await coachingItem();
+      return t.as(world.a.lead.token).post(`/api/coaching-items/${item.id}/acknowledge`).send({ revision: 7 });
+    },
   ],
   [
     'SELF_LOCKOUT',

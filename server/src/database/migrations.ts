@@ -1,3 +1,4 @@
+import { Coaching1796007131035 } from '#server/migrations/1796007131035-Coaching.js';
 import { Rectification1796007177039 } from '#server/migrations/1796007177039-Rectification.js';
 import { ProblemsReport1796007314987 } from '#server/migrations/1796007314987-ProblemsReport.js';
 import type { MigrationInterface } from 'typeorm';
@@ -17,6 +18,7 @@ export const MIGRATIONS: MigrationClass[] = [
   Autocheck1795807641821,
   Sampling1795808214944,
   EvaluationCallDate1795808665035,
+  Coaching1796007131035,
   Rectification1796007177039,
   ProblemsReport1796007314987,
 ];

@@ -7,6 +7,7 @@ import { scoreEvaluation } from '#shared/scoring/score.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { ChecklistsService } from '#server/checklists/checklists.service.js';
+import { CoachingService } from '#server/coaching/coaching.service.js';
 import { DomainError, invalid, notFound, permissionDenied } from '#server/common/domain-error.js';
 import { AutocheckService } from '#server/autocheck/autocheck.service.js';
 import { TransactionRunner, type Transaction } from '#server/database/transaction.js';
@@ -35,6 +36,7 @@ export class EvaluationsService {
     private readonly transaction: TransactionRunner,
     private readonly checklists: ChecklistsService,
     private readonly autocheck: AutocheckService,
+    private readonly coaching: CoachingService,
   ) {}
 
   /** A team lead listens to his own team's calls as a spot check; the other sources are the inspectors'. */
@@ -150,6 +152,8 @@ export class EvaluationsService {
       }
       await this.evaluations.bumpRevision(id, tx);
       const after = await this.score(id, tx);
+      // The defects and coaching item follow the new verdicts: replaced, never counted twice.
+      await this.coaching.recordEvaluation(id, tx);
       await this.history(
         user,
         id,
@@ -266,6 +270,8 @@ export class EvaluationsService {
     await this.evaluations.markSubmitted(id, now, localDateOf(now, process.env.TZ), tx);
     const result = await this.score(id, tx);
     await this.history(user, id, 'submitted', null, result, tx);
+    // Its defects and the agent's coaching item, in the same transaction: the lead lists it as soon as the submit answers.
+    await this.coaching.recordEvaluation(id, tx);
   }
 
   private async history(

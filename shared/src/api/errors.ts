@@ -55,6 +55,12 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA',
   /** A `Range` outside the file (`params.size`). */
   'RANGE_NOT_SATISFIABLE',
+  /** A one-to-one or acknowledgement on a coaching item that is resolved (no failed item any more). */
+  'COACHING_ITEM_CLOSED',
+  /** The agent's acknowledgement of a coaching item is recorded already (`params.by`). */
+  'ALREADY_ACKNOWLEDGED',
+  /** A coaching item was changed by someone else since the caller read its revision. */
+  'COACHING_ITEM_STALE',
   /** Too many failed sign-ins (`params.retryAfterSeconds`). */
   'THROTTLED',
   /** Anything unexpected: details are in the server log, never in the answer. */

@@ -46,6 +46,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'rectification.issue',
     'rectification.read',
     'rectification.acknowledge',
+    'coaching.read',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -82,6 +83,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'rectification.issue',
     'rectification.read',
     'rectification.acknowledge',
+    'coaching.read',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -101,6 +103,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'report.problems',
     'rectification.issue',
     'rectification.read',
+    'coaching.read',
   ],
   [Role.TeamLead]: [
     'session.own',
@@ -120,6 +123,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'report.problemPlan',
     'rectification.read',
     'rectification.acknowledge',
+    'coaching.read',
+    'coaching.record',
   ],
   [Role.FaqMaintainer]: ['session.own'],
 };

@@ -36,6 +36,8 @@ describe('paths', () => {
 
   it('opens the workspace with the reason for scoring and a given evaluation, as the queue and bookmarks have them', () => {
     expect(paths.evaluate.getHref(recordingId)).toBe(`/evaluate/${recordingId}`);
+    expect(paths.recording.getHref(recordingId, { t: 12.5 })).toBe(`/recordings/${recordingId}?t=12.5`);
+    expect(paths.recording.getHref(recordingId, { t: null })).toBe(`/recordings/${recordingId}`);
     expect(paths.evaluate.getHref(recordingId, { source: 'daily' })).toBe(`/evaluate/${recordingId}?source=daily`);
     expect(paths.evaluate.getHref(recordingId, { source: 'spot-check' })).toBe(`/evaluate/${recordingId}?source=spot-check`);
     expect(paths.evaluate.getHref(recordingId, { source: undefined, evaluation: 'e-1' })).toBe(`/evaluate/${recordingId}?evaluation=e-1`);

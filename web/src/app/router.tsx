@@ -29,6 +29,7 @@ const PAGES: Record<NavKey, Lazy> = {
   queue: page(() => import('#web/features/sampling/routes/queue')),
   sampling: page(() => import('#web/features/sampling/routes/sampling')),
   problems: page(() => import('#web/features/reports/routes/problems')),
+  coaching: page(() => import('#web/features/coaching/routes/coaching')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({
@@ -52,6 +53,11 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
     path: paths.evaluate.path,
     permission: 'evaluation.score',
     lazy: page(() => import('#web/features/evaluations/routes/evaluate')),
+  },
+  {
+    path: paths.coachingItem.path,
+    permission: 'coaching.read',
+    lazy: page(() => import('#web/features/coaching/routes/coaching-item')),
   },
 ];
 

@@ -42,8 +42,11 @@ export const paths = {
     getHref: (query: { project?: string; period?: string; date?: string } = {}) => withQuery('/problems', query),
   },
   recordings: { path: '/recordings', getHref: () => '/recordings' },
-  /** One call: player, transcript and the machine's verdicts. */
-  recording: { path: '/recordings/:id', getHref: (id: string) => `/recordings/${segment(id)}` },
+  /** One call: player, transcript and the machine's verdicts; `t` (seconds) puts the player at that moment. */
+  recording: {
+    path: '/recordings/:id',
+    getHref: (id: string, options: { t?: number | null } = {}) => withQuery(`/recordings/${segment(id)}`, { t: options.t ?? undefined }),
+  },
   /** Who played or downloaded which call; `recordingId` narrows it to one call. */
   accessLog: {
     path: '/recordings/access-log',
@@ -51,6 +54,9 @@ export const paths = {
   },
   queue: { path: '/queue', getHref: () => '/queue' },
   sampling: { path: '/sampling', getHref: () => '/sampling' },
+  /** The team lead's coaching items; one item with its defects, one-to-ones and acknowledgement. */
+  coaching: { path: '/coaching', getHref: () => '/coaching' },
+  coachingItem: { path: '/coaching/:id', getHref: (id: string) => `/coaching/${segment(id)}` },
   /**
    * The scoring workspace of a call. `source` says why it is scored (the page picks one by role when
    * absent); `evaluation` opens a given evaluation read-only.

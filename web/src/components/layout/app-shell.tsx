@@ -1,7 +1,9 @@
-import { Layout, Menu, theme, Typography } from 'antd';
+import { Badge, Layout, Menu, Space, theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useOpenCoachingCount } from '#web/api/coaching';
 import { navigationFor, navItemAt } from '#web/config/navigation';
+import { useCan } from '#web/lib/authorization';
 import { useUser } from '#web/lib/auth';
 import { PageSpin } from '../page-spin';
 import { UserBar } from './user-bar';
@@ -12,11 +14,23 @@ export function AppShell() {
   const { data: user } = useUser();
   const { pathname } = useLocation();
   const { token } = theme.useToken();
+  // A team lead's open coaching items, asked again every 15 s: the menu shows a new one without reloading.
+  const openCoaching = useOpenCoachingCount(useCan('coaching.record'));
   if (!user) return <PageSpin />;
 
   const items = navigationFor(user.roles).map((item) => ({
     key: item.key,
-    label: <Link to={item.path}>{t(item.label)}</Link>,
+    label:
+      item.key === 'coaching' && openCoaching.data ? (
+        <Link to={item.path}>
+          <Space size={6}>
+            {t(item.label)}
+            <Badge count={openCoaching.data} size="small" data-testid="coaching-badge" />
+          </Space>
+        </Link>
+      ) : (
+        <Link to={item.path}>{t(item.label)}</Link>
+      ),
     'data-testid': `nav-${item.key}`,
   }));
   const selected = navItemAt(pathname)?.key;

@@ -1,7 +1,7 @@
 import { Button, Card, Col, Flex, Row, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { TranscriptSegment } from '#shared/recordings';
 import { useAutoChecks, useRecording } from '#web/api/recording';
 import { useTeams } from '#web/api/teams';
@@ -44,6 +44,12 @@ function RecordingPage({ id }: { id: string }) {
   const teams = useTeams();
   const player = useRef<CallPlayerHandle>(null);
   const [time, setTime] = useState(0);
+  // `?t=` (seconds), from a defect's link: the player opens at that moment.
+  const [searchParams] = useSearchParams();
+  const startAt = Number(searchParams.get('t'));
+  const onReady = useCallback(() => {
+    if (Number.isFinite(startAt) && startAt > 0) player.current?.seek(startAt);
+  }, [startAt]);
 
   const results = autoChecks.data?.results;
   /** Evidence of phrase rules marked in the transcript: failures red, passes green. */
@@ -134,6 +140,7 @@ function RecordingPage({ id }: { id: string }) {
                   regions={regions}
                   onRegionClick={onRegionClick}
                   onTimeUpdate={setTime}
+                  onReady={onReady}
                 />
               ) : (
                 <Skeleton active paragraph={{ rows: 3 }} title={false} />

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoachingItemEntity, CoachingSessionEntity, DefectEntity } from './coaching.entity.js';
+import { CoachingController } from './coaching.controller.js';
+import { CoachingRepository } from './coaching.repository.js';
+import { CoachingService } from './coaching.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([DefectEntity, CoachingItemEntity, CoachingSessionEntity])],
+  controllers: [CoachingController],
+  providers: [CoachingRepository, CoachingService],
+  exports: [CoachingService],
+})
+export class CoachingModule {}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ChecklistSection } from '#shared/checklists/types.js';
+import { SqlFilter } from '#server/database/sql-filter.js';
+import type { Transaction } from '#server/database/transaction.js';
+import { CoachingItemEntity, CoachingSessionEntity, type CoachingStatus, DefectEntity } from './coaching.entity.js';
+
+/** A submitted evaluation's failed items with what a defect copies from it. */
+export interface EvaluationFailures {
+  evaluationId: string;
+  recordingId: string;
+  agentId: string;
+  teamId: string;
+  projectId: string;
+  source: string;
+  status: string;
+  failed: { code: string; critical: boolean; comment: string | null; at: number | null }[];
+}
+
+/** A coaching item with the names it is shown with (see `toCoachingItem`). */
+export interface CoachingItemRow extends Omit<CoachingItemEntity, 'evaluation'> {
+  agentNo: string;
+  agentName: string;
+  teamCode: string;
+}
+
+export interface DefectRow {
+  code: string;
+  critical: boolean;
+  comment: string | null;
+  at: number | null;
+  recordingId: string;
+  evaluationId: string;
+  createdAt: Date;
+}
+
+export interface CoachingCriteria {
+  teamIds: string[] | null;
+  teamId?: string;
+  agentId?: string;
+  status?: CoachingStatus;
+  page: number;
+  pageSize: number;
+}
+
+const COLUMNS = `c.*, a."employeeNo" AS "agentNo", a.name AS "agentName", t.code AS "teamCode"`;
+const FROM = `FROM coaching_items c JOIN agents a ON a.id = c."agentId" JOIN teams t ON t.id = c."teamId"`;
+
+/** The queries behind coaching: defects, coaching items and one-to-ones. */
+@Injectable()
+export class CoachingRepository {
+  constructor(private readonly db: DataSource) {}
+
+  private manager(tx?: Transaction): EntityManager {
+    return tx ?? this.db.manager;
+  }
+
+  // Reading
+
+  /** Newest and fatal first (CONTRACT.md), within the caller's teams. */
+  async search(f: CoachingCriteria): Promise<{ total: number; rows: CoachingItemRow[] }> {
+    const filter = new SqlFilter().withinTeams('c."teamId"', f.teamIds).equals('c."teamId"', f.teamId).equals('c."agentId"', f.agentId).equals('c.status', f.status);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM coaching_items c ${filter.where}`, filter.params);
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} ${FROM} ${filter.where} ORDER BY c.fatal DESC, c."createdAt" DESC, c.id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+      filter.params,
+    );
+    return { total, rows };
+  }
+
+  async byId(id: string): Promise<CoachingItemRow | null> {
+    const rows = await this.db.query(`SELECT ${COLUMNS} ${FROM} WHERE c.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The evaluation's defects in checklist order, with the sections of the version it was scored with (for titles). */
+  async defectsOf(evaluationId: string): Promise<{ defects: DefectRow[]; sections: ChecklistSection[] }> {
+    const defects: DefectRow[] = await this.db.query(
+      `SELECT d.code, d.critical, d.comment, d.at, d."recordingId", d."evaluationId", d."createdAt"
+         FROM defects d LEFT JOIN evaluation_items i ON i."evaluationId" = d."evaluationId" AND i.code = d.code
+        WHERE d."evaluationId" = $1 ORDER BY i.position, d.code`,
+      [evaluationId],
+    );
+    const versions: { sections: ChecklistSection[] }[] = await this.db.query(
+      `SELECT v.sections FROM evaluations e JOIN checklist_versions v ON v.id = e."checklistVersionId" WHERE e.id = $1`,
+      [evaluationId],
+    );
+    return { defects, sections: versions[0]?.sections ?? [] };
+  }
+
+  /** The agent's other defects on these items, most recent first. */
+  history(agentId: string, codes: string[], exceptEvaluationId: string, limit = 20): Promise<DefectRow[]> {
+    return this.db.query(
+      `SELECT d.code, d.critical, d.comment, d.at, d."recordingId", d."evaluationId", d."createdAt" FROM defects d
+        WHERE d."agentId" = $1 AND d.code = ANY($2) AND d."evaluationId" <> $3 ORDER BY d."createdAt" DESC, d.id LIMIT ${limit}`,
+      [agentId, codes, exceptEvaluationId],
+    );
+  }
+
+  sessions(coachingItemId: string): Promise<CoachingSessionEntity[]> {
+    return this.db.getRepository(CoachingSessionEntity).find({ where: { coachingItemId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  // Writing, inside the caller's transaction
+
+  /** The evaluation as it stands in the transaction, with its failed items in checklist order. */
+  async failuresOf(evaluationId: string, tx: Transaction): Promise<EvaluationFailures | null> {
+    const rows: (Omit<EvaluationFailures, 'failed'> & { code: string | null; critical: boolean; comment: string | null; at: number | null })[] = await tx.query(
+      `SELECT e.id AS "evaluationId", e."recordingId", e."agentId", e."teamId", e."projectId", e.source, e.status, i.code, i.critical, i.comment, i.at
+         FROM evaluations e LEFT JOIN evaluation_items i ON i."evaluationId" = e.id AND i.verdict = 'fail'
+        WHERE e.id = $1 ORDER BY i.position`,
+      [evaluationId],
+    );
+    if (!rows.length) return null;
+    const { code: _c, critical: _f, comment: _m, at: _a, ...evaluation } = rows[0];
+    return { ...evaluation, failed: rows.filter((r) => r.code !== null).map((r) => ({ code: r.code!, critical: r.critical, comment: r.comment, at: r.at })) };
+  }
+
+  /** Replaces the evaluation's defects with these. */
+  async replaceDefects(evaluationId: string, defects: Omit<DefectEntity, 'id' | 'evaluation' | 'createdAt'>[], tx: Transaction): Promise<void> {
+    await tx.delete(DefectEntity, { evaluationId });
+    if (defects.length) await tx.insert(DefectEntity, defects);
+  }
+
+  itemOfEvaluation(evaluationId: string, tx: Transaction): Promise<CoachingItemEntity | null> {
+    return tx.getRepository(CoachingItemEntity).findOneBy({ evaluationId });
+  }
+
+  async insertItem(
+    values: Pick<CoachingItemEntity, 'evaluationId' | 'recordingId' | 'agentId' | 'teamId' | 'projectId' | 'codes' | 'fatal'>,
+    tx: Transaction,
+  ): Promise<void> {
+    await tx.insert(CoachingItemEntity, { ...values, status: 'open' });
+  }
+
+  /** New codes (and status) after an amendment; the revision moves on. */
+  async updateCodes(id: string, changes: Pick<CoachingItemEntity, 'codes' | 'fatal' | 'status'>, tx: Transaction): Promise<void> {
+    await tx.query(`UPDATE coaching_items SET codes = $2, fatal = $3, status = $4, revision = revision + 1, "updatedAt" = now() WHERE id = $1`, [
+      id,
+      changes.codes,
+      changes.fatal,
+      changes.status,
+    ]);
+  }
+
+  /**
+   * Moves the item on if it is still at `revision` (any revision when none is given) and not resolved;
+   * false when it is not (the service tells which).
+   */
+  async markCoached(id: string, revision: number | undefined, tx: Transaction): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE coaching_items SET status = 'coached', revision = revision + 1, "updatedAt" = now()
+        WHERE id = $1 AND status <> 'resolved' AND ($2::int IS NULL OR revision = $2) RETURNING id`,
+      [id, revision ?? null],
+    );
+    return rows[0].length > 0;
+  }
+
+  async addSession(
+    values: Pick<CoachingSessionEntity, 'coachingItemId' | 'date' | 'said' | 'commitment' | 'relistenRecordingId' | 'userId' | 'username'>,
+    tx: Transaction,
+  ): Promise<void> {
+    await tx.insert(CoachingSessionEntity, values);
+  }
+
+  /** Records the acknowledgement once, if the item is not resolved and still at `revision` when one is given. */
+  async acknowledge(id: string, by: { userId: string; username: string }, revision: number | undefined): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE coaching_items SET "acknowledgedAt" = now(), "acknowledgedById" = $2, "acknowledgedBy" = $3, revision = revision + 1, "updatedAt" = now()
+        WHERE id = $1 AND "acknowledgedAt" IS NULL AND status <> 'resolved' AND ($4::int IS NULL OR revision = $4) RETURNING id`,
+      [id, by.userId, by.username, revision ?? null],
+    );
+    return rows[0].length > 0;
+  }
+}

@@ -1,0 +1,88 @@
+import { Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { LoadError } from '#web/components/errors/load-error';
+import { PageHeader } from '#web/components/page-header';
+import { paths } from '#web/config/paths';
+import { type CoachingItem, type CoachingStatus, useCoachingItems } from '../api/coaching-items';
+import { CoachingStatusTag } from '../components/status-tag';
+
+const STATUSES: CoachingStatus[] = ['open', 'coached', 'resolved'];
+const isStatus = (value: string | null): value is CoachingStatus => STATUSES.includes(value as CoachingStatus);
+
+/**
+ * The team lead's coaching items (DOMAIN.md workflow 4): fatal and newest first, open ones by default,
+ * asked again every 15 s so that an inspector's new failure shows without reloading.
+ */
+export function CoachingRoute() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') === 'all' ? undefined : isStatus(params.get('status')) ? (params.get('status') as CoachingStatus) : 'open';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useCoachingItems({ status, page, pageSize: 20 });
+
+  const columns: TableColumnsType<CoachingItem> = [
+    {
+      title: t('coaching.createdAt'),
+      dataIndex: 'createdAt',
+      render: (createdAt: string, item) => (
+        <Link to={paths.coachingItem.getHref(item.id)} data-testid="coaching-open">
+          {dayjs(createdAt).format('YYYY-MM-DD HH:mm')}
+        </Link>
+      ),
+    },
+    { title: t('coaching.agent'), dataIndex: 'agent', render: (agent: string, item) => `${item.agentName}（${agent}）` },
+    { title: t('coaching.team'), dataIndex: 'team' },
+    {
+      title: t('coaching.codes'),
+      dataIndex: 'codes',
+      render: (codes: string[], item) => (
+        <Space size={4} wrap>
+          {item.fatal && <Tag color="red">{t('coaching.fatal')}</Tag>}
+          {codes.map((code) => (
+            <Tag key={code}>{code}</Tag>
+          ))}
+        </Space>
+      ),
+    },
+    { title: t('coaching.status'), dataIndex: 'status', render: (s: CoachingStatus) => <CoachingStatusTag status={s} /> },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('coaching.title')}
+        extra={
+          <Select
+            style={{ width: 160 }}
+            value={status ?? 'all'}
+            onChange={(value) => setParams({ status: value })}
+            options={[{ value: 'all', label: t('coaching.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`coaching.statuses.${s}`) }))]}
+            data-testid="coaching-status"
+          />
+        }
+      />
+      {list.isError ? (
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<CoachingItem>
+          rowKey="id"
+          loading={list.isPending}
+          dataSource={list.data?.items}
+          columns={columns}
+          data-testid="coaching-table"
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total,
+            showSizeChanger: false,
+            onChange: (next) => setParams({ ...(status ? { status } : { status: 'all' }), page: String(next) }),
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+export default CoachingRoute;
