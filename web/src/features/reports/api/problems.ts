@@ -28,17 +28,8 @@ export const problemsQueryOptions = (q: ProblemsQuery) =>
 
 export const useProblems = (q: ProblemsQuery | undefined) => useQuery({ ...problemsQueryOptions(q ?? { project: '', from: '', to: '' }), enabled: !!q });
 
-export interface PlanInput {
-  team: string;
-  code: string;
-  period: ProblemPeriod;
-  from: string;
-  text: string;
-  owner: string;
-  due: string;
-  /** The revision read; absent for the first plan. */
-  revision?: number;
-}
+/** What a save sends: the plan's fields, and the revision read (absent for the first plan). */
+export type PlanInput = Pick<ProblemPlan, 'team' | 'code' | 'period' | 'from' | 'text' | 'owner' | 'due'> & { revision?: number };
 
 /** `PUT /api/reports/problems/plans`: a common problem's improvement plan for one week or month. */
 export const savePlan = (input: PlanInput) => api.put<ProblemPlan>('/reports/problems/plans', input);
