@@ -2,7 +2,7 @@ import { Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AgentStatus } from '#shared/org';
 import type { AgentFilters as Filters } from '#web/api/agents';
-import { ProjectSelect } from './project-select';
+import { ProjectSelect } from '#web/components/project-select';
 import { TeamSelect } from './team-select';
 
 type FilterValues = Omit<Filters, 'page' | 'pageSize'>;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '#web/components/form-modal';
 import { CODE_PATTERN, NAME_MAX } from '#web/lib/validation';
 import { type CreateTeamInput, type Team, useCreateTeam, useUpdateTeam } from '../api/teams';
-import { ProjectSelect } from './project-select';
+import { ProjectSelect } from '#web/components/project-select';
 
 /** Creates a team in a project, or renames one: its code and project never change here. */
 export function TeamForm({ team, project, onClose }: { team?: Team; project?: string; onClose: () => void }) {

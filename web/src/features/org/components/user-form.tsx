@@ -4,7 +4,7 @@ import { type Role, ROLES } from '#shared/org';
 import { FormModal } from '#web/components/form-modal';
 import { NAME_MAX, PASSWORD_MIN, USERNAME_PATTERN } from '#web/lib/validation';
 import { type CreateUserInput, type User, useCreateUser, useUpdateUser } from '../api/users';
-import { ProjectSelect } from './project-select';
+import { ProjectSelect } from '#web/components/project-select';
 import { TeamSelect } from './team-select';
 
 /** Creates a user (with an initial password) or edits one: name, roles, and the projects and teams that bound what they see. */

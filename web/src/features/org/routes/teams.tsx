@@ -9,7 +9,7 @@ import { useFeedback } from '#web/lib/feedback';
 import { type Team, useTeams } from '#web/api/teams';
 import { useUpdateTeam } from '../api/teams';
 import { ActiveToggle } from '../components/active-toggle';
-import { ProjectSelect } from '../components/project-select';
+import { ProjectSelect } from '#web/components/project-select';
 import { ActiveTag } from '../components/status-tags';
 import { TeamForm } from '../components/team-form';
 

@@ -1,12 +1,12 @@
-import { DatePicker, Empty, Segmented, Select, Space, Spin } from 'antd';
+import { DatePicker, Empty, Segmented, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { periodAround } from '#shared/reports/periods';
-import { useProjects } from '#web/api/projects';
 import { LoadError } from '#web/components/errors/load-error';
 import { PageHeader } from '#web/components/page-header';
+import { ProjectSelect } from '#web/components/project-select';
 import { useCan } from '#web/lib/authorization';
 import { type ProblemPeriod, type ProblemPlan, useProblems } from '../api/problems';
 import { PlanDialog } from '../components/plan-dialog';
@@ -22,7 +22,6 @@ const isDate = (value: string | null): value is string => !!value && /^\d{4}-\d{
 export function ProblemsRoute() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const projects = useProjects();
   const canPlan = useCan('report.problemPlan');
   const project = params.get('project') || undefined;
   const kind: ProblemPeriod = params.get('period') === 'month' ? 'month' : 'week';
@@ -40,28 +39,21 @@ export function ProblemsRoute() {
     setParams(next, { replace: true });
   };
 
-  const options = (projects.data?.items ?? []).filter((p) => p.active).map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }));
-  // One project to choose from: choose it.
-  useEffect(() => {
-    if (!project && options.length === 1) set({ project: options[0].value });
-  }, [project, options.length]);
-
   return (
     <>
       <PageHeader
         title={t('problems.title')}
         extra={
           <Space wrap>
-            <Select<string>
+            <ProjectSelect
               id="problems-project"
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('problems.project')}
-              style={{ minWidth: 220 }}
-              loading={projects.isPending}
-              options={options}
-              value={project}
-              onChange={(value) => set({ project: value })}
               data-testid="problems-project"
+              activeOnly
+              chooseTheOnlyOne
+              style={{ minWidth: 220 }}
+              placeholder={t('problems.project')}
+              value={project}
+              onChange={(code) => set({ project: code })}
             />
             <Segmented<ProblemPeriod>
               options={[

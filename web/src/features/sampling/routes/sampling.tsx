@@ -1,10 +1,9 @@
-import { App, Button, DatePicker, Empty, Select, Space, Tabs, Tooltip } from 'antd';
+import { App, Button, DatePicker, Empty, Space, Tabs, Tooltip } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useProjects } from '#web/api/projects';
 import { PageHeader } from '#web/components/page-header';
+import { ProjectSelect } from '#web/components/project-select';
 import { useCan } from '#web/lib/authorization';
 import { errorMessage } from '#web/lib/errors';
 import { useRunSampling } from '../api/runs';
@@ -25,7 +24,6 @@ export function SamplingRoute() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const projects = useProjects();
   const runSampling = useRunSampling();
   const project = params.get('project') || undefined;
   const date = isDate(params.get('date')) ? params.get('date')! : yesterday();
@@ -42,12 +40,6 @@ export function SamplingRoute() {
     }
     setParams(next, { replace: true });
   };
-
-  const options = (projects.data?.items ?? []).filter((p) => p.active).map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }));
-  // One project to choose from: choose it.
-  useEffect(() => {
-    if (!project && options.length === 1) set({ project: options[0].value });
-  }, [project, options.length]);
 
   const run = () => {
     if (!project) return;
@@ -70,16 +62,15 @@ export function SamplingRoute() {
         title={t('sampling.title')}
         extra={
           <Space wrap>
-            <Select<string>
+            <ProjectSelect
               id="sampling-project"
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder={t('sampling.project')}
+              data-testid="sampling-project"
+              activeOnly
+              chooseTheOnlyOne
               style={{ minWidth: 220 }}
-              loading={projects.isPending}
-              options={options}
+              placeholder={t('sampling.project')}
               value={project}
               onChange={(code) => set({ project: code })}
-              data-testid="sampling-project"
             />
             <DatePicker
               id="sampling-date"
