@@ -30,11 +30,11 @@ export const paths = {
   users: { path: '/users', getHref: () => '/users' },
   audit: { path: '/audit', getHref: () => '/audit' },
   checklists: { path: '/checklists', getHref: () => '/checklists' },
-  /** The evaluations list, filtered by local call dates, team code and employee number. */
+  /** The evaluations list, filtered by local call dates, team code, employee number and failed item code. */
   evaluations: {
     path: '/evaluations',
-    getHref: (filter: { from?: string; to?: string; team?: string; agent?: string } = {}) =>
-      withQuery('/evaluations', { from: filter.from, to: filter.to, team: filter.team, agent: filter.agent }),
+    getHref: (filter: { from?: string; to?: string; team?: string; agent?: string; code?: string } = {}) =>
+      withQuery('/evaluations', { from: filter.from, to: filter.to, team: filter.team, agent: filter.agent, code: filter.code }),
   },
   /** Common and individual problems of a project's teams over a week or month. */
   problems: {

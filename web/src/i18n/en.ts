@@ -525,6 +525,7 @@ export const en: Translation = {
     empty: 'No evaluations in these dates',
     filterTeam: 'Team',
     filterAgent: 'Employee number',
+    filterCode: 'Failed item',
     downloadCsv: 'Download CSV',
     downloadXlsx: 'Download Excel',
     sources: {

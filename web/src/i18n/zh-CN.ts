@@ -524,6 +524,7 @@ export const zhCN = {
     empty: '所选日期内没有评分',
     filterTeam: '班组',
     filterAgent: '座席工号',
+    filterCode: '不合格项',
     downloadCsv: '下载 CSV',
     downloadXlsx: '下载 Excel',
     sources: {

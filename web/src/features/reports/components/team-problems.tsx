@@ -20,8 +20,9 @@ export function TeamProblemsCard({
   onPlan: (code: string, plan?: ProblemPlan) => void;
 }) {
   const { t } = useTranslation();
-  const teamLink = paths.evaluations.getHref({ from, to, team: team.team });
-  const agentLink = (agent: string) => paths.evaluations.getHref({ from, to, team: team.team, agent });
+  /** The evaluations behind a number: those of the team (or agent) in the period that failed the item. */
+  const teamLink = (code: string) => paths.evaluations.getHref({ from, to, team: team.team, code });
+  const agentLink = (agent: string, code: string) => paths.evaluations.getHref({ from, to, team: team.team, agent, code });
 
   return (
     <Card
@@ -42,13 +43,13 @@ export function TeamProblemsCard({
           {
             title: t('problems.agents'),
             dataIndex: 'agents',
-            render: (n: number) => (
-              <Link to={teamLink}>
+            render: (n: number, c: CommonProblem) => (
+              <Link to={teamLink(c.code)} data-testid={`problems-agents-${team.team}-${c.code}`}>
                 {n} / {team.evaluatedAgents}
               </Link>
             ),
           },
-          { title: t('problems.failures'), dataIndex: 'failures', render: (n: number) => <Link to={teamLink}>{n}</Link> },
+          { title: t('problems.failures'), dataIndex: 'failures', render: (n: number, c) => <Link to={teamLink(c.code)}>{n}</Link> },
           {
             title: t('problems.plan.column'),
             key: 'plan',
@@ -89,7 +90,7 @@ export function TeamProblemsCard({
         columns={[
           { title: t('problems.agent'), dataIndex: 'agent', render: (agent: string) => <Link to={paths.agent.getHref(agent)}>{agent}</Link> },
           { title: t('problems.code'), dataIndex: 'code' },
-          { title: t('problems.failures'), dataIndex: 'failures', render: (n: number, p) => <Link to={agentLink(p.agent)}>{n}</Link> },
+          { title: t('problems.failures'), dataIndex: 'failures', render: (n: number, p) => <Link to={agentLink(p.agent, p.code)}>{n}</Link> },
         ]}
       />
     </Card>
