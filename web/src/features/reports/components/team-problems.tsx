@@ -10,6 +10,7 @@ export function TeamProblemsCard({
   from,
   to,
   canPlan,
+  canIssue,
   onPlan,
 }: {
   team: TeamProblems;
@@ -17,6 +18,8 @@ export function TeamProblemsCard({
   to: string;
   /** Plans are kept per whole week or month, and only those who may write them get the button. */
   canPlan: boolean;
+  /** Inspectors and supervisors may issue a rectification notice for a common problem. */
+  canIssue: boolean;
   onPlan: (code: string, plan?: ProblemPlan) => void;
 }) {
   const { t } = useTranslation();
@@ -72,6 +75,19 @@ export function TeamProblemsCard({
                     <Button size="small" onClick={() => onPlan(c.code, c.plan)} data-testid={`plan-edit-${team.team}-${c.code}`}>
                       {c.plan ? t('problems.plan.edit') : t('problems.plan.write')}
                     </Button>
+                  ),
+                },
+              ]
+            : []),
+          ...(canIssue
+            ? [
+                {
+                  title: '',
+                  key: 'issue',
+                  render: (_: unknown, c: CommonProblem) => (
+                    <Link to={paths.rectificationIssue.getHref({ team: team.team, codes: [c.code], from, to })} data-testid={`issue-notice-${team.team}-${c.code}`}>
+                      {t('problems.issueNotice')}
+                    </Link>
                   ),
                 },
               ]
