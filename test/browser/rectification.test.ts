@@ -113,6 +113,9 @@ describe('rectification notices', () => {
     await lead.getByTestId(`notice-row-${noticeId}`).getByTestId('notice-open').click();
     await lead.waitForURL(new RegExp(`/rectification-notices/${noticeId}$`));
     expect(await lead.getByTestId('notice-step-close').count()).toBe(0); // no issuer's buttons for a team lead
+    // The evidence opens each call at its defect's moment.
+    await lead.getByTestId(`evidence-row-${evidence[0]}`).waitFor();
+    expect(await lead.getByTestId(`evidence-row-${evidence[0]}`).getByTestId('evidence-listen').getAttribute('href')).toMatch(/^\/recordings\/[0-9a-f-]{36}\?t=1\.5$/);
     await lead.getByTestId('notice-plan').fill('每天班前会演练问候语，三天内逐一抽听');
     await lead.getByTestId('notice-acknowledge').click();
     await expect.poll(() => lead.getByTestId('notice-status').getAttribute('data-status')).toBe('acknowledged');
