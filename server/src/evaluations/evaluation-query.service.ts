@@ -34,6 +34,7 @@ export class EvaluationQueryService {
       agentId: agent?.id,
       recordingId: q.recordingId,
       inspectorId: q.inspector === 'me' ? user.id : undefined,
+      failedCodes: q.code ? [...new Set(q.code.split(','))] : undefined,
       page: all ? 1 : q.page,
       pageSize: all ? EXPORT_LIMIT : q.pageSize,
     });
@@ -51,7 +52,7 @@ export class EvaluationQueryService {
       userId: user.id,
       username: user.username,
       action: 'evaluations.export',
-      detail: { format: q.format, from: q.from, to: q.to, team: q.team, agent: q.agent, rows: items.length },
+      detail: { format: q.format, from: q.from, to: q.to, team: q.team, agent: q.agent, code: q.code, rows: items.length },
     });
     const name = `evaluations-${q.from ?? 'all'}-${q.to ?? 'all'}`;
     return q.format === 'xlsx'

@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   Min,
   MinLength,
@@ -163,6 +164,11 @@ export class EvaluationQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   agent?: string;
+
+  /** Only evaluations that failed this checklist item (or any of a comma-separated list of items). */
+  @IsOptional()
+  @Matches(/^[^,\s]{1,32}(,[^,\s]{1,32}){0,49}$/, { message: 'code must be a checklist item code, or up to 50 of them separated by commas' })
+  code?: string;
 
   @IsOptional()
   @IsUUID()

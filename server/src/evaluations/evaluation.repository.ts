@@ -16,6 +16,8 @@ export interface EvaluationFilter {
   agentId?: string;
   recordingId?: string;
   inspectorId?: string;
+  /** Only those that failed one of these items. */
+  failedCodes?: string[];
   page: number;
   pageSize: number;
 }
@@ -84,6 +86,8 @@ export class EvaluationRepository {
       .equals('e."agentId"', f.agentId)
       .equals('e."recordingId"', f.recordingId)
       .equals('e."inspectorId"', f.inspectorId);
+    if (f.failedCodes?.length)
+      filter.add(`EXISTS (SELECT 1 FROM evaluation_items fi WHERE fi."evaluationId" = e.id AND fi.verdict = 'fail' AND fi.code = ANY(?))`, f.failedCodes);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM evaluations e ${filter.where}`, filter.params);
     const rows = await this.db.query(`SELECT ${COLUMNS} ${FROM} ${filter.where} ${ORDER} LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, filter.params);
     return { total, rows: await this.withItems(rows) };

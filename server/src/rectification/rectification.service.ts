@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { RectificationNotice, RectificationNoticeList, RectificationStatus } from '#shared/api/rectification.js';
 import { localDateOf } from '#shared/dates.js';
 import { type ItemFailureRate, itemFailureRate } from '#shared/rectification/failure-rate.js';
+import { NOTICE_STEPS, type NoticeStepName } from '#shared/rectification/steps.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
@@ -14,14 +15,9 @@ import { type NoticeRow, RectificationRepository } from './rectification.reposit
 const today = () => localDateOf(new Date(), process.env.TZ);
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Which states each step may be taken from (DOMAIN.md workflow 6). */
-const STEPS = {
-  acknowledge: { from: ['issued'], to: 'acknowledged' },
-  recheck: { from: ['issued', 'acknowledged'], to: 're-checking' },
-  close: { from: ['re-checking', 'escalated'], to: 'closed' },
-  escalate: { from: ['issued', 'acknowledged', 're-checking'], to: 'escalated' },
-} as const satisfies Record<string, { from: RectificationStatus[]; to: RectificationStatus }>;
-type Step = keyof typeof STEPS;
+/** Which states each step may be taken from (DOMAIN.md workflow 6), shared with the web. */
+const STEPS = NOTICE_STEPS;
+type Step = NoticeStepName;
 
 export const stateConflict = (status: RectificationStatus, action: Step) =>
   new DomainError('RECTIFICATION_STATE', `This notice is ${status}: it cannot take the step "${action}" now`, undefined, { params: { status, action } });

@@ -30,6 +30,7 @@ const PAGES: Record<NavKey, Lazy> = {
   sampling: page(() => import('#web/features/sampling/routes/sampling')),
   problems: page(() => import('#web/features/reports/routes/problems')),
   coaching: page(() => import('#web/features/coaching/routes/coaching')),
+  rectification: page(() => import('#web/features/rectification/routes/notices')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({
@@ -58,6 +59,16 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
     path: paths.coachingItem.path,
     permission: 'coaching.read',
     lazy: page(() => import('#web/features/coaching/routes/coaching-item')),
+  },
+  {
+    path: paths.rectificationIssue.path,
+    permission: 'rectification.issue',
+    lazy: page(() => import('#web/features/rectification/routes/issue-notice')),
+  },
+  {
+    path: paths.rectificationNotice.path,
+    permission: 'rectification.read',
+    lazy: page(() => import('#web/features/rectification/routes/notice')),
   },
 ];
 

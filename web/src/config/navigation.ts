@@ -52,6 +52,13 @@ export const NAVIGATION = [
   { key: 'sampling', path: paths.sampling.path, permission: 'sampling.run', label: 'nav.sampling', help: 'navHelp.sampling' },
   { key: 'problems', path: paths.problems.path, permission: 'report.problems', label: 'nav.problems', help: 'navHelp.problems' },
   { key: 'coaching', path: paths.coaching.path, permission: 'coaching.read', label: 'nav.coaching', help: 'navHelp.coaching' },
+  {
+    key: 'rectification',
+    path: paths.rectificationNotices.path,
+    permission: 'rectification.read',
+    label: 'nav.rectification',
+    help: 'navHelp.rectification',
+  },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {

@@ -30,11 +30,11 @@ export const paths = {
   users: { path: '/users', getHref: () => '/users' },
   audit: { path: '/audit', getHref: () => '/audit' },
   checklists: { path: '/checklists', getHref: () => '/checklists' },
-  /** The evaluations list, filtered by local call dates, team code and employee number. */
+  /** The evaluations list, filtered by local call dates, team code, employee number and failed item code. */
   evaluations: {
     path: '/evaluations',
-    getHref: (filter: { from?: string; to?: string; team?: string; agent?: string } = {}) =>
-      withQuery('/evaluations', { from: filter.from, to: filter.to, team: filter.team, agent: filter.agent }),
+    getHref: (filter: { from?: string; to?: string; team?: string; agent?: string; code?: string } = {}) =>
+      withQuery('/evaluations', { from: filter.from, to: filter.to, team: filter.team, agent: filter.agent, code: filter.code }),
   },
   /** Common and individual problems of a project's teams over a week or month. */
   problems: {
@@ -57,6 +57,14 @@ export const paths = {
   /** The team lead's coaching items; one item with its defects, one-to-ones and acknowledgement. */
   coaching: { path: '/coaching', getHref: () => '/coaching' },
   coachingItem: { path: '/coaching/:id', getHref: (id: string) => `/coaching/${segment(id)}` },
+  /** Rectification notices (整改通知书): the list, one notice, and issuing one (team and items preselected, evidence from `from` to `to`). */
+  rectificationNotices: { path: '/rectification-notices', getHref: () => '/rectification-notices' },
+  rectificationNotice: { path: '/rectification-notices/:id', getHref: (id: string) => `/rectification-notices/${segment(id)}` },
+  rectificationIssue: {
+    path: '/rectification-notices/new',
+    getHref: (query: { team?: string; codes?: string[]; from?: string; to?: string } = {}) =>
+      withQuery('/rectification-notices/new', { team: query.team, codes: query.codes?.join(','), from: query.from, to: query.to }),
+  },
   /**
    * The scoring workspace of a call. `source` says why it is scored (the page picks one by role when
    * absent); `evaluation` opens a given evaluation read-only.

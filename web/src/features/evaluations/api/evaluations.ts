@@ -11,6 +11,8 @@ export interface EvaluationFilters {
   team?: string;
   /** Employee number. */
   agent?: string;
+  /** Only those that failed this checklist item. */
+  code?: string;
   page: number;
   pageSize: number;
 }

@@ -1,6 +1,7 @@
 import { DatePicker, Input, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useActiveChecklist } from '#web/api/checklists';
 import { useTeams } from '#web/api/teams';
 
 export interface FilterValues {
@@ -8,14 +9,19 @@ export interface FilterValues {
   to: string;
   team?: string;
   agent?: string;
+  /** A checklist item code: only the evaluations that failed it. */
+  code?: string;
 }
 
 const DATE = 'YYYY-MM-DD';
 
-/** Dates (the centre's local dates), team and agent; each change starts again from page 1. */
+/** Dates (the centre's local dates), team, agent and failed item; each change starts again from page 1. */
 export function EvaluationFilters({ value, onChange }: { value: FilterValues; onChange: (next: Partial<FilterValues>) => void }) {
   const { t } = useTranslation();
   const teams = useTeams();
+  const items = useActiveChecklist((checklist) =>
+    checklist.sections.flatMap((section) => section.items.map((item) => ({ value: item.code, label: `${item.code} ${item.title}` }))),
+  );
   return (
     <Space wrap style={{ marginBottom: 16 }}>
       <Typography.Text type="secondary">{t('evaluations.callDates')}</Typography.Text>
@@ -43,6 +49,17 @@ export function EvaluationFilters({ value, onChange }: { value: FilterValues; on
         style={{ width: 200 }}
         onSearch={(agent) => onChange({ agent: agent.trim() || undefined })}
         data-testid="evaluations-agent"
+      />
+      <Select<string>
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('evaluations.filterCode')}
+        style={{ minWidth: 200 }}
+        loading={items.isPending}
+        value={value.code}
+        options={items.data ?? (value.code ? [{ value: value.code, label: value.code }] : [])}
+        onChange={(code) => onChange({ code })}
+        data-testid="evaluations-code"
       />
     </Space>
   );

@@ -30,6 +30,7 @@ function useEvaluationFilters(): [Filters, (next: Partial<Filters>) => void] {
     to: date('to') ?? dayjs().format(DATE),
     team: params.get('team') || undefined,
     agent: params.get('agent') || undefined,
+    code: params.get('code') || undefined,
     page: Number(params.get('page')) || 1,
     pageSize: Number(params.get('pageSize')) || DEFAULT_PAGE_SIZE,
   };

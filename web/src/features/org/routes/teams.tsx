@@ -1,9 +1,10 @@
 import { Button, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '#web/components/errors/load-error';
 import { PageHeader } from '#web/components/page-header';
+import { paths } from '#web/config/paths';
 import { useCan } from '#web/lib/authorization';
 import { useFeedback } from '#web/lib/feedback';
 import { type Team, useTeams } from '#web/api/teams';
@@ -19,6 +20,7 @@ export function TeamsRoute() {
   const project = params.get('project') ?? undefined;
   const teams = useTeams(project);
   const canEdit = useCan('org.team.edit');
+  const canIssue = useCan('rectification.issue');
   const update = useUpdateTeam();
   const feedback = useFeedback();
   const [editing, setEditing] = useState<Team | 'new' | null>(null);
@@ -34,6 +36,18 @@ export function TeamsRoute() {
     },
     { title: t('common.status'), dataIndex: 'active', render: (active: boolean) => <ActiveTag active={active} /> },
   ];
+  if (canIssue) {
+    columns.push({
+      title: '',
+      key: 'issue',
+      render: (_, team) =>
+        team.active ? (
+          <Link to={paths.rectificationIssue.getHref({ team: team.code })} data-testid={`team-issue-notice-${team.code}`}>
+            {t('teams.issueNotice')}
+          </Link>
+        ) : null,
+    });
+  }
   if (canEdit) {
     columns.push({
       title: t('common.actions'),

@@ -10,6 +10,7 @@ export function TeamProblemsCard({
   from,
   to,
   canPlan,
+  canIssue,
   onPlan,
 }: {
   team: TeamProblems;
@@ -17,11 +18,14 @@ export function TeamProblemsCard({
   to: string;
   /** Plans are kept per whole week or month, and only those who may write them get the button. */
   canPlan: boolean;
+  /** Inspectors and supervisors may issue a rectification notice for a common problem. */
+  canIssue: boolean;
   onPlan: (code: string, plan?: ProblemPlan) => void;
 }) {
   const { t } = useTranslation();
-  const teamLink = paths.evaluations.getHref({ from, to, team: team.team });
-  const agentLink = (agent: string) => paths.evaluations.getHref({ from, to, team: team.team, agent });
+  /** The evaluations behind a number: those of the team (or agent) in the period that failed the item. */
+  const teamLink = (code: string) => paths.evaluations.getHref({ from, to, team: team.team, code });
+  const agentLink = (agent: string, code: string) => paths.evaluations.getHref({ from, to, team: team.team, agent, code });
 
   return (
     <Card
@@ -42,13 +46,13 @@ export function TeamProblemsCard({
           {
             title: t('problems.agents'),
             dataIndex: 'agents',
-            render: (n: number) => (
-              <Link to={teamLink}>
+            render: (n: number, c: CommonProblem) => (
+              <Link to={teamLink(c.code)} data-testid={`problems-agents-${team.team}-${c.code}`}>
                 {n} / {team.evaluatedAgents}
               </Link>
             ),
           },
-          { title: t('problems.failures'), dataIndex: 'failures', render: (n: number) => <Link to={teamLink}>{n}</Link> },
+          { title: t('problems.failures'), dataIndex: 'failures', render: (n: number, c) => <Link to={teamLink(c.code)}>{n}</Link> },
           {
             title: t('problems.plan.column'),
             key: 'plan',
@@ -75,6 +79,19 @@ export function TeamProblemsCard({
                 },
               ]
             : []),
+          ...(canIssue
+            ? [
+                {
+                  title: '',
+                  key: 'issue',
+                  render: (_: unknown, c: CommonProblem) => (
+                    <Link to={paths.rectificationIssue.getHref({ team: team.team, codes: [c.code], from, to })} data-testid={`issue-notice-${team.team}-${c.code}`}>
+                      {t('problems.issueNotice')}
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -89,7 +106,7 @@ export function TeamProblemsCard({
         columns={[
           { title: t('problems.agent'), dataIndex: 'agent', render: (agent: string) => <Link to={paths.agent.getHref(agent)}>{agent}</Link> },
           { title: t('problems.code'), dataIndex: 'code' },
-          { title: t('problems.failures'), dataIndex: 'failures', render: (n: number, p) => <Link to={agentLink(p.agent)}>{n}</Link> },
+          { title: t('problems.failures'), dataIndex: 'failures', render: (n: number, p) => <Link to={agentLink(p.agent, p.code)}>{n}</Link> },
         ]}
       />
     </Card>

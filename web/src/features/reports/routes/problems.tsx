@@ -23,6 +23,7 @@ export function ProblemsRoute() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const canPlan = useCan('report.problemPlan');
+  const canIssue = useCan('rectification.issue');
   const project = params.get('project') || undefined;
   const kind: ProblemPeriod = params.get('period') === 'month' ? 'month' : 'week';
   const date = isDate(params.get('date')) ? params.get('date')! : dayjs().format(DATE);
@@ -91,6 +92,7 @@ export function ProblemsRoute() {
             from={period.from}
             to={period.to}
             canPlan={canPlan}
+            canIssue={canIssue}
             onPlan={(code, plan) => setEditing({ team: team.team, code, plan })}
           />
         ))
