@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, FIELD_PROBLEMS } from '#shared/api/errors.js';
 import { CHECKLIST_PROBLEM_CODES } from '#shared/checklists/validate.js';
@@ -14,6 +15,8 @@ const { en } = (await import(/* @vite-ignore */ EN_MODULE)) as { en: typeof zhCN
 const LANGUAGES = { 'zh-CN': zhCN, en } as const;
 const lookup = (root: object, path: string): unknown => path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], root);
 const ALLOWED_LATIN = /\b(?:HTTP|JSON|CSV|N\/A)\b/g;
+// `$t(rectification.statuses.{{status}})` shows another key's (Chinese) sentence, not its English name.
+const NESTED = /\$t\([\w.{}-]+\)/g;
 
 const keys = [
   ...ERROR_CODES.map((code) => `errors.${code}`),
@@ -28,8 +31,33 @@ describe('error translations', () => {
   });
 
   it('speaks Chinese in Chinese: no English words in the error sentences', () => {
-    const english = keys.filter((key) => /[A-Za-z]{3,}/.test((lookup(zhCN, key) as string).replace(/\{\{\w+\}\}/g, '').replace(ALLOWED_LATIN, '')));
+    const english = keys.filter((key) =>
+      /[A-Za-z]{3,}/.test(
+        (lookup(zhCN, key) as string)
+          .replace(NESTED, '')
+          .replace(/\{\{\w+\}\}/g, '')
+          .replace(ALLOWED_LATIN, ''),
+      ),
+    );
     expect(english).toEqual([]);
+  });
+
+  it('names only keys that exist when it nests another sentence', () => {
+    const nested = (s: string) => [...s.matchAll(/\$t\(([\w.-]+)\.\{\{\w+\}\}\)/g)].map((m) => m[1]);
+    const broken = Object.entries(LANGUAGES).flatMap(([language, strings]) =>
+      keys.flatMap((key) =>
+        nested(lookup(strings, key) as string)
+          .filter((prefix) => typeof lookup(strings, prefix) !== 'object')
+          .map((prefix) => `${language} ${key}: ${prefix}`),
+      ),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it('says a refused step of a notice with the status and step in words, in Chinese', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: zhCN } }, interpolation: { escapeValue: false } });
+    expect(i18n.t('errors.RECTIFICATION_STATE', { status: 'closed', action: 'acknowledge' })).toBe('整改通知书当前为“已关闭”，现在不能“班长确认”');
   });
 
   it('fills in the same params in both languages', () => {
