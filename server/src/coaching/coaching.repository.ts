@@ -198,6 +198,14 @@ export class CoachingRepository {
     return { ...evaluation, failed: rows.filter((r) => r.code !== null).map((r) => ({ code: r.code!, critical: r.critical, comment: r.comment, at: r.at })) };
   }
 
+  /**
+   * Serialises the coaching writes of one agent until the transaction ends, so that two evaluations
+   * submitted at once each decide the effect check having seen the other (READ COMMITTED re-reads).
+   */
+  async lockAgent(agentId: string, tx: Transaction): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('coaching:' || $1))`, [agentId]);
+  }
+
   /** Replaces the evaluation's defects with these. */
   async replaceDefects(evaluationId: string, defects: Omit<DefectEntity, 'id' | 'evaluation' | 'createdAt'>[], tx: Transaction): Promise<void> {
     await tx.delete(DefectEntity, { evaluationId });

@@ -36,6 +36,7 @@ export class CoachingService {
     const counts = evaluation.status === 'submitted' && evaluation.source !== 'calibration';
     const failed = counts ? evaluation.failed : [];
     const { recordingId, agentId, teamId, projectId } = evaluation;
+    await this.coaching.lockAgent(agentId, tx);
     await this.coaching.replaceDefects(
       evaluationId,
       failed.map((f) => ({ evaluationId, recordingId, agentId, teamId, projectId, code: f.code, critical: f.critical, comment: f.comment, at: f.at })),
@@ -140,6 +141,7 @@ export class CoachingService {
     this.checkState(item, dto.revision);
     if (item.reopenedAt && item.reopenedByRecordingId) await this.checkAfterReopen(user, item.reopenedByRecordingId, dto.date);
     await this.transaction.run(async (tx) => {
+      await this.coaching.lockAgent(item.agentId, tx);
       if (!(await this.coaching.markCoached(id, dto.revision, tx))) throw await this.conflict(id);
       await this.coaching.addSession(
         {
