@@ -91,6 +91,8 @@ describe('coaching items reach the team lead without reloading', () => {
     await page.getByTestId('coaching-commitment').fill('每通电话先问候再报工号');
     await page.getByTestId('coaching-record').click();
     await page.getByTestId('coaching-sessions').filter({ hasText: '每通电话先问候再报工号' }).waitFor();
+    // The effect check starts: none of the agent's calls after today's one-to-one is evaluated yet.
+    await page.getByTestId('coaching-check-progress').filter({ hasText: '辅导后已通过 0/3' }).waitFor();
     await page.getByTestId('coaching-acknowledge').click();
     await page.getByText('座席已确认：lead1').waitFor();
     await page.screenshot({ path: '/tmp/coaching-item.png', fullPage: true });

@@ -50,8 +50,12 @@ export class DefectEntity {
   createdAt!: Date;
 }
 
-/** `open` until the lead records a one-to-one (`coached`); `resolved` when an amendment leaves no failed item. */
-export const COACHING_STATUSES = ['open', 'coached', 'resolved'] as const;
+/**
+ * `open` until the lead records a one-to-one (`coached`); `resolved` when an amendment leaves no failed
+ * item. After coaching the agent's next evaluations decide (effect-check.ts): `improved` when the next K
+ * pass the item's codes, back to `open` (with `reopenedAt` and the evaluation that failed) when one fails.
+ */
+export const COACHING_STATUSES = ['open', 'coached', 'improved', 'resolved'] as const;
 export type CoachingStatus = (typeof COACHING_STATUSES)[number];
 
 /** What the agent's team lead is to go over with the agent after an evaluation with failed items. */
@@ -106,6 +110,20 @@ export class CoachingItemEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   acknowledgedBy!: string | null;
 
+  /** When the effect check reopened the item (a later evaluation failed one of its codes again); null otherwise. */
+  @Column({ type: 'timestamptz', nullable: true })
+  reopenedAt!: Date | null;
+
+  /** The evaluation that reopened it, its call and the codes it failed again. */
+  @Column({ type: 'uuid', nullable: true })
+  reopenedByEvaluationId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  reopenedByRecordingId!: string | null;
+
+  @Column({ type: 'varchar', length: 32, array: true, nullable: true })
+  reopenedCodes!: string[] | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
@@ -146,6 +164,45 @@ export class CoachingSessionEntity {
 
   @Column({ type: 'varchar', length: 64 })
   username!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** What the effect check decided, kept so that an item's history survives re-decisions. */
+export const COACHING_EVENT_KINDS = ['improved', 'reopened', 'checking'] as const;
+export type CoachingEventKind = (typeof COACHING_EVENT_KINDS)[number];
+
+/**
+ * One decision of the effect check on a coaching item: `improved`, `reopened` (with the evaluation that
+ * failed a code again and those codes), or `checking` (an amendment took a decision back: pending again).
+ */
+@Entity('coaching_events')
+@Index('IDX_coaching_events_item', ['coachingItemId', 'createdAt'])
+export class CoachingEventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  coachingItemId!: string;
+
+  @ManyToOne(() => CoachingItemEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'coachingItemId' })
+  coachingItem!: Relation<CoachingItemEntity>;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: CoachingEventKind;
+
+  /** The evaluation that decided it (null for `checking`). */
+  @Column({ type: 'uuid', nullable: true })
+  evaluationId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  recordingId!: string | null;
+
+  /** For `reopened`: the item's codes that evaluation failed. */
+  @Column({ type: 'varchar', length: 32, array: true, default: () => "'{}'" })
+  codes!: string[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,6 +1,8 @@
-import type { CoachingDefect, CoachingHistoryEntry, CoachingItem, CoachingItemDetail, CoachingSession } from '#shared/api/coaching.js';
+import type { CoachingCheck, CoachingDefect, CoachingEvent, CoachingHistoryEntry, CoachingItem, CoachingItemDetail, CoachingSession } from '#shared/api/coaching.js';
 import { type ChecklistSection, itemsOf } from '#shared/checklists/types.js';
-import type { CoachingSessionEntity } from './coaching.entity.js';
+import type { CoachingEventEntity, CoachingSessionEntity } from './coaching.entity.js';
+import type { EffectDecision } from './effect-check.js';
+import { COACHING_CHECK_EVALUATIONS } from './effect-check.js';
 import type { CoachingItemRow, DefectRow } from './coaching.repository.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -18,6 +20,10 @@ export const toCoachingItem = (r: CoachingItemRow): CoachingItem => ({
   revision: r.revision,
   acknowledgedAt: r.acknowledgedAt ? iso(r.acknowledgedAt) : null,
   acknowledgedBy: r.acknowledgedBy,
+  reopened:
+    r.status === 'open' && r.reopenedAt && r.reopenedByEvaluationId && r.reopenedByRecordingId
+      ? { at: iso(r.reopenedAt), evaluationId: r.reopenedByEvaluationId, recordingId: r.reopenedByRecordingId, codes: r.reopenedCodes ?? [] }
+      : null,
   createdAt: iso(r.createdAt),
   updatedAt: iso(r.updatedAt),
 });
@@ -51,11 +57,35 @@ const toHistoryEntry = (d: DefectRow): CoachingHistoryEntry => ({
   createdAt: iso(d.createdAt),
 });
 
+const toEvent = (e: CoachingEventEntity): CoachingEvent => ({
+  kind: e.kind,
+  evaluationId: e.evaluationId,
+  recordingId: e.recordingId,
+  codes: e.codes,
+  at: iso(e.createdAt),
+});
+
+const toCheck = (since: string, d: EffectDecision): CoachingCheck => ({
+  since,
+  needed: COACHING_CHECK_EVALUATIONS,
+  passed: d.passed,
+  outcome: d.outcome,
+  evaluations: d.counted.map((e) => ({
+    evaluationId: e.evaluationId,
+    recordingId: e.recordingId,
+    callDate: e.callDate,
+    passed: !e.failedCodes.length,
+    failedCodes: e.failedCodes,
+  })),
+});
+
 export function toCoachingItemDetail(
   r: CoachingItemRow,
   defects: { defects: DefectRow[]; sections: ChecklistSection[] },
   sessions: CoachingSessionEntity[],
   history: DefectRow[],
+  events: CoachingEventEntity[],
+  check: { since: string; decision: EffectDecision } | null,
 ): CoachingItemDetail {
   const titles = new Map(itemsOf(defects.sections).map((i) => [i.code, i.title]));
   return {
@@ -63,5 +93,7 @@ export function toCoachingItemDetail(
     defects: defects.defects.map((d) => toDefect(d, titles)),
     sessions: sessions.map(toSession),
     history: history.map(toHistoryEntry),
+    check: check ? toCheck(check.since, check.decision) : null,
+    events: events.map(toEvent),
   };
 }

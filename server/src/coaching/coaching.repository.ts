@@ -3,7 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ChecklistSection } from '#shared/checklists/types.js';
 import { SqlFilter } from '#server/database/sql-filter.js';
 import type { Transaction } from '#server/database/transaction.js';
-import { CoachingItemEntity, CoachingSessionEntity, type CoachingStatus, DefectEntity } from './coaching.entity.js';
+import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, type CoachingStatus, DefectEntity } from './coaching.entity.js';
+import type { CheckedEvaluation } from './effect-check.js';
 
 /** A submitted evaluation's failed items with what a defect copies from it. */
 export interface EvaluationFailures {
@@ -15,6 +16,17 @@ export interface EvaluationFailures {
   source: string;
   status: string;
   failed: { code: string; critical: boolean; comment: string | null; at: number | null }[];
+}
+
+/** A coaching item under effect check: coached at least once, with its latest one-to-one's day. */
+export interface CheckedItemRow {
+  id: string;
+  evaluationId: string;
+  agentId: string;
+  codes: string[];
+  status: CoachingStatus;
+  reopenedByEvaluationId: string | null;
+  coachedOn: string;
 }
 
 /** A coaching item with the names it is shown with (see `toCoachingItem`). */
@@ -101,6 +113,76 @@ export class CoachingRepository {
     return this.db.getRepository(CoachingSessionEntity).find({ where: { coachingItemId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  events(coachingItemId: string): Promise<CoachingEventEntity[]> {
+    return this.db.getRepository(CoachingEventEntity).find({ where: { coachingItemId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The day of the item's latest one-to-one, null before any. */
+  async coachedOn(coachingItemId: string, tx?: Transaction): Promise<string | null> {
+    const rows: { date: string }[] = await this.manager(tx).query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM coaching_sessions WHERE "coachingItemId" = $1 ORDER BY "createdAt" DESC, id DESC LIMIT 1`,
+      [coachingItemId],
+    );
+    return rows[0]?.date ?? null;
+  }
+
+  /** The agent's coached (at least once), not resolved items, with their latest one-to-one's day. */
+  checkedItems(agentId: string, tx: Transaction): Promise<CheckedItemRow[]> {
+    return tx.query(
+      `SELECT DISTINCT ON (c.id) c.id, c."evaluationId", c."agentId", c.codes, c.status, c."reopenedByEvaluationId", to_char(s.date, 'YYYY-MM-DD') AS "coachedOn"
+         FROM coaching_items c JOIN coaching_sessions s ON s."coachingItemId" = c.id
+        WHERE c."agentId" = $1 AND c.status <> 'resolved'
+        ORDER BY c.id, s."createdAt" DESC, s.id DESC`,
+      [agentId],
+    );
+  }
+
+  /**
+   * The agent's submitted, non-calibration evaluations of calls after `after` (a local day), other than
+   * `except`, in submission order, with the verdicts they gave `codes`.
+   */
+  async evaluationsAfter(agentId: string, after: string, codes: string[], except: string, tx?: Transaction): Promise<CheckedEvaluation[]> {
+    const rows: { evaluationId: string; recordingId: string; callDate: string; code: string | null; verdict: string | null }[] = await this.manager(tx).query(
+      `SELECT e.id AS "evaluationId", e."recordingId", to_char(e."callDate", 'YYYY-MM-DD') AS "callDate", i.code, i.verdict
+         FROM evaluations e LEFT JOIN evaluation_items i ON i."evaluationId" = e.id AND i.code = ANY($3)
+        WHERE e."agentId" = $1 AND e."callDate" > $2::date AND e.id <> $4 AND e.status = 'submitted' AND e.source <> 'calibration'
+        ORDER BY e."submittedAt", e.id`,
+      [agentId, after, codes, except],
+    );
+    const out: CheckedEvaluation[] = [];
+    for (const r of rows) {
+      let e = out.at(-1);
+      if (e?.evaluationId !== r.evaluationId) out.push((e = { evaluationId: r.evaluationId, recordingId: r.recordingId, callDate: r.callDate, verdicts: {} }));
+      if (r.code && r.verdict) e.verdicts[r.code] = r.verdict;
+    }
+    return out;
+  }
+
+  /**
+   * For a project's sampling of `date`: each agent with a coached item still being checked (its latest
+   * one-to-one before `date`) and how many more of his later calls the check still needs, counting
+   * every call after the session already evaluated (submitted, not calibration) or given to an inspector.
+   */
+  async checkShortfalls(projectId: string, date: string, needed: number, tx: Transaction): Promise<Map<string, number>> {
+    const rows: { agentId: string; missing: number }[] = await tx.query(
+      `WITH checking AS (
+         SELECT DISTINCT ON (c.id) c.id, c."agentId", c."evaluationId", s.date AS "coachedOn"
+           FROM coaching_items c JOIN coaching_sessions s ON s."coachingItemId" = c.id
+          WHERE c."projectId" = $1 AND c.status = 'coached'
+          ORDER BY c.id, s."createdAt" DESC, s.id DESC)
+       SELECT k."agentId", max($3::int - (
+           SELECT count(*) FROM (
+             SELECT e."recordingId" FROM evaluations e
+              WHERE e."agentId" = k."agentId" AND e."callDate" > k."coachedOn" AND e.id <> k."evaluationId" AND e.status = 'submitted' AND e.source <> 'calibration'
+             UNION
+             SELECT a."recordingId" FROM sampling_assignments a WHERE a."agentId" = k."agentId" AND a.date > k."coachedOn") later
+         ))::int AS missing
+         FROM checking k WHERE k."coachedOn" < $2::date GROUP BY k."agentId"`,
+      [projectId, date, needed],
+    );
+    return new Map(rows.filter((r) => r.missing > 0).map((r) => [r.agentId, r.missing]));
+  }
+
   // Writing, inside the caller's transaction
 
   /** The evaluation as it stands in the transaction, with its failed items in checklist order. */
@@ -114,6 +196,14 @@ export class CoachingRepository {
     if (!rows.length) return null;
     const { code: _c, critical: _f, comment: _m, at: _a, ...evaluation } = rows[0];
     return { ...evaluation, failed: rows.filter((r) => r.code !== null).map((r) => ({ code: r.code!, critical: r.critical, comment: r.comment, at: r.at })) };
+  }
+
+  /**
+   * Serialises the coaching writes of one agent until the transaction ends, so that two evaluations
+   * submitted at once each decide the effect check having seen the other (READ COMMITTED re-reads).
+   */
+  async lockAgent(agentId: string, tx: Transaction): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('coaching:' || $1))`, [agentId]);
   }
 
   /** Replaces the evaluation's defects with these. */
@@ -143,14 +233,33 @@ export class CoachingRepository {
     ]);
   }
 
+  /** The effect check's decision: the status and why it reopened (all null unless `open` again). */
+  async decide(
+    id: string,
+    changes: Pick<CoachingItemEntity, 'status' | 'reopenedByEvaluationId' | 'reopenedByRecordingId' | 'reopenedCodes'>,
+    tx: Transaction,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE coaching_items SET status = $2, "reopenedByEvaluationId" = $3, "reopenedByRecordingId" = $4, "reopenedCodes" = $5,
+              "reopenedAt" = CASE WHEN $3::uuid IS NULL THEN NULL ELSE now() END, revision = revision + 1, "updatedAt" = now()
+        WHERE id = $1`,
+      [id, changes.status, changes.reopenedByEvaluationId, changes.reopenedByRecordingId, changes.reopenedCodes],
+    );
+  }
+
+  async addEvent(values: Pick<CoachingEventEntity, 'coachingItemId' | 'kind' | 'evaluationId' | 'recordingId' | 'codes'>, tx: Transaction): Promise<void> {
+    await tx.insert(CoachingEventEntity, values);
+  }
+
   /**
-   * Moves the item on if it is still at `revision` (any revision when none is given) and not resolved;
+   * Moves the item on if it is still at `revision` (any revision when none is given) and open or coached;
    * false when it is not (the service tells which).
    */
   async markCoached(id: string, revision: number | undefined, tx: Transaction): Promise<boolean> {
     const rows = await tx.query(
-      `UPDATE coaching_items SET status = 'coached', revision = revision + 1, "updatedAt" = now()
-        WHERE id = $1 AND status <> 'resolved' AND ($2::int IS NULL OR revision = $2) RETURNING id`,
+      `UPDATE coaching_items SET status = 'coached', "reopenedAt" = NULL, "reopenedByEvaluationId" = NULL, "reopenedByRecordingId" = NULL, "reopenedCodes" = NULL,
+              revision = revision + 1, "updatedAt" = now()
+        WHERE id = $1 AND status IN ('open', 'coached') AND ($2::int IS NULL OR revision = $2) RETURNING id`,
       [id, revision ?? null],
     );
     return rows[0].length > 0;

@@ -4,7 +4,7 @@ import { AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from '#server/sampling/sampling.entity.js';
 import { ProblemPlanEntity, ProblemSettingsEntity } from '#server/reports/reports.entity.js';
 import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#server/rectification/rectification.entity.js';
-import { CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
+import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
 import { SessionEntity } from '#server/auth/session.entity.js';
 import { AgentEntity } from '#server/org/agents/agent.entity.js';
@@ -41,4 +41,5 @@ export const ENTITIES = [
   DefectEntity,
   CoachingItemEntity,
   CoachingSessionEntity,
+  CoachingEventEntity,
 ];

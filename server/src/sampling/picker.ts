@@ -6,8 +6,13 @@
 import { seededRandom } from '#shared/random.js';
 
 export type FocusReason = 'new-hire' | 'low-score' | 'fatal';
-/** Picks on top of the plan, asked for by another domain (a rectification notice re-checking a team). */
-export type ExtraReason = 'rectification';
+/**
+ * Picks on top of the plan, asked for by another domain: a rectification notice re-checking a team, or a
+ * coaching item whose effect is being checked (`coaching-check`: the coached agent's later calls).
+ */
+export type ExtraReason = 'rectification' | 'coaching-check';
+/** Each extra reason draws from its own stream (rectification's is the original one). */
+const EXTRA_STREAM: Record<ExtraReason, number> = { rectification: 0, 'coaching-check': 0x0c0ac4ed };
 /** 'random' | 'complaint' | a focus reason | `failed:<RULE>` (guided by the automatic checks) | an extra reason. */
 export type PickReason = 'random' | 'complaint' | FocusReason | `failed:${string}` | ExtraReason;
 
@@ -98,7 +103,7 @@ export function pickCalls(candidates: readonly Candidate[], focus: ReadonlyMap<s
  * Its own random stream from the seed, so the plan's picks are the same with or without extras.
  */
 export function pickExtra(candidates: readonly Candidate[], picked: readonly Pick[], agentIds: readonly string[], reason: ExtraReason, seed: number): Pick[] {
-  const random = seededRandom((seed ^ 0x5eed1e55) >>> 0);
+  const random = seededRandom((seed ^ 0x5eed1e55 ^ EXTRA_STREAM[reason]) >>> 0);
   const taken = new Set(picked.map((p) => p.recordingId));
   const extra: Pick[] = [];
   for (const agentId of [...new Set(agentIds)].sort()) {

@@ -9,6 +9,7 @@ import { AutocheckService } from '#server/autocheck/autocheck.service.js';
 import type { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { ChecklistsService } from '#server/checklists/checklists.service.js';
 import { TransactionRunner } from '#server/database/transaction.js';
+import { CoachingService } from '#server/coaching/coaching.service.js';
 import { RectificationService } from '#server/rectification/rectification.service.js';
 import { assignPicks, drawRandom, pickCalls, pickExtra, seededRandom } from './picker.js';
 import type { SamplingRunEntity } from './sampling.entity.js';
@@ -31,6 +32,7 @@ export class SamplingService {
     private readonly autocheck: AutocheckService,
     private readonly checklists: ChecklistsService,
     private readonly rectification: RectificationService,
+    private readonly coaching: CoachingService,
   ) {}
 
   /** CONTRACT.md `POST /api/sampling/runs`: samples a project's day once; asking again answers the same run (created: false). */
@@ -60,7 +62,12 @@ export class SamplingService {
       const planned = pickCalls(candidates, focus, rules, seed);
       // Open rectification notices re-check their team: one more call of each of its agents.
       const rechecked = await this.rectification.resampledAgents(project.id, date, tx);
-      const picks = assignPicks([...planned, ...pickExtra(candidates, planned, rechecked, 'rectification', seed)], inspectors);
+      const withRectification = [...planned, ...pickExtra(candidates, planned, rechecked, 'rectification', seed)];
+      // Coaching being checked: one more call of the coached agent, while the day's picks of his calls
+      // and those already evaluated or assigned since the session fall short of the K the check needs.
+      const shortfalls = await this.coaching.checkShortfalls(project.id, date, tx);
+      const coached = [...shortfalls].filter(([agentId, missing]) => withRectification.filter((p) => p.agentId === agentId).length < missing).map(([agentId]) => agentId);
+      const picks = assignPicks([...withRectification, ...pickExtra(candidates, withRectification, coached, 'coaching-check', seed)], inspectors);
       await this.repo.insertAssignments(
         picks.map((p) => ({
           runId,

@@ -1,7 +1,21 @@
 /** Coaching items and their defects as `/api/coaching-items` answers them (CONTRACT.md "Follow-up: coaching"). */
 
-/** `open` until the lead records a one-to-one (`coached`); `resolved` when an amendment leaves no failed item. */
-export type CoachingStatus = 'open' | 'coached' | 'resolved';
+/**
+ * `open` until the lead records a one-to-one (`coached`); `resolved` when an amendment leaves no failed
+ * item. After coaching, the agent's next evaluations that score the item's codes decide: `improved` once
+ * the next K pass them all; back to `open` (with `reopened` saying why) when one fails a code again.
+ */
+export type CoachingStatus = 'open' | 'coached' | 'improved' | 'resolved';
+
+/** Why the effect check reopened an item: the later evaluation that failed its codes again. */
+export interface CoachingReopened {
+  /** ISO 8601 */
+  at: string;
+  evaluationId: string;
+  recordingId: string;
+  /** The item's codes that evaluation failed. */
+  codes: string[];
+}
 
 /** What the agent's team lead is to go over with the agent after an evaluation with failed items. */
 export interface CoachingItem {
@@ -24,6 +38,8 @@ export interface CoachingItem {
   acknowledgedAt: string | null;
   /** The username of the lead who marked it. */
   acknowledgedBy: string | null;
+  /** Set while the item is open again because the effect check saw a code fail after coaching; null otherwise. */
+  reopened: CoachingReopened | null;
   /** ISO 8601 */
   createdAt: string;
   /** ISO 8601 */
@@ -72,4 +88,44 @@ export interface CoachingItemDetail extends CoachingItem {
   defects: CoachingDefect[];
   sessions: CoachingSession[];
   history: CoachingHistoryEntry[];
+  /** The effect check since the latest one-to-one; null before any. */
+  check: CoachingCheck | null;
+  /** The effect check's decisions, oldest first. */
+  events: CoachingEvent[];
+}
+
+/** One evaluation the effect check counts: a later call of the agent that scored the item's codes. */
+export interface CoachingCheckEvaluation {
+  evaluationId: string;
+  recordingId: string;
+  /** The call's local date, YYYY-MM-DD. */
+  callDate: string;
+  /** It passed every code of the item it scored. */
+  passed: boolean;
+  /** The item's codes it failed. */
+  failedCodes: string[];
+}
+
+/**
+ * The effect check after the latest one-to-one: the agent's next `needed` submitted, non-calibration
+ * evaluations of calls after the session day that score the item's codes, in submission order.
+ */
+export interface CoachingCheck {
+  /** The session day it counts from (calls after that day). */
+  since: string;
+  needed: number;
+  passed: number;
+  /** `pending` until decided; `improved` after `needed` passes; `reopened` when one failed. */
+  outcome: 'pending' | 'improved' | 'reopened';
+  evaluations: CoachingCheckEvaluation[];
+}
+
+/** A decision the effect check took, kept as history: `checking` means an amendment made it pending again. */
+export interface CoachingEvent {
+  kind: 'improved' | 'reopened' | 'checking';
+  evaluationId: string | null;
+  recordingId: string | null;
+  codes: string[];
+  /** ISO 8601 */
+  at: string;
 }

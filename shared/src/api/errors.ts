@@ -57,6 +57,8 @@ export const ERROR_CODES = [
   'RANGE_NOT_SATISFIABLE',
   /** A one-to-one or acknowledgement on a coaching item that is resolved (no failed item any more). */
   'COACHING_ITEM_CLOSED',
+  /** A one-to-one on a coaching item the effect check closed as improved. */
+  'COACHING_ITEM_IMPROVED',
   /** The agent's acknowledgement of a coaching item is recorded already (`params.by`). */
   'ALREADY_ACKNOWLEDGED',
   /** A coaching item was changed by someone else since the caller read its revision. */
@@ -138,6 +140,8 @@ export const FIELD_PROBLEMS = [
   'repeatsLine',
   /** Team `params.value` is outside the caller's projects and teams. */
   'outOfScope',
+  /** A one-to-one dated before `params.value`, the day of the call that reopened the coaching item. */
+  'beforeReopen',
 ] as const;
 
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

@@ -10,6 +10,7 @@ import { paths } from '#web/config/paths';
 import { useCan } from '#web/lib/authorization';
 import { errorMessage } from '#web/lib/errors';
 import { type CoachingItemDetail, useAcknowledge, useCoachingItem, useRecordSession } from '../api/coaching-items';
+import { EffectCheck } from '../components/effect-check';
 import { CoachingStatusTag } from '../components/status-tag';
 
 type Defect = CoachingItemDetail['defects'][number];
@@ -39,6 +40,8 @@ export function CoachingItemRoute() {
   if (item.isError) return <LoadError error={item.error} onRetry={() => void item.refetch()} />;
   const data = item.data;
   const closed = data.status === 'resolved';
+  // Closed as improved by the effect check: no more one-to-ones (the acknowledgement may still be recorded).
+  const decided = closed || data.status === 'improved';
 
   const defectColumns: TableColumnsType<Defect> = [
     {
@@ -84,7 +87,7 @@ export function CoachingItemRoute() {
 
   return (
     <>
-      <PageHeader title={`${t('coaching.title')} · ${data.agentName}（${data.agent}）`} extra={<CoachingStatusTag status={data.status} />} />
+      <PageHeader title={`${t('coaching.title')} · ${data.agentName}（${data.agent}）`} extra={<CoachingStatusTag status={data.status} reopened={!!data.reopened} />} />
       <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('coaching.team')}>{data.team}</Descriptions.Item>
         <Descriptions.Item label={t('coaching.createdAt')}>{dayjs(data.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
@@ -92,6 +95,19 @@ export function CoachingItemRoute() {
           <Link to={paths.evaluate.getHref(data.recordingId, { evaluation: data.evaluationId })}>{t('coaching.open')}</Link>
         </Descriptions.Item>
       </Descriptions>
+
+      {data.reopened && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="coaching-reopened-why"
+          message={t('coaching.reopenedWhy', { codes: data.reopened.codes.join('、'), at: dayjs(data.reopened.at).format('YYYY-MM-DD HH:mm') })}
+          action={<Link to={paths.evaluate.getHref(data.reopened.recordingId, { evaluation: data.reopened.evaluationId })}>{t('coaching.reopenedOpen')}</Link>}
+        />
+      )}
+
+      <EffectCheck item={data} />
 
       <Card title={t('coaching.defects')} size="small" style={{ marginBottom: 16 }}>
         <Table<Defect> rowKey="code" size="small" pagination={false} dataSource={data.defects} columns={defectColumns} data-testid="coaching-defects" />
@@ -146,7 +162,7 @@ export function CoachingItemRoute() {
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('coaching.noSessions')} />
         )}
-        {isLead && !closed && (
+        {isLead && !decided && (
           <Form<SessionForm> form={form} layout="vertical" onFinish={submit} initialValues={{ date: dayjs() }} style={{ marginTop: 16, maxWidth: 640 }}>
             <Form.Item name="date" label={t('coaching.sessionDate')} rules={[{ required: true, message: t('coaching.required') }]}>
               <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />

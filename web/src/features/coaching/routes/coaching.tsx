@@ -1,4 +1,4 @@
-import { Select, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import { paths } from '#web/config/paths';
 import { type CoachingItem, type CoachingStatus, useCoachingItems } from '../api/coaching-items';
 import { CoachingStatusTag } from '../components/status-tag';
 
-const STATUSES: CoachingStatus[] = ['open', 'coached', 'resolved'];
+const STATUSES: CoachingStatus[] = ['open', 'coached', 'improved', 'resolved'];
 const isStatus = (value: string | null): value is CoachingStatus => STATUSES.includes(value as CoachingStatus);
 
 /**
@@ -46,7 +46,20 @@ export function CoachingRoute() {
         </Space>
       ),
     },
-    { title: t('coaching.status'), dataIndex: 'status', render: (s: CoachingStatus) => <CoachingStatusTag status={s} /> },
+    {
+      title: t('coaching.status'),
+      dataIndex: 'status',
+      render: (s: CoachingStatus, item) => (
+        <Space direction="vertical" size={0}>
+          <CoachingStatusTag status={s} reopened={!!item.reopened} />
+          {item.reopened && (
+            <Typography.Text type="secondary" data-testid="coaching-reopened-why">
+              {t('coaching.reopenedWhy', { codes: item.reopened.codes.join('、'), at: dayjs(item.reopened.at).format('MM-DD HH:mm') })}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
   ];
 
   return (
