@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
+import { periodAround } from '#shared/reports/periods.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -47,4 +48,38 @@ describe('the demo centre of npm start', () => {
     expect(verdicts).toContain('GREETING:pass');
     expect([...verdicts].some((v) => v.endsWith(':fail'))).toBe(true);
   }, 120_000);
+
+  it('shows a newcomer the loop after the score: open coaching items, a common problem and an open rectification notice', async () => {
+    const supervisor = t.as(await t.login('supervisor', 'demo1234'));
+    const lead = t.as(await t.login('lead1', 'demo1234'));
+    // The follow-up comes after the calls and their sampling, in the background.
+    const notices = await waitFor(
+      async () => {
+        const list = (await supervisor.get('/api/rectification-notices')).body;
+        return list.total > 0 && list;
+      },
+      { timeoutMs: 110_000, intervalMs: 500, what: 'the demo follow-up (evaluations, coaching items, a notice)' },
+    );
+    // One open notice, issued to lead1's team on the greeting, with its evidence; the lead sees it.
+    expect(notices.total).toBe(1);
+    const notice = notices.items[0];
+    expect(notice).toMatchObject({ team: 'CS-1', status: 'issued', codes: ['GREETING'] });
+    expect(notice.evaluations.length).toBeGreaterThan(0);
+    expect((await lead.get('/api/rectification-notices')).body.items.map((n: { id: string }) => n.id)).toEqual([notice.id]);
+    // The lead has open coaching items from those evaluations, consistent with their failed items.
+    const items = (await lead.get('/api/coaching-items?status=open')).body;
+    expect(items.total).toBeGreaterThanOrEqual(2);
+    expect(items.items.every((i: { team: string }) => i.team === 'CS-1')).toBe(true);
+    const evidence = (await supervisor.get(`/api/evaluations/${notice.evaluations[0]}`)).body;
+    const item = items.items.find((i: { evaluationId: string }) => i.evaluationId === evidence.id);
+    expect(item.codes).toContain('GREETING');
+    // The greeting is a common problem (共性) of the team in the week and the month of those calls.
+    for (const kind of ['week', 'month'] as const) {
+      const period = periodAround(kind, evidence.callDate);
+      const report = (await lead.get('/api/reports/problems').query({ project: 'CS', ...period })).body;
+      expect(report.teams.map((x: { team: string }) => x.team)).toEqual(['CS-1']);
+      expect(report.teams[0].common.map((c: { code: string }) => c.code)).toContain('GREETING');
+      expect(report.teams[0].individual.length).toBeGreaterThan(0);
+    }
+  }, 150_000);
 });

@@ -136,6 +136,67 @@ describe('GET /api/reports/problems', () => {
     expect(monday.individual).toEqual([{ agent: w.a6[3].employeeNo, code: 'B2', failures: 1 }]);
   });
 
+  it('counts the same whether a period is read as whole months, as days or both, and follows an amendment without counting twice', async () => {
+    const b = builders(t);
+    const project = await b.project();
+    const team = await b.team(project.code);
+    const [x, y] = await Promise.all([b.agent(team.code), b.agent(team.code)]);
+    const inspector = await b.user({ roles: ['inspector'], projects: [project.code] });
+    const supervisor = await b.user({ roles: ['supervisor'], projects: [project.code] });
+    const at = (day: string) => ({ startedAt: `${day}T10:00:00+08:00` });
+    // X fails GREETING on the last day of October and twice in November (once on the 1st); Y is clean in September.
+    const [, first] = await Promise.all([
+      scored(inspector.token, x.employeeNo, { GREETING: 'fail' }, at('2026-10-31')),
+      scored(inspector.token, x.employeeNo, { GREETING: 'fail', B1: 'fail' }, at('2026-11-01')),
+      scored(inspector.token, x.employeeNo, { GREETING: 'fail' }, at('2026-11-20')),
+      scored(inspector.token, y.employeeNo, {}, at('2026-09-30')),
+    ]);
+    const of = async (from: string, to: string) => {
+      const body = (await report(supervisor.token, { project: project.code, from, to }).expect(200)).body as Awaited<ReturnType<typeof weekOf>>;
+      return body.teams[0];
+    };
+    // Whole months only; days only; whole months with days at both ends.
+    for (const [from, to] of [
+      ['2026-09-01', '2026-11-30'],
+      ['2026-09-30', '2026-11-20'],
+      ['2026-09-15', '2026-12-10'],
+    ]) {
+      const found = await of(from, to);
+      expect(found.evaluatedAgents).toBe(2);
+      expect(found.individual).toEqual([
+        { agent: x.employeeNo, code: 'GREETING', failures: 3 },
+        { agent: x.employeeNo, code: 'B1', failures: 1 },
+      ]);
+    }
+    expect((await of('2026-11-01', '2026-11-30')).individual).toEqual([
+      { agent: x.employeeNo, code: 'GREETING', failures: 2 },
+      { agent: x.employeeNo, code: 'B1', failures: 1 },
+    ]);
+    expect(await of('2026-10-01', '2026-10-31')).toEqual({
+      team: team.code,
+      evaluatedAgents: 1,
+      common: [],
+      individual: [{ agent: x.employeeNo, code: 'GREETING', failures: 1 }],
+    });
+    // An amendment passes GREETING on November 1st: the month and the year both lose one failure, and B1 stays once.
+    const amend = (verdict: 'pass' | 'fail') =>
+      t
+        .as(supervisor.token)
+        .post(`/api/evaluations/${first}/amend`)
+        .send({ reason: '复核后改判问候', items: [{ code: 'GREETING', verdict }] })
+        .expect(200);
+    await amend('pass');
+    expect((await of('2026-11-01', '2026-11-30')).individual).toEqual([
+      { agent: x.employeeNo, code: 'B1', failures: 1 },
+      { agent: x.employeeNo, code: 'GREETING', failures: 1 },
+    ]);
+    await amend('fail');
+    expect((await of('2026-01-01', '2026-12-31')).individual).toEqual([
+      { agent: x.employeeNo, code: 'GREETING', failures: 3 },
+      { agent: x.employeeNo, code: 'B1', failures: 1 },
+    ]);
+  });
+
   it('gives a team lead his teams only, and inspectors and supervisors their projects', async () => {
     expect((await weekOf(w.lead6.token)).teams.map((x) => x.team)).toEqual([w.team6.code]);
     expect((await weekOf(w.inspector.token)).teams).toHaveLength(3);

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReportsModule } from '#server/reports/reports.module.js';
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from './coaching.entity.js';
 import { CoachingController } from './coaching.controller.js';
 import { CoachingRepository } from './coaching.repository.js';
 import { CoachingService } from './coaching.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DefectEntity, CoachingItemEntity, CoachingSessionEntity, CoachingEventEntity])],
+  imports: [TypeOrmModule.forFeature([DefectEntity, CoachingItemEntity, CoachingSessionEntity, CoachingEventEntity]), ReportsModule],
   controllers: [CoachingController],
   providers: [CoachingRepository, CoachingService],
   exports: [CoachingService],

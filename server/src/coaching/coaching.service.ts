@@ -6,6 +6,7 @@ import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
 import { TransactionRunner, type Transaction } from '#server/database/transaction.js';
+import { ReportsService } from '#server/reports/reports.service.js';
 import type { AcknowledgeDto, CoachingQueryDto, CoachingSessionDto } from './coaching.dto.js';
 import { toCoachingItem, toCoachingItemDetail } from './coaching.mapper.js';
 import { CoachingRepository, type CoachingItemRow } from './coaching.repository.js';
@@ -14,7 +15,8 @@ import { COACHING_CHECK_EVALUATIONS, decideEffect } from './effect-check.js';
 /**
  * Defects and coaching items (DOMAIN.md workflow 4). Each submitted evaluation's failed items become
  * its defects and, when there is one, a coaching item for the agent's team lead, in the submit's own
- * transaction, so the lead lists it as soon as the submit has answered.
+ * transaction, so the lead lists it as soon as the submit has answered; the problems report's totals
+ * follow in the same transaction.
  */
 @Injectable()
 export class CoachingService {
@@ -22,6 +24,7 @@ export class CoachingService {
     private readonly coaching: CoachingRepository,
     private readonly scope: ScopeService,
     private readonly transaction: TransactionRunner,
+    private readonly reports: ReportsService,
   ) {}
 
   /**
@@ -33,6 +36,7 @@ export class CoachingService {
   async recordEvaluation(evaluationId: string, tx: Transaction): Promise<void> {
     const evaluation = await this.coaching.failuresOf(evaluationId, tx);
     if (!evaluation) return;
+    await this.reports.recordEvaluation(evaluationId, tx);
     const counts = evaluation.status === 'submitted' && evaluation.source !== 'calibration';
     const failed = counts ? evaluation.failed : [];
     const { recordingId, agentId, teamId, projectId } = evaluation;

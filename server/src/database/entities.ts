@@ -2,7 +2,7 @@ import { ChecklistVersionEntity } from '#server/checklists/checklist-version.ent
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
 import { AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/auto-check.entity.js';
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from '#server/sampling/sampling.entity.js';
-import { ProblemPlanEntity, ProblemSettingsEntity } from '#server/reports/reports.entity.js';
+import { ProblemDayEntity, ProblemMonthEntity, ProblemPlanEntity, ProblemSettingsEntity } from '#server/reports/reports.entity.js';
 import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#server/rectification/rectification.entity.js';
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
@@ -36,6 +36,8 @@ export const ENTITIES = [
   SamplingAssignmentEntity,
   ProblemSettingsEntity,
   ProblemPlanEntity,
+  ProblemDayEntity,
+  ProblemMonthEntity,
   RectificationNoticeEntity,
   RectificationNoticeHistoryEntity,
   DefectEntity,

@@ -1,4 +1,5 @@
 import { CoachingEffectCheck1796012226709 } from '#server/migrations/1796012226709-CoachingEffectCheck.js';
+import { ProblemTotals1796011933516 } from '#server/migrations/1796011933516-ProblemTotals.js';
 import { Coaching1796007131035 } from '#server/migrations/1796007131035-Coaching.js';
 import { Rectification1796007177039 } from '#server/migrations/1796007177039-Rectification.js';
 import { ProblemsReport1796007314987 } from '#server/migrations/1796007314987-ProblemsReport.js';
@@ -22,5 +23,6 @@ export const MIGRATIONS: MigrationClass[] = [
   Coaching1796007131035,
   Rectification1796007177039,
   ProblemsReport1796007314987,
+  ProblemTotals1796011933516,
   CoachingEffectCheck1796012226709,
 ];

@@ -12,6 +12,7 @@ import { TeamRepository } from '#server/org/teams/team.repository.js';
 import { UserRepository } from '#server/org/users/user.repository.js';
 import { RecordingRepository } from '#server/recordings/recording.repository.js';
 import { DemoCallsService } from './demo-calls.service.js';
+import { DemoFollowUpService } from './demo-follow-up.service.js';
 import { DEMO_PASSWORD, DEMO_PROJECTS, DEMO_TEAMS, DEMO_USERS, demoAgents } from './demo-centre.js';
 
 /** Gives a new database its `admin` user and, with DEMO_DATA=1, the demo call centre. */
@@ -28,6 +29,7 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly transaction: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calls: DemoCallsService,
+    private readonly followUp: DemoFollowUpService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,7 +43,9 @@ export class DemoService implements OnApplicationBootstrap {
         .then(async (count) => {
           // Sample the demo days, so inspectors open the demo with a queue to work through.
           const sampled = await this.calls.sampleDays(this.config.demoCallDays);
-          this.logger.log(`Demo week ready: ${count} calls, ${sampled} calls sampled for inspectors`);
+          // Then what follows a score: defects, coaching items, a common problem and an open rectification notice.
+          const evaluated = await this.followUp.seed();
+          this.logger.log(`Demo week ready: ${count} calls, ${sampled} calls sampled for inspectors, ${evaluated} evaluated`);
         })
         .catch((e) => this.logger.error(`Demo calls failed: ${e instanceof Error ? e.message : String(e)}`));
     }

@@ -46,3 +46,32 @@ export function classifyProblems(rows: FailureRow[], thresholds: ProblemThreshol
       return { team, evaluatedAgents: agents.size, common, individual };
     });
 }
+
+/** Days from `from` to `to`, both included (YYYY-MM-DD). */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+const firstOfMonth = (date: string) => `${date.slice(0, 7)}-01`;
+const nextMonth = (date: string) => {
+  const [y, m] = date.split('-').map(Number);
+  return `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`;
+};
+const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Cuts a period into the calendar months it wholly covers (read from the monthly totals; `months`
+ * null when none) and the days left over at either end (read from the daily totals).
+ */
+export function splitByMonths(from: string, to: string): { months: DayRange | null; days: DayRange[] } {
+  const first = from === firstOfMonth(from) ? from : nextMonth(from);
+  // The last month wholly inside: the one holding `to` when `to` is its last day, else the one before.
+  const lastWhole = dayBefore(nextMonth(to)) === to ? firstOfMonth(to) : firstOfMonth(dayBefore(firstOfMonth(to)));
+  if (first > lastWhole) return { months: null, days: [{ from, to }] };
+  const days: DayRange[] = [];
+  if (from < first) days.push({ from, to: dayBefore(first) });
+  const after = nextMonth(lastWhole);
+  if (after <= to) days.push({ from: after, to });
+  return { months: { from: first, to: lastWhole }, days };
+}

@@ -70,3 +70,55 @@ export class ProblemPlanEntity {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+/**
+ * The problems report's running totals, one row per agent, local call day, team and item code:
+ * `n` is how many of the agent's submitted evaluations (calibration aside) of that day failed the
+ * item, and the row with code '' counts all of them (so agents without failures are still evaluated).
+ * Recomputed from the evaluations for the agent and day whenever one of them is recorded
+ * (`ReportsService.recordEvaluation`), so the report reads totals instead of every failed item.
+ */
+@Entity('problem_days')
+@Index('IDX_problem_days_project_day', ['projectId', 'callDate'])
+export class ProblemDayEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  agentId!: string;
+
+  @PrimaryColumn({ type: 'date' })
+  callDate!: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  teamId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ type: 'uuid' })
+  projectId!: string;
+
+  @Column({ type: 'integer' })
+  n!: number;
+}
+
+/** The same totals per calendar month (`month` its first day), summed from `problem_days`: a year is twelve of them. */
+@Entity('problem_months')
+@Index('IDX_problem_months_project_month', ['projectId', 'month'])
+export class ProblemMonthEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  agentId!: string;
+
+  @PrimaryColumn({ type: 'date' })
+  month!: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  teamId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ type: 'uuid' })
+  projectId!: string;
+
+  @Column({ type: 'integer' })
+  n!: number;
+}

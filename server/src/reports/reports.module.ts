@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReportsController } from './reports.controller.js';
-import { ProblemPlanEntity, ProblemSettingsEntity } from './reports.entity.js';
+import { ProblemDayEntity, ProblemMonthEntity, ProblemPlanEntity, ProblemSettingsEntity } from './reports.entity.js';
 import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProblemSettingsEntity, ProblemPlanEntity])],
+  imports: [TypeOrmModule.forFeature([ProblemSettingsEntity, ProblemPlanEntity, ProblemDayEntity, ProblemMonthEntity])],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService],
   exports: [ReportsService],

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { ProblemPeriod } from '#shared/api/reports.js';
 import { SqlFilter } from '#server/database/sql-filter.js';
 import type { Transaction } from '#server/database/transaction.js';
-import type { FailureRow, ProblemThresholds } from './problems.js';
+import { splitByMonths, type FailureRow, type ProblemThresholds } from './problems.js';
 
 export interface PlanRow {
   team: string;
@@ -27,27 +27,90 @@ export class ReportsRepository {
 
   /**
    * One row per team, agent and failed item over the submitted evaluations (calibration aside) of the
-   * period's calls, with a row whose code is null for each agent's evaluations without a failure, so
-   * every evaluated agent appears. Served by IDX_evaluations_project_call_date and the items' key.
+   * period's calls, with a row whose code is null for each evaluated agent, so every evaluated agent
+   * appears. Read from the running totals: the months the period wholly covers from `problem_months`,
+   * the days left at either end from `problem_days` (a year is about twelve rows an agent and item,
+   * not every failed item of the year).
    */
   failures(f: { projectId: string; from: string; to: string; teamIds: string[] | null }): Promise<FailureRow[]> {
-    const where = new SqlFilter()
-      .add(`e."projectId" = ?`, f.projectId)
-      .localDateBetween('e."callDate"', f.from, f.to)
-      .add(`e.status = 'submitted'`)
-      .add(`e.source <> 'calibration'`)
-      .withinTeams('e."teamId"', f.teamIds);
+    const split = splitByMonths(f.from, f.to);
+    const params: unknown[] = [];
+    const parts: string[] = [];
+    if (split.months) {
+      const where = new SqlFilter(params)
+        .add('"projectId" = ?', f.projectId)
+        .add('month BETWEEN ? AND ?', split.months.from, split.months.to)
+        .withinTeams('"teamId"', f.teamIds);
+      parts.push(`SELECT "teamId", "agentId", code, n FROM problem_months ${where.where}`);
+    }
+    for (const days of split.days) {
+      const where = new SqlFilter(params).add('"projectId" = ?', f.projectId).localDateBetween('"callDate"', days.from, days.to).withinTeams('"teamId"', f.teamIds);
+      parts.push(`SELECT "teamId", "agentId", code, n FROM problem_days ${where.where}`);
+    }
     return this.db.query(
-      `SELECT t.code AS team, a."employeeNo" AS agent, g.code, g.failures
-         FROM (SELECT e."teamId", e."agentId", i.code, count(i.code)::int AS failures
-                 FROM evaluations e
-                 LEFT JOIN evaluation_items i ON i."evaluationId" = e.id AND i.verdict = 'fail'
-                ${where.where}
-                GROUP BY e."teamId", i.code, e."agentId") g
+      `SELECT t.code AS team, a."employeeNo" AS agent, NULLIF(g.code, '') AS code, g.failures
+         FROM (SELECT "teamId", "agentId", code, sum(n)::int AS failures FROM (${parts.join(' UNION ALL ')}) u GROUP BY "teamId", "agentId", code) g
          JOIN teams t ON t.id = g."teamId"
          JOIN agents a ON a.id = g."agentId"`,
-      where.params,
+      params,
     );
+  }
+
+  /**
+   * Recomputes the totals of the agent and call day of this evaluation from their evaluations as they
+   * stand in `tx`, then those of its month: called whenever an evaluation is submitted or amended.
+   * The agent's lock serialises two submissions for the same agent, so neither misses the other.
+   */
+  async recordEvaluation(evaluationId: string, tx: Transaction): Promise<void> {
+    const [evaluation] = await tx.query(`SELECT "agentId", to_char("callDate", 'YYYY-MM-DD') AS "callDate" FROM evaluations WHERE id = $1`, [evaluationId]);
+    if (!evaluation) return;
+    const { agentId, callDate } = evaluation as { agentId: string; callDate: string };
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`problem-totals:${agentId}`]);
+    await tx.query(`DELETE FROM problem_days WHERE "agentId" = $1 AND "callDate" = $2`, [agentId, callDate]);
+    await tx.query(
+      `INSERT INTO problem_days ("agentId", "callDate", "teamId", code, "projectId", n)
+       SELECT e."agentId", e."callDate", e."teamId", '', e."projectId", count(*)::int
+         FROM evaluations e WHERE e."agentId" = $1 AND e."callDate" = $2 AND e.status = 'submitted' AND e.source <> 'calibration'
+        GROUP BY e."agentId", e."callDate", e."teamId", e."projectId"
+       UNION ALL
+       SELECT e."agentId", e."callDate", e."teamId", i.code, e."projectId", count(*)::int
+         FROM evaluations e JOIN evaluation_items i ON i."evaluationId" = e.id AND i.verdict = 'fail'
+        WHERE e."agentId" = $1 AND e."callDate" = $2 AND e.status = 'submitted' AND e.source <> 'calibration'
+        GROUP BY e."agentId", e."callDate", e."teamId", i.code, e."projectId"`,
+      [agentId, callDate],
+    );
+    await tx.query(`DELETE FROM problem_months WHERE "agentId" = $1 AND month = date_trunc('month', $2::date)::date`, [agentId, callDate]);
+    await tx.query(
+      `INSERT INTO problem_months ("agentId", month, "teamId", code, "projectId", n)
+       SELECT "agentId", date_trunc('month', "callDate")::date, "teamId", code, "projectId", sum(n)::int
+         FROM problem_days
+        WHERE "agentId" = $1 AND "callDate" >= date_trunc('month', $2::date)::date AND "callDate" < (date_trunc('month', $2::date) + interval '1 month')::date
+        GROUP BY 1, 2, 3, 4, 5`,
+      [agentId, callDate],
+    );
+  }
+
+  /** Rebuilds every total from the evaluations (e.g. after evaluations were loaded with SQL, as the benchmark does). */
+  async rebuildTotals(tx: Transaction): Promise<void> {
+    {
+      await tx.query(`DELETE FROM problem_days`);
+      await tx.query(`DELETE FROM problem_months`);
+      await tx.query(
+        `INSERT INTO problem_days ("agentId", "callDate", "teamId", code, "projectId", n)
+         SELECT e."agentId", e."callDate", e."teamId", '', e."projectId", count(*)::int
+           FROM evaluations e WHERE e.status = 'submitted' AND e.source <> 'calibration'
+          GROUP BY e."agentId", e."callDate", e."teamId", e."projectId"
+         UNION ALL
+         SELECT e."agentId", e."callDate", e."teamId", i.code, e."projectId", count(*)::int
+           FROM evaluations e JOIN evaluation_items i ON i."evaluationId" = e.id AND i.verdict = 'fail'
+          WHERE e.status = 'submitted' AND e.source <> 'calibration'
+          GROUP BY e."agentId", e."callDate", e."teamId", i.code, e."projectId"`,
+      );
+      await tx.query(
+        `INSERT INTO problem_months ("agentId", month, "teamId", code, "projectId", n)
+         SELECT "agentId", date_trunc('month', "callDate")::date, "teamId", code, "projectId", sum(n)::int FROM problem_days GROUP BY 1, 2, 3, 4, 5`,
+      );
+    }
   }
 
   async thresholds(projectId: string): Promise<ProblemThresholds | null> {

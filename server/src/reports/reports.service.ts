@@ -5,7 +5,7 @@ import { AuditService } from '#server/audit/audit.service.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError, invalid } from '#server/common/domain-error.js';
-import { TransactionRunner } from '#server/database/transaction.js';
+import { TransactionRunner, type Transaction } from '#server/database/transaction.js';
 import { classifyProblems, DEFAULT_THRESHOLDS, type ProblemThresholds } from './problems.js';
 import type { ProblemPlanDto } from './reports.dto.js';
 import { toProblemPlan, toProblemSettings, toProblemsReport } from './reports.mapper.js';
@@ -29,6 +29,16 @@ export class ReportsService {
     const period = wholePeriod(q.from, q.to);
     const plans = period ? await this.reports.plans({ projectId: project.id, period: period.kind, from: period.from, teamIds }) : [];
     return toProblemsReport(classifyProblems(rows, thresholds), plans);
+  }
+
+  /** Brings the report's totals in line with this evaluation as it stands in `tx` (its submission or amendment). */
+  recordEvaluation(evaluationId: string, tx: Transaction): Promise<void> {
+    return this.reports.recordEvaluation(evaluationId, tx);
+  }
+
+  /** Recomputes every total from the evaluations, for evaluations loaded outside the services (benchmarks). */
+  rebuildTotals(): Promise<void> {
+    return this.transaction.run((tx) => this.reports.rebuildTotals(tx));
   }
 
   async settings(user: AuthUser, code: string): Promise<ProblemSettings> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodAround, wholePeriod } from '#shared/reports/periods.js';
-import { classifyProblems, DEFAULT_THRESHOLDS, type FailureRow } from '#server/reports/problems.js';
+import { classifyProblems, DEFAULT_THRESHOLDS, splitByMonths, type FailureRow } from '#server/reports/problems.js';
 
 /** A team of `size` agents, the first `failing` of them failing X once each. */
 const team = (size: number, failing: number): FailureRow[] =>
@@ -47,5 +47,31 @@ describe('periods', () => {
     expect(wholePeriod('2026-11-01', '2026-11-30')).toEqual({ kind: 'month', from: '2026-11-01' });
     expect(wholePeriod('2026-11-16', '2026-11-21')).toBeNull();
     expect(wholePeriod('2026-11-17', '2026-11-23')).toBeNull();
+  });
+});
+
+describe('splitByMonths', () => {
+  it.each([
+    ['a week inside a month', '2026-11-16', '2026-11-22', null, [['2026-11-16', '2026-11-22']]],
+    ['one whole month', '2026-11-01', '2026-11-30', ['2026-11-01', '2026-11-01'], []],
+    ['a whole year', '2026-01-01', '2026-12-31', ['2026-01-01', '2026-12-01'], []],
+    [
+      'a year from mid-month',
+      '2025-11-15',
+      '2026-11-14',
+      ['2025-12-01', '2026-10-01'],
+      [
+        ['2025-11-15', '2025-11-30'],
+        ['2026-11-01', '2026-11-14'],
+      ],
+    ],
+    ['across a year end, no whole month', '2025-12-20', '2026-01-10', null, [['2025-12-20', '2026-01-10']]],
+    ['February of a leap year', '2028-02-01', '2028-02-29', ['2028-02-01', '2028-02-01'], []],
+    ['February not quite whole', '2028-02-01', '2028-02-28', null, [['2028-02-01', '2028-02-28']]],
+    ['one day', '2026-11-20', '2026-11-20', null, [['2026-11-20', '2026-11-20']]],
+  ])('%s', (_title, from, to, months, days) => {
+    const split = splitByMonths(from, to);
+    expect(split.months && [split.months.from, split.months.to]).toEqual(months);
+    expect(split.days.map((d) => [d.from, d.to])).toEqual(days);
   });
 });
