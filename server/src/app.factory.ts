@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
+import { InputGuardPipe } from './common/input-guard.js';
 import { requestLogger } from './common/request-logger.js';
 import { createValidationPipe } from './common/validation.js';
 import { withApiSchemas } from './openapi/api-document.js';
@@ -30,7 +31,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   app.useBodyParser('json', { limit: '5mb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
 
   const openApi = new DocumentBuilder()
     .setTitle('质检平台 QA platform API')

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builders } from '../support/builders.js';
+import { toneWav } from '../support/audio.js';
+import { builders, twoProjects } from '../support/builders.js';
 import { ADMIN_PASSWORD, startTestApp, withOwnApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -101,5 +102,131 @@ describe('TRUST_PROXY', () => {
   it('believes X-Forwarded-For from a configured proxy', async () => {
     await signIn('203.0.113.10', 'forwarded', 'wrong-password');
     expect(await lastSignInAddress(t, 'forwarded')).toBe('203.0.113.10');
+  });
+});
+
+describe('bad input answers 400 with a code, never 500 (issue 11, finding 12)', () => {
+  let world: Awaited<ReturnType<typeof twoProjects>>;
+  let recordingId: string;
+  let seq = 0;
+  const meta = (over: Record<string, unknown> = {}) => ({
+    externalId: `bad-input-${++seq}`,
+    agent: world.a.agent.employeeNo,
+    startedAt: '2026-11-20T09:30:00+08:00',
+    direction: 'inbound',
+    customerNumber: '13812345678',
+    ...over,
+  });
+  const ingest = (metadata: unknown, transcript?: unknown) => {
+    const req = t.as(t.adminToken).post('/api/recordings').attach('audio', toneWav(1), { filename: 'call.wav', contentType: 'application/octet-stream' });
+    req.field('metadata', JSON.stringify(metadata));
+    if (transcript !== undefined) req.field('transcript', JSON.stringify(transcript));
+    return req;
+  };
+  const transcriptWith = (text: string) => ({ language: 'zh-CN', segments: [{ speaker: 'agent', start: 0, end: 1, text }] });
+  const nested = '['.repeat(200_000) + ']'.repeat(200_000);
+
+  beforeAll(async () => {
+    world = await twoProjects(t);
+    const res = await ingest(meta());
+    expect(res.status).toBe(201);
+    recordingId = res.body.id;
+  }, 120_000);
+
+  it.each<[string, () => request.Test | ReturnType<TestApp['anonymous']['get']>, string | undefined]>([
+    ['a NUL in the sign-in username', () => t.anonymous.post('/api/auth/login').send({ username: 'ad\u0000min', password: 'whatever1' }), 'username'],
+    ['400 KB of nested brackets as the sign-in body', () => t.anonymous.post('/api/auth/login').set('Content-Type', 'application/json').send(nested), undefined],
+    [
+      'nested brackets as the sign-in username',
+      () => t.anonymous.post('/api/auth/login').set('Content-Type', 'application/json').send(`{"username":${nested},"password":"x"}`),
+      undefined,
+    ],
+    ['a NUL in transcript text (PUT)', () => t.as(t.adminToken).put(`/api/recordings/${recordingId}/transcript`).send(transcriptWith('您好\u0000')), 'segments[0].text'],
+    [
+      'a lone surrogate in transcript text (PUT)',
+      () => t.as(t.adminToken).put(`/api/recordings/${recordingId}/transcript`).send(transcriptWith('您好\ud800')),
+      'segments[0].text',
+    ],
+    ['a NUL in transcript text (ingest)', () => ingest(meta(), transcriptWith('您好\u0000')), 'transcript.segments[0].text'],
+    ['a lone surrogate in transcript text (ingest)', () => ingest(meta(), transcriptWith('\udc00您好')), 'transcript.segments[0].text'],
+    ['?agent=%00', () => t.as(t.adminToken).get('/api/recordings?agent=%00'), 'agent'],
+    ['?q=%00', () => t.as(t.adminToken).get('/api/agents?q=%00'), 'q'],
+    ['page=1e300', () => t.as(t.adminToken).get('/api/recordings?page=1e300'), 'page'],
+    [
+      'a malformed qa_session cookie on the audio route',
+      () => t.anonymous.get(`/api/recordings/${recordingId}/audio`).set('Cookie', 'qa_session=%E0%A4%A'),
+      'cookie.qa_session',
+    ],
+    ['startedAt 2026-02-30', () => ingest(meta({ startedAt: '2026-02-30T09:30:00+08:00' })), 'metadata.startedAt'],
+    ['startedAt in year 0099', () => ingest(meta({ startedAt: '0099-11-20T09:30:00+08:00' })), 'metadata.startedAt'],
+    ['startedAt at 25 o’clock', () => ingest(meta({ startedAt: '2026-11-20T25:30:00+08:00' })), 'metadata.startedAt'],
+    ['a report date in year 0099', () => t.as(t.adminToken).get('/api/recordings?from=0099-01-01'), 'from'],
+  ])('%s', async (_title, send, field) => {
+    const res = await send();
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(res.body.statusCode).toBe(400);
+    expect(typeof res.body.code).toBe('string');
+    if (field) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('stores nothing for a refused call', async () => {
+    const res = await ingest(meta({ externalId: 'refused-feb-30', startedAt: '2026-02-30T09:30:00+08:00' }));
+    expect(res.status).toBe(400);
+    expect((await t.as(t.adminToken).get('/api/recordings?from=2026-03-01&to=2026-03-03')).body.total).toBe(0);
+  });
+});
+
+describe('the session cookie opens the audio route only (issue 11, finding 15)', () => {
+  let world: Awaited<ReturnType<typeof twoProjects>>;
+  let recordingId: string;
+  let cookie: string;
+
+  beforeAll(async () => {
+    world = await twoProjects(t);
+    const res = await t
+      .as(t.adminToken)
+      .post('/api/recordings')
+      .attach('audio', toneWav(1), { filename: 'call.wav', contentType: 'application/octet-stream' })
+      .field(
+        'metadata',
+        JSON.stringify({
+          externalId: 'cookie-call',
+          agent: world.a.agent.employeeNo,
+          startedAt: '2026-11-20T09:30:00+08:00',
+          direction: 'inbound',
+          customerNumber: '13812345678',
+        }),
+      );
+    recordingId = res.body.id;
+    const login = await signIn(newAddress(), world.supervisor.username, world.supervisor.password);
+    cookie = String(login.headers['set-cookie']).split(';')[0];
+    expect(cookie).toMatch(/^qa_session=/);
+  }, 120_000);
+
+  it('streams the audio with the cookie alone', async () => {
+    const res = await t.anonymous.get(`/api/recordings/${recordingId}/audio`).set('Cookie', cookie);
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    ['the CSV export', '/api/evaluations?format=csv'],
+    ['a number search', '/api/recordings?customerNumber=13812345678'],
+    ['a recording', () => `/api/recordings/${recordingId}`],
+    ['who is signed in', '/api/auth/me'],
+  ])('refuses the cookie alone on %s with 401', async (_title, url) => {
+    const res = await t.anonymous.get(typeof url === 'function' ? url() : url).set('Cookie', cookie);
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('marks the cookie Secure when the request came over HTTPS through the trusted proxy, httpOnly and SameSite=Strict always', async () => {
+    const plain = await signIn(newAddress(), world.supervisor.username, world.supervisor.password);
+    const plainCookie = String(plain.headers['set-cookie']);
+    expect(plainCookie).toMatch(/HttpOnly/i);
+    expect(plainCookie).toMatch(/SameSite=Strict/i);
+    expect(plainCookie).not.toMatch(/;\s*Secure/i);
+    const https = await signIn(newAddress(), world.supervisor.username, world.supervisor.password).set('X-Forwarded-Proto', 'https');
+    expect(String(https.headers['set-cookie'])).toMatch(/;\s*Secure/i);
   });
 });

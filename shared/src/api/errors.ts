@@ -138,6 +138,10 @@ export const FIELD_PROBLEMS = [
   'repeatsLine',
   /** Team `params.value` is outside the caller's projects and teams. */
   'outOfScope',
+  /** Text with a NUL character or a lone UTF-16 surrogate (not a character at all). */
+  'badCharacters',
+  /** JSON nested deeper than the server reads. */
+  'tooDeep',
 ] as const;
 
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
