@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toneWav } from '../support/audio.js';
 import { builders, twoProjects } from '../support/builders.js';
 import { ADMIN_PASSWORD, startTestApp, withOwnApp, type TestApp } from '../support/test-app.js';
@@ -229,4 +231,52 @@ describe('the session cookie opens the audio route only (issue 11, finding 15)',
     const https = await signIn(newAddress(), world.supervisor.username, world.supervisor.password).set('X-Forwarded-Proto', 'https');
     expect(String(https.headers['set-cookie'])).toMatch(/;\s*Secure/i);
   });
+});
+
+describe('no query parameters in the server log (issue 11, finding 9)', () => {
+  it('logs a failed insert by its SQLSTATE and request id, without the customer number', async () => {
+    await withOwnApp(async (own) => {
+      const world = await twoProjects(own);
+      // A constraint the insert breaks: the failed query carries the customer number among its parameters.
+      await own.app.get(DataSource).query(`ALTER TABLE recordings ADD CONSTRAINT no_number_here CHECK ("customerNumber" <> '13812349876')`);
+      const captured: string[] = [];
+      const keep = (...args: unknown[]) => {
+        captured.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+        return true;
+      };
+      const spies = [
+        vi.spyOn(process.stdout, 'write').mockImplementation(keep as typeof process.stdout.write),
+        vi.spyOn(process.stderr, 'write').mockImplementation(keep as typeof process.stderr.write),
+        ...(['log', 'error', 'warn', 'info', 'debug'] as const).map((level) => vi.spyOn(console, level).mockImplementation(keep)),
+        vi.spyOn(Logger.prototype, 'error').mockImplementation(keep),
+      ];
+      let res: request.Response;
+      try {
+        res = await own
+          .as(own.adminToken)
+          .post('/api/recordings')
+          .attach('audio', toneWav(1), { filename: 'call.wav', contentType: 'application/octet-stream' })
+          .field(
+            'metadata',
+            JSON.stringify({
+              externalId: 'logged-call',
+              agent: world.a.agent.employeeNo,
+              startedAt: '2026-11-20T09:30:00+08:00',
+              direction: 'inbound',
+              customerNumber: '13812349876',
+            }),
+          );
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+      }
+      expect(res.status).toBe(500);
+      const requestId = res.headers['x-request-id'];
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      const log = captured.join('\n');
+      expect(log).toContain('23514');
+      expect(log).toContain(requestId);
+      expect(log).not.toContain('13812349876');
+      expect(log).not.toContain('1381234');
+    });
+  }, 180_000);
 });
