@@ -280,3 +280,24 @@ describe('no query parameters in the server log (issue 11, finding 9)', () => {
     });
   }, 180_000);
 });
+
+describe('security headers (issue 11, finding 16)', () => {
+  it.each([
+    ['an API answer', '/api/health'],
+    ['an error', '/api/no-such-thing'],
+  ])('are on %s', async (_title, url) => {
+    const res = await t.anonymous.get(url);
+    const csp = res.headers['content-security-policy'];
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toMatch(/media-src[^;]*blob:/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['permissions-policy']).toContain('camera=()');
+    expect(res.headers['permissions-policy']).toContain('microphone=()');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
