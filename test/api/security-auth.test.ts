@@ -301,3 +301,28 @@ describe('security headers (issue 11, finding 16)', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 });
+
+describe('usernames are case-insensitive', () => {
+  it('signs Admin in as admin', async () => {
+    const res = await signIn(newAddress(), 'ADMIN', ADMIN_PASSWORD);
+    expect(res.status).toBe(200);
+    expect(res.body.user.username).toBe('admin');
+  });
+
+  it('refuses a user whose name differs from an existing one only in case with 409', async () => {
+    const user = await builders(t).user();
+    const res = await t
+      .as(t.adminToken)
+      .post('/api/users')
+      .send({ username: user.username.toUpperCase(), password: 'secret-pass-1', displayName: '重名', roles: ['inspector'] });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('DUPLICATE');
+  });
+
+  it('has the database refuse two usernames that differ only in case, whoever inserts them', async () => {
+    const ds = t.app.get(DataSource);
+    const insert = (username: string) => ds.query(`INSERT INTO users (username, "passwordHash", "displayName", roles) VALUES ($1, 'x', 'x', '{inspector}')`, [username]);
+    await insert('casecheck');
+    await expect(insert('CaseCheck')).rejects.toMatchObject({ code: '23505' });
+  });
+});

@@ -1,3 +1,4 @@
+import { UsernameCaseInsensitive1796013600000 } from '#server/migrations/1796013600000-UsernameCaseInsensitive.js';
 import { LoginAttempts1796012087864 } from '#server/migrations/1796012087864-LoginAttempts.js';
 import { Coaching1796007131035 } from '#server/migrations/1796007131035-Coaching.js';
 import { Rectification1796007177039 } from '#server/migrations/1796007177039-Rectification.js';
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Rectification1796007177039,
   ProblemsReport1796007314987,
   LoginAttempts1796012087864,
+  UsernameCaseInsensitive1796013600000,
 ];
