@@ -8,7 +8,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { AllExceptionsFilter } from './common/exception.filter.js';
+import { InputGuardPipe } from './common/input-guard.js';
 import { requestLogger } from './common/request-logger.js';
+import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 import { withApiSchemas } from './openapi/api-document.js';
 
@@ -18,19 +20,14 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
     logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
     bodyParser: false,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  for (const handler of securityHeaders()) app.use(handler);
   app.use(requestLogger(config.logLevel !== 'silent'));
   app.useBodyParser('json', { limit: '5mb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
 
   const openApi = new DocumentBuilder()
     .setTitle('质检平台 QA platform API')

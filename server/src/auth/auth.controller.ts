@@ -19,10 +19,12 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async login(@Body() dto: LoginDto, @ClientIp() ip: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const result = await this.auth.login(dto.username, dto.password, ip);
-    // The cookie lets <audio> elements stream; SameSite=Strict and GET-only use keep it from CSRF.
-    res.cookie(SESSION_COOKIE, result.accessToken, { httpOnly: true, sameSite: 'strict', path: '/api', expires: new Date(result.expiresAt) });
+    // The cookie lets <audio> elements stream and opens nothing else (AcceptsSessionCookie); SameSite=Strict
+    // and GET-only use keep it from CSRF. Secure when the request came over HTTPS (req.secure believes
+    // X-Forwarded-Proto only from a TRUST_PROXY proxy).
+    res.cookie(SESSION_COOKIE, result.accessToken, { httpOnly: true, secure: req.secure, sameSite: 'strict', path: '/api', expires: new Date(result.expiresAt) });
     return result;
   }
 
@@ -33,7 +35,7 @@ export class AuthController {
   @HttpCode(204)
   async logout(@Req() req: Request, @CurrentUser() user: AuthUser, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(tokenFromRequest(req), user, ip);
-    res.clearCookie(SESSION_COOKIE, { path: '/api' });
+    res.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: req.secure, sameSite: 'strict', path: '/api' });
   }
 
   @ApiResult('SignedInUser')

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can, type Permission } from '#shared/permissions.js';
 import { DomainError, permissionDenied } from '#server/common/domain-error.js';
-import { PERMISSION_KEY, PUBLIC_KEY } from './decorators.js';
+import { COOKIE_AUTH_KEY, PERMISSION_KEY, PUBLIC_KEY } from './decorators.js';
 import { SessionService } from './session.service.js';
 import { tokenFromRequest } from './token.js';
 
@@ -21,7 +21,7 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest();
-    const token = tokenFromRequest(req);
+    const token = tokenFromRequest(req, { cookie: this.reflector.getAllAndOverride<boolean>(COOKIE_AUTH_KEY, targets) === true });
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in first: missing bearer token');
     const user = await this.sessions.resolve(token);
     if (!user) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');

@@ -4,6 +4,8 @@ import { OrgModule } from '#server/org/org.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LoginAttemptRepository } from './login-attempt.repository.js';
+import { LoginThrottle } from './login-throttle.js';
 import { SessionRepository } from './session.repository.js';
 import { SessionService } from './session.service.js';
 
@@ -11,7 +13,7 @@ import { SessionService } from './session.service.js';
 @Module({
   imports: [OrgModule],
   controllers: [AuthController],
-  providers: [AuthService, SessionRepository, SessionService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginAttemptRepository, LoginThrottle, SessionRepository, SessionService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [SessionService],
 })
 export class AuthModule {}

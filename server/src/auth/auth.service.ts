@@ -17,31 +17,28 @@ export const hashPassword = (password: string) => argon2.hash(password, { type: 
 
 @Injectable()
 export class AuthService {
-  private readonly throttle = new LoginThrottle();
-
   constructor(
+    private readonly throttle: LoginThrottle,
     private readonly users: UserRepository,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
 
   async login(username: string, password: string, ip = 'unknown'): Promise<LoginResponse> {
-    const wait = this.throttle.retryAfter(username, ip);
-    if (wait > 0) {
+    try {
+      await this.throttle.admit(username, ip);
+    } catch (e) {
       await this.audit.record({ username, action: 'login.throttled', ip });
-      throw new DomainError('THROTTLED', `Too many failed sign-ins: try again in ${Math.ceil(wait / 60)} minutes`, undefined, {
-        params: { retryAfterSeconds: wait },
-        headers: { 'Retry-After': String(wait) },
-      });
+      throw e;
     }
     const user = await this.users.byUsername(username);
     const ok = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !ok || !user.active) {
-      this.throttle.fail(username, ip);
+      await this.throttle.failed(ip);
       await this.audit.record({ userId: user?.id ?? null, username, action: 'login.failed', ip, detail: { reason: !user || !ok ? 'bad-credentials' : 'inactive' } });
       throw new DomainError('BAD_CREDENTIALS', 'Wrong username or password');
     }
-    this.throttle.succeed(username, ip);
+    await this.throttle.succeeded(username);
     const { token, expiresAt } = await this.sessions.create(user.id);
     await this.audit.record({ userId: user.id, username, action: 'login', ip });
     const authUser = await this.sessions.authUser({ id: user.id, username: user.username, displayName: user.displayName, roles: user.roles });

@@ -12,6 +12,14 @@ export const PUBLIC_KEY = 'qa:public';
  */
 export const Can = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
 
+export const COOKIE_AUTH_KEY = 'qa:cookie-auth';
+
+/**
+ * A GET route that also accepts the httpOnly session cookie instead of the bearer token: only the
+ * audio stream, which an <audio> element fetches without headers. Every other route ignores the cookie.
+ */
+export const AcceptsSessionCookie = () => SetMetadata(COOKIE_AUTH_KEY, true);
+
 /** A route anyone may call without signing in (health, sign-in). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 

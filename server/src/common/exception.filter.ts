@@ -2,7 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import type { ApiErrorBody } from '#shared/api/errors.js';
+import { sqlState } from '#server/database/query-logger.js';
 import { CODE_OF_STATUS, DomainError, type ErrorDetail } from './domain-error.js';
+import { currentRequestId } from './request-context.js';
 
 /**
  * Shapes every error as `{statusCode, message, code, params?, errors?}` (CONTRACT.md "Errors" plus a
@@ -72,7 +74,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private internal(exception: unknown): { body: ApiErrorBody } {
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    const requestId = currentRequestId() ?? '-';
+    if (exception instanceof QueryFailedError || sqlState(exception)) {
+      // A failed query's message, SQL and parameters can carry customer numbers: its SQLSTATE only.
+      this.logger.error(`query failed: SQLSTATE ${sqlState(exception) ?? 'unknown'} (request ${requestId})`);
+    } else {
+      this.logger.error(`${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)} (request ${requestId})`);
+    }
     return { body: { statusCode: 500, message: 'Internal server error', code: 'INTERNAL' } };
   }
 }

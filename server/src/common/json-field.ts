@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError, invalid } from './domain-error.js';
+import { refuseBadInput } from './input-guard.js';
 import { flattenValidationErrors } from './validation.js';
 
 /**
@@ -17,6 +18,7 @@ export async function validateJsonField<T extends object>(field: string, raw: un
     }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(field, 'must be a JSON object', 'notObject');
+  refuseBadInput(value, field);
   const instance = plainToInstance(cls, value);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) {

@@ -19,6 +19,20 @@ export interface AppConfig {
   jobPollSeconds: number;
   /** JOB_WORKERS=0 runs no background workers here (a web-only process; jobs wait for another). */
   jobWorkers: boolean;
+  /**
+   * Which proxies' X-Forwarded-For/-Proto to believe (TRUST_PROXY, Express's `trust proxy`): unset
+   * trusts none, so a client cannot choose the address the sign-in throttle counts.
+   */
+  trustProxy: boolean | number | string;
+}
+
+/** TRUST_PROXY: unset or `false` none; a number of hops; `loopback`, addresses or subnets, comma-separated. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  const v = value?.trim();
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Partial<AppConfig> = {}): AppConfig {
@@ -36,6 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     demoCallDays: Number(env.DEMO_CALL_DAYS ?? 7),
     jobPollSeconds: Number(env.JOB_POLL_SECONDS ?? 1),
     jobWorkers: env.JOB_WORKERS !== '0',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }
 

@@ -7,6 +7,7 @@ import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#se
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
 import { SessionEntity } from '#server/auth/session.entity.js';
+import { LoginAttemptEntity } from '#server/auth/login-attempt.entity.js';
 import { AgentEntity } from '#server/org/agents/agent.entity.js';
 import { ProjectEntity } from '#server/org/projects/project.entity.js';
 import { TeamEntity } from '#server/org/teams/team.entity.js';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   AgentEntity,
   UserEntity,
   SessionEntity,
+  LoginAttemptEntity,
   AuditLogEntity,
   RecordingEntity,
   RecordingPeaksEntity,

@@ -1,5 +1,7 @@
 import { CoachingEffectCheck1796012226709 } from '#server/migrations/1796012226709-CoachingEffectCheck.js';
 import { ProblemTotals1796011933516 } from '#server/migrations/1796011933516-ProblemTotals.js';
+import { UsernameCaseInsensitive1796013600000 } from '#server/migrations/1796013600000-UsernameCaseInsensitive.js';
+import { LoginAttempts1796012087864 } from '#server/migrations/1796012087864-LoginAttempts.js';
 import { Coaching1796007131035 } from '#server/migrations/1796007131035-Coaching.js';
 import { Rectification1796007177039 } from '#server/migrations/1796007177039-Rectification.js';
 import { ProblemsReport1796007314987 } from '#server/migrations/1796007314987-ProblemsReport.js';
@@ -24,5 +26,7 @@ export const MIGRATIONS: MigrationClass[] = [
   Rectification1796007177039,
   ProblemsReport1796007314987,
   ProblemTotals1796011933516,
+  LoginAttempts1796012087864,
   CoachingEffectCheck1796012226709,
+  UsernameCaseInsensitive1796013600000,
 ];

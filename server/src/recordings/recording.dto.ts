@@ -20,11 +20,8 @@ import {
   Validate,
 } from 'class-validator';
 import { CallDirection, ChannelLayout } from '#shared/recordings.js';
-import { IsLocalDate } from '#server/common/local-date.js';
+import { IsLocalDate, IsRealDateTime } from '#server/common/local-date.js';
 import { PageQueryDto } from '#server/common/pagination.dto.js';
-
-/** ISO 8601 with an explicit offset: a time without one means nothing in a centre with its own TZ. */
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 export class RecordingMetadataDto {
   @IsString()
@@ -38,7 +35,7 @@ export class RecordingMetadataDto {
   agent!: string;
 
   @IsString()
-  @Matches(ISO_WITH_OFFSET, { message: 'startedAt must be ISO 8601 with an offset, e.g. 2026-11-27T09:30:00+08:00' })
+  @IsRealDateTime()
   startedAt!: string;
 
   @IsEnum(CallDirection, { message: 'direction must be inbound or outbound' })

@@ -7,7 +7,7 @@ import type { Response } from 'express';
 import type { Page } from '#shared/api/page.js';
 import type { AccessLogEntry, RecordingDetail, RecordingSummary } from '#shared/api/recordings.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
-import { Can, ClientIp, CurrentUser } from '#server/auth/decorators.js';
+import { AcceptsSessionCookie, Can, ClientIp, CurrentUser } from '#server/auth/decorators.js';
 import { PageQueryDto } from '#server/common/pagination.dto.js';
 import { ApiFileResult, ApiResult } from '#server/openapi/api-result.js';
 import { RecordingQueryDto } from './recording.dto.js';
@@ -93,6 +93,7 @@ export class RecordingsController {
   @ApiFileResult(AUDIO_TYPES, { status: 200, description: 'The whole audio file' })
   @ApiFileResult(AUDIO_TYPES, { status: 206, description: 'The byte range asked for with a Range header' })
   @Can('recording.read')
+  @AcceptsSessionCookie()
   @Get(':id/audio')
   async audio(
     @CurrentUser() user: AuthUser,

@@ -142,6 +142,10 @@ export const FIELD_PROBLEMS = [
   'outOfScope',
   /** A one-to-one dated before `params.value`, the day of the call that reopened the coaching item. */
   'beforeReopen',
+  /** Text with a NUL character or a lone UTF-16 surrogate (not a character at all). */
+  'badCharacters',
+  /** JSON nested deeper than the server reads. */
+  'tooDeep',
 ] as const;
 
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

@@ -159,6 +159,9 @@ export const en: Translation = {
       badCell: '"{{value}}" is not in the right form',
       repeatsLine: '{{value}} repeats line {{line}}',
       outOfScope: '"{{value}}" is outside your projects and teams',
+      badCharacters: 'contains characters that are not text (NUL or a broken character)',
+      tooDeep: 'is nested too deeply',
+      isRealDateTime: 'must be a real time with an offset, like 2026-11-27T09:30:00+08:00',
     },
     field: {
       rows: 'Rows',

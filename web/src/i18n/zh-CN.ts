@@ -157,6 +157,9 @@ export const zhCN = {
       badCell: '「{{value}}」格式不正确',
       repeatsLine: '{{value}} 与第 {{line}} 行重复',
       outOfScope: '「{{value}}」不在您负责的范围内',
+      badCharacters: '含有非文本字符（空字符或损坏的字符）',
+      tooDeep: '嵌套层级过深',
+      isRealDateTime: '须为带时区的真实时间，如 2026-11-27T09:30:00+08:00',
     },
     /** Request fields by name, as the user knows them. */
     field: {

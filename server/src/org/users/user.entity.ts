@@ -3,8 +3,12 @@ import { Role } from '#shared/org.js';
 import type { ProjectEntity } from '../projects/project.entity.js';
 import type { TeamEntity } from '../teams/team.entity.js';
 
-/** A person who signs in: admin, supervisor, inspector, team lead or FAQ maintainer (several roles allowed). */
+/**
+ * A person who signs in: admin, supervisor, inspector, team lead or FAQ maintainer (several roles allowed).
+ * Usernames are case-insensitive: the migration UsernameCaseInsensitive adds a unique index on lower(username).
+ */
 @Entity('users')
+@Index('UQ_users_username_lower', { synchronize: false })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

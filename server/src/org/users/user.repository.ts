@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { Raw, type Repository } from 'typeorm';
 import type { Transaction } from '#server/database/transaction.js';
 import { UserEntity } from './user.entity.js';
 
@@ -21,13 +21,14 @@ export class UserRepository {
     return this.orm.findOne({ where: { id }, relations: { projects: true, teams: true } });
   }
 
-  /** For signing in: the row with its password hash, bindings not loaded. */
+  /** For signing in: the row with its password hash, bindings not loaded. `Admin` finds `admin`. */
   byUsername(username: string): Promise<UserEntity | null> {
-    return this.orm.findOne({ where: { username } });
+    return this.orm.findOne({ where: { username: sameUsername(username) } });
   }
 
+  /** Whether the username is taken, whatever its case (the unique index on lower(username) agrees). */
   exists(username: string, tx?: Transaction): Promise<boolean> {
-    return this.repo(tx).exists({ where: { username } });
+    return this.repo(tx).exists({ where: { username: sameUsername(username) } });
   }
 
   /** The first admin created, who acts for the demo's background work. */
@@ -40,3 +41,6 @@ export class UserRepository {
     return this.repo(tx).save(user);
   }
 }
+
+/** Usernames are case-insensitive: `Admin` and `admin` are one user. */
+const sameUsername = (username: string) => Raw((column) => `lower(${column}) = lower(:username)`, { username });
