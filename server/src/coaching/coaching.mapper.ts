@@ -1,5 +1,6 @@
 import type { CoachingDefect, CoachingHistoryEntry, CoachingItem, CoachingItemDetail, CoachingSession } from '#shared/api/coaching.js';
 import { type ChecklistSection, itemsOf } from '#shared/checklists/types.js';
+import type { Masker } from '#shared/masking.js';
 import type { CoachingSessionEntity } from './coaching.entity.js';
 import type { CoachingItemRow, DefectRow } from './coaching.repository.js';
 
@@ -22,11 +23,11 @@ export const toCoachingItem = (r: CoachingItemRow): CoachingItem => ({
   updatedAt: iso(r.updatedAt),
 });
 
-const toDefect = (d: DefectRow, titles: Map<string, string>): CoachingDefect => ({
+const toDefect = (d: DefectRow, titles: Map<string, string>, mask: Masker): CoachingDefect => ({
   code: d.code,
   title: titles.get(d.code) ?? d.code,
   critical: d.critical,
-  comment: d.comment,
+  comment: mask.text(d.comment),
   at: d.at,
   recordingId: d.recordingId,
   evaluationId: d.evaluationId,
@@ -42,11 +43,11 @@ const toSession = (s: CoachingSessionEntity): CoachingSession => ({
   createdAt: iso(s.createdAt),
 });
 
-const toHistoryEntry = (d: DefectRow): CoachingHistoryEntry => ({
+const toHistoryEntry = (d: DefectRow, mask: Masker): CoachingHistoryEntry => ({
   code: d.code,
   evaluationId: d.evaluationId,
   recordingId: d.recordingId,
-  comment: d.comment,
+  comment: mask.text(d.comment),
   at: d.at,
   createdAt: iso(d.createdAt),
 });
@@ -56,12 +57,13 @@ export function toCoachingItemDetail(
   defects: { defects: DefectRow[]; sections: ChecklistSection[] },
   sessions: CoachingSessionEntity[],
   history: DefectRow[],
+  mask: Masker,
 ): CoachingItemDetail {
   const titles = new Map(itemsOf(defects.sections).map((i) => [i.code, i.title]));
   return {
     ...toCoachingItem(r),
-    defects: defects.defects.map((d) => toDefect(d, titles)),
+    defects: defects.defects.map((d) => toDefect(d, titles, mask)),
     sessions: sessions.map(toSession),
-    history: history.map(toHistoryEntry),
+    history: history.map((d) => toHistoryEntry(d, mask)),
   };
 }

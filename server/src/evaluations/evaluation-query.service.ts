@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Evaluation } from '#shared/api/evaluations.js';
 import type { Page } from '#shared/api/page.js';
+import { maskerFor } from '#shared/masking.js';
 import { AuditService } from '#server/audit/audit.service.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
@@ -37,7 +38,7 @@ export class EvaluationQueryService {
       page: all ? 1 : q.page,
       pageSize: all ? EXPORT_LIMIT : q.pageSize,
     });
-    return { total, items: rows.map(toEvaluation) };
+    return { total, items: rows.map((r) => toEvaluation(r, maskerFor(user.roles))) };
   }
 
   /** The same rows as a file; every export is written to the audit log (DOMAIN.md confidentiality). */

@@ -83,6 +83,6 @@ export class RecordingAccessService {
       page: q.page,
       pageSize: q.pageSize,
     });
-    return { total, items: rows.map(toAccessLogEntry) };
+    return { total, items: rows.map((r) => toAccessLogEntry(r, user)) };
   }
 }
