@@ -19,6 +19,12 @@ export interface AppConfig {
   jobPollSeconds: number;
   /** JOB_WORKERS=0 runs no background workers here (a web-only process; jobs wait for another). */
   jobWorkers: boolean;
+  /** A playback is logged once per user, recording and sitting: the first request in this many minutes (PLAYBACK_LOG_MINUTES). */
+  playbackLogMinutes: number;
+  /** Customer-number searches an inspector or team lead may make per hour (NUMBER_SEARCHES_PER_HOUR). */
+  numberSearchesPerHour: number;
+  /** Longest call accepted, in seconds (MAX_AUDIO_HOURS, default 4 h): longer ones answer 413. */
+  maxAudioSeconds: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Partial<AppConfig> = {}): AppConfig {
@@ -36,6 +42,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     demoCallDays: Number(env.DEMO_CALL_DAYS ?? 7),
     jobPollSeconds: Number(env.JOB_POLL_SECONDS ?? 1),
     jobWorkers: env.JOB_WORKERS !== '0',
+    playbackLogMinutes: Number(env.PLAYBACK_LOG_MINUTES ?? 30),
+    numberSearchesPerHour: Number(env.NUMBER_SEARCHES_PER_HOUR ?? 20),
+    maxAudioSeconds: Number(env.MAX_AUDIO_HOURS ?? 4) * 3600,
   };
 }
 

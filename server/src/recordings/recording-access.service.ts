@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { Page } from '#shared/api/page.js';
 import type { AccessLogEntry } from '#shared/api/recordings.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError } from '#server/common/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
+import { TransactionRunner } from '#server/database/transaction.js';
 import { toAccessLogEntry } from './recording.mapper.js';
 import { RecordingAccessRepository } from './recording-access.repository.js';
 import { AudioStorage } from './storage/audio-storage.js';
@@ -41,11 +43,14 @@ export class RecordingAccessService {
     private readonly scope: ScopeService,
     private readonly accessLog: RecordingAccessRepository,
     private readonly storage: AudioStorage,
+    private readonly transaction: TransactionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Streams the original bytes, honouring Range so a player can seek. A player fetches many ranges
-   * per listening; only the opening request (no range, or one from byte 0) is logged as a playback.
+   * per listening, from any byte: the first request of a user for a recording in PLAYBACK_LOG_MINUTES
+   * is logged as a playback, whatever its range; every download is logged.
    */
   async audio(user: AuthUser, id: string, range: string | undefined, download: boolean, ip?: string): Promise<AudioResponse> {
     const recording = await this.scope.recording(user, id);
@@ -58,9 +63,9 @@ export class RecordingAccessService {
         headers: { 'Content-Range': `bytes */${size}` },
       });
     }
-    if (download || !parsed || parsed.start === 0) {
-      await this.accessLog.insert({ userId: user.id, username: user.username, recordingId: id, action: download ? 'download' : 'play', ip: ip ?? null });
-    }
+    const entry = { userId: user.id, username: user.username, recordingId: id, ip: ip ?? null };
+    if (download) await this.accessLog.insert({ ...entry, action: 'download' });
+    else await this.transaction.run((tx) => this.accessLog.insertPlayOnce(entry, this.config.playbackLogMinutes, tx));
     const headers: Record<string, string> = { 'Content-Type': type, 'Accept-Ranges': 'bytes', 'Cache-Control': 'private, no-store' };
     if (download) {
       const name = recording.externalId.replace(/[^A-Za-z0-9_.-]/g, '_');
