@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Page } from '#shared/api/page.js';
 import type { RecordingDetail, RecordingSummary, WaveformPeaks } from '#shared/api/recordings.js';
 import { localDateOf } from '#shared/dates.js';
@@ -9,6 +9,7 @@ import { ScopeService } from '#server/auth/scope.service.js';
 import { ChecklistsService } from '#server/checklists/checklists.service.js';
 import { invalid, notFound } from '#server/common/domain-error.js';
 import { DomainEvents } from '#server/common/domain-events.js';
+import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
 import { validateJsonField } from '#server/common/json-field.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { analyseAudio } from './audio/analyse.js';
@@ -31,6 +32,7 @@ export class RecordingsService {
     private readonly transaction: TransactionRunner,
     private readonly storage: AudioStorage,
     private readonly events: DomainEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -49,7 +51,7 @@ export class RecordingsService {
     if (existing) return { created: false, recording: await this.detail(user, existing) };
 
     if (!audio?.length) throw invalid('audio', 'is required (the audio file)', 'required');
-    const analysis = await analyseAudio(audio);
+    const analysis = await analyseAudio(audio, { maxSeconds: this.config.maxAudioSeconds });
     if (metadata.channels && metadata.channels !== ChannelLayout.Mono && analysis.channelCount < 2) {
       throw invalid('metadata.channels', `${metadata.channels} given, but the audio has one channel`, 'channels', { value: metadata.channels });
     }

@@ -53,6 +53,10 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   /** The audio is not a supported format, or does not decode. */
   'UNSUPPORTED_MEDIA',
+  /** A WAV whose header claims a sample rate outside 4–192 kHz (`params.sampleRate`). */
+  'AUDIO_SAMPLE_RATE',
+  /** A call longer than the server accepts (MAX_AUDIO_HOURS; `params.seconds`, `params.maxSeconds`). */
+  'AUDIO_TOO_LONG',
   /** A `Range` outside the file (`params.size`). */
   'RANGE_NOT_SATISFIABLE',
   /** A one-to-one or acknowledgement on a coaching item that is resolved (no failed item any more). */

@@ -108,6 +108,8 @@ export const zhCN = {
     COACHING_ITEM_STALE: '这条辅导事项已被他人修改，请重新加载后再操作',
     PAYLOAD_TOO_LARGE: '文件或内容太大',
     UNSUPPORTED_MEDIA: '不支持的音频格式',
+    AUDIO_SAMPLE_RATE: '音频声明的采样率为 {{sampleRate}} 赫兹，只接受 4000–192000 赫兹',
+    AUDIO_TOO_LONG: '通话时长 {{seconds}} 秒，超过允许的 {{maxSeconds}} 秒',
     RANGE_NOT_SATISFIABLE: '请求的音频位置超出了文件长度',
     THROTTLED: '登录失败次数过多，请 {{minutes}} 分钟后再试',
     INTERNAL: '服务器出错了，请稍后重试',
