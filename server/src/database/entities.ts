@@ -11,7 +11,7 @@ import { AgentEntity } from '#server/org/agents/agent.entity.js';
 import { ProjectEntity } from '#server/org/projects/project.entity.js';
 import { TeamEntity } from '#server/org/teams/team.entity.js';
 import { UserEntity } from '#server/org/users/user.entity.js';
-import { RecordingAccessEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from '#server/recordings/recording.entity.js';
+import { NumberSearchEntity, RecordingAccessEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from '#server/recordings/recording.entity.js';
 
 /** Every entity, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
 export const ENTITIES = [
@@ -25,6 +25,7 @@ export const ENTITIES = [
   RecordingPeaksEntity,
   RecordingTranscriptEntity,
   RecordingAccessEntity,
+  NumberSearchEntity,
   ChecklistVersionEntity,
   EvaluationEntity,
   EvaluationItemEntity,

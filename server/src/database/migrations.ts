@@ -1,3 +1,4 @@
+import { NumberSearches1796014071508 } from '#server/migrations/1796014071508-NumberSearches.js';
 import { Coaching1796007131035 } from '#server/migrations/1796007131035-Coaching.js';
 import { Rectification1796007177039 } from '#server/migrations/1796007177039-Rectification.js';
 import { ProblemsReport1796007314987 } from '#server/migrations/1796007314987-ProblemsReport.js';
@@ -11,8 +12,7 @@ import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
 
 type MigrationClass = new () => MigrationInterface;
 /** Every migration in order, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
-export const MIGRATIONS: MigrationClass[] = [
-  Init1795806584708,
+export const MIGRATIONS: MigrationClass[] = [Init1795806584708,
   Recordings1795806904216,
   ChecklistsEvaluations1795807441654,
   Autocheck1795807641821,
@@ -20,5 +20,4 @@ export const MIGRATIONS: MigrationClass[] = [
   EvaluationCallDate1795808665035,
   Coaching1796007131035,
   Rectification1796007177039,
-  ProblemsReport1796007314987,
-];
+  ProblemsReport1796007314987, NumberSearches1796014071508];

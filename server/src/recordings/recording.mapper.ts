@@ -1,8 +1,9 @@
-import type { AccessLogEntry, RecordingDetail, RecordingSummary } from '#shared/api/recordings.js';
+import type { AccessLogEntry, NumberSearchEntry, RecordingDetail, RecordingSummary } from '#shared/api/recordings.js';
 import { maskerFor } from '#shared/masking.js';
 import type { TranscriptDocument } from '#shared/recordings.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import type { AccessLogRow } from './recording-access.repository.js';
+import type { NumberSearchEntity } from './recording.entity.js';
 import type { RecordingRow } from './recording.repository.js';
 
 export function toRecordingSummary(r: RecordingRow, user: AuthUser): RecordingSummary {
@@ -54,5 +55,14 @@ export const toAccessLogEntry = (r: AccessLogRow, user: AuthUser): AccessLogEntr
   recordingId: r.recordingId,
   externalId: maskerFor(user.roles).text(r.externalId),
   agent: r.agent,
+  ip: r.ip,
+});
+
+export const toNumberSearchEntry = (r: NumberSearchEntity): NumberSearchEntry => ({
+  id: r.id,
+  at: new Date(r.at).toISOString(),
+  username: r.username,
+  number: r.number,
+  outcome: r.outcome,
   ip: r.ip,
 });

@@ -16,6 +16,7 @@ import { analyseAudio } from './audio/analyse.js';
 import { RecordingMetadataDto, type RecordingQueryDto, TranscriptDto } from './recording.dto.js';
 import { toRecordingDetail, toRecordingSummary } from './recording.mapper.js';
 import { type RecordingFilter, RecordingRepository, type RecordingRow } from './recording.repository.js';
+import { RecordingAccessService } from './recording-access.service.js';
 import { AudioStorage } from './storage/audio-storage.js';
 
 export interface IngestResult {
@@ -33,6 +34,7 @@ export class RecordingsService {
     private readonly storage: AudioStorage,
     private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: RecordingAccessService,
   ) {}
 
   /**
@@ -129,8 +131,11 @@ export class RecordingsService {
     return toRecordingDetail(r, user, r.hasTranscript ? await this.recordings.transcript(r.id) : null);
   }
 
-  async search(user: AuthUser, q: RecordingQueryDto): Promise<Page<RecordingSummary>> {
+  async search(user: AuthUser, q: RecordingQueryDto, ip?: string): Promise<Page<RecordingSummary>> {
     if (q.from && q.to && q.from > q.to) throw invalid('from', 'must not be after to');
+    const customerNumber = q.customerNumber?.replace(/[ -]/g, '');
+    // Logged, limited and whole numbers only for masked roles; answered within the caller's teams like every search.
+    if (customerNumber) await this.access.admitNumberSearch(user, customerNumber, ip);
     const project = q.project ? await this.scope.project(user, q.project, { filter: true }) : undefined;
     const team = q.team ? await this.scope.team(user, q.team, { filter: true }) : undefined;
     const agent = q.agent ? await this.scope.agent(user, q.agent, { filter: true }) : undefined;
@@ -145,7 +150,7 @@ export class RecordingsService {
       minDuration: q.minDuration,
       maxDuration: q.maxDuration,
       hasTranscript: q.hasTranscript,
-      customerNumber: q.customerNumber?.replace(/[ -]/g, ''),
+      customerNumber,
       evaluated: q.evaluated,
       failed: q.failed ? { code: q.failed, checklistVersionId: (await this.checklists.activeEntity()).id } : undefined,
       sort: q.sort,

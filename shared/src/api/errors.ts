@@ -53,6 +53,10 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   /** The audio is not a supported format, or does not decode. */
   'UNSUPPORTED_MEDIA',
+  /** An inspector's or team lead's customer-number search that is not a whole number (7+ digits): no partial or masked look-ups. */
+  'NUMBER_SEARCH_PARTIAL',
+  /** Too many customer-number searches in the hour (`params.retryAfterSeconds`, `params.limit`). */
+  'NUMBER_SEARCH_THROTTLED',
   /** A WAV whose header claims a sample rate outside 4–192 kHz (`params.sampleRate`). */
   'AUDIO_SAMPLE_RATE',
   /** A call longer than the server accepts (MAX_AUDIO_HOURS; `params.seconds`, `params.maxSeconds`). */
