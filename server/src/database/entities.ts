@@ -1,3 +1,4 @@
+import { ExportRequestEntity } from '#server/exports/export-request.entity.js';
 import { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
 import { AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/auto-check.entity.js';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   DefectEntity,
   CoachingItemEntity,
   CoachingSessionEntity,
+  ExportRequestEntity,
 ];

@@ -1,3 +1,4 @@
+import { ExportRequests1796014920496 } from '#server/migrations/1796014920496-ExportRequests.js';
 import { NumberSearches1796014071508 } from '#server/migrations/1796014071508-NumberSearches.js';
 import { Coaching1796007131035 } from '#server/migrations/1796007131035-Coaching.js';
 import { Rectification1796007177039 } from '#server/migrations/1796007177039-Rectification.js';
@@ -20,4 +21,4 @@ export const MIGRATIONS: MigrationClass[] = [Init1795806584708,
   EvaluationCallDate1795808665035,
   Coaching1796007131035,
   Rectification1796007177039,
-  ProblemsReport1796007314987, NumberSearches1796014071508];
+  ProblemsReport1796007314987, NumberSearches1796014071508, ExportRequests1796014920496];

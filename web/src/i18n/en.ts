@@ -110,6 +110,8 @@ export const en: Translation = {
     COACHING_ITEM_STALE: 'This coaching item was changed by someone else; reload before acting on it',
     PAYLOAD_TOO_LARGE: 'The file or data is too large',
     UNSUPPORTED_MEDIA: 'Unsupported audio format',
+    EXPORT_NEEDS_APPROVAL: 'Exports need a supervisor’s approval: request one on the exports page',
+    EXPORT_STATE: 'This export request is {{status}}: the step is not possible now',
     NUMBER_SEARCH_PARTIAL: 'Search by the whole customer number (at least 7 digits), not a part of it',
     NUMBER_SEARCH_THROTTLED: 'Too many customer-number searches ({{limit}} an hour); try again in {{retryAfterSeconds}} seconds',
     AUDIO_SAMPLE_RATE: 'The audio claims a sample rate of {{sampleRate}} Hz; only 4–192 kHz is accepted',
