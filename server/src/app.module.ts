@@ -18,6 +18,7 @@ import { OrgModule } from './org/org.module.js';
 import { RecordingsModule } from './recordings/recordings.module.js';
 import { ChecklistsModule } from './checklists/checklists.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         RecordingsModule,
         ChecklistsModule,
         EvaluationsModule,
+        ExportsModule,
         AutocheckModule,
         SamplingModule,
         ReportsModule,

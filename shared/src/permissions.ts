@@ -89,6 +89,13 @@ export const PERMISSIONS = {
   'rectification.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
   /** Acknowledge a notice with the team's action plan: the team lead's, or a supervisor's for him. */
   'rectification.acknowledge': [Role.Admin, Role.Supervisor, Role.TeamLead],
+  // Exports (seed 三(三): nothing leaves without approval).
+  /** Download an export at once (evaluations as CSV/XLSX), audited. */
+  'export.direct': [Role.Admin, Role.Supervisor],
+  /** Ask for an export, see one's requests and download an approved one, once. */
+  'export.request': [Role.Inspector, Role.TeamLead],
+  /** See the pending requests of one's projects and approve or refuse them. */
+  'export.approve': [Role.Admin, Role.Supervisor],
   // Coaching (DOMAIN.md workflow 4): team leads go over each failed evaluation with the agent.
   /** See the coaching items and defects of one's teams and projects. */
   'coaching.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],

@@ -26,10 +26,5 @@ export interface TranscriptDocument {
   segments: TranscriptSegment[];
 }
 
-/** 13812345678 → 138****5678: enough to recognise a caller on the phone, not to dial them. */
-export function maskPhoneNumber(number: string | null | undefined): string | null {
-  if (!number) return number ?? null;
-  const digits = number.replace(/\D/g, '');
-  if (digits.length < 7) return '*'.repeat(number.length);
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
-}
+/** The masking of customer numbers lives in `masking.ts`; re-exported here for older imports. */
+export { maskPhoneNumber } from './masking.js';

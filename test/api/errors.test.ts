@@ -3,6 +3,7 @@ import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ERROR_CODES, type ErrorCode } from '#shared/api/errors.js';
 import { ERROR_STATUS } from '#server/common/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
 import { EvaluationQueryService } from '#server/evaluations/evaluation-query.service.js';
 import { ProjectsService } from '#server/org/projects/projects.service.js';
 import { toneWav } from '../support/audio.js';
@@ -319,6 +320,69 @@ const cases: Case[] = [
       return t.anonymous.post('/api/auth/login').send({ username: user.username, password: 'wrong-password' });
     },
     (body) => expect(body.params).toEqual({ retryAfterSeconds: expect.any(Number) }),
+  ],
+  [
+    'NUMBER_SEARCH_PARTIAL',
+    400,
+    () => t.as(world.a.inspector.token).get('/api/recordings?customerNumber=138****5678'),
+    (body) => expect(body.errors).toEqual([expect.objectContaining({ field: 'customerNumber' })]),
+  ],
+  [
+    'NUMBER_SEARCH_THROTTLED',
+    429,
+    async () => {
+      const lead = await builders(t).user({ roles: ['team_lead'], teams: [world.a.team.code] });
+      for (let i = 0; i < 20; i++) await t.as(lead.token).get(`/api/recordings?customerNumber=1390000${String(1000 + i)}`);
+      return t.as(lead.token).get('/api/recordings?customerNumber=13900009999');
+    },
+    (body) => expect(body.params).toEqual({ retryAfterSeconds: expect.any(Number), limit: 20 }),
+  ],
+  [
+    'AUDIO_SAMPLE_RATE',
+    415,
+    () =>
+      t
+        .as(t.adminToken)
+        .post('/api/recordings')
+        .attach('audio', toneWav(1, { sampleRate: 1 }), 'c.wav')
+        .field(
+          'metadata',
+          JSON.stringify({ externalId: `err-rate-${++seq}`, agent: world.a.agent.employeeNo, startedAt: `${DAY}T10:00:00+08:00`, direction: 'inbound' }),
+        ),
+    (body) => expect(body.params).toEqual({ sampleRate: 1 }),
+  ],
+  [
+    'AUDIO_TOO_LONG',
+    413,
+    async () => {
+      // MAX_AUDIO_HOURS lowered to 1 s for this request (a real 4-hour file would not fit the 1 MB upload limit here).
+      const config = t.app.get<AppConfig>(APP_CONFIG);
+      const max = config.maxAudioSeconds;
+      config.maxAudioSeconds = 1;
+      try {
+        return await t
+          .as(t.adminToken)
+          .post('/api/recordings')
+          .attach('audio', toneWav(2), 'c.wav')
+          .field(
+            'metadata',
+            JSON.stringify({ externalId: `err-long-${++seq}`, agent: world.a.agent.employeeNo, startedAt: `${DAY}T10:00:00+08:00`, direction: 'inbound' }),
+          );
+      } finally {
+        config.maxAudioSeconds = max;
+      }
+    },
+    (body) => expect(body.params).toEqual({ seconds: 2, maxSeconds: 1 }),
+  ],
+  ['EXPORT_NEEDS_APPROVAL', 403, () => t.as(world.a.inspector.token).get(`/api/evaluations?from=${DAY}&to=${DAY}&format=csv`)],
+  [
+    'EXPORT_STATE',
+    409,
+    async () => {
+      const asked = await t.as(world.a.lead.token).post('/api/exports').send({ kind: 'evaluations', format: 'csv', from: DAY, to: DAY });
+      return t.as(world.a.lead.token).get(`/api/exports/${asked.body.id}/download`);
+    },
+    (body) => expect(body.params).toEqual({ status: 'pending' }),
   ],
   [
     'INTERNAL',

@@ -1,12 +1,18 @@
 import type { AutoChecks, AutocheckRun, RuleAgreement } from '#shared/api/autocheck.js';
+import type { Masker } from '#shared/masking.js';
 import type { RuleResult } from '#shared/rules/types.js';
 import type { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import type { AgreementRow, AutocheckRunRow } from './auto-check.repository.js';
 
 /** `results` null: not checked (no transcript), every code `na`. */
-export const toAutoChecks = (version: ChecklistVersionEntity, codes: string[], results: RuleResult[] | null): AutoChecks => ({
+/** Evidence quotes the transcript: its text goes through the caller's masker like the transcript itself. */
+export const toAutoChecks = (version: ChecklistVersionEntity, codes: string[], results: RuleResult[] | null, mask: Masker): AutoChecks => ({
   checklistVersion: version.version,
-  results: results ?? codes.map((code) => ({ code, verdict: 'na', evidence: [] })),
+  results: results
+    ? mask.masked
+      ? results.map((r) => ({ ...r, evidence: r.evidence.map((e) => ({ ...e, text: mask.text(e.text), matched: mask.text(e.matched) })) }))
+      : results
+    : codes.map((code) => ({ code, verdict: 'na', evidence: [] })),
 });
 
 export const toAutocheckRun = (r: AutocheckRunRow): AutocheckRun => ({

@@ -3,6 +3,7 @@ import type { AutoChecks, AutocheckRun } from '#shared/api/autocheck.js';
 import type { Page } from '#shared/api/page.js';
 import { rulesOf } from '#shared/checklists/types.js';
 import { compileRules, type CompiledRules, runRules } from '#shared/rules/engine.js';
+import { maskerFor } from '#shared/masking.js';
 import type { RuleResult } from '#shared/rules/types.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
@@ -65,14 +66,15 @@ export class AutocheckService implements OnApplicationBootstrap {
   /** CONTRACT.md `GET /api/recordings/:id/auto-checks`: the active version's verdicts, `na` without a transcript. */
   async forRecording(user: AuthUser, recordingId: string): Promise<AutoChecks> {
     const recording = await this.scope.recording(user, recordingId);
+    const mask = maskerFor(user.roles);
     const version = await this.checklists.activeEntity();
     const codes = rulesOf(version.sections).map((r) => r.code);
-    if (!recording.hasTranscript) return toAutoChecks(version, codes, null);
+    if (!recording.hasTranscript) return toAutoChecks(version, codes, null, mask);
     const stored = await this.autoChecks.currentResults(recordingId, version.id);
-    if (stored) return toAutoChecks(version, codes, stored);
+    if (stored) return toAutoChecks(version, codes, stored, mask);
     // Not checked yet (the job is queued): the engine is fast enough to answer now, and stores it.
     const [checked] = await this.checkAndStore([recordingId], version);
-    return toAutoChecks(version, codes, checked?.results ?? null);
+    return toAutoChecks(version, codes, checked?.results ?? null, mask);
   }
 
   /** Checks calls and stores each call's verdicts in one statement: all of them or none. */

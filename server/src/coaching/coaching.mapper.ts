@@ -3,6 +3,7 @@ import { type ChecklistSection, itemsOf } from '#shared/checklists/types.js';
 import type { CoachingEventEntity, CoachingSessionEntity } from './coaching.entity.js';
 import type { EffectDecision } from './effect-check.js';
 import { COACHING_CHECK_EVALUATIONS } from './effect-check.js';
+import type { Masker } from '#shared/masking.js';
 import type { CoachingItemRow, DefectRow } from './coaching.repository.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -28,11 +29,11 @@ export const toCoachingItem = (r: CoachingItemRow): CoachingItem => ({
   updatedAt: iso(r.updatedAt),
 });
 
-const toDefect = (d: DefectRow, titles: Map<string, string>): CoachingDefect => ({
+const toDefect = (d: DefectRow, titles: Map<string, string>, mask: Masker): CoachingDefect => ({
   code: d.code,
   title: titles.get(d.code) ?? d.code,
   critical: d.critical,
-  comment: d.comment,
+  comment: mask.text(d.comment),
   at: d.at,
   recordingId: d.recordingId,
   evaluationId: d.evaluationId,
@@ -48,11 +49,11 @@ const toSession = (s: CoachingSessionEntity): CoachingSession => ({
   createdAt: iso(s.createdAt),
 });
 
-const toHistoryEntry = (d: DefectRow): CoachingHistoryEntry => ({
+const toHistoryEntry = (d: DefectRow, mask: Masker): CoachingHistoryEntry => ({
   code: d.code,
   evaluationId: d.evaluationId,
   recordingId: d.recordingId,
-  comment: d.comment,
+  comment: mask.text(d.comment),
   at: d.at,
   createdAt: iso(d.createdAt),
 });
@@ -86,13 +87,14 @@ export function toCoachingItemDetail(
   history: DefectRow[],
   events: CoachingEventEntity[],
   check: { since: string; decision: EffectDecision } | null,
+  mask: Masker,
 ): CoachingItemDetail {
   const titles = new Map(itemsOf(defects.sections).map((i) => [i.code, i.title]));
   return {
     ...toCoachingItem(r),
-    defects: defects.defects.map((d) => toDefect(d, titles)),
+    defects: defects.defects.map((d) => toDefect(d, titles, mask)),
     sessions: sessions.map(toSession),
-    history: history.map(toHistoryEntry),
+    history: history.map((d) => toHistoryEntry(d, mask)),
     check: check ? toCheck(check.since, check.decision) : null,
     events: events.map(toEvent),
   };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CoachingItem, CoachingItemDetail } from '#shared/api/coaching.js';
 import type { Page } from '#shared/api/page.js';
 import { localDateOf } from '#shared/dates.js';
+import { maskerFor } from '#shared/masking.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
@@ -134,7 +135,7 @@ export class CoachingService {
       coachedOn === null
         ? null
         : { since: coachedOn, decision: decideEffect(item.codes, await this.coaching.evaluationsAfter(item.agentId, coachedOn, item.codes, item.evaluationId)) };
-    return toCoachingItemDetail(item, defects, sessions, history, events, check);
+    return toCoachingItemDetail(item, defects, sessions, history, events, check, maskerFor(user.roles));
   }
 
   /** The lead's one-to-one: kept with who recorded it; the item becomes `coached`. */

@@ -19,6 +19,12 @@ export interface AppConfig {
   jobPollSeconds: number;
   /** JOB_WORKERS=0 runs no background workers here (a web-only process; jobs wait for another). */
   jobWorkers: boolean;
+  /** A playback is logged once per user, recording and sitting: the first request in this many minutes (PLAYBACK_LOG_MINUTES). */
+  playbackLogMinutes: number;
+  /** Customer-number searches an inspector or team lead may make per hour (NUMBER_SEARCHES_PER_HOUR). */
+  numberSearchesPerHour: number;
+  /** Longest call accepted, in seconds (MAX_AUDIO_HOURS, default 4 h): longer ones answer 413. */
+  maxAudioSeconds: number;
   /**
    * Which proxies' X-Forwarded-For/-Proto to believe (TRUST_PROXY, Express's `trust proxy`): unset
    * trusts none, so a client cannot choose the address the sign-in throttle counts.
@@ -51,6 +57,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     jobPollSeconds: Number(env.JOB_POLL_SECONDS ?? 1),
     jobWorkers: env.JOB_WORKERS !== '0',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    playbackLogMinutes: Number(env.PLAYBACK_LOG_MINUTES ?? 30),
+    numberSearchesPerHour: Number(env.NUMBER_SEARCHES_PER_HOUR ?? 20),
+    maxAudioSeconds: Number(env.MAX_AUDIO_HOURS ?? 4) * 3600,
   };
 }
 

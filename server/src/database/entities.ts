@@ -1,3 +1,4 @@
+import { ExportRequestEntity } from '#server/exports/export-request.entity.js';
 import { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
 import { AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/auto-check.entity.js';
@@ -12,7 +13,7 @@ import { AgentEntity } from '#server/org/agents/agent.entity.js';
 import { ProjectEntity } from '#server/org/projects/project.entity.js';
 import { TeamEntity } from '#server/org/teams/team.entity.js';
 import { UserEntity } from '#server/org/users/user.entity.js';
-import { RecordingAccessEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from '#server/recordings/recording.entity.js';
+import { NumberSearchEntity, RecordingAccessEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from '#server/recordings/recording.entity.js';
 
 /** Every entity, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
 export const ENTITIES = [
@@ -27,6 +28,7 @@ export const ENTITIES = [
   RecordingPeaksEntity,
   RecordingTranscriptEntity,
   RecordingAccessEntity,
+  NumberSearchEntity,
   ChecklistVersionEntity,
   EvaluationEntity,
   EvaluationItemEntity,
@@ -46,4 +48,5 @@ export const ENTITIES = [
   CoachingItemEntity,
   CoachingSessionEntity,
   CoachingEventEntity,
+  ExportRequestEntity,
 ];

@@ -1,17 +1,19 @@
-import { CoachingEffectCheck1796012226709 } from '#server/migrations/1796012226709-CoachingEffectCheck.js';
-import { ProblemTotals1796011933516 } from '#server/migrations/1796011933516-ProblemTotals.js';
-import { UsernameCaseInsensitive1796013600000 } from '#server/migrations/1796013600000-UsernameCaseInsensitive.js';
-import { LoginAttempts1796012087864 } from '#server/migrations/1796012087864-LoginAttempts.js';
+import type { MigrationInterface } from 'typeorm';
+import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
+import { Recordings1795806904216 } from '#server/migrations/1795806904216-Recordings.js';
+import { ChecklistsEvaluations1795807441654 } from '#server/migrations/1795807441654-ChecklistsEvaluations.js';
+import { Autocheck1795807641821 } from '#server/migrations/1795807641821-Autocheck.js';
+import { Sampling1795808214944 } from '#server/migrations/1795808214944-Sampling.js';
+import { EvaluationCallDate1795808665035 } from '#server/migrations/1795808665035-EvaluationCallDate.js';
 import { Coaching1796007131035 } from '#server/migrations/1796007131035-Coaching.js';
 import { Rectification1796007177039 } from '#server/migrations/1796007177039-Rectification.js';
 import { ProblemsReport1796007314987 } from '#server/migrations/1796007314987-ProblemsReport.js';
-import type { MigrationInterface } from 'typeorm';
-import { EvaluationCallDate1795808665035 } from '#server/migrations/1795808665035-EvaluationCallDate.js';
-import { Sampling1795808214944 } from '#server/migrations/1795808214944-Sampling.js';
-import { Autocheck1795807641821 } from '#server/migrations/1795807641821-Autocheck.js';
-import { ChecklistsEvaluations1795807441654 } from '#server/migrations/1795807441654-ChecklistsEvaluations.js';
-import { Recordings1795806904216 } from '#server/migrations/1795806904216-Recordings.js';
-import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
+import { ProblemTotals1796011933516 } from '#server/migrations/1796011933516-ProblemTotals.js';
+import { LoginAttempts1796012087864 } from '#server/migrations/1796012087864-LoginAttempts.js';
+import { CoachingEffectCheck1796012226709 } from '#server/migrations/1796012226709-CoachingEffectCheck.js';
+import { UsernameCaseInsensitive1796013600000 } from '#server/migrations/1796013600000-UsernameCaseInsensitive.js';
+import { NumberSearches1796014071508 } from '#server/migrations/1796014071508-NumberSearches.js';
+import { ExportRequests1796014920496 } from '#server/migrations/1796014920496-ExportRequests.js';
 
 type MigrationClass = new () => MigrationInterface;
 /** Every migration in order, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
@@ -29,4 +31,6 @@ export const MIGRATIONS: MigrationClass[] = [
   LoginAttempts1796012087864,
   CoachingEffectCheck1796012226709,
   UsernameCaseInsensitive1796013600000,
+  NumberSearches1796014071508,
+  ExportRequests1796014920496,
 ];

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Evaluation } from '#shared/api/evaluations.js';
 import type { Page } from '#shared/api/page.js';
+import { maskerFor } from '#shared/masking.js';
+import { can } from '#shared/permissions.js';
 import { AuditService } from '#server/audit/audit.service.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
@@ -38,12 +40,23 @@ export class EvaluationQueryService {
       page: all ? 1 : q.page,
       pageSize: all ? EXPORT_LIMIT : q.pageSize,
     });
-    return { total, items: rows.map(toEvaluation) };
+    return { total, items: rows.map((r) => toEvaluation(r, maskerFor(user.roles))) };
   }
 
-  /** The same rows as a file; every export is written to the audit log (DOMAIN.md confidentiality). */
-  async export(user: AuthUser, q: EvaluationQueryDto): Promise<{ body: Buffer; contentType: string; filename: string }> {
-    const { items, total } = await this.list(user, q, true);
+  /**
+   * The same rows as a file; every export is written to the audit log (DOMAIN.md confidentiality).
+   * Only who may export directly (`export.direct`) gets it at once; everyone else asks through
+   * `POST /api/exports`, and the file is made with `approvedRequest` once a supervisor approved.
+   */
+  async export(
+    user: AuthUser,
+    q: Pick<EvaluationQueryDto, 'from' | 'to' | 'team' | 'agent' | 'format'> & Partial<EvaluationQueryDto>,
+    approvedRequest?: string,
+  ): Promise<{ body: Buffer; contentType: string; filename: string }> {
+    if (!approvedRequest && !can(user.roles, 'export.direct')) {
+      throw new DomainError('EXPORT_NEEDS_APPROVAL', 'Exports by your role need a supervisor’s approval: POST /api/exports');
+    }
+    const { items, total } = await this.list(user, { page: 1, pageSize: 1, ...q }, true);
     if (total > EXPORT_LIMIT)
       throw new DomainError('EXPORT_TOO_LARGE', `from: the export would hold ${total} evaluations; narrow the dates to under ${EXPORT_LIMIT}`, undefined, {
         params: { total, limit: EXPORT_LIMIT },
@@ -52,7 +65,16 @@ export class EvaluationQueryService {
       userId: user.id,
       username: user.username,
       action: 'evaluations.export',
-      detail: { format: q.format, from: q.from, to: q.to, team: q.team, agent: q.agent, code: q.code, rows: items.length },
+      detail: {
+        format: q.format,
+        from: q.from,
+        to: q.to,
+        team: q.team,
+        agent: q.agent,
+        code: q.code,
+        rows: items.length,
+        ...(approvedRequest ? { request: approvedRequest } : {}),
+      },
     });
     const name = `evaluations-${q.from ?? 'all'}-${q.to ?? 'all'}`;
     return q.format === 'xlsx'

@@ -1,5 +1,6 @@
 import type { Evaluation, EvaluationHistoryEntry, EvaluationItem } from '#shared/api/evaluations.js';
 import { type ChecklistSection, itemsOf } from '#shared/checklists/types.js';
+import type { Masker } from '#shared/masking.js';
 import type { EvaluationHistoryEntity, EvaluationItemEntity } from './evaluation.entity.js';
 import type { EvaluationRow } from './evaluation.repository.js';
 
@@ -15,22 +16,27 @@ function titlesOf(sections: ChecklistSection[]): Map<string, string> {
 }
 
 /** An item titled from the checklist version it was scored with (its code when the version lacks it). */
-const toEvaluationItem = (i: EvaluationItemEntity, titles: Map<string, string>): EvaluationItem => ({
+const toEvaluationItem = (i: EvaluationItemEntity, titles: Map<string, string>, mask: Masker): EvaluationItem => ({
   code: i.code,
   title: titles.get(i.code) ?? i.code,
   verdict: i.verdict,
   points: i.points,
   earned: i.earned,
   critical: i.critical,
-  comment: i.comment,
+  comment: mask.text(i.comment),
   at: i.at,
   until: i.until,
   autoVerdict: i.autoVerdict,
 });
 
-/** What every reader of an evaluation gets; the scope columns (team and inspector ids) stay inside. */
-export function toEvaluation(r: EvaluationRow): Evaluation {
+/**
+ * What every reader of an evaluation gets; the scope columns (team and inspector ids) stay inside.
+ * Comments go through the caller's masker (`maskerFor`): numbers written in them are masked for masked roles.
+ */
+export function toEvaluation(r: EvaluationRow, masker: Masker): Evaluation {
   const titles = titlesOf(r.sections);
+  // A draft is its author's work in progress, sent back as it is edited: masked only once submitted.
+  const mask = r.status === 'draft' ? { ...masker, text: <T>(v: T) => v } : masker;
   return {
     id: r.id,
     recordingId: r.recordingId,
@@ -46,12 +52,12 @@ export function toEvaluation(r: EvaluationRow): Evaluation {
     checklistVersionId: r.checklistVersionId,
     score: r.score,
     fatal: r.fatal,
-    comment: r.comment,
+    comment: mask.text(r.comment),
     createdAt: new Date(r.createdAt).toISOString(),
     submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
     callStartedAt: new Date(r.callStartedAt).toISOString(),
     callDate: r.callDate,
-    items: r.items.map((i) => toEvaluationItem(i, titles)),
+    items: r.items.map((i) => toEvaluationItem(i, titles, mask)),
   };
 }
 

@@ -13,6 +13,6 @@ import { EvaluationsService } from './evaluations.service.js';
   imports: [TypeOrmModule.forFeature([EvaluationEntity, EvaluationItemEntity, EvaluationHistoryEntity]), ChecklistsModule, AutocheckModule, CoachingModule],
   controllers: [EvaluationsController],
   providers: [EvaluationRepository, EvaluationsService, EvaluationQueryService],
-  exports: [EvaluationRepository, EvaluationsService],
+  exports: [EvaluationRepository, EvaluationsService, EvaluationQueryService],
 })
 export class EvaluationsModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Evaluation, EvaluationHistoryEntry } from '#shared/api/evaluations.js';
 import { type ChecklistItem, type EvaluationSource, itemsOf } from '#shared/checklists/types.js';
 import { localDateOf } from '#shared/dates.js';
+import { maskerFor } from '#shared/masking.js';
 import { can } from '#shared/permissions.js';
 import { scoreEvaluation } from '#shared/scoring/score.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
@@ -177,7 +178,7 @@ export class EvaluationsService {
     await this.readable(user, id);
     const row = await this.evaluations.byId(id);
     if (!row) throw notFound('Evaluation');
-    return toEvaluation(row);
+    return toEvaluation(row, maskerFor(user.roles));
   }
 
   async historyOf(user: AuthUser, id: string): Promise<EvaluationHistoryEntry[]> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { SqlFilter } from '#server/database/sql-filter.js';
+import type { Transaction } from '#server/database/transaction.js';
 import { RecordingAccessEntity } from './recording.entity.js';
 
 export interface AccessLogFilter {
@@ -32,6 +33,24 @@ export class RecordingAccessRepository {
 
   async insert(entry: Pick<RecordingAccessEntity, 'userId' | 'username' | 'recordingId' | 'action' | 'ip'>): Promise<void> {
     await this.orm.insert(entry);
+  }
+
+  /**
+   * Logs a playback unless this user's last one of this recording is under `windowMinutes` old: one
+   * entry per sitting, whatever ranges the player asks for. Atomic across requests and server
+   * processes: an advisory lock on (user, recording) for the transaction, then insert-if-none.
+   */
+  async insertPlayOnce(entry: Pick<RecordingAccessEntity, 'userId' | 'username' | 'recordingId' | 'ip'>, windowMinutes: number, tx: Transaction): Promise<boolean> {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`play:${entry.userId}:${entry.recordingId}`]);
+    const rows = await tx.query(
+      `INSERT INTO recording_access_log ("userId", username, "recordingId", action, ip)
+       SELECT $1, $2, $3, 'play', $4
+        WHERE NOT EXISTS (SELECT 1 FROM recording_access_log
+                           WHERE "recordingId" = $3 AND "userId" = $1 AND action = 'play' AND at > clock_timestamp() - make_interval(secs => $5))
+       RETURNING id`,
+      [entry.userId, entry.username, entry.recordingId, entry.ip, windowMinutes * 60],
+    );
+    return rows.length > 0;
   }
 
   /** Newest first. */

@@ -1,11 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { Page } from '#shared/api/page.js';
-import type { AccessLogEntry } from '#shared/api/recordings.js';
+import type { AccessLogEntry, NumberSearchEntry } from '#shared/api/recordings.js';
+import { can } from '#shared/permissions.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError } from '#server/common/domain-error.js';
-import { toAccessLogEntry } from './recording.mapper.js';
+import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
+import { TransactionRunner } from '#server/database/transaction.js';
+import { toAccessLogEntry, toNumberSearchEntry } from './recording.mapper.js';
+import { NumberSearchRepository } from './number-search.repository.js';
 import { RecordingAccessRepository } from './recording-access.repository.js';
 import { AudioStorage } from './storage/audio-storage.js';
 
@@ -41,11 +45,59 @@ export class RecordingAccessService {
     private readonly scope: ScopeService,
     private readonly accessLog: RecordingAccessRepository,
     private readonly storage: AudioStorage,
+    private readonly transaction: TransactionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly numberSearches: NumberSearchRepository,
   ) {}
 
   /**
+   * Lets a search by customer number through, or refuses it, and logs it either way (issue 11
+   * finding 4). Who may see whole numbers (`recording.unmask`) searches as before, logged. Everyone
+   * else searches by the whole number only (7+ digits: no guessing the masked middle from a part),
+   * at most NUMBER_SEARCHES_PER_HOUR answered searches an hour, counted in PostgreSQL under a lock
+   * per user so that concurrent requests and several server processes share the count.
+   */
+  async admitNumberSearch(user: AuthUser, number: string, ip?: string): Promise<void> {
+    const entry = { userId: user.id, username: user.username, number: number.slice(0, 40), ip: ip ?? null };
+    const unmasked = can(user.roles, 'recording.unmask');
+    if (unmasked && !number.includes('*')) {
+      await this.numberSearches.insert({ ...entry, outcome: 'answered' });
+      return;
+    }
+    if (number.includes('*') || number.replace(/\D/g, '').length < 7) {
+      await this.numberSearches.insert({ ...entry, outcome: 'partial' });
+      throw new DomainError('NUMBER_SEARCH_PARTIAL', 'customerNumber: search by the whole number (7 digits or more)', [
+        { field: 'customerNumber', message: 'must be the whole number (7 digits or more)' },
+      ]);
+    }
+    const limit = this.config.numberSearchesPerHour;
+    const refusal = await this.transaction.run(async (tx) => {
+      await this.numberSearches.lockUser(user.id, tx);
+      const { count, retryAfterSeconds } = await this.numberSearches.answeredWithin(user.id, 3600, tx);
+      if (count >= limit) {
+        await this.numberSearches.insert({ ...entry, outcome: 'throttled' }, tx);
+        return retryAfterSeconds;
+      }
+      await this.numberSearches.insert({ ...entry, outcome: 'answered' }, tx);
+      return null;
+    });
+    if (refusal !== null) {
+      throw new DomainError('NUMBER_SEARCH_THROTTLED', `Too many customer-number searches: ${limit} an hour; try again in ${refusal} s`, undefined, {
+        params: { retryAfterSeconds: refusal, limit },
+        headers: { 'Retry-After': String(refusal) },
+      });
+    }
+  }
+
+  async numberSearchLog(q: { username?: string; page: number; pageSize: number }): Promise<Page<NumberSearchEntry>> {
+    const { total, rows } = await this.numberSearches.page(q.page, q.pageSize, q.username);
+    return { total, items: rows.map(toNumberSearchEntry) };
+  }
+
+  /**
    * Streams the original bytes, honouring Range so a player can seek. A player fetches many ranges
-   * per listening; only the opening request (no range, or one from byte 0) is logged as a playback.
+   * per listening, from any byte: the first request of a user for a recording in PLAYBACK_LOG_MINUTES
+   * is logged as a playback, whatever its range; every download is logged.
    */
   async audio(user: AuthUser, id: string, range: string | undefined, download: boolean, ip?: string): Promise<AudioResponse> {
     const recording = await this.scope.recording(user, id);
@@ -58,9 +110,9 @@ export class RecordingAccessService {
         headers: { 'Content-Range': `bytes */${size}` },
       });
     }
-    if (download || !parsed || parsed.start === 0) {
-      await this.accessLog.insert({ userId: user.id, username: user.username, recordingId: id, action: download ? 'download' : 'play', ip: ip ?? null });
-    }
+    const entry = { userId: user.id, username: user.username, recordingId: id, ip: ip ?? null };
+    if (download) await this.accessLog.insert({ ...entry, action: 'download' });
+    else await this.transaction.run((tx) => this.accessLog.insertPlayOnce(entry, this.config.playbackLogMinutes, tx));
     const headers: Record<string, string> = { 'Content-Type': type, 'Accept-Ranges': 'bytes', 'Cache-Control': 'private, no-store' };
     if (download) {
       const name = recording.externalId.replace(/[^A-Za-z0-9_.-]/g, '_');
@@ -83,6 +135,6 @@ export class RecordingAccessService {
       page: q.page,
       pageSize: q.pageSize,
     });
-    return { total, items: rows.map(toAccessLogEntry) };
+    return { total, items: rows.map((r) => toAccessLogEntry(r, user)) };
   }
 }

@@ -154,10 +154,10 @@ export class RecordingQueryDto extends PageQueryDto {
   @Matches(/^[A-Z][A-Z0-9_]{0,31}$/, { message: 'failed must be a rule code such as FORBIDDEN' })
   failed?: string;
 
-  /** Exact match, for a complaint. */
+  /** Exact match, for a complaint. A masked form (138****5678) passes here to be refused as partial with its own code. */
   @IsOptional()
   @IsString()
-  @Matches(/^\+?[0-9][0-9 -]{2,30}$/, { message: 'customerNumber must be a phone number' })
+  @Matches(/^\+?[0-9*][0-9 *-]{2,30}$/, { message: 'customerNumber must be a phone number' })
   customerNumber?: string;
 
   @IsOptional()

@@ -137,3 +137,36 @@ export class RecordingAccessEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
 }
+
+/**
+ * Every search by customer number (issue 11 finding 4): who searched which number and what came of
+ * it. The log a supervisor reads, and what the per-user rate limit counts (in PostgreSQL, so every
+ * server process shares it).
+ */
+@Entity('customer_number_searches')
+@Index('IDX_customer_number_searches_user', ['userId', 'at'])
+export class NumberSearchEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id!: string;
+
+  @Index('IDX_customer_number_searches_at')
+  @CreateDateColumn({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  username!: string;
+
+  /** The number as searched, normalised (spaces and dashes removed). */
+  @Column({ type: 'varchar', length: 40 })
+  number!: string;
+
+  /** `answered`, or why not: `partial` (not a whole number), `throttled` (over the rate limit). */
+  @Column({ type: 'varchar', length: 16 })
+  outcome!: 'answered' | 'partial' | 'throttled';
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip!: string | null;
+}

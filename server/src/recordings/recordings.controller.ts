@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import type { Page } from '#shared/api/page.js';
-import type { AccessLogEntry, RecordingDetail, RecordingSummary } from '#shared/api/recordings.js';
+import type { AccessLogEntry, NumberSearchEntry, RecordingDetail, RecordingSummary } from '#shared/api/recordings.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { AcceptsSessionCookie, Can, ClientIp, CurrentUser } from '#server/auth/decorators.js';
 import { PageQueryDto } from '#server/common/pagination.dto.js';
@@ -23,6 +23,13 @@ class AccessLogQueryDto extends PageQueryDto {
   @IsUUID()
   recordingId?: string;
 
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  username?: string;
+}
+
+class NumberSearchQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -65,8 +72,16 @@ export class RecordingsController {
   @ApiResult('Page', 'RecordingSummary')
   @Can('recording.read')
   @Get()
-  search(@CurrentUser() user: AuthUser, @Query() query: RecordingQueryDto): Promise<Page<RecordingSummary>> {
-    return this.service.search(user, query);
+  search(@CurrentUser() user: AuthUser, @Query() query: RecordingQueryDto, @ClientIp() ip: string): Promise<Page<RecordingSummary>> {
+    return this.service.search(user, query, ip);
+  }
+
+  /** Every search by customer number, answered or refused, newest first (issue 11 finding 4). */
+  @ApiResult('Page', 'NumberSearchEntry')
+  @Can('recording.accessLog')
+  @Get('number-searches')
+  numberSearches(@Query() query: NumberSearchQueryDto): Promise<Page<NumberSearchEntry>> {
+    return this.access.numberSearchLog(query);
   }
 
   @ApiResult('Page', 'AccessLogEntry')

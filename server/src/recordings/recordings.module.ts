@@ -4,7 +4,8 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChecklistsModule } from '#server/checklists/checklists.module.js';
 import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
-import { RecordingAccessEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from './recording.entity.js';
+import { NumberSearchEntity, RecordingAccessEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from './recording.entity.js';
+import { NumberSearchRepository } from './number-search.repository.js';
 import { RecordingRepository } from './recording.repository.js';
 import { RecordingAccessRepository } from './recording-access.repository.js';
 import { RecordingAccessService } from './recording-access.service.js';
@@ -16,7 +17,7 @@ import { LocalAudioStorage } from './storage/local-audio-storage.js';
 @Module({
   imports: [
     ChecklistsModule,
-    TypeOrmModule.forFeature([RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity, RecordingAccessEntity]),
+    TypeOrmModule.forFeature([RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity, RecordingAccessEntity, NumberSearchEntity]),
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       // Too large → multer's LIMIT_FILE_SIZE, which Nest answers 413.
@@ -27,6 +28,7 @@ import { LocalAudioStorage } from './storage/local-audio-storage.js';
   providers: [
     RecordingRepository,
     RecordingAccessRepository,
+    NumberSearchRepository,
     RecordingsService,
     RecordingAccessService,
     { provide: AudioStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalAudioStorage(path.join(config.dataDir, 'audio')) },

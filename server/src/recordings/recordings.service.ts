@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Page } from '#shared/api/page.js';
 import type { RecordingDetail, RecordingSummary, WaveformPeaks } from '#shared/api/recordings.js';
 import { localDateOf } from '#shared/dates.js';
@@ -9,12 +9,14 @@ import { ScopeService } from '#server/auth/scope.service.js';
 import { ChecklistsService } from '#server/checklists/checklists.service.js';
 import { invalid, notFound } from '#server/common/domain-error.js';
 import { DomainEvents } from '#server/common/domain-events.js';
+import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
 import { validateJsonField } from '#server/common/json-field.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { analyseAudio } from './audio/analyse.js';
 import { RecordingMetadataDto, type RecordingQueryDto, TranscriptDto } from './recording.dto.js';
 import { toRecordingDetail, toRecordingSummary } from './recording.mapper.js';
 import { type RecordingFilter, RecordingRepository, type RecordingRow } from './recording.repository.js';
+import { RecordingAccessService } from './recording-access.service.js';
 import { AudioStorage } from './storage/audio-storage.js';
 
 export interface IngestResult {
@@ -31,6 +33,8 @@ export class RecordingsService {
     private readonly transaction: TransactionRunner,
     private readonly storage: AudioStorage,
     private readonly events: DomainEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: RecordingAccessService,
   ) {}
 
   /**
@@ -49,7 +53,7 @@ export class RecordingsService {
     if (existing) return { created: false, recording: await this.detail(user, existing) };
 
     if (!audio?.length) throw invalid('audio', 'is required (the audio file)', 'required');
-    const analysis = await analyseAudio(audio);
+    const analysis = await analyseAudio(audio, { maxSeconds: this.config.maxAudioSeconds });
     if (metadata.channels && metadata.channels !== ChannelLayout.Mono && analysis.channelCount < 2) {
       throw invalid('metadata.channels', `${metadata.channels} given, but the audio has one channel`, 'channels', { value: metadata.channels });
     }
@@ -127,8 +131,11 @@ export class RecordingsService {
     return toRecordingDetail(r, user, r.hasTranscript ? await this.recordings.transcript(r.id) : null);
   }
 
-  async search(user: AuthUser, q: RecordingQueryDto): Promise<Page<RecordingSummary>> {
+  async search(user: AuthUser, q: RecordingQueryDto, ip?: string): Promise<Page<RecordingSummary>> {
     if (q.from && q.to && q.from > q.to) throw invalid('from', 'must not be after to');
+    const customerNumber = q.customerNumber?.replace(/[ -]/g, '');
+    // Logged, limited and whole numbers only for masked roles; answered within the caller's teams like every search.
+    if (customerNumber) await this.access.admitNumberSearch(user, customerNumber, ip);
     const project = q.project ? await this.scope.project(user, q.project, { filter: true }) : undefined;
     const team = q.team ? await this.scope.team(user, q.team, { filter: true }) : undefined;
     const agent = q.agent ? await this.scope.agent(user, q.agent, { filter: true }) : undefined;
@@ -143,7 +150,7 @@ export class RecordingsService {
       minDuration: q.minDuration,
       maxDuration: q.maxDuration,
       hasTranscript: q.hasTranscript,
-      customerNumber: q.customerNumber?.replace(/[ -]/g, ''),
+      customerNumber,
       evaluated: q.evaluated,
       failed: q.failed ? { code: q.failed, checklistVersionId: (await this.checklists.activeEntity()).id } : undefined,
       sort: q.sort,

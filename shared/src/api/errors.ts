@@ -53,6 +53,18 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   /** The audio is not a supported format, or does not decode. */
   'UNSUPPORTED_MEDIA',
+  /** An export by a role that needs a supervisor's approval first: ask through POST /api/exports. */
+  'EXPORT_NEEDS_APPROVAL',
+  /** An export request's state does not allow the step (`params.status`): approving a refused one, downloading twice… */
+  'EXPORT_STATE',
+  /** An inspector's or team lead's customer-number search that is not a whole number (7+ digits): no partial or masked look-ups. */
+  'NUMBER_SEARCH_PARTIAL',
+  /** Too many customer-number searches in the hour (`params.retryAfterSeconds`, `params.limit`). */
+  'NUMBER_SEARCH_THROTTLED',
+  /** A WAV whose header claims a sample rate outside 4–192 kHz (`params.sampleRate`). */
+  'AUDIO_SAMPLE_RATE',
+  /** A call longer than the server accepts (MAX_AUDIO_HOURS; `params.seconds`, `params.maxSeconds`). */
+  'AUDIO_TOO_LONG',
   /** A `Range` outside the file (`params.size`). */
   'RANGE_NOT_SATISFIABLE',
   /** A one-to-one or acknowledgement on a coaching item that is resolved (no failed item any more). */

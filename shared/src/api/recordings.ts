@@ -49,6 +49,19 @@ export interface WaveformPeaks {
 }
 
 /** A row of `GET /api/recordings/access-log`: who played or downloaded which call, when. */
+/** One search by customer number (GET /api/recordings/number-searches): every one is logged. */
+export interface NumberSearchEntry {
+  id: string;
+  /** ISO 8601 */
+  at: string;
+  username: string;
+  /** The number searched, normalised. */
+  number: string;
+  /** `answered`, or why not: `partial` (not a whole number), `throttled` (over the hourly limit). */
+  outcome: 'answered' | 'partial' | 'throttled';
+  ip: string | null;
+}
+
 export interface AccessLogEntry {
   id: string;
   /** ISO 8601 */

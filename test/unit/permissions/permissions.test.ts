@@ -47,6 +47,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'rectification.read',
     'rectification.acknowledge',
     'coaching.read',
+    'export.direct',
+    'export.approve',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -84,6 +86,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'rectification.read',
     'rectification.acknowledge',
     'coaching.read',
+    'export.direct',
+    'export.approve',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -104,6 +108,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'rectification.issue',
     'rectification.read',
     'coaching.read',
+    'export.request',
   ],
   [Role.TeamLead]: [
     'session.own',
@@ -125,6 +130,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'rectification.acknowledge',
     'coaching.read',
     'coaching.record',
+    'export.request',
   ],
   [Role.FaqMaintainer]: ['session.own'],
 };

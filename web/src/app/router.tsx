@@ -22,6 +22,7 @@ const PAGES: Record<NavKey, Lazy> = {
   agents: page(() => import('#web/features/org/routes/agents')),
   users: page(() => import('#web/features/org/routes/users')),
   audit: page(() => import('#web/features/audit/routes/audit-log')),
+  exports: page(() => import('#web/features/exports/routes/exports')),
   checklists: page(() => import('#web/features/checklists/routes/checklists')),
   evaluations: page(() => import('#web/features/evaluations/routes/evaluations')),
   recordings: page(() => import('#web/features/recordings/routes/recordings')),

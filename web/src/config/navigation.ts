@@ -20,6 +20,7 @@ export const NAVIGATION = [
   },
   { key: 'users', path: paths.users.path, permission: 'org.user.read', label: 'nav.users', help: 'navHelp.users' },
   { key: 'audit', path: paths.audit.path, permission: 'audit.read', label: 'nav.audit', help: 'navHelp.audit' },
+  { key: 'exports', path: paths.exports.path, permission: 'evaluation.read', label: 'nav.exports', help: 'navHelp.exports' },
   {
     key: 'checklists',
     path: paths.checklists.path,

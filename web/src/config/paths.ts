@@ -29,6 +29,7 @@ export const paths = {
   agent: { path: '/agents/:employeeNo', getHref: (employeeNo: string) => `/agents/${segment(employeeNo)}` },
   users: { path: '/users', getHref: () => '/users' },
   audit: { path: '/audit', getHref: () => '/audit' },
+  exports: { path: '/exports', getHref: () => '/exports' },
   checklists: { path: '/checklists', getHref: () => '/checklists' },
   /** The evaluations list, filtered by local call dates, team code, employee number and failed item code. */
   evaluations: {

@@ -161,18 +161,29 @@ function firstFrameOffset(b: Uint8Array): number {
  * the tag and the first header are not read again.
  */
 export function mp3FrameCoverage(b: Uint8Array, layout: Mp3Layout): number {
+  return mp3FrameStats(b, layout).coverage;
+}
+
+/**
+ * One scan of the frames: the share of well-formed bytes (`mp3FrameCoverage`) and the duration the
+ * frames hold (1152 samples a frame for MPEG-1, 576 for MPEG-2/2.5), known before anything is decoded.
+ */
+export function mp3FrameStats(b: Uint8Array, layout: Mp3Layout): { coverage: number; frames: number; seconds: number } {
   const { firstFrameOffset: start, firstFrame: first } = layout;
   let covered = 0;
+  let frames = 0;
   for (let at = start; at + 4 <= b.length;) {
     const frame = readMp3FrameHeader(b, at);
     if (frame && frame.version === first.version && frame.sampleRate === first.sampleRate && at + frame.frameLength <= b.length) {
       covered += frame.frameLength;
+      frames++;
       at += frame.frameLength;
     } else at++;
   }
   // An ID3v1 tag (128 bytes) at the end is not audio but not damage either.
   const trailer = b.length - start >= 128 && ascii(b, b.length - 128, 'TAG') ? 128 : 0;
-  return Math.min(1, covered / (b.length - start - trailer));
+  const seconds = (frames * (first.version === 3 ? 1152 : 576)) / first.sampleRate;
+  return { coverage: Math.min(1, covered / (b.length - start - trailer)), frames, seconds };
 }
 
 /**

@@ -2,10 +2,12 @@ import { App, Button, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { LoadError } from '#web/components/errors/load-error';
 import { EvaluationItems, useEvaluationColumns } from '#web/components/evaluation';
 import { PageHeader } from '#web/components/page-header';
+import { paths } from '#web/config/paths';
+import { useCan } from '#web/lib/authorization';
 import { errorMessage } from '#web/lib/errors';
 import { downloadEvaluations, type Evaluation, type EvaluationFilters as Filters, type ExportFormat, useEvaluations } from '../api/evaluations';
 import { EvaluationFilters } from '../components/evaluation-filters';
@@ -50,6 +52,8 @@ export function EvaluationsRoute() {
   const [filters, setFilters] = useEvaluationFilters();
   const evaluations = useEvaluations(filters);
   const [downloading, setDownloading] = useState<ExportFormat | null>(null);
+  // Inspectors and team leads export through a request a supervisor approves (seed 三(三)).
+  const direct = useCan('export.direct');
   const columns = useEvaluationColumns<Evaluation>({
     callLinkTestId: 'evaluation-call-link',
     who: [
@@ -76,12 +80,21 @@ export function EvaluationsRoute() {
         title={t('evaluations.title')}
         extra={
           <Space wrap>
-            <Button loading={downloading === 'csv'} onClick={() => void download('csv')} data-testid="evaluations-download-csv">
-              {t('evaluations.downloadCsv')}
-            </Button>
-            <Button loading={downloading === 'xlsx'} onClick={() => void download('xlsx')} data-testid="evaluations-download-xlsx">
-              {t('evaluations.downloadXlsx')}
-            </Button>
+            {!direct && (
+              <Link to={paths.exports.getHref()} data-testid="evaluations-request-export">
+                <Button>{t('exports.request')}</Button>
+              </Link>
+            )}
+            {direct && (
+              <>
+                <Button loading={downloading === 'csv'} onClick={() => void download('csv')} data-testid="evaluations-download-csv">
+                  {t('evaluations.downloadCsv')}
+                </Button>
+                <Button loading={downloading === 'xlsx'} onClick={() => void download('xlsx')} data-testid="evaluations-download-xlsx">
+                  {t('evaluations.downloadXlsx')}
+                </Button>
+              </>
+            )}
           </Space>
         }
       />
