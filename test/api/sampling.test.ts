@@ -161,6 +161,16 @@ describe('POST /api/sampling/runs', () => {
     expect((await t.as(t.adminToken).get(`/api/sampling/runs/${p.code}?date=${DAY}`)).status).toBe(404);
   });
 
+  it('refuses a day that has not ended in the centre’s time zone: 400 DAY_NOT_OVER naming the date, storing no run', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await ingest(w.veteran.employeeNo, today);
+    const res = await t.as(w.supervisor.token).post('/api/sampling/runs').send({ project: w.project.code, date: today });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('DAY_NOT_OVER');
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'date' })]);
+    expect((await t.as(w.supervisor.token).get(`/api/sampling/runs/${w.project.code}?date=${today}`)).status).toBe(404);
+  });
+
   it('refuses another project’s inspector and a team lead', async () => {
     expect((await t.as(w.outsider.token).post('/api/sampling/runs').send({ project: w.project.code, date: DAY })).status).toBe(403);
     expect((await t.as(w.lead.token).post('/api/sampling/runs').send({ project: w.project.code, date: DAY })).status).toBe(403);
@@ -174,9 +184,9 @@ describe('focus agents from their scores', () => {
     const low = await b.agent(team.code, { hiredAt: '2019-01-01' });
     const fatal = await b.agent(team.code, { hiredAt: '2019-01-01' });
     const day = '2026-11-18';
-    // Evaluations are dated when submitted (today), so sample today to have them in the window.
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    for (const agent of [low, fatal]) for (let i = 0; i < 6; i++) await ingest(agent.employeeNo, today);
+    // Evaluations are dated when submitted (today); the run of yesterday, made today, counts them.
+    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 86_400_000));
+    for (const agent of [low, fatal]) for (let i = 0; i < 6; i++) await ingest(agent.employeeNo, yesterday);
     const lowCall = await ingest(low.employeeNo, day);
     const fatalCall = await ingest(fatal.employeeNo, day);
     const insp = w.inspectors[0].token;
@@ -190,7 +200,7 @@ describe('focus agents from their scores', () => {
       .post('/api/evaluations')
       .send({ recordingId: fatalCall, source: 'daily', items: await allItems(t, { FORBIDDEN: 'fail' }) })
       .expect(201);
-    const run = (await t.as(w.supervisor.token).post('/api/sampling/runs').send({ project: w.project.code, date: today })).body;
+    const run = (await t.as(w.supervisor.token).post('/api/sampling/runs').send({ project: w.project.code, date: yesterday })).body;
     expect(reasonsOf(run, low.employeeNo)).toEqual(['low-score', 'low-score', 'random', 'random']);
     expect(reasonsOf(run, fatal.employeeNo)).toEqual(['fatal', 'fatal', 'random', 'random']);
   });

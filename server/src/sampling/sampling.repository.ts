@@ -143,15 +143,19 @@ export class SamplingRepository {
     );
   }
 
-  /** Agents of the project who get extra listening on that day (DOMAIN.md 11.7), with why. */
+  /**
+   * Agents of the project who get extra listening on that day (DOMAIN.md 11.7), with why: the
+   * evaluations of the window up to the run (a day is sampled once it is over, usually the next
+   * morning, so what was submitted since counts too).
+   */
   async focusAgents(projectId: string, date: string, rules: SamplingRules, tx: Transaction = this.db.manager): Promise<Map<string, FocusReason[]>> {
     const rows: { id: string; newHire: boolean; lowScore: boolean; fatal: boolean }[] = await tx.query(
       `SELECT a.id,
               (a.grade = 'intern' OR a."hiredAt" > $2::date - $3::int) AS "newHire",
               COALESCE((SELECT avg(e.score) FROM evaluations e WHERE e."agentId" = a.id AND e.status = 'submitted'
-                          AND e."submittedDate" > $2::date - $5::int AND e."submittedDate" <= $2::date), 100) < $4 AS "lowScore",
+                          AND e."submittedDate" > $2::date - $5::int), 100) < $4 AS "lowScore",
               EXISTS (SELECT 1 FROM evaluations e WHERE e."agentId" = a.id AND e.status = 'submitted' AND e.fatal
-                        AND e."submittedDate" > $2::date - $6::int AND e."submittedDate" <= $2::date) AS fatal
+                        AND e."submittedDate" > $2::date - $6::int) AS fatal
          FROM agents a JOIN teams t ON t.id = a."teamId"
         WHERE t."projectId" = $1 AND a.status = 'active'`,
       [projectId, date, rules.newHireDays, rules.lowScoreThreshold, rules.lowScoreDays, rules.fatalDays],

@@ -42,6 +42,14 @@ export class SamplingService {
   /** Samples a project's day once, for a user or (createdBy null) for the schedule and the demo. */
   async runFor(project: { id: string; code: string }, date: string, createdBy: string | null): Promise<{ created: boolean; run: SamplingRun }> {
     if (date > today()) throw invalid('date', 'is in the future: a day is sampled once its calls are in', 'future');
+    // A day is sampled once, so a day still going on would never have its later calls sampled.
+    if (date === today())
+      throw new DomainError(
+        'DAY_NOT_OVER',
+        `date: ${date} has not ended in the centre's time zone; sample it from tomorrow on`,
+        [{ field: 'date', code: 'dayNotOver', message: 'has not ended yet', params: { value: date } }],
+        { params: { date } },
+      );
     const existing = await this.repo.run(project.id, date);
     if (existing) return { created: false, run: await this.runResponse(existing, project.code) };
     const rules = await this.plans.rulesFor(project.id, date);

@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'VERSION_PUBLISHED',
   /** Sampling a project that has no active inspector (`params.project`). */
   'NO_INSPECTOR',
+  /** Sampling a day that has not ended in the centre's time zone (`params.date`): its later calls would never be sampled. */
+  'DAY_NOT_OVER',
   /** Reassigning a call that has been scored already. */
   'ALREADY_SCORED',
   /** A spot check with no unassigned calls left that day (`params.team`, `params.date`). */
@@ -114,6 +116,8 @@ export const FIELD_PROBLEMS = [
   'fromAfterTo',
   /** A date in the future. */
   'future',
+  /** A day that has not ended yet in the centre's time zone. */
+  'dayNotOver',
   /** Not a real point in time. */
   'notATime',
   /** `params.value` given twice. */
