@@ -1,3 +1,4 @@
+import { SamplingCoverage1796012552259 } from '#server/migrations/1796012552259-SamplingCoverage.js';
 import { Coaching1796007131035 } from '#server/migrations/1796007131035-Coaching.js';
 import { Rectification1796007177039 } from '#server/migrations/1796007177039-Rectification.js';
 import { ProblemsReport1796007314987 } from '#server/migrations/1796007314987-ProblemsReport.js';
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Coaching1796007131035,
   Rectification1796007177039,
   ProblemsReport1796007314987,
+  SamplingCoverage1796012552259,
 ];

@@ -748,6 +748,8 @@ export const en: Translation = {
       created: 'Sampled: {{count}} of {{candidates}} candidate calls',
       already: 'This day was already sampled: showing the original result',
       notRun: '{{date}} has not been sampled yet',
+      unassigned: '{{count}} picked calls are nobody’s: no active inspector is bound to their team or project',
+      unassignedTeams: 'Teams: {{teams}}. Bind an inspector to them; these calls were not handed to someone who cannot open them.',
       candidates: 'Candidate calls',
       drawn: 'Calls drawn',
       totalMinutes: 'Total minutes',

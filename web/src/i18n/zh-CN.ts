@@ -745,6 +745,8 @@ export const zhCN = {
       created: '抽样完成：从 {{candidates}} 通候选通话中抽取 {{count}} 通',
       already: '该日已抽样，显示原结果',
       notRun: '{{date}} 尚未抽样',
+      unassigned: '{{count}} 通抽中的录音无人可分：没有在职质检员绑定其班组或项目组',
+      unassignedTeams: '班组：{{teams}}。请为其绑定质检员；这些录音没有分给无权打开它们的人。',
       candidates: '候选通话',
       drawn: '抽中通话',
       totalMinutes: '总时长（分钟）',
