@@ -1,3 +1,4 @@
+import { UserAllProjects1796013607714 } from '#server/migrations/1796013607714-UserAllProjects.js';
 import { SamplingCoverage1796012552259 } from '#server/migrations/1796012552259-SamplingCoverage.js';
 import { Coaching1796007131035 } from '#server/migrations/1796007131035-Coaching.js';
 import { Rectification1796007177039 } from '#server/migrations/1796007177039-Rectification.js';
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Rectification1796007177039,
   ProblemsReport1796007314987,
   SamplingCoverage1796012552259,
+  UserAllProjects1796013607714,
 ];

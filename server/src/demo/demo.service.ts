@@ -50,7 +50,7 @@ export class DemoService implements OnApplicationBootstrap {
   private async ensureAdmin(): Promise<void> {
     if (await this.users.exists('admin')) return;
     const password = this.config.adminPassword ?? randomBytes(9).toString('base64url');
-    await this.users.save({ username: 'admin', displayName: '系统管理员', roles: [Role.Admin], passwordHash: await hashPassword(password) });
+    await this.users.save({ username: 'admin', displayName: '系统管理员', roles: [Role.Admin], allProjects: true, passwordHash: await hashPassword(password) });
     if (!this.config.adminPassword) {
       // Printed once, straight to the console, never into the JSON request log.
       process.stdout.write(`\n  First start: user "admin" was created with password  ${password}\n  (set QA_ADMIN_PASSWORD to choose it)\n\n`);
@@ -83,6 +83,7 @@ export class DemoService implements OnApplicationBootstrap {
             username: u.username,
             displayName: u.displayName,
             roles: u.roles,
+            allProjects: !!u.allProjects,
             passwordHash,
             projects: (u.projects ?? []).map((c) => projects.get(c)!),
             teams: (u.teams ?? []).map((c) => teams.get(c)!),

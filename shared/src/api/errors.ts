@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'NO_INSPECTOR',
   /** Sampling a day that has not ended in the centre's time zone (`params.date`): its later calls would never be sampled. */
   'DAY_NOT_OVER',
+  /** Changing the centre-wide checklist without seeing all projects (a supervisor bound to some projects only). */
+  'ALL_PROJECTS_ONLY',
   /** Reassigning a call that has been scored already. */
   'ALREADY_SCORED',
   /** A spot check with no unassigned calls left that day (`params.team`, `params.date`). */
@@ -142,6 +144,8 @@ export const FIELD_PROBLEMS = [
   'repeatsLine',
   /** Team `params.value` is outside the caller's projects and teams. */
   'outOfScope',
+  /** The user's roles may not hold this (the "all projects" flag for an inspector…). */
+  'notAllowed',
 ] as const;
 
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
