@@ -622,6 +622,7 @@ export const en: Translation = {
     noAutoChecks: 'No automatic check results yet',
     verdicts: { pass: 'Pass', fail: 'Fail', na: 'N/A' },
     jumpTo: 'Jump here',
+    outsideWindow: 'said, but outside the time allowed',
     accessLogTitle: 'Recording access log',
     accessAt: 'Time',
     accessUser: 'User',

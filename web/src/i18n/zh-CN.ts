@@ -621,6 +621,7 @@ export const zhCN = {
     noAutoChecks: '暂无自动质检结果',
     verdicts: { pass: '通过', fail: '不通过', na: '不适用' },
     jumpTo: '跳到此处',
+    outsideWindow: '说了，但不在规定时间内',
     accessLogTitle: '录音访问记录',
     accessAt: '时间',
     accessUser: '用户',
