@@ -1,7 +1,6 @@
 import { AgentGrade, Role } from '#shared/org.js';
 
 /** The demo call centre of `npm start`: invented people, no real data. */
-export const DEMO_PASSWORD = 'demo1234';
 
 export const DEMO_PROJECTS = [
   { code: 'CS', name: '客服热线项目组' },
