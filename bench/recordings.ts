@@ -382,7 +382,7 @@ async function searchBench(app: BenchApp, databaseUrl: string, options: Required
     const customer = Array.from({ length: options.searchRequests }, (_, i) => customers[i % customers.length]);
 
     const admin = apiClient(app.baseUrl, await login(app.baseUrl, 'admin', BENCH_ADMIN_PASSWORD));
-    const supervisorBody = { username: 'bench-supervisor', password: 'bench-pass-1', displayName: '基准主管', roles: ['supervisor'] };
+    const supervisorBody = { username: 'bench-supervisor', password: 'bench-pass-1', displayName: '基准主管', roles: ['supervisor'], allProjects: true };
     const inspectorBody = { username: 'bench-inspector', password: 'bench-pass-1', displayName: '基准质检员', roles: ['inspector'], projects: ['SP1'] };
     expectStatus(await admin.post('/api/users', supervisorBody), 201, 'create supervisor');
     expectStatus(await admin.post('/api/users', inspectorBody), 201, 'create inspector');

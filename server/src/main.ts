@@ -2,14 +2,21 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.factory.js';
-import { readConfig } from './config/app-config.js';
+import { type AppConfig, readConfig } from './config/app-config.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres.js';
 
 process.env.TZ ??= 'Asia/Shanghai'; // a call centre's "day" is its own (CONTRACT.md, dates)
 
 async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const config = readConfig(process.env, { demoData: process.argv.includes('--demo'), webDir: path.resolve(here, '../../web') });
+  let config: AppConfig;
+  try {
+    config = readConfig(process.env, { demoData: process.argv.includes('--demo'), webDir: path.resolve(here, '../../web') });
+  } catch (e) {
+    // A refused configuration (the demo centre in production): its reason, without a stack trace.
+    process.stderr.write(`Not starting: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {

@@ -24,8 +24,11 @@ export const PERMISSIONS = {
 
   /** Whatever one's bindings, see every project and team. */
   'scope.wholeCentre': [Role.Admin],
-  /** Bound to no project or team, see the whole centre (anyone else bound to nothing sees nothing). */
-  'scope.wholeCentreWhenUnbound': [Role.Admin, Role.Supervisor],
+  /**
+   * May be given the explicit "all projects" flag (users.allProjects) and then see the whole centre.
+   * Bound to nothing without it means no projects at all: removing the last binding never widens.
+   */
+  'scope.allProjects': [Role.Admin, Role.Supervisor],
 
   // Recordings: staff who listen read them; the recording system pushes with a supervisor's or admin's sign-in.
   /** Search, open, stream and see the waveform of the calls in one's scope. */

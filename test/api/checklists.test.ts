@@ -94,4 +94,27 @@ describe('editing a new version', () => {
   it('is refused to an inspector', async () => {
     expect((await t.as(inspector.token).post('/api/checklists').send({})).status).toBe(403);
   });
+
+  it('is refused to a supervisor bound to one project: the checklist is centre-wide (issue 11, finding 13)', async () => {
+    const b = builders(t);
+    const project = await b.project();
+    const bound = await b.user({ roles: ['supervisor'], projects: [project.code] });
+    const res = await t.as(bound.token).post('/api/checklists').send({});
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('ALL_PROJECTS_ONLY');
+    // Nor may he change or publish a draft an all-projects supervisor started.
+    const draft = await t.as(supervisor.token).post('/api/checklists').send({});
+    expect(draft.status).toBe(201);
+    try {
+      const put = await t.as(bound.token).put(`/api/checklists/${draft.body.id}`).send({ sections: draft.body.sections });
+      expect(put.status).toBe(403);
+      expect(put.body.code).toBe('ALL_PROJECTS_ONLY');
+      expect((await t.as(bound.token).post(`/api/checklists/${draft.body.id}/publish`)).body.code).toBe('ALL_PROJECTS_ONLY');
+      expect((await t.as(bound.token).delete(`/api/checklists/${draft.body.id}`)).body.code).toBe('ALL_PROJECTS_ONLY');
+      // He still reads it.
+      expect((await t.as(bound.token).get('/api/checklists/active')).status).toBe(200);
+    } finally {
+      await t.as(supervisor.token).delete(`/api/checklists/${draft.body.id}`);
+    }
+  });
 });

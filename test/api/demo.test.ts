@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTestApp, type TestApp, withOwnApp } from '../support/test-app.js';
 import { waitFor } from '../support/wait-for.js';
 import { periodAround } from '#shared/reports/periods.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ DEMO_DATA: '1', DEMO_CALL_DAYS: '1' });
+  t = await startTestApp({ DEMO_DATA: '1', DEMO_CALL_DAYS: '1', DEMO_PASSWORD: 'demo1234' });
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -82,4 +82,39 @@ describe('the demo centre of npm start', () => {
       expect(report.teams[0].individual.length).toBeGreaterThan(0);
     }
   }, 150_000);
+});
+
+describe('demo passwords (issue 11, finding 17)', () => {
+  it('gives each demo user a random password, printed once at first start, and never demo1234', async () => {
+    const printed: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    try {
+      await withOwnApp(
+        async (own) => {
+          write.mockRestore();
+          const text = printed.join('');
+          const passwordOf = (username: string) => new RegExp(`^\\s+${username}\\s+(\\S+)$`, 'm').exec(text)?.[1];
+          const supervisor = passwordOf('supervisor');
+          const lead = passwordOf('lead1');
+          expect(supervisor).toMatch(/^[\w-]{12}$/);
+          expect(lead).toMatch(/^[\w-]{12}$/);
+          expect(supervisor).not.toBe(lead);
+          expect((await own.anonymous.post('/api/auth/login').send({ username: 'supervisor', password: 'demo1234' })).status).toBe(401);
+          expect(await own.login('supervisor', supervisor!)).toEqual(expect.any(String));
+          expect(await own.login('lead1', lead!)).toEqual(expect.any(String));
+        },
+        { DEMO_DATA: '1', DEMO_CALL_DAYS: '0' },
+      );
+    } finally {
+      write.mockRestore();
+    }
+  }, 120_000);
+
+  it('creates no demo user without DEMO_DATA=1', async () => {
+    const users = (await withOwnApp(async (own) => (await own.as(own.adminToken).get('/api/users')).body.items)) as { username: string }[];
+    expect(users.map((u) => u.username)).toEqual(['admin']);
+  });
 });

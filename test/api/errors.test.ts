@@ -133,6 +133,25 @@ const cases: Case[] = [
   ['PERMISSION_DENIED', 403, () => t.as(world.a.inspector.token).post('/api/checklists').send({})],
   ['SCOPE_DENIED', 403, () => t.as(world.a.inspector.token).get(`/api/teams/${world.b.team.id}`)],
   [
+    'ALL_PROJECTS_ONLY',
+    403,
+    async () =>
+      t
+        .as((await builders(t).user({ roles: ['supervisor'], projects: [world.a.project.code] })).token)
+        .post('/api/checklists')
+        .send({}),
+  ],
+  [
+    'DAY_NOT_OVER',
+    400,
+    () =>
+      t
+        .as(t.adminToken)
+        .post('/api/sampling/runs')
+        .send({ project: world.a.project.code, date: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()) }),
+    (body) => expect(body.errors).toEqual([expect.objectContaining({ field: 'date', code: 'dayNotOver' })]),
+  ],
+  [
     'NOT_YOUR_DRAFT',
     403,
     async () => {

@@ -170,6 +170,35 @@ describe('scope: nobody reads or changes another project or team', () => {
     expect(codes).toEqual(expect.arrayContaining([world.a.project.code, world.b.project.code]));
   });
 
+  it('gives a supervisor unbound from his last project no projects at all: "all projects" is an explicit flag (issue 11, finding 10)', async () => {
+    const sup = await builders(t).user({ roles: ['supervisor'], projects: [world.a.project.code] });
+    await admin().patch(`/api/users/${sup.id}`).send({ projects: [] }).expect(200);
+    const token = await t.login(sup.username, sup.password);
+    expect((await t.as(token).get('/api/projects')).body.items).toEqual([]);
+    expect((await t.as(token).get(`/api/agents/${world.a.agent.id}`)).status).toBe(403);
+    expect((await t.as(token).get('/api/auth/me')).body).toMatchObject({ projects: [], allProjects: false });
+    // Given the flag, he sees the whole centre again; the flag is on the user and in the list.
+    const flagged = await admin().patch(`/api/users/${sup.id}`).send({ allProjects: true });
+    expect(flagged.status).toBe(200);
+    expect(flagged.body.allProjects).toBe(true);
+    const codes = (await t.as(token).get('/api/projects')).body.items.map((p: { code: string }) => p.code);
+    expect(codes).toEqual(expect.arrayContaining([world.a.project.code, world.b.project.code]));
+    expect((await t.as(token).get('/api/auth/me')).body.allProjects).toBe(true);
+  });
+
+  it('creates an unbound supervisor with no projects unless "allProjects" is asked for, and refuses the flag to roles that cannot hold it', async () => {
+    const plain = await builders(t).user({ roles: ['supervisor'], allProjects: false });
+    expect((await t.as(plain.token).get('/api/projects')).body.items).toEqual([]);
+    const res = await admin()
+      .post('/api/users')
+      .send({ username: `flag${Date.now().toString(36)}`, password: 'secret-pass-1', displayName: 'x', roles: ['inspector'], allProjects: true });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'allProjects' })]);
+    const wrongType = await admin().patch(`/api/users/${plain.id}`).send({ allProjects: 'yes' });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.errors).toEqual([expect.objectContaining({ field: 'allProjects' })]);
+  });
+
   it('answers 404 for an agent that does not exist and 400 for an id that is not one', async () => {
     expect((await admin().get('/api/agents/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await admin().get('/api/agents/abc')).status).toBe(400);

@@ -161,6 +161,16 @@ describe('POST /api/sampling/runs', () => {
     expect((await t.as(t.adminToken).get(`/api/sampling/runs/${p.code}?date=${DAY}`)).status).toBe(404);
   });
 
+  it('refuses a day that has not ended in the centre’s time zone: 400 DAY_NOT_OVER naming the date, storing no run', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await ingest(w.veteran.employeeNo, today);
+    const res = await t.as(w.supervisor.token).post('/api/sampling/runs').send({ project: w.project.code, date: today });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('DAY_NOT_OVER');
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'date' })]);
+    expect((await t.as(w.supervisor.token).get(`/api/sampling/runs/${w.project.code}?date=${today}`)).status).toBe(404);
+  });
+
   it('refuses another project’s inspector and a team lead', async () => {
     expect((await t.as(w.outsider.token).post('/api/sampling/runs').send({ project: w.project.code, date: DAY })).status).toBe(403);
     expect((await t.as(w.lead.token).post('/api/sampling/runs').send({ project: w.project.code, date: DAY })).status).toBe(403);
@@ -174,9 +184,9 @@ describe('focus agents from their scores', () => {
     const low = await b.agent(team.code, { hiredAt: '2019-01-01' });
     const fatal = await b.agent(team.code, { hiredAt: '2019-01-01' });
     const day = '2026-11-18';
-    // Evaluations are dated when submitted (today), so sample today to have them in the window.
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    for (const agent of [low, fatal]) for (let i = 0; i < 6; i++) await ingest(agent.employeeNo, today);
+    // Evaluations are dated when submitted (today); the run of yesterday, made today, counts them.
+    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 86_400_000));
+    for (const agent of [low, fatal]) for (let i = 0; i < 6; i++) await ingest(agent.employeeNo, yesterday);
     const lowCall = await ingest(low.employeeNo, day);
     const fatalCall = await ingest(fatal.employeeNo, day);
     const insp = w.inspectors[0].token;
@@ -190,7 +200,7 @@ describe('focus agents from their scores', () => {
       .post('/api/evaluations')
       .send({ recordingId: fatalCall, source: 'daily', items: await allItems(t, { FORBIDDEN: 'fail' }) })
       .expect(201);
-    const run = (await t.as(w.supervisor.token).post('/api/sampling/runs').send({ project: w.project.code, date: today })).body;
+    const run = (await t.as(w.supervisor.token).post('/api/sampling/runs').send({ project: w.project.code, date: yesterday })).body;
     expect(reasonsOf(run, low.employeeNo)).toEqual(['low-score', 'low-score', 'random', 'random']);
     expect(reasonsOf(run, fatal.employeeNo)).toEqual(['fatal', 'fatal', 'random', 'random']);
   });
@@ -277,6 +287,82 @@ describe('the inspector’s queue', () => {
     expect((await t.as(from.token).patch(`/api/sampling/assignments/${open.id}`).send({ inspector: from.username })).status).toBe(403);
     const done = (await t.as(from.token).get(`/api/sampling/queue?date=${DAY}`)).body.items.find((i: { done: boolean }) => i.done);
     expect((await t.as(supervisor.token).patch(`/api/sampling/assignments/${done.id}`).send({ inspector: to.username })).status).toBe(409);
+  }, 60_000);
+});
+
+describe('who gets a call: only an inspector whose scope covers it (issue 11, finding 7)', () => {
+  it('gives a team-bound inspector only his team’s calls, each of which he can open', async () => {
+    const b = builders(t);
+    const project = await b.project();
+    const [team1, team2] = [await b.team(project.code), await b.team(project.code)];
+    const agents = [await b.agent(team1.code, { hiredAt: '2019-01-01' }), await b.agent(team2.code, { hiredAt: '2019-01-01' })];
+    const [teamBound, whole] = await Promise.all([b.user({ roles: ['inspector'], teams: [team1.code] }), b.user({ roles: ['inspector'], projects: [project.code] })]);
+    for (const agent of agents) for (let i = 0; i < 4; i++) await ingest(agent.employeeNo, DAY);
+    const res = await t.as(t.adminToken).post('/api/sampling/runs').send({ project: project.code, date: DAY });
+    expect(res.status).toBe(201);
+    const run = res.body as { assignments: { recordingId: string; inspector: string; team: string }[]; unassigned: unknown[] };
+    expect(run.assignments).toHaveLength(4);
+    expect(run.unassigned).toEqual([]);
+    const his = run.assignments.filter((a) => a.inspector === teamBound.username);
+    expect(his.length).toBeGreaterThan(0);
+    expect(his.every((a) => a.team === team1.code)).toBe(true);
+    expect(run.assignments.filter((a) => a.team === team2.code).every((a) => a.inspector === whole.username)).toBe(true);
+    for (const a of his) expect((await t.as(teamBound.token).get(`/api/recordings/${a.recordingId}`)).status).toBe(200);
+  }, 60_000);
+
+  it('leaves a call no inspector covers unassigned and reports it, and refuses to move a call to an inspector who cannot open it', async () => {
+    const b = builders(t);
+    const project = await b.project();
+    const [team1, team2] = [await b.team(project.code), await b.team(project.code)];
+    const agents = [await b.agent(team1.code, { hiredAt: '2019-01-01' }), await b.agent(team2.code, { hiredAt: '2019-01-01' })];
+    const [inspector, otherTeamInspector] = await Promise.all([
+      b.user({ roles: ['inspector'], teams: [team1.code] }),
+      b.user({ roles: ['inspector'], teams: [team2.code] }),
+    ]);
+    // Team 2's inspector is deactivated: nobody left covers team 2.
+    await t.as(t.adminToken).patch(`/api/users/${otherTeamInspector.id}`).send({ active: false }).expect(200);
+    for (const agent of agents) for (let i = 0; i < 4; i++) await ingest(agent.employeeNo, DAY);
+    const res = await t.as(t.adminToken).post('/api/sampling/runs').send({ project: project.code, date: DAY });
+    expect(res.status).toBe(201);
+    expect(res.body.assignments.map((a: { team: string }) => a.team)).toEqual([team1.code, team1.code]);
+    expect(res.body.assignments.every((a: { inspector: string }) => a.inspector === inspector.username)).toBe(true);
+    expect(res.body.unassigned).toHaveLength(2);
+    expect(res.body.unassigned.every((u: { team: string; agent: string }) => u.team === team2.code && u.agent === agents[1].employeeNo)).toBe(true);
+    const again = await t.as(t.adminToken).post('/api/sampling/runs').send({ project: project.code, date: DAY });
+    expect(again.status).toBe(200);
+    expect(again.body.unassigned).toEqual(res.body.unassigned);
+    // A whole-project inspector may take a team 1 call; team 2's may not.
+    await t.as(t.adminToken).patch(`/api/users/${otherTeamInspector.id}`).send({ active: true }).expect(200);
+    const moved = await t.as(t.adminToken).patch(`/api/sampling/assignments/${res.body.assignments[0].id}`).send({ inspector: otherTeamInspector.username });
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors).toEqual([expect.objectContaining({ field: 'inspector', code: 'notInspector' })]);
+  }, 60_000);
+});
+
+describe('spot checks and the daily sample (issue 11, finding 8)', () => {
+  it('a team lead drawing all of a day’s calls leaves the daily run its candidates: a call can be both', async () => {
+    const b = builders(t);
+    const project = await b.project();
+    const team = await b.team(project.code);
+    const agent = await b.agent(team.code, { hiredAt: '2019-01-01' });
+    const [lead, inspector] = await Promise.all([b.user({ roles: ['team_lead'], teams: [team.code] }), b.user({ roles: ['inspector'], projects: [project.code] })]);
+    for (let i = 0; i < 4; i++) await ingest(agent.employeeNo, DAY);
+    const drawn = await t.as(lead.token).post('/api/sampling/spot-checks').send({ team: team.code, date: DAY, count: 10 });
+    expect(drawn.status).toBe(201);
+    expect(drawn.body).toHaveLength(4);
+    const run = await t.as(t.adminToken).post('/api/sampling/runs').send({ project: project.code, date: DAY });
+    expect(run.status).toBe(201);
+    expect(run.body.candidates).toBe(4);
+    expect(run.body.assignments).toHaveLength(2);
+    expect(run.body.assignments.every((a: { inspector: string }) => a.inspector === inspector.username)).toBe(true);
+    // The lead keeps his spot checks, and both listen to the calls they were given.
+    const leadQueue = (await t.as(lead.token).get(`/api/sampling/queue?date=${DAY}`)).body;
+    expect(leadQueue.items).toHaveLength(4);
+    expect((await t.as(inspector.token).get(`/api/sampling/queue?date=${DAY}`)).body.items).toHaveLength(2);
+    // Nothing left for the lead to draw: his own picks are not drawn twice.
+    const more = await t.as(lead.token).post('/api/sampling/spot-checks').send({ team: team.code, date: DAY, count: 1 });
+    expect(more.status).toBe(409);
+    expect(more.body.code).toBe('NOTHING_TO_DRAW');
   }, 60_000);
 });
 

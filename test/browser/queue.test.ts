@@ -225,8 +225,26 @@ describe('daily sampling and the inspector’s queue', () => {
     // Then the rest; once nothing is left, the dialog says so with the server's reason, by its code, in Chinese.
     await draw(20);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="reason-tag"][data-reason="spot-check"]').length > n, before + 3);
-    await draw(1);
+    // A call can be both in the daily sample and a spot check (issue 11, finding 8), so the team's day
+    // may hold more than 23 calls to draw: draw until the server says nothing is left.
     const error = page.getByTestId('spot-check-error');
+    for (let i = 0; i < 3; i++) {
+      const drawn = await spotChecks.count();
+      await draw(20);
+      const outcome = await Promise.race([
+        error.waitFor().then(
+          () => 'nothing left',
+          () => 'timeout',
+        ),
+        page
+          .waitForFunction((n) => document.querySelectorAll('[data-testid="reason-tag"][data-reason="spot-check"]').length > n, drawn)
+          .then(
+            () => 'drawn',
+            () => 'timeout',
+          ),
+      ]);
+      if (outcome !== 'drawn') break;
+    }
     await error.waitFor();
     expect(await error.innerText()).toContain('该日本班组已没有可抽取的通话');
     expect(await error.getAttribute('data-code')).toBe('NOTHING_TO_DRAW');

@@ -9,6 +9,8 @@ import { createTestDatabase } from './database.js';
 import { waitFor } from './wait-for.js';
 
 export const ADMIN_PASSWORD = 'admin-browser-pass';
+/** The demo users' password in browser tests (DEMO_PASSWORD; without it each demo user gets a random one). */
+export const DEMO_PASSWORD = 'demo1234';
 const MAIN = path.resolve('dist/server/src/main.js');
 
 async function freePort(): Promise<number> {
@@ -36,7 +38,17 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'qa-browser-data-'));
   const child: ChildProcess = spawn(process.execPath, [MAIN, '--demo'], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: db.url, DATA_DIR: dataDir, QA_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'silent', DEMO_DATA: '1', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: db.url,
+      DATA_DIR: dataDir,
+      QA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: '1',
+      DEMO_PASSWORD,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -38,8 +38,22 @@ export function builders(t: TestApp) {
           .send({ employeeNo: unique('E'), name: '张三', team, hiredAt: '2024-03-01', grade: 'C', ...over }),
         'agent',
       ),
-    user: async (over: Partial<{ username: string; password: string; displayName: string; roles: string[]; projects: string[]; teams: string[] }> = {}) => {
-      const body = { username: unique('u').toLowerCase(), password: 'secret-pass-1', displayName: '测试用户', roles: ['inspector'], ...over };
+    /**
+     * A user; an unbound supervisor gets the explicit "all projects" flag unless `allProjects` says
+     * otherwise (bound to nothing otherwise means no projects at all).
+     */
+    user: async (
+      over: Partial<{ username: string; password: string; displayName: string; roles: string[]; projects: string[]; teams: string[]; allProjects: boolean }> = {},
+    ) => {
+      const unboundSupervisor = (over.roles ?? []).includes('supervisor') && !over.projects?.length && !over.teams?.length;
+      const body = {
+        username: unique('u').toLowerCase(),
+        password: 'secret-pass-1',
+        displayName: '测试用户',
+        roles: ['inspector'],
+        ...(unboundSupervisor ? { allProjects: true } : {}),
+        ...over,
+      };
       const user = await created<{ id: string; username: string }>(await admin().post('/api/users').send(body), 'user');
       return { ...user, password: body.password, token: await t.login(body.username, body.password) };
     },

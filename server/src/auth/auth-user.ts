@@ -9,7 +9,7 @@ export interface AuthUser {
   /** Codes the user is bound to, as shown to them. */
   projectCodes: string[];
   teamCodes: string[];
-  /** Admins, and supervisors bound to no project or team, see the whole centre. */
+  /** Admins, and supervisors with the explicit "all projects" flag, see the whole centre. */
   seesAll: boolean;
   /** Teams the user may see: the teams bound directly plus every team of a bound project. */
   visibleTeamIds: string[];

@@ -8,6 +8,8 @@ export interface SessionUserRow {
   username: string;
   displayName: string;
   roles: Role[];
+  /** The explicit "all projects" flag; looked up when left out. */
+  allProjects?: boolean;
 }
 
 /** A project (`p`) or team (`t`) a user is bound to, with the project it belongs to. */
@@ -42,12 +44,17 @@ export class SessionRepository {
   /** The active user of a session that has not expired. */
   async userOf(tokenHash: string): Promise<SessionUserRow | null> {
     const rows: SessionUserRow[] = await this.db.query(
-      `SELECT u.id, u.username, u."displayName", u.roles::text[] AS roles
+      `SELECT u.id, u.username, u."displayName", u.roles::text[] AS roles, u."allProjects"
          FROM auth_sessions s JOIN users u ON u.id = s."userId"
         WHERE s."tokenHash" = $1 AND s."expiresAt" > now() AND u.active`,
       [tokenHash],
     );
     return rows[0] ?? null;
+  }
+
+  async allProjectsOf(userId: string): Promise<boolean> {
+    const rows: { allProjects: boolean }[] = await this.db.query(`SELECT "allProjects" FROM users WHERE id = $1`, [userId]);
+    return rows[0]?.allProjects ?? false;
   }
 
   bindingsOf(userId: string): Promise<BindingRow[]> {

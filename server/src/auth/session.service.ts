@@ -40,7 +40,9 @@ export class SessionService {
     const wholeProjectIds = bindings.filter((b) => b.kind === 'p').map((b) => b.id);
     const teamIds = bindings.filter((b) => b.kind === 't').map((b) => b.id);
     const visibleTeams = await this.sessions.teamsWithin(wholeProjectIds, teamIds);
-    const seesAll = can(row.roles, 'scope.wholeCentre') || (can(row.roles, 'scope.wholeCentreWhenUnbound') && bindings.length === 0);
+    // "All projects" is an explicit flag, never the absence of bindings: unbound from everything sees nothing.
+    const allProjects = can(row.roles, 'scope.allProjects') && (row.allProjects ?? (await this.sessions.allProjectsOf(row.id)));
+    const seesAll = can(row.roles, 'scope.wholeCentre') || allProjects;
     return {
       id: row.id,
       username: row.username,

@@ -60,8 +60,18 @@ export class ChecklistsService implements OnApplicationBootstrap {
     return version;
   }
 
+  /**
+   * The checklist is the whole centre's: every project scores against the active version. Changing
+   * it takes someone who sees every project (an admin, or a supervisor given "all projects"), never a
+   * supervisor bound to one project (issue 11, finding 13).
+   */
+  private requireWholeCentre(user: AuthUser): void {
+    if (!user.seesAll) throw new DomainError('ALL_PROJECTS_ONLY', 'Forbidden: the checklist is centre-wide; only a supervisor who sees all projects may change it');
+  }
+
   /** Starts the next version as a draft, copied from the active one (or the version named). */
   async createDraft(user: AuthUser, basedOn?: string): Promise<ChecklistVersion> {
+    this.requireWholeCentre(user);
     const existing = await this.versions.draft();
     if (existing)
       throw new DomainError('DRAFT_EXISTS', `Draft version ${existing.version} already exists: edit or delete it first`, undefined, {
@@ -76,6 +86,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
   }
 
   async updateDraft(user: AuthUser, id: string, sections: unknown, note?: string): Promise<ChecklistVersion> {
+    this.requireWholeCentre(user);
     const draft = await this.entity(id);
     if (draft.status !== ChecklistStatus.Draft)
       throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is published and can no longer change; start a new draft`, undefined, {
@@ -91,6 +102,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
   }
 
   async publish(user: AuthUser, id: string): Promise<ChecklistVersion> {
+    this.requireWholeCentre(user);
     const draft = await this.entity(id);
     if (draft.status !== ChecklistStatus.Draft)
       throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is already published`, undefined, { params: { version: draft.version } });
@@ -107,6 +119,7 @@ export class ChecklistsService implements OnApplicationBootstrap {
   }
 
   async deleteDraft(user: AuthUser, id: string): Promise<void> {
+    this.requireWholeCentre(user);
     const draft = await this.entity(id);
     if (draft.status !== ChecklistStatus.Draft)
       throw new DomainError('VERSION_PUBLISHED', `Version ${draft.version} is published and is kept for the evaluations scored with it`, undefined, {

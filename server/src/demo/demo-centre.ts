@@ -1,7 +1,6 @@
 import { AgentGrade, Role } from '#shared/org.js';
 
 /** The demo call centre of `npm start`: invented people, no real data. */
-export const DEMO_PASSWORD = 'demo1234';
 
 export const DEMO_PROJECTS = [
   { code: 'CS', name: '客服热线项目组' },
@@ -15,8 +14,8 @@ export const DEMO_TEAMS = [
   { code: 'TM-2', name: '营销二组', project: 'TM' },
 ];
 
-export const DEMO_USERS: { username: string; displayName: string; roles: Role[]; projects?: string[]; teams?: string[] }[] = [
-  { username: 'supervisor', displayName: '周品质（品质主管）', roles: [Role.Supervisor] },
+export const DEMO_USERS: { username: string; displayName: string; roles: Role[]; projects?: string[]; teams?: string[]; allProjects?: boolean }[] = [
+  { username: 'supervisor', displayName: '周品质（品质主管）', roles: [Role.Supervisor], allProjects: true },
   { username: 'inspector1', displayName: '林质检', roles: [Role.Inspector], projects: ['CS'] },
   { username: 'inspector2', displayName: '高质检', roles: [Role.Inspector], projects: ['TM'] },
   { username: 'lead1', displayName: '王班长', roles: [Role.TeamLead], teams: ['CS-1'] },

@@ -13,7 +13,7 @@ import { UserRepository } from '#server/org/users/user.repository.js';
 import { RecordingRepository } from '#server/recordings/recording.repository.js';
 import { DemoCallsService } from './demo-calls.service.js';
 import { DemoFollowUpService } from './demo-follow-up.service.js';
-import { DEMO_PASSWORD, DEMO_PROJECTS, DEMO_TEAMS, DEMO_USERS, demoAgents } from './demo-centre.js';
+import { DEMO_PROJECTS, DEMO_TEAMS, DEMO_USERS, demoAgents } from './demo-centre.js';
 
 /** Gives a new database its `admin` user and, with DEMO_DATA=1, the demo call centre. */
 @Injectable()
@@ -54,7 +54,7 @@ export class DemoService implements OnApplicationBootstrap {
   private async ensureAdmin(): Promise<void> {
     if (await this.users.exists('admin')) return;
     const password = this.config.adminPassword ?? randomBytes(9).toString('base64url');
-    await this.users.save({ username: 'admin', displayName: '系统管理员', roles: [Role.Admin], passwordHash: await hashPassword(password) });
+    await this.users.save({ username: 'admin', displayName: '系统管理员', roles: [Role.Admin], allProjects: true, passwordHash: await hashPassword(password) });
     if (!this.config.adminPassword) {
       // Printed once, straight to the console, never into the JSON request log.
       process.stdout.write(`\n  First start: user "admin" was created with password  ${password}\n  (set QA_ADMIN_PASSWORD to choose it)\n\n`);
@@ -63,7 +63,11 @@ export class DemoService implements OnApplicationBootstrap {
 
   private async seedDemoCentre(): Promise<void> {
     if (await this.projects.any()) return;
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    // No password anyone knows: DEMO_PASSWORD for all (tests, a shared demo), else a random one each, printed once.
+    const passwords = new Map(DEMO_USERS.map((u) => [u.username, this.config.demoPassword ?? randomBytes(9).toString('base64url')]));
+    const hashes = new Map<string, string>();
+    for (const [username, password] of passwords) hashes.set(username, await hashPassword(password));
+    const created: string[] = [];
     await this.transaction.run(async (tx) => {
       const projects = new Map<string, ProjectEntity>();
       for (const p of DEMO_PROJECTS) projects.set(p.code, await this.projects.create(p, tx));
@@ -87,14 +91,22 @@ export class DemoService implements OnApplicationBootstrap {
             username: u.username,
             displayName: u.displayName,
             roles: u.roles,
-            passwordHash,
+            allProjects: !!u.allProjects,
+            passwordHash: hashes.get(u.username)!,
             projects: (u.projects ?? []).map((c) => projects.get(c)!),
             teams: (u.teams ?? []).map((c) => teams.get(c)!),
           },
           tx,
         );
+        created.push(u.username);
       }
     });
-    this.logger.log(`Demo call centre created: users ${DEMO_USERS.map((u) => u.username).join(', ')} with password ${DEMO_PASSWORD}`);
+    this.logger.log(`Demo call centre created: users ${created.join(', ')}`);
+    if (this.config.demoPassword || !created.length) return;
+    // Printed once, straight to the console, never into the JSON request log.
+    const width = Math.max(...created.map((u) => u.length));
+    process.stdout.write(
+      `\n  Demo users (passwords printed this once; set DEMO_PASSWORD to choose one):\n${created.map((u) => `    ${u.padEnd(width)}  ${passwords.get(u)}`).join('\n')}\n\n`,
+    );
   }
 }

@@ -119,23 +119,36 @@ export function pickExtra(candidates: readonly Candidate[], picked: readonly Pic
 export interface InspectorLoad {
   inspectorId: string;
   username: string;
+  /** The teams of the project the inspector sees; null for the whole project. */
+  teamIds?: readonly string[] | null;
 }
+
+/** Whether the inspector may open a call of the team (finding 7: never hand out a call that answers 403). */
+export const covers = (inspector: InspectorLoad, teamId: string | undefined): boolean => !inspector.teamIds || (!!teamId && inspector.teamIds.includes(teamId));
 
 /**
  * Spreads picks over inspectors by count first, then by listening time: longest calls first, each
- * to whoever has the fewest calls so far (ties: least time, then username). A call gets one inspector.
+ * to whoever has the fewest calls so far among those whose scope covers the call's team (ties: least
+ * time, then username). A call gets one inspector; a call no inspector covers is left out (the caller
+ * reports it), never given to someone who could not open it.
  */
-export function assignPicks<P extends Pick>(picks: readonly P[], inspectors: readonly InspectorLoad[]): (P & { inspectorId: string })[] {
+export function assignPicks<P extends Pick & { teamId?: string }>(picks: readonly P[], inspectors: readonly InspectorLoad[]): (P & { inspectorId: string })[] {
   if (!inspectors.length) return [];
   const load = inspectors.map((i) => ({ ...i, count: 0, seconds: 0 })).sort((a, b) => (a.username < b.username ? -1 : 1));
   const ordered = [...picks].sort((a, b) => b.durationSeconds - a.durationSeconds || (a.recordingId < b.recordingId ? -1 : 1));
-  return ordered.map((p) => {
-    let best = load[0];
-    for (const l of load) if (l.count < best.count || (l.count === best.count && l.seconds < best.seconds)) best = l;
+  const assigned: (P & { inspectorId: string })[] = [];
+  for (const p of ordered) {
+    let best: (typeof load)[number] | undefined;
+    for (const l of load) {
+      if (!covers(l, p.teamId)) continue;
+      if (!best || l.count < best.count || (l.count === best.count && l.seconds < best.seconds)) best = l;
+    }
+    if (!best) continue;
     best.count++;
     best.seconds += p.durationSeconds;
-    return { ...p, inspectorId: best.inspectorId };
-  });
+    assigned.push({ ...p, inspectorId: best.inspectorId });
+  }
+  return assigned;
 }
 
 export { seededRandom };

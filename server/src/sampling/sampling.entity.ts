@@ -53,6 +53,10 @@ export class SamplingRunEntity {
   @Column({ type: 'integer' })
   candidates!: number;
 
+  /** Picks no active inspector could open (none covers the call's team): left unassigned, reported with the run. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  uncovered!: { recordingId: string; reason: string }[];
+
   /** Null when the schedule ran it. */
   @Column({ type: 'uuid', nullable: true })
   createdBy!: string | null;
@@ -61,8 +65,12 @@ export class SamplingRunEntity {
   createdAt!: Date;
 }
 
-/** One call given to one listener, with why it was picked. A call is never given twice. */
+/**
+ * One call given to one listener, with why it was picked. A call is given once per source: once to
+ * the daily sample and once to a team lead's spot checks, so spot checks never empty the daily run.
+ */
 @Entity('sampling_assignments')
+@Index('UQ_sampling_assignments_recording_source', ['recordingId', 'source'], { unique: true })
 @Index('IDX_sampling_assignments_inspector', ['inspectorId', 'date'])
 @Index('IDX_sampling_assignments_run', ['runId'])
 export class SamplingAssignmentEntity {
@@ -77,7 +85,6 @@ export class SamplingAssignmentEntity {
   @JoinColumn({ name: 'runId' })
   run!: Relation<SamplingRunEntity>;
 
-  @Index('UQ_sampling_assignments_recording', { unique: true })
   @Column({ type: 'uuid' })
   recordingId!: string;
 

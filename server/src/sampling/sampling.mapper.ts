@@ -1,7 +1,7 @@
 import type { AgentConfidence, Assignment, SamplingInspector, SamplingPlan, SamplingRules, SamplingRun } from '#shared/api/sampling.js';
 import { scoreInterval, tooWideToGrade } from '#shared/sampling/confidence.js';
 import type { SamplingRunEntity } from './sampling.entity.js';
-import type { AssignmentRow, ConfidenceRow, InspectorRow } from './sampling.repository.js';
+import type { AssignmentRow, ConfidenceRow, InspectorRow, UncoveredRow } from './sampling.repository.js';
 
 export const toAssignment = (r: AssignmentRow): Assignment => ({
   id: r.id,
@@ -18,13 +18,14 @@ export const toAssignment = (r: AssignmentRow): Assignment => ({
   done: r.done,
 });
 
-export const toSamplingRun = (run: SamplingRunEntity, projectCode: string, assignments: AssignmentRow[]): SamplingRun => ({
+export const toSamplingRun = (run: SamplingRunEntity, projectCode: string, assignments: AssignmentRow[], uncovered: UncoveredRow[]): SamplingRun => ({
   id: run.id,
   project: projectCode,
   date: run.date,
   seed: String(run.seed),
   candidates: run.candidates,
   assignments: assignments.map(toAssignment),
+  unassigned: uncovered.map((u) => ({ recordingId: u.recordingId, agent: u.agent, team: u.team, reason: u.reason })),
 });
 
 export const toSamplingInspector = (i: InspectorRow): SamplingInspector => ({ username: i.username, displayName: i.displayName });

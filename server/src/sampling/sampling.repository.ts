@@ -29,6 +29,7 @@ export interface AssignmentCriteria {
   recordingIds?: string[];
   inspectorId?: string;
   date?: string;
+  source?: 'daily' | 'spot-check';
   /** Assignments of this day or later, and older ones their listener has not scored yet. */
   openOrSince?: string;
 }
@@ -50,13 +51,23 @@ export type NewAssignment = {
   teamId: string;
   date: string;
   reason: string;
-  source: string;
+  source: 'daily' | 'spot-check';
 };
 
 export interface InspectorRow {
   inspectorId: string;
   username: string;
   displayName: string;
+  /** The project's teams the inspector is bound to; null when bound to the whole project. */
+  teamIds: string[] | null;
+}
+
+/** A pick of a run that no inspector could open, as reported with the run. */
+export interface UncoveredRow {
+  recordingId: string;
+  agent: string;
+  team: string;
+  reason: string;
 }
 
 export interface ConfidenceRow {
@@ -105,6 +116,21 @@ export class SamplingRepository {
     await tx.query(`UPDATE sampling_runs SET candidates = $2 WHERE id = $1`, [runId, candidates]);
   }
 
+  async setUncovered(runId: string, uncovered: { recordingId: string; reason: string }[], tx: Transaction): Promise<void> {
+    await tx.query(`UPDATE sampling_runs SET uncovered = $2 WHERE id = $1`, [runId, JSON.stringify(uncovered)]);
+  }
+
+  /** The run's picks no inspector could open, with their agent and team. */
+  uncovered(runId: string): Promise<UncoveredRow[]> {
+    return this.db.query(
+      `SELECT u."recordingId", a."employeeNo" AS agent, t.code AS team, u.reason
+         FROM sampling_runs sr CROSS JOIN jsonb_to_recordset(sr.uncovered) AS u("recordingId" uuid, reason text)
+         JOIN recordings r ON r.id = u."recordingId" JOIN agents a ON a.id = r."agentId" JOIN teams t ON t.id = r."teamId"
+        WHERE sr.id = $1 ORDER BY t.code, a."employeeNo", r."startedAt", u."recordingId"`,
+      [runId],
+    );
+  }
+
   /** Active projects whose day has no run yet. */
   unsampledProjects(date: string): Promise<{ id: string; code: string }[]> {
     return this.db.query(
@@ -116,8 +142,10 @@ export class SamplingRepository {
   // What a run draws from
 
   /**
-   * The day's calls a plan may draw from: long enough, of the wanted kinds, not given to anyone yet,
-   * with the rules they failed under the checklist version given (the active one).
+   * The day's calls a plan may draw from: long enough, of the wanted kinds, not given out yet for
+   * this source (`daily`: the daily sample; `spot-check`: team leads' spot checks; a call can be
+   * both, so spot checks never take calls away from the daily run), with the rules they failed
+   * under the checklist version given (the active one).
    */
   async candidates(
     projectId: string,
@@ -125,8 +153,9 @@ export class SamplingRepository {
     rules: SamplingRules,
     checklistVersionId: string,
     tx: Transaction = this.db.manager,
+    source: NewAssignment['source'] = 'daily',
   ): Promise<(Candidate & { teamId: string; unchecked: boolean })[]> {
-    const filter = new SqlFilter([projectId, date, checklistVersionId]).add('r."durationSeconds" >= ?', rules.minDurationSeconds);
+    const filter = new SqlFilter([projectId, date, checklistVersionId, source]).add('r."durationSeconds" >= ?', rules.minDurationSeconds);
     if (rules.directions.length && rules.directions.length < 2) filter.add('r.direction = ANY(?::call_direction[])', rules.directions);
     if (rules.businessTypes.length) filter.add('r."businessType" = ANY(?)', rules.businessTypes);
     const complaint = `r."businessType" = ANY(${filter.param(rules.complaintBusinessTypes)})`;
@@ -138,20 +167,24 @@ export class SamplingRepository {
          LEFT JOIN recording_auto_checks ac ON ac."recordingId" = r.id AND ac."checklistVersionId" = $3
         WHERE r."projectId" = $1 AND r."localDate" = $2
           AND ((${filter.conjunction}) OR ${complaint})
-          AND NOT EXISTS (SELECT 1 FROM sampling_assignments sa WHERE sa."recordingId" = r.id)`,
+          AND NOT EXISTS (SELECT 1 FROM sampling_assignments sa WHERE sa."recordingId" = r.id AND sa.source = $4)`,
       filter.params,
     );
   }
 
-  /** Agents of the project who get extra listening on that day (DOMAIN.md 11.7), with why. */
+  /**
+   * Agents of the project who get extra listening on that day (DOMAIN.md 11.7), with why: the
+   * evaluations of the window up to the run (a day is sampled once it is over, usually the next
+   * morning, so what was submitted since counts too).
+   */
   async focusAgents(projectId: string, date: string, rules: SamplingRules, tx: Transaction = this.db.manager): Promise<Map<string, FocusReason[]>> {
     const rows: { id: string; newHire: boolean; lowScore: boolean; fatal: boolean }[] = await tx.query(
       `SELECT a.id,
               (a.grade = 'intern' OR a."hiredAt" > $2::date - $3::int) AS "newHire",
               COALESCE((SELECT avg(e.score) FROM evaluations e WHERE e."agentId" = a.id AND e.status = 'submitted'
-                          AND e."submittedDate" > $2::date - $5::int AND e."submittedDate" <= $2::date), 100) < $4 AS "lowScore",
+                          AND e."submittedDate" > $2::date - $5::int), 100) < $4 AS "lowScore",
               EXISTS (SELECT 1 FROM evaluations e WHERE e."agentId" = a.id AND e.status = 'submitted' AND e.fatal
-                        AND e."submittedDate" > $2::date - $6::int AND e."submittedDate" <= $2::date) AS fatal
+                        AND e."submittedDate" > $2::date - $6::int) AS fatal
          FROM agents a JOIN teams t ON t.id = a."teamId"
         WHERE t."projectId" = $1 AND a.status = 'active'`,
       [projectId, date, rules.newHireDays, rules.lowScoreThreshold, rules.lowScoreDays, rules.fatalDays],
@@ -165,10 +198,13 @@ export class SamplingRepository {
     return focus;
   }
 
-  /** Active inspectors who see the project: bound to it, or to one of its teams. */
+  /** Active inspectors who see the project: bound to it (teamIds null), or to some of its teams (those). */
   inspectorsOf(projectId: string, tx: Transaction = this.db.manager): Promise<InspectorRow[]> {
     return tx.query(
-      `SELECT DISTINCT u.id AS "inspectorId", u.username, u."displayName" FROM users u
+      `SELECT u.id AS "inspectorId", u.username, u."displayName",
+              CASE WHEN EXISTS (SELECT 1 FROM user_projects up WHERE up."userId" = u.id AND up."projectId" = $1) THEN NULL
+                   ELSE ARRAY(SELECT ut."teamId" FROM user_teams ut JOIN teams t ON t.id = ut."teamId" WHERE ut."userId" = u.id AND t."projectId" = $1 ORDER BY ut."teamId") END AS "teamIds"
+         FROM users u
         WHERE u.active AND 'inspector' = ANY(u.roles)
           AND (EXISTS (SELECT 1 FROM user_projects up WHERE up."userId" = u.id AND up."projectId" = $1)
                OR EXISTS (SELECT 1 FROM user_teams ut JOIN teams t ON t.id = ut."teamId" WHERE ut."userId" = u.id AND t."projectId" = $1))
@@ -181,7 +217,12 @@ export class SamplingRepository {
 
   /** In order of day, open before scored, then the call's start. */
   assignments(c: AssignmentCriteria, tx: Transaction = this.db.manager): Promise<AssignmentRow[]> {
-    const filter = new SqlFilter().equals('sa.id', c.id).equals('sa."runId"', c.runId).equals('sa."inspectorId"', c.inspectorId).equals('sa.date', c.date);
+    const filter = new SqlFilter()
+      .equals('sa.id', c.id)
+      .equals('sa."runId"', c.runId)
+      .equals('sa."inspectorId"', c.inspectorId)
+      .equals('sa.date', c.date)
+      .equals('sa.source', c.source);
     if (c.recordingIds) filter.add('sa."recordingId" = ANY(?)', c.recordingIds);
     if (c.openOrSince) filter.add(`(sa.date >= ? OR NOT ${SCORED})`, c.openOrSince);
     return tx.query(`SELECT ${ASSIGNMENT_COLUMNS} ${ASSIGNMENT_FROM} ${filter.where} ORDER BY sa.date, done, r."startedAt", sa.id`, filter.params);

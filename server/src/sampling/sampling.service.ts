@@ -11,7 +11,7 @@ import { ChecklistsService } from '#server/checklists/checklists.service.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { CoachingService } from '#server/coaching/coaching.service.js';
 import { RectificationService } from '#server/rectification/rectification.service.js';
-import { assignPicks, drawRandom, pickCalls, pickExtra, seededRandom } from './picker.js';
+import { assignPicks, covers, drawRandom, pickCalls, pickExtra, seededRandom } from './picker.js';
 import type { SamplingRunEntity } from './sampling.entity.js';
 import { toAssignment, toSamplingInspector, toSamplingRun } from './sampling.mapper.js';
 import { SamplingRepository } from './sampling.repository.js';
@@ -44,6 +44,14 @@ export class SamplingService {
   /** Samples a project's day once, for a user or (createdBy null) for the schedule and the demo. */
   async runFor(project: { id: string; code: string }, date: string, createdBy: string | null): Promise<{ created: boolean; run: SamplingRun }> {
     if (date > today()) throw invalid('date', 'is in the future: a day is sampled once its calls are in', 'future');
+    // A day is sampled once, so a day still going on would never have its later calls sampled.
+    if (date === today())
+      throw new DomainError(
+        'DAY_NOT_OVER',
+        `date: ${date} has not ended in the centre's time zone; sample it from tomorrow on`,
+        [{ field: 'date', code: 'dayNotOver', message: 'has not ended yet', params: { value: date } }],
+        { params: { date } },
+      );
     const existing = await this.repo.run(project.id, date);
     if (existing) return { created: false, run: await this.runResponse(existing, project.code) };
     const rules = await this.plans.rulesFor(project.id, date);
@@ -67,7 +75,18 @@ export class SamplingService {
       // and those already evaluated or assigned since the session fall short of the K the check needs.
       const shortfalls = await this.coaching.checkShortfalls(project.id, date, tx);
       const coached = [...shortfalls].filter(([agentId, missing]) => withRectification.filter((p) => p.agentId === agentId).length < missing).map(([agentId]) => agentId);
-      const picks = assignPicks([...withRectification, ...pickExtra(candidates, withRectification, coached, 'coaching-check', seed)], inspectors);
+      const all = [...withRectification, ...pickExtra(candidates, withRectification, coached, 'coaching-check', seed)].map((p) => ({
+        ...p,
+        teamId: teamOf.get(p.recordingId)!,
+      }));
+      // Only to an inspector who can open the call; a call nobody covers is reported with the run.
+      const picks = assignPicks(all, inspectors);
+      const given = new Set(picks.map((p) => p.recordingId));
+      const uncovered = all.filter((p) => !given.has(p.recordingId)).map((p) => ({ recordingId: p.recordingId, reason: p.reason }));
+      if (uncovered.length) {
+        this.logger.warn(`Sampling ${project.code} ${date}: ${uncovered.length} picks left unassigned, no active inspector covers their team`);
+        await this.repo.setUncovered(runId, uncovered, tx);
+      }
       await this.repo.insertAssignments(
         picks.map((p) => ({
           runId,
@@ -105,7 +124,7 @@ export class SamplingService {
   }
 
   private async runResponse(run: SamplingRunEntity, projectCode: string): Promise<SamplingRun> {
-    return toSamplingRun(run, projectCode, await this.repo.assignments({ runId: run.id }));
+    return toSamplingRun(run, projectCode, await this.repo.assignments({ runId: run.id }), run.uncovered.length ? await this.repo.uncovered(run.id) : []);
   }
 
   async getRun(user: AuthUser, projectCode: string, date: string): Promise<SamplingRun> {
@@ -139,7 +158,8 @@ export class SamplingService {
     if (await this.repo.isScored(assignment.recordingId, assignment.inspectorId))
       throw new DomainError('ALREADY_SCORED', 'This call has been scored already and stays with its inspector');
     const inspector = (await this.repo.inspectorsOf(assignment.projectId)).find((i) => i.username === username);
-    if (!inspector) throw invalid('inspector', `${username} is not an active inspector of this project`, 'notInspector', { value: username });
+    if (!inspector || !covers(inspector, assignment.teamId))
+      throw invalid('inspector', `${username} is not an active inspector of this project who can open calls of this team`, 'notInspector', { value: username });
     await this.repo.reassign(id, inspector.inspectorId);
     return toAssignment((await this.repo.assignments({ id }))[0]);
   }
@@ -150,7 +170,8 @@ export class SamplingService {
     if (!can(user.roles, 'sampling.spotCheck') && !user.seesAll) throw permissionDenied('Forbidden: spot checks are a team lead’s');
     const rules = await this.plans.rulesFor(team.projectId, date);
     const version = await this.checklists.activeEntity();
-    const pool = (await this.repo.candidates(team.projectId, date, rules, version.id)).filter((c) => c.teamId === team.id);
+    // Calls not spot-checked yet, whether or not the daily run has them (or will): a call can be both.
+    const pool = (await this.repo.candidates(team.projectId, date, rules, version.id, undefined, 'spot-check')).filter((c) => c.teamId === team.id);
     const drawn = drawRandom(pool, count, seededRandom(randomInt(2 ** 31)));
     const rows = drawn.map((c) => ({
       runId: null,
@@ -160,11 +181,11 @@ export class SamplingService {
       teamId: team.id,
       date,
       reason: 'spot-check',
-      source: 'spot-check',
+      source: 'spot-check' as const,
     }));
     if (!rows.length)
       throw new DomainError('NOTHING_TO_DRAW', `No unassigned calls of ${teamCode} on ${date} to draw from`, undefined, { params: { team: teamCode, date } });
     await this.transaction.run((tx) => this.repo.insertAssignments(rows, tx));
-    return (await this.repo.assignments({ recordingIds: rows.map((r) => r.recordingId) })).map(toAssignment);
+    return (await this.repo.assignments({ recordingIds: rows.map((r) => r.recordingId), source: 'spot-check' })).map(toAssignment);
   }
 }

@@ -11,6 +11,8 @@ export interface SignedInUser {
   projects: string[];
   /** Team codes the user is bound to. */
   teams: string[];
+  /** Sees the whole centre: an admin, or a supervisor given the explicit "all projects" flag. */
+  allProjects: boolean;
 }
 
 /** `POST /api/auth/login`. The same token is also set as an httpOnly cookie for the audio stream. */

@@ -41,6 +41,10 @@ export const ERROR_CODES = [
   'VERSION_PUBLISHED',
   /** Sampling a project that has no active inspector (`params.project`). */
   'NO_INSPECTOR',
+  /** Sampling a day that has not ended in the centre's time zone (`params.date`): its later calls would never be sampled. */
+  'DAY_NOT_OVER',
+  /** Changing the centre-wide checklist without seeing all projects (a supervisor bound to some projects only). */
+  'ALL_PROJECTS_ONLY',
   /** Reassigning a call that has been scored already. */
   'ALREADY_SCORED',
   /** A spot check with no unassigned calls left that day (`params.team`, `params.date`). */
@@ -128,6 +132,8 @@ export const FIELD_PROBLEMS = [
   'fromAfterTo',
   /** A date in the future. */
   'future',
+  /** A day that has not ended yet in the centre's time zone. */
+  'dayNotOver',
   /** Not a real point in time. */
   'notATime',
   /** `params.value` given twice. */
@@ -158,6 +164,8 @@ export const FIELD_PROBLEMS = [
   'badCharacters',
   /** JSON nested deeper than the server reads. */
   'tooDeep',
+  /** The user's roles may not hold this (the "all projects" flag for an inspector…). */
+  'notAllowed',
 ] as const;
 
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

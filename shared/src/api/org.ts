@@ -62,4 +62,6 @@ export interface User {
   /** Team codes the user is bound to, sorted. */
   teams: string[];
   active: boolean;
+  /** Sees every project whatever the bindings (explicit; bound to nothing otherwise means no projects). */
+  allProjects: boolean;
 }

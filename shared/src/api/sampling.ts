@@ -38,6 +38,18 @@ export interface SamplingRun {
   /** The day's calls the plan could draw from. */
   candidates: number;
   assignments: Assignment[];
+  /** Picks no active inspector could open (none is bound to the call's team or project): left unassigned. */
+  unassigned: UnassignedPick[];
+}
+
+/** A pick of a run that no inspector's scope covers: reported, never handed to someone who gets 403. */
+export interface UnassignedPick {
+  recordingId: string;
+  /** Employee number. */
+  agent: string;
+  /** Team code. */
+  team: string;
+  reason: string;
 }
 
 /** `GET /api/sampling/queue`: the caller's own calls to listen to. */

@@ -96,8 +96,13 @@ function checkRequired(rule: PhraseRequiredRule, hits: PhraseHit[], segments: re
         return window.from === 'start' ? start <= window.seconds + TIME_EPSILON : end >= callEnd - window.seconds - TIME_EPSILON;
       });
   const satisfied = rule.phrases.every((_, group) => inWindow.some((hit) => hit.entry.group === group));
-  // A fail points at nothing: what is missing has no place in the call.
-  return satisfied ? { verdict: 'pass' as const, evidence: inWindow.map((hit) => phraseEvidence(hit, segments)) } : { verdict: 'fail' as const, evidence: [] };
+  if (satisfied) return { verdict: 'pass' as const, evidence: inWindow.map((hit) => phraseEvidence(hit, segments)) };
+  // A phrase never said has no place in the call: nothing to point at. One said outside its window
+  // (a late greeting, a goodbye long before the end) is pointed at, so the inspector jumps there.
+  const missing = new Set(rule.phrases.map((_, group) => group).filter((group) => !inWindow.some((hit) => hit.entry.group === group)));
+  const kept = new Set(inWindow);
+  const outside = hits.filter((hit) => !kept.has(hit) && missing.has(hit.entry.group));
+  return { verdict: 'fail' as const, evidence: outside.map((hit) => ({ ...phraseEvidence(hit, segments), outsideWindow: true as const })) };
 }
 
 export function runRules(compiled: CompiledRules, transcript: Transcript | null | undefined, options: RunOptions = {}): RuleResult[] {

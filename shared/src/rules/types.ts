@@ -88,6 +88,11 @@ export interface Evidence {
   /** [charStart, charEnd) of `text` in the segment's text (phrase hits only). */
   charStart?: number;
   charEnd?: number;
+  /**
+   * A required phrase said, but outside the rule's window (a greeting after the first 15 s): the
+   * fail's evidence points at where it was said, so the inspector jumps there. Absent otherwise.
+   */
+  outsideWindow?: true;
 }
 
 export interface RuleResult {

@@ -72,4 +72,27 @@ describe('engine', () => {
     expect(runRules(defaults, transcript)[1].verdict).toBe('pass');
     expect(runRules(defaults, transcript, { duration: 100 })[1].verdict).toBe('fail');
   });
+
+  it('points a GREETING or CLOSING failed for being said outside its window at where it was said (issue 11)', () => {
+    const transcript = {
+      segments: [
+        { speaker: 'agent' as const, start: 0, end: 3, text: '请问有什么可以帮您' },
+        { speaker: 'agent' as const, start: 20, end: 23, text: '哦，您好，我是客服' },
+        { speaker: 'agent' as const, start: 30, end: 32, text: '再见' },
+        { speaker: 'customer' as const, start: 33, end: 120, text: '嗯嗯好的谢谢' },
+      ],
+    };
+    const [greeting, closing] = runRules(defaults, transcript, { duration: 120 });
+    expect(greeting.verdict).toBe('fail');
+    expect(greeting.evidence).toEqual([expect.objectContaining({ segment: 1, text: '您好', matched: '您好', outsideWindow: true })]);
+    expect(greeting.evidence[0].start).toBeGreaterThan(15);
+    expect(closing.verdict).toBe('fail');
+    expect(closing.evidence).toEqual([expect.objectContaining({ segment: 2, start: 30, end: 32, text: '再见', outsideWindow: true })]);
+    // Not said at all: nothing to point at.
+    const [silent] = runRules(defaults, { segments: [{ speaker: 'agent', start: 0, end: 3, text: '请问有什么可以帮您' }] });
+    expect(silent).toEqual({ code: 'GREETING', verdict: 'fail', evidence: [] });
+    // Said in the window: a pass never carries the flag.
+    const [ok] = runRules(defaults, { segments: [{ speaker: 'agent', start: 0.3, end: 1.9, text: '您好' }] });
+    expect(ok.evidence[0]).not.toHaveProperty('outsideWindow');
+  });
 });

@@ -92,7 +92,8 @@ add({
   title: 'customer greets in the window, agent only after it',
   code: G,
   verdict: 'fail',
-  evidence: [],
+  // Said outside the window: the evidence points there (issue 11, "absence failures point somewhere").
+  evidence: [{ segment: 1, start: 16, text: '您好', outsideWindow: true }],
   transcript: call(customer(0, 2, '您好'), agent(16, 18, '您好')),
 });
 add({
@@ -103,12 +104,18 @@ add({
   evidence: [{ segment: 1, start: 14.9 }],
 });
 add({ title: 'greeting starting at exactly 15.0 s', code: G, verdict: 'pass', transcript: call(customer(0, 14, '喂喂'), agent(15, 16, '您好')) });
-add({ title: 'greeting starting at 15.1 s', code: G, verdict: 'fail', transcript: call(customer(0, 14, '喂喂'), agent(15.1, 16, '您好')), evidence: [] });
+add({
+  title: 'greeting starting at 15.1 s',
+  code: G,
+  verdict: 'fail',
+  transcript: call(customer(0, 14, '喂喂'), agent(15.1, 16, '您好')),
+  evidence: [{ segment: 1, start: 15.1, outsideWindow: true }],
+});
 add({
   title: 'greeting late in a long segment (estimated at 18.5 s)',
   code: G,
   verdict: 'fail',
-  evidence: [],
+  evidence: [{ segment: 0, text: '您好', outsideWindow: true }],
   transcript: call(agent(10, 20, '嗯稍等一下我这边看一下您好')),
 });
 add({ title: 'greeting at the end of a segment, estimated at 15.6 s', code: G, verdict: 'fail', transcript: call(agent(0, 20, '这里是客服中心您好')) });
@@ -186,7 +193,14 @@ add({
   transcript: call(opening, agent(100, 103, '感谢您的来电，再见')),
   evidence: [{ segment: 1, text: '再见', matched: '再见', charStart: 7, charEnd: 9, start: 102.333, end: 103 }],
 });
-add({ title: 'closing 40 s before the end', code: C, verdict: 'fail', duration: 120, transcript: call(opening, agent(80, 85, '再见')), evidence: [] });
+add({
+  title: 'closing 40 s before the end',
+  code: C,
+  verdict: 'fail',
+  duration: 120,
+  transcript: call(opening, agent(80, 85, '再见')),
+  evidence: [{ segment: 1, start: 80, text: '再见', outsideWindow: true }],
+});
 add({ title: 'closing segment from 90 s', code: C, verdict: 'pass', duration: 120, transcript: call(opening, agent(90, 92, '再见')) });
 add({ title: 'closing ending at 89.9 s, window from 90 s', code: C, verdict: 'fail', duration: 120, transcript: call(opening, agent(88, 89.9, '再见')) });
 add({ title: 'closing ending at exactly 90 s', code: C, verdict: 'pass', duration: 120, transcript: call(opening, agent(88, 90, '再见')) });

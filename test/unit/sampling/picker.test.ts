@@ -102,6 +102,23 @@ describe('assignPicks', () => {
     expect(Math.max(...times) - Math.min(...times)).toBeLessThanOrEqual(300);
   });
 
+  it('gives a call only to an inspector whose teams cover it, and leaves out a call nobody covers', () => {
+    const team = (agentId: string) => (agentId === 'A1' ? 'T1' : agentId === 'A2' ? 'T2' : 'T3');
+    const picks = pickCalls(day(['A1', 'A2', 'A3'], 6), new Map(), rules, 5).map((p) => ({ ...p, teamId: team(p.agentId) }));
+    const scoped = [
+      { inspectorId: 'i1', username: 'lin', teamIds: ['T1'] },
+      { inspectorId: 'i2', username: 'wang', teamIds: null },
+      { inspectorId: 'i3', username: 'gao', teamIds: ['T1'] },
+    ];
+    const assigned = assignPicks(picks, scoped);
+    for (const a of assigned) if (a.inspectorId !== 'i2') expect(a.teamId).toBe('T1');
+    expect(assigned).toHaveLength(picks.length);
+    expect(assigned.filter((a) => a.teamId !== 'T1').every((a) => a.inspectorId === 'i2')).toBe(true);
+    // Without the whole-project inspector, teams 2 and 3 are nobody's: left out, never misassigned.
+    const teamOnly = assignPicks(picks, scoped.slice(0, 1));
+    expect(teamOnly.map((a) => a.teamId)).toEqual(picks.filter((p) => p.teamId === 'T1').map(() => 'T1'));
+  });
+
   it('gives nothing when the project has no inspector', () => {
     expect(assignPicks(pickCalls(day(['A1'], 5), new Map(), rules, 1), [])).toEqual([]);
   });

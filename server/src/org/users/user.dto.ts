@@ -37,6 +37,11 @@ export class CreateUserDto {
   @ArrayUnique()
   @IsString({ each: true })
   teams?: string[];
+
+  /** Sees every project whatever the bindings (supervisors and admins only: `scope.allProjects`). */
+  @IsOptional()
+  @IsBoolean()
+  allProjects?: boolean;
 }
 
 export class UpdateUserDto {
@@ -74,4 +79,9 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  /** Sees every project whatever the bindings (supervisors and admins only: `scope.allProjects`). */
+  @IsOptional()
+  @IsBoolean()
+  allProjects?: boolean;
 }

@@ -29,6 +29,13 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /**
+   * Sees every project, whatever the bindings: explicit, for roles holding `scope.allProjects`
+   * (a supervisor of the whole centre). Without it a user bound to nothing sees nothing.
+   */
+  @Column({ type: 'boolean', default: false })
+  allProjects!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

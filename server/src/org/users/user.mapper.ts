@@ -10,4 +10,5 @@ export const toUserResponse = (u: UserEntity): User => ({
   projects: (u.projects ?? []).map((p) => p.code).sort(),
   teams: (u.teams ?? []).map((t) => t.code).sort(),
   active: u.active,
+  allProjects: u.allProjects,
 });

@@ -49,13 +49,26 @@ export class UsersService {
     return { projects, teams };
   }
 
+  /** The "all projects" flag only for roles that may hold it: asked for by anyone else, 400. */
+  private allProjects(roles: CreateUserDto['roles'], asked: boolean | undefined, current = false): boolean {
+    if (asked && !can(roles, 'scope.allProjects')) throw invalid('allProjects', 'only a supervisor or an admin may see all projects', 'notAllowed');
+    return can(roles, 'scope.allProjects') && (asked ?? current);
+  }
+
   async create(actor: AuthUser, dto: CreateUserDto): Promise<User> {
+    const allProjects = this.allProjects(dto.roles, dto.allProjects);
     const { projects, teams } = await this.bindings(dto.projects ?? [], dto.teams ?? []);
     if (await this.users.exists(dto.username)) throw duplicate(`User ${dto.username}`);
     const passwordHash = await hashPassword(dto.password);
     const id = await this.transaction.run(async (tx) => {
-      const saved = await this.users.save({ username: dto.username, passwordHash, displayName: dto.displayName.trim(), roles: dto.roles, projects, teams }, tx);
-      await this.audit.record({ userId: actor.id, username: actor.username, action: 'user.create', detail: { username: dto.username, roles: dto.roles } }, tx);
+      const saved = await this.users.save(
+        { username: dto.username, passwordHash, displayName: dto.displayName.trim(), roles: dto.roles, allProjects, projects, teams },
+        tx,
+      );
+      await this.audit.record(
+        { userId: actor.id, username: actor.username, action: 'user.create', detail: { username: dto.username, roles: dto.roles, allProjects } },
+        tx,
+      );
       return saved.id;
     });
     return this.get(id);
@@ -68,6 +81,7 @@ export class UsersService {
       // Otherwise the last admin can lock everyone out of the organisation pages.
       throw new DomainError('SELF_LOCKOUT', 'You cannot deactivate yourself or remove your own admin role');
     }
+    user.allProjects = this.allProjects(dto.roles ?? user.roles, dto.allProjects, user.allProjects);
     const { projects, teams } = await this.bindings(dto.projects, dto.teams);
     if (dto.displayName !== undefined) user.displayName = dto.displayName.trim();
     if (dto.roles) user.roles = dto.roles;

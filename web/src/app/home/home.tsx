@@ -1,7 +1,6 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RoleTags } from '#web/components/role-tags';
-import { can } from '#shared/permissions';
 import { useUser } from '#web/lib/auth';
 import { WhatYouCanDo } from './what-you-can-do';
 
@@ -13,8 +12,8 @@ export function HomeRoute() {
     user.projects.length ? t('home.scopeProjects', { codes: user.projects.join(', ') }) : null,
     user.teams.length ? t('home.scopeTeams', { codes: user.teams.join(', ') }) : null,
   ].filter(Boolean);
-  // Admins, and supervisors bound to nothing, see the whole centre; anyone else bound to nothing sees nothing.
-  const unbound = can(user.roles, 'scope.wholeCentreWhenUnbound') ? t('home.wholeCentre') : t('common.none');
+  // Admins and supervisors given "all projects" see the whole centre; anyone else bound to nothing sees nothing.
+  const unbound = user.allProjects ? t('home.wholeCentre') : t('common.none');
   return (
     <>
       <Typography.Title level={2} data-testid="home-welcome">
@@ -24,7 +23,7 @@ export function HomeRoute() {
         <Descriptions.Item label={t('home.yourRoles')}>
           <RoleTags roles={user.roles} />
         </Descriptions.Item>
-        <Descriptions.Item label={t('home.yourScope')}>{scope.length ? scope.join(' · ') : unbound}</Descriptions.Item>
+        <Descriptions.Item label={t('home.yourScope')}>{user.allProjects ? t('home.wholeCentre') : scope.length ? scope.join(' · ') : unbound}</Descriptions.Item>
       </Descriptions>
       <Typography.Title level={4}>{t('home.whatYouCanDo')}</Typography.Title>
       <WhatYouCanDo roles={user.roles} />

@@ -7,6 +7,7 @@ import { LoadError } from '#web/components/errors/load-error';
 import { PageHeader } from '#web/components/page-header';
 import { PageSpin } from '#web/components/page-spin';
 import { useCan } from '#web/lib/authorization';
+import { useUser } from '#web/lib/auth';
 import { errorMessage } from '#web/lib/errors';
 import { type ChecklistSummary, type ChecklistVersion, useChecklists, useCreateDraft } from '../api/checklists';
 import { ChecklistView } from '../components/checklist-view';
@@ -115,8 +116,9 @@ function VersionHistory({ versions, activeId, onView }: { versions: ChecklistSum
 export function ChecklistsRoute() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  // Who may draft and publish; everyone else who opens the page reads.
-  const canEdit = useCan('checklist.edit');
+  // Who may draft and publish: the checklist is centre-wide, so only someone who sees all projects; everyone else reads.
+  const { data: user } = useUser();
+  const canEdit = useCan('checklist.edit') && !!user?.allProjects;
   const [tab, setTab] = useTab();
   const [viewing, setViewing] = useState<string | null>(null);
   const list = useChecklists();

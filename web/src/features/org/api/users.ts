@@ -14,6 +14,7 @@ export interface CreateUserInput {
   roles: Role[];
   projects?: string[];
   teams?: string[];
+  allProjects?: boolean;
 }
 
 export interface UpdateUserInput {
@@ -21,6 +22,7 @@ export interface UpdateUserInput {
   roles?: Role[];
   projects?: string[];
   teams?: string[];
+  allProjects?: boolean;
   active?: boolean;
   password?: string;
 }

@@ -1,6 +1,7 @@
-import { Form, Input, Select } from 'antd';
+import { Checkbox, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Role, ROLES } from '#shared/org';
+import { can } from '#shared/permissions';
 import { FormModal } from '#web/components/form-modal';
 import { NAME_MAX, PASSWORD_MIN, USERNAME_PATTERN } from '#web/lib/validation';
 import { type CreateUserInput, type User, useCreateUser, useUpdateUser } from '../api/users';
@@ -16,7 +17,14 @@ export function UserForm({ user, onClose }: { user?: User; onClose: () => void }
   const roleOptions = ROLES.map((role: Role) => ({ value: role, label: t(`roles.${role}`) }));
 
   const submit = (values: CreateUserInput) => {
-    const fields = { displayName: values.displayName.trim(), roles: values.roles, projects: values.projects ?? [], teams: values.teams ?? [] };
+    const fields = {
+      displayName: values.displayName.trim(),
+      roles: values.roles,
+      projects: values.projects ?? [],
+      teams: values.teams ?? [],
+      // Only roles that may hold it send the flag; anyone else is bound by projects and teams alone.
+      allProjects: can(values.roles, 'scope.allProjects') && !!values.allProjects,
+    };
     if (user) update.mutate({ id: user.id, ...fields }, { onSuccess: onClose });
     else create.mutate({ username: values.username.trim(), password: values.password, ...fields }, { onSuccess: onClose });
   };
@@ -24,7 +32,7 @@ export function UserForm({ user, onClose }: { user?: User; onClose: () => void }
   return (
     <FormModal<CreateUserInput>
       title={user ? t('users.edit') : t('users.create')}
-      initialValues={user ?? { roles: [], projects: [], teams: [] }}
+      initialValues={user ?? { roles: [], projects: [], teams: [], allProjects: false }}
       onSubmit={submit}
       onClose={onClose}
       submitting={mutation.isPending}
@@ -65,6 +73,15 @@ export function UserForm({ user, onClose }: { user?: User; onClose: () => void }
       )}
       <Form.Item label={t('users.roles')} name="roles" rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}>
         <Select id="roles" mode="multiple" options={roleOptions} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a: CreateUserInput, b: CreateUserInput) => a.roles !== b.roles}>
+        {({ getFieldValue }) =>
+          can(getFieldValue('roles') ?? [], 'scope.allProjects') ? (
+            <Form.Item name="allProjects" valuePropName="checked" extra={t('users.allProjectsHint')}>
+              <Checkbox data-testid="user-all-projects">{t('users.allProjects')}</Checkbox>
+            </Form.Item>
+          ) : null
+        }
       </Form.Item>
       <Form.Item label={t('users.projects')} name="projects" extra={t('users.scopeHint')}>
         <ProjectSelect id="projects" mode="multiple" allowClear placeholder={t('users.projects')} />

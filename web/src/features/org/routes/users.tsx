@@ -26,7 +26,7 @@ export function UsersRoute() {
     { title: t('users.username'), dataIndex: 'username', sorter: (a, b) => a.username.localeCompare(b.username) },
     { title: t('users.displayName'), dataIndex: 'displayName' },
     { title: t('users.roles'), dataIndex: 'roles', render: (roles: User['roles']) => <RoleTags roles={roles} /> },
-    { title: t('users.projects'), dataIndex: 'projects', render: codes },
+    { title: t('users.projects'), dataIndex: 'projects', render: (list: string[], u: User) => (u.allProjects ? t('users.allProjects') : codes(list)) },
     { title: t('users.teams'), dataIndex: 'teams', render: codes },
     { title: t('common.status'), dataIndex: 'active', render: (active: boolean) => <ActiveTag active={active} /> },
     {

@@ -9,13 +9,15 @@ function EvidenceChip({ evidence, onSeek }: { evidence: Evidence; onSeek: (secon
   const { t } = useTranslation();
   const said = evidence.text || evidence.matched;
   const label = `${formatTime(evidence.start)}${evidence.end > evidence.start ? `–${formatTime(evidence.end)}` : ''}`;
+  const what = said ? `${said}${evidence.matched && evidence.matched !== said ? ` (${evidence.matched})` : ''}` : t('recordings.jumpTo');
   return (
-    <Tooltip title={said ? `${said}${evidence.matched && evidence.matched !== said ? ` (${evidence.matched})` : ''}` : t('recordings.jumpTo')}>
+    <Tooltip title={evidence.outsideWindow ? `${what} · ${t('recordings.outsideWindow')}` : what}>
       <Button
         size="small"
         type="dashed"
         data-testid="autocheck-evidence"
         data-start={evidence.start}
+        data-outside-window={evidence.outsideWindow ? 'true' : undefined}
         onClick={() => onSeek(evidence.start)}
         style={{ maxWidth: 260, fontVariantNumeric: 'tabular-nums' }}
       >

@@ -1,4 +1,4 @@
-import { App, Card, Col, Empty, Flex, Progress, Row, Select, Space, Statistic, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { Alert, App, Card, Col, Empty, Flex, Progress, Row, Select, Space, Statistic, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -145,6 +145,16 @@ export function RunView({ project, date, canReassign }: { project: string; date:
 
   return (
     <div data-testid="sampling-run" data-run-id={run.data?.id}>
+      {run.data?.unassigned.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="sampling-unassigned"
+          title={t('sampling.run.unassigned', { count: run.data.unassigned.length })}
+          description={t('sampling.run.unassignedTeams', { teams: [...new Set(run.data.unassigned.map((u) => u.team))].join(', ') })}
+        />
+      ) : null}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}>
           <Card size="small">

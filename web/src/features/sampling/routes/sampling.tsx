@@ -76,7 +76,7 @@ export function SamplingRoute() {
               id="sampling-date"
               allowClear={false}
               value={dayjs(date)}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              disabledDate={(d) => !d.isBefore(dayjs(), 'day')}
               onChange={(d) => d && set({ date: d.format(DATE) })}
               data-testid="sampling-date"
             />
