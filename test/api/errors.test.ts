@@ -273,6 +273,31 @@ const cases: Case[] = [
     },
   ],
   [
+    'COACHING_ITEM_IMPROVED',
+    409,
+    async () => {
+      // Coached on the 3rd, then three later calls pass: the item is closed as improved.
+      const agent = (await builders(t).agent(world.a.team.code)).employeeNo;
+      const evaluate = async (day: string, verdicts: Record<string, 'fail'> = {}) =>
+        (
+          await t
+            .as(world.a.inspector.token)
+            .post('/api/evaluations')
+            .send({ recordingId: await recordingFor(t, agent, { startedAt: `${day}T10:00:00+08:00` }), source: 'daily', items: await allItems(t, verdicts) })
+        ).body.id as string;
+      const evaluationId = await evaluate('2026-11-02', { B1: 'fail' });
+      const items = (await t.as(world.a.lead.token).get(`/api/coaching-items?agent=${agent}`)).body.items;
+      const id = items.find((i: { evaluationId: string }) => i.evaluationId === evaluationId).id as string;
+      const session = { date: '2026-11-03', said: '复听了录音', commitment: '照标准执行' };
+      await t.as(world.a.lead.token).post(`/api/coaching-items/${id}/sessions`).send(session);
+      for (const day of ['2026-11-04', '2026-11-05', '2026-11-06']) await evaluate(day);
+      return t
+        .as(world.a.lead.token)
+        .post(`/api/coaching-items/${id}/sessions`)
+        .send({ ...session, date: '2026-11-07' });
+    },
+  ],
+  [
     'ALREADY_ACKNOWLEDGED',
     409,
     async () => {

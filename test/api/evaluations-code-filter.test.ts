@@ -79,7 +79,8 @@ describe('GET /api/evaluations?code=', () => {
     const agent = await b.agent(team.code);
     await scored(world.a.inspector.token, agent.employeeNo, { GREETING: 'fail' });
     await scored(world.a.inspector.token, agent.employeeNo, { CLOSING: 'fail' });
-    const res = await t.as(world.a.inspector.token).get(`/api/evaluations?team=${team.code}&code=CLOSING&format=csv`);
+    // Supervisors export directly; an inspector's export is a request (exports need approval).
+    const res = await t.as(world.supervisor.token).get(`/api/evaluations?team=${team.code}&code=CLOSING&format=csv`);
     expect(res.status).toBe(200);
     expect(res.text.trim().split('\n')).toHaveLength(2); // header and one row
   });

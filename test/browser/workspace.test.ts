@@ -56,8 +56,10 @@ const used = new Set<string>();
 /** A call of project CS with a transcript on which no automatic rule failed, for clean scoring. */
 async function cleanCall(): Promise<RecordingRow> {
   const { items } = await api<{ items: RecordingRow[] }>(inspectorToken, '/recordings?project=CS&hasTranscript=true&pageSize=100');
+  // The demo centre's follow-up has already scored some calls: those open read-only.
+  const scored = new Set((await api<{ items: { recordingId: string }[] }>(inspectorToken, '/evaluations?pageSize=500')).items.map((e) => e.recordingId));
   for (const r of items) {
-    if (used.has(r.id)) continue;
+    if (used.has(r.id) || scored.has(r.id)) continue;
     const checks = await api<AutoChecks>(inspectorToken, `/recordings/${r.id}/auto-checks`);
     if (checks.results.some((c) => c.verdict !== 'na') && checks.results.every((c) => c.verdict !== 'fail')) {
       used.add(r.id);
