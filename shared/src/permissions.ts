@@ -81,6 +81,8 @@ export const PERMISSIONS = {
   // Reports (DOMAIN.md workflow 6).
   /** Common (共性) and individual (个性) problems per team, with their improvement plans. */
   'report.problems': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** The period's evaluations, scores, item failures and machine verdicts in figures (CONTRACT.md "Reports for other systems"). */
+  'report.summary': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
   /** When a problem counts as common in a project (how many agents, what share of the team). */
   'report.problemSettings': [Role.Admin, Role.Supervisor],
   /** Write the improvement plan of a team's common problem (the team lead's, 9.10). */

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiResult } from '#server/openapi/api-result.js';
-import { ProblemPlanDto, ProblemSettingsDto, ProblemSettingsQueryDto, ProblemsQueryDto } from './reports.dto.js';
+import { ProblemPlanDto, ProblemSettingsDto, ProblemSettingsQueryDto, ProblemsQueryDto, SummaryQueryDto } from './reports.dto.js';
 import { ReportsService } from './reports.service.js';
 
 @ApiTags('reports')
@@ -18,6 +18,14 @@ export class ReportsController {
   @Get('problems')
   problems(@CurrentUser() user: AuthUser, @Query() q: ProblemsQueryDto) {
     return this.reports.problems(user, q);
+  }
+
+  /** CONTRACT.md "Reports for other systems": the period's evaluations and machine verdicts in figures. */
+  @ApiResult('ReportSummary')
+  @Can('report.summary')
+  @Get('summary')
+  summary(@CurrentUser() user: AuthUser, @Query() q: SummaryQueryDto) {
+    return this.reports.summary(user, q);
   }
 
   @ApiResult('ProblemSettings')

@@ -14,6 +14,25 @@ export class ProblemsQueryDto {
   to!: string;
 }
 
+export class SummaryQueryDto {
+  /** Project code. */
+  @IsString()
+  @MaxLength(32)
+  project!: string;
+
+  @IsLocalDate()
+  from!: string;
+
+  @IsLocalDate()
+  to!: string;
+
+  /** Team code: only that team's evaluations and calls. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  team?: string;
+}
+
 export class ProblemSettingsQueryDto {
   /** Project code. */
   @IsString()

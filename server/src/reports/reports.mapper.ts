@@ -1,4 +1,4 @@
-import type { ProblemPlan, ProblemSettings, ProblemsReport, TeamProblems } from '#shared/api/reports.js';
+import type { ProblemPlan, ProblemSettings, ProblemsReport, ReportSummary, TeamProblems } from '#shared/api/reports.js';
 import type { ProblemThresholds } from './problems.js';
 import type { PlanRow } from './reports.repository.js';
 
@@ -30,3 +30,17 @@ export function toProblemsReport(teams: TeamProblems[], plans: PlanRow[]): Probl
 }
 
 export const toProblemSettings = (project: string, t: ProblemThresholds): ProblemSettings => ({ project, minAgents: t.minAgents, minShare: t.minShare });
+
+export function toReportSummary(
+  totals: { evaluations: number; averageScore: number | null; fatalRate: number | null },
+  items: { code: string; evaluated: number; failures: number }[],
+  machine: { code: string; calls: number; failures: number }[],
+): ReportSummary {
+  return {
+    evaluations: totals.evaluations,
+    averageScore: totals.averageScore === null ? null : Number(totals.averageScore),
+    fatalRate: totals.fatalRate === null ? null : Number(totals.fatalRate),
+    items: items.map((i) => ({ code: i.code, evaluated: i.evaluated, failures: i.failures })),
+    machine: machine.map((m) => ({ code: m.code, calls: m.calls, failures: m.failures })),
+  };
+}

@@ -5,6 +5,14 @@ import { SqlFilter } from '#server/database/sql-filter.js';
 import type { Transaction } from '#server/database/transaction.js';
 import { splitByMonths, type FailureRow, type ProblemThresholds } from './problems.js';
 
+/** The evaluations and calls a summary covers: one project's period, within some teams or all. */
+export interface SummaryFilter {
+  projectId: string;
+  from: string;
+  to: string;
+  teamIds: string[] | null;
+}
+
 export interface PlanRow {
   team: string;
   code: string;
@@ -54,6 +62,60 @@ export class ReportsRepository {
          JOIN agents a ON a.id = g."agentId"`,
       params,
     );
+  }
+
+  /** Count, mean score (a fatal one counting 0) and fatal share of the period's submitted, non-calibration evaluations. */
+  async evaluationTotals(f: SummaryFilter): Promise<{ evaluations: number; averageScore: number | null; fatalRate: number | null }> {
+    const where = this.evaluationsOf(f, []);
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS evaluations,
+              avg(CASE WHEN e.fatal THEN 0 ELSE e.score END)::float8 AS "averageScore",
+              avg(CASE WHEN e.fatal THEN 1 ELSE 0 END)::float8 AS "fatalRate"
+         FROM evaluations e ${where.where}`,
+      where.params,
+    );
+    return row;
+  }
+
+  /** Per checklist code: how many of those evaluations scored it (not N/A) and how many failed it. */
+  itemTotals(f: SummaryFilter): Promise<{ code: string; evaluated: number; failures: number }[]> {
+    const where = this.evaluationsOf(f, []);
+    return this.db.query(
+      `SELECT i.code, count(*) FILTER (WHERE i.verdict <> 'na')::int AS evaluated, count(*) FILTER (WHERE i.verdict = 'fail')::int AS failures
+         FROM evaluations e JOIN evaluation_items i ON i."evaluationId" = e.id
+         ${where.where} AND i.verdict IS NOT NULL
+        GROUP BY i.code ORDER BY i.code`,
+      where.params,
+    );
+  }
+
+  /**
+   * Per automatically checked code, over the period's calls that have a transcript: how many got a
+   * verdict other than N/A from their latest check, and how many failed.
+   */
+  machineTotals(f: SummaryFilter): Promise<{ code: string; calls: number; failures: number }[]> {
+    const where = new SqlFilter([]).add('r."projectId" = ?', f.projectId).localDateBetween('r."localDate"', f.from, f.to).withinTeams('r."teamId"', f.teamIds);
+    return this.db.query(
+      `SELECT v.code, count(*) FILTER (WHERE v.verdict <> 'na')::int AS calls, count(*) FILTER (WHERE v.verdict = 'fail')::int AS failures
+         FROM (SELECT DISTINCT ON (c."recordingId") c.results
+                 FROM recordings r
+                 JOIN recording_transcripts tr ON tr."recordingId" = r.id
+                 JOIN recording_auto_checks c ON c."recordingId" = r.id
+                 ${where.where}
+                ORDER BY c."recordingId", c."checkedAt" DESC) latest
+         CROSS JOIN LATERAL jsonb_to_recordset(latest.results) AS v(code text, verdict text)
+        GROUP BY v.code ORDER BY v.code`,
+      where.params,
+    );
+  }
+
+  private evaluationsOf(f: SummaryFilter, params: unknown[]): SqlFilter {
+    return new SqlFilter(params)
+      .add('e."projectId" = ?', f.projectId)
+      .add("e.status = 'submitted'")
+      .add("e.source <> 'calibration'")
+      .localDateBetween('e."callDate"', f.from, f.to)
+      .withinTeams('e."teamId"', f.teamIds);
   }
 
   /**

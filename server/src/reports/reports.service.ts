@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProblemPlan, ProblemSettings, ProblemsReport } from '#shared/api/reports.js';
+import type { ProblemPlan, ProblemSettings, ProblemsReport, ReportSummary } from '#shared/api/reports.js';
 import { periodAround, wholePeriod } from '#shared/reports/periods.js';
 import { AuditService } from '#server/audit/audit.service.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
@@ -8,7 +8,7 @@ import { DomainError, invalid } from '#server/common/domain-error.js';
 import { TransactionRunner, type Transaction } from '#server/database/transaction.js';
 import { classifyProblems, DEFAULT_THRESHOLDS, type ProblemThresholds } from './problems.js';
 import type { ProblemPlanDto } from './reports.dto.js';
-import { toProblemPlan, toProblemSettings, toProblemsReport } from './reports.mapper.js';
+import { toProblemPlan, toProblemSettings, toProblemsReport, toReportSummary } from './reports.mapper.js';
 import { ReportsRepository } from './reports.repository.js';
 
 @Injectable()
@@ -29,6 +29,24 @@ export class ReportsService {
     const period = wholePeriod(q.from, q.to);
     const plans = period ? await this.reports.plans({ projectId: project.id, period: period.kind, from: period.from, teamIds }) : [];
     return toProblemsReport(classifyProblems(rows, thresholds), plans);
+  }
+
+  /**
+   * CONTRACT.md "Reports for other systems": the period's submitted, non-calibration evaluations (local
+   * call dates) and the machine's verdicts on its calls, of the caller's teams, or of one team.
+   */
+  async summary(user: AuthUser, q: { project: string; from: string; to: string; team?: string }): Promise<ReportSummary> {
+    if (q.from > q.to) throw invalid('from', 'must not be after to');
+    const project = await this.scope.project(user, q.project, { filter: true });
+    let teamIds = this.scope.visibleTeamIds(user);
+    if (q.team) {
+      const team = await this.scope.team(user, q.team);
+      if (team.projectId !== project.id) throw invalid('team', `is not a team of project ${project.code}`);
+      teamIds = [team.id];
+    }
+    const f = { projectId: project.id, from: q.from, to: q.to, teamIds };
+    const [totals, items, machine] = await Promise.all([this.reports.evaluationTotals(f), this.reports.itemTotals(f), this.reports.machineTotals(f)]);
+    return toReportSummary(totals, items, machine);
   }
 
   /** Brings the report's totals in line with this evaluation as it stands in `tx` (its submission or amendment). */

@@ -68,3 +68,32 @@ export interface ProblemSettings {
   /** And at least this share of the team's evaluated agents, a fraction (default 0.3). */
   minShare: number;
 }
+
+/** How often one checklist item was scored (not N/A) and failed in the period's evaluations. */
+export interface SummaryItem {
+  code: string;
+  evaluated: number;
+  failures: number;
+}
+
+/** How often one automatically checked rule was checked (a verdict other than N/A) and failed over the period's calls. */
+export interface SummaryMachineRule {
+  code: string;
+  calls: number;
+  failures: number;
+}
+
+/**
+ * `GET /api/reports/summary` (CONTRACT.md "Reports for other systems"): the submitted, non-calibration
+ * evaluations of the period's calls, and the machine's verdicts on every call of the period with a
+ * transcript.
+ */
+export interface ReportSummary {
+  evaluations: number;
+  /** Mean score, a fatal evaluation counting 0; null when there is no evaluation. */
+  averageScore: number | null;
+  /** Share of fatal evaluations, a fraction; null when there is no evaluation. */
+  fatalRate: number | null;
+  items: SummaryItem[];
+  machine: SummaryMachineRule[];
+}
