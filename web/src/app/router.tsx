@@ -29,6 +29,7 @@ const PAGES: Record<NavKey, Lazy> = {
   'access-log': page(() => import('#web/features/recordings/routes/access-log')),
   queue: page(() => import('#web/features/sampling/routes/queue')),
   sampling: page(() => import('#web/features/sampling/routes/sampling')),
+  dashboard: page(() => import('#web/features/reports/routes/dashboard')),
   problems: page(() => import('#web/features/reports/routes/problems')),
   coaching: page(() => import('#web/features/coaching/routes/coaching')),
   rectification: page(() => import('#web/features/rectification/routes/notices')),

@@ -37,6 +37,11 @@ export const paths = {
     getHref: (filter: { from?: string; to?: string; team?: string; agent?: string; code?: string } = {}) =>
       withQuery('/evaluations', { from: filter.from, to: filter.to, team: filter.team, agent: filter.agent, code: filter.code }),
   },
+  /** The supervisor's dashboard: a project's headline figures for a week or month against the one before. */
+  dashboard: {
+    path: '/dashboard',
+    getHref: (query: { project?: string; period?: string; date?: string } = {}) => withQuery('/dashboard', query),
+  },
   /** Common and individual problems of a project's teams over a week or month. */
   problems: {
     path: '/problems',
