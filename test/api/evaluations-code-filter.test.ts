@@ -85,3 +85,18 @@ describe('GET /api/evaluations?code=', () => {
     expect(res.text.trim().split('\n')).toHaveLength(2); // header and one row
   });
 });
+
+/** The dashboard's drill-down: one project's evaluations of a period, as many as its figure counts (issue 12). */
+describe('GET /api/evaluations?project=', () => {
+  it('lists only that project’s evaluations, and refuses a project outside the caller’s scope', async () => {
+    const inA = await scored(world.a.inspector.token, world.a.agent.employeeNo, {});
+    const inB = await scored(world.b.inspector.token, world.b.agent.employeeNo, {});
+    const list = async (project: string) => (await t.as(world.supervisor.token).get(`/api/evaluations?from=${DAY}&to=${DAY}&project=${project}&pageSize=500`)).body;
+    const a = await list(world.a.project.code);
+    expect(a.items.map((e: { id: string }) => e.id)).toContain(inA);
+    expect(a.items.map((e: { id: string }) => e.id)).not.toContain(inB);
+    const summary = (await t.as(world.supervisor.token).get(`/api/reports/summary?project=${world.a.project.code}&from=${DAY}&to=${DAY}`)).body;
+    expect(a.total).toBe(summary.evaluations);
+    expect((await t.as(world.a.inspector.token).get(`/api/evaluations?project=${world.b.project.code}`)).status).toBe(403);
+  });
+});

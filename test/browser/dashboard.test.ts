@@ -83,7 +83,9 @@ describe('the quality dashboard', () => {
     await evaluations.click();
     await page.waitForURL(/\/evaluations\?/);
     const url = new URL(page.url());
-    expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['2026-10-01', '2026-10-31']);
+    expect([url.searchParams.get('from'), url.searchParams.get('to'), url.searchParams.get('project')]).toEqual(['2026-10-01', '2026-10-31', project]);
+    // The list behind the figure has exactly as many rows as the figure says.
+    await page.getByText('共 3 条').waitFor();
     await context.close();
   }, 120_000);
 });

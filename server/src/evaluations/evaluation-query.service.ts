@@ -25,6 +25,7 @@ export class EvaluationQueryService {
   /** Submitted evaluations in the caller's scope (CONTRACT.md `GET /api/evaluations`). */
   async list(user: AuthUser, q: EvaluationQueryDto, all = false): Promise<Page<Evaluation>> {
     if (q.from && q.to && q.from > q.to) throw invalid('from', 'must not be after to');
+    const project = q.project ? await this.scope.project(user, q.project, { filter: true }) : undefined;
     const team = q.team ? await this.scope.team(user, q.team, { filter: true }) : undefined;
     const agent = q.agent ? await this.scope.agent(user, q.agent, { filter: true }) : undefined;
     const { total, rows } = await this.evaluations.search({
@@ -32,6 +33,7 @@ export class EvaluationQueryService {
       status: 'submitted',
       from: q.from,
       to: q.to,
+      projectId: project?.id,
       teamId: team?.id,
       agentId: agent?.id,
       recordingId: q.recordingId,

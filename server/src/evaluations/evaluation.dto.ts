@@ -156,6 +156,12 @@ export class EvaluationQueryDto extends PageQueryDto {
   @IsLocalDate()
   to?: string;
 
+  /** Project code: only that project's evaluations. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  project?: string;
+
   @IsOptional()
   @IsString()
   team?: string;

@@ -12,6 +12,7 @@ export interface EvaluationFilter {
   status?: 'draft' | 'submitted';
   from?: string;
   to?: string;
+  projectId?: string;
   teamId?: string;
   agentId?: string;
   recordingId?: string;
@@ -82,6 +83,7 @@ export class EvaluationRepository {
       .withinTeams('e."teamId"', f.teamIds)
       .equals('e.status', f.status)
       .localDateBetween('e."callDate"', f.from, f.to)
+      .equals('e."projectId"', f.projectId)
       .equals('e."teamId"', f.teamId)
       .equals('e."agentId"', f.agentId)
       .equals('e."recordingId"', f.recordingId)

@@ -34,8 +34,8 @@ export const paths = {
   /** The evaluations list, filtered by local call dates, team code, employee number and failed item code. */
   evaluations: {
     path: '/evaluations',
-    getHref: (filter: { from?: string; to?: string; team?: string; agent?: string; code?: string } = {}) =>
-      withQuery('/evaluations', { from: filter.from, to: filter.to, team: filter.team, agent: filter.agent, code: filter.code }),
+    getHref: (filter: { from?: string; to?: string; project?: string; team?: string; agent?: string; code?: string } = {}) =>
+      withQuery('/evaluations', { from: filter.from, to: filter.to, project: filter.project, team: filter.team, agent: filter.agent, code: filter.code }),
   },
   /** The supervisor's dashboard: a project's headline figures for a week or month against the one before. */
   dashboard: {

@@ -8,6 +8,8 @@ export interface EvaluationFilters {
   /** YYYY-MM-DD, the centre's local dates. */
   from: string;
   to: string;
+  /** Project code (from a dashboard's figure). */
+  project?: string;
   team?: string;
   /** Employee number. */
   agent?: string;

@@ -30,6 +30,7 @@ function useEvaluationFilters(): [Filters, (next: Partial<Filters>) => void] {
         .subtract(DEFAULT_DAYS - 1, 'day')
         .format(DATE),
     to: date('to') ?? dayjs().format(DATE),
+    project: params.get('project') || undefined,
     team: params.get('team') || undefined,
     agent: params.get('agent') || undefined,
     code: params.get('code') || undefined,

@@ -53,7 +53,7 @@ export function DashboardRoute() {
     }
     setParams(next, { replace: true });
   };
-  const evaluationsOf = (code?: string) => navigate(paths.evaluations.getHref({ from: period.from, to: period.to, code }));
+  const evaluationsOf = (code?: string) => navigate(paths.evaluations.getHref({ from: period.from, to: period.to, project, code }));
 
   return (
     <>
