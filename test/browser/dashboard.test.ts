@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toneWav } from '../support/audio.js';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, launchBrowser, type RunningServer, signIn, startBuiltServer } from '../support/browser.js';
+import { ADMIN_PASSWORD, apiCall, apiLogin, DEMO_PASSWORD, launchBrowser, signIn, startBuiltServer, type RunningServer } from '../support/browser.js';
 
 /**
  * Issue 12's first slice, in the browser: the supervisor opens /dashboard for a project and a month and
@@ -14,16 +14,8 @@ let browser: Browser;
 const DAY = '2026-10-14';
 let seq = 0;
 
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.baseUrl}/api${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body instanceof FormData ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-const login = async (username: string, password: string) => (await call<{ accessToken: string }>(null, 'POST', '/auth/login', { username, password })).accessToken;
+const call = <T>(token: string | null, method: string, path: string, body?: unknown) => apiCall<T>(server.baseUrl, token, method, path, body);
+const login = (username: string, password: string) => apiLogin(server.baseUrl, username, password);
 
 beforeAll(async () => {
   server = await startBuiltServer({ DEMO_CALL_DAYS: '1' });

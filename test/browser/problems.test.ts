@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toneWav } from '../support/audio.js';
-import { ADMIN_PASSWORD, launchBrowser, type RunningServer, signIn, startBuiltServer } from '../support/browser.js';
+import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltServer, type RunningServer } from '../support/browser.js';
 
 /**
  * Issue 10 "Common and individual problems", in the browser: two agents of a team fail the same item,
@@ -13,16 +13,8 @@ let browser: Browser;
 const DAY = '2026-11-20';
 let seq = 0;
 
-async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${server.baseUrl}/api${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body instanceof FormData ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-const login = async (username: string, password: string) => (await call<{ accessToken: string }>(null, 'POST', '/auth/login', { username, password })).accessToken;
+const call = <T>(token: string | null, method: string, path: string, body?: unknown) => apiCall<T>(server.baseUrl, token, method, path, body);
+const login = (username: string, password: string) => apiLogin(server.baseUrl, username, password);
 
 beforeAll(async () => {
   server = await startBuiltServer({ DEMO_CALL_DAYS: '1' });

@@ -117,3 +117,18 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.locator('#password').fill(password);
   await page.getByTestId('login-submit').click();
 }
+
+/** A JSON (or multipart) API request to a running server, as a test script sets up its data; throws on a non-2xx answer. */
+export async function apiCall<T>(baseUrl: string, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body instanceof FormData ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Signs in through the API and answers the bearer token. */
+export const apiLogin = async (baseUrl: string, username: string, password: string): Promise<string> =>
+  (await apiCall<{ accessToken: string }>(baseUrl, null, 'POST', '/auth/login', { username, password })).accessToken;
