@@ -1,0 +1,105 @@
+/**
+ * The quality supervisor's dashboard (issue 12) as `/api/reports/*` answers it, beside the summary of
+ * `reports.ts`. Every figure is over the submitted, non-calibration evaluations of the period's calls
+ * (local call dates), in the caller's scope, read from the daily roll-ups; every count here equals the
+ * `total` of the evaluations list opened with the same filters.
+ */
+
+/** How the trend groups its points: a point a day, an ISO week (from its Monday) or a calendar month. */
+export type TrendBucket = 'day' | 'week' | 'month';
+
+/** A 95 % interval; both ends null when there is too little to say (fewer than 2 evaluations). */
+export interface Interval {
+  low: number | null;
+  high: number | null;
+}
+
+/** One point of the trend: the evaluations of the calls of `from`…`to` (one bucket, clipped to the period). */
+export interface TrendPoint {
+  /** YYYY-MM-DD */
+  from: string;
+  /** YYYY-MM-DD */
+  to: string;
+  evaluations: number;
+  /** Mean score, fatal ones counting 0; null without evaluations. */
+  averageScore: number | null;
+  /** Student-t interval of the mean score. */
+  scoreInterval: Interval;
+  /** Share of fatal evaluations, a fraction; null without evaluations. */
+  fatalRate: number | null;
+  /** Wilson interval of the fatal share. */
+  fatalInterval: Interval;
+}
+
+/** `GET /api/reports/trend?project=CODE&from&to&bucket=day|week|month` (optional `team`). */
+export interface ScoreTrend {
+  bucket: TrendBucket;
+  /** Every bucket of the period in order, empty ones included (evaluations 0). */
+  points: TrendPoint[];
+}
+
+/** One team of the project side by side with the others. */
+export interface TeamFigures {
+  /** Team code. */
+  team: string;
+  name: string;
+  evaluations: number;
+  averageScore: number | null;
+  scoreInterval: Interval;
+  fatalRate: number | null;
+  /** Coaching items of the team's agents open now (not only the period's). */
+  openCoachingItems: number;
+  /** Rectification notices of the team not closed now. */
+  openNotices: number;
+}
+
+/** `GET /api/reports/teams?project=CODE&from&to`: the teams in the caller's scope, worst average first. */
+export interface TeamsFigures {
+  teams: TeamFigures[];
+}
+
+/** One agent of a team, ranked. */
+export interface AgentFigures {
+  /** Employee number. */
+  agent: string;
+  name: string;
+  evaluations: number;
+  averageScore: number | null;
+  /** Student-t interval of the mean score, as the sampling page's confidence table computes it. */
+  scoreInterval: Interval;
+  fatal: number;
+  /** Failed items over the period's evaluations. */
+  failures: number;
+}
+
+/** `GET /api/reports/team-agents?project=CODE&team=CODE&from&to`: the team's evaluated agents, lowest average first. */
+export interface TeamAgentsFigures {
+  team: string;
+  agents: AgentFigures[];
+}
+
+/** One inspector's own work over the period (DOMAIN.md: the supervisor supervises the inspectors, 5.4). */
+export interface InspectorFigures {
+  /** Username. */
+  inspector: string;
+  name: string;
+  evaluations: number;
+  /** Evaluations per day on which the inspector submitted at least one. */
+  perDay: number;
+  /** Median seconds from opening the draft to submitting it, over workspace evaluations; null without any. */
+  medianSeconds: number | null;
+  /** Median length in seconds of the calls evaluated. */
+  medianCallSeconds: number | null;
+  averageScore: number | null;
+  /** Standard deviation of the scores given. */
+  scoreSpread: number | null;
+  /** This inspector's mean minus the mean of the other inspectors of the project over the period: < 0 strict, > 0 lenient. */
+  deviation: number | null;
+  /** Evaluations of this inspector that a supervisor amended. */
+  amendments: number;
+}
+
+/** `GET /api/reports/inspectors?project=CODE&from&to`: supervisors and admins only. */
+export interface InspectorsFigures {
+  inspectors: InspectorFigures[];
+}
