@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toneWav } from '../support/audio.js';
 import { builders, twoProjects } from '../support/builders.js';
 import { allItems, recordingFor } from '../support/evaluations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -168,6 +169,41 @@ describe('GET /api/coaching-items/:id', () => {
     expect(res.body.defects[0].title).not.toBe('GREETING');
     expect(res.body.history.map((h: { evaluationId: string }) => h.evaluationId)).toContain(earlier.evaluationId);
     expect(res.body.history.map((h: { evaluationId: string }) => h.evaluationId)).not.toContain(evaluationId);
+  });
+
+  it('gives each defect the machine’s evidence on the call where there is some, masked for the lead', async () => {
+    const ingest = await t
+      .as(t.adminToken)
+      .post('/api/recordings')
+      .attach('audio', toneWav(20), 'call.wav')
+      .field(
+        'metadata',
+        JSON.stringify({ externalId: `evidence-${Date.now()}`, agent: world.a.agent.employeeNo, startedAt: '2026-11-20T10:00:00+08:00', direction: 'inbound' }),
+      )
+      .field(
+        'transcript',
+        JSON.stringify({
+          segments: [
+            { speaker: 'agent', start: 0.5, end: 3, text: '您好，请问有什么可以帮您' },
+            { speaker: 'customer', start: 3.5, end: 6, text: '我的号码是13812345678，话费怎么这么多' },
+            { speaker: 'agent', start: 6.5, end: 10, text: '我不清楚，13812345678这个号码不归我管' },
+          ],
+        }),
+      );
+    expect(ingest.status).toBe(201);
+    const recordingId = ingest.body.id as string;
+    const items = await allItems(t, { FORBIDDEN: 'fail', B1: 'fail' });
+    const submit = await t.as(world.a.inspector.token).post('/api/evaluations').send({ recordingId, source: 'daily', items });
+    expect(submit.status).toBe(201);
+    const item = (await itemsOf(world.a.lead.token, `?agent=${world.a.agent.employeeNo}&pageSize=500`)).items.find((i) => i.evaluationId === submit.body.id)!;
+    const res = await t.as(world.a.lead.token).get(`/api/coaching-items/${item.id}`);
+    expect(res.status).toBe(200);
+    const forbidden = res.body.defects.find((d: { code: string }) => d.code === 'FORBIDDEN');
+    expect(forbidden.evidence).toEqual([expect.objectContaining({ segment: 2, matched: '我不清楚' })]);
+    expect(forbidden.evidence[0].start).toBeGreaterThanOrEqual(6.5);
+    // B1 is scored by ear: no rule, no evidence.
+    expect(res.body.defects.find((d: { code: string }) => d.code === 'B1').evidence).toEqual([]);
+    expect(JSON.stringify(res.body)).not.toContain('13812345678');
   });
 
   it('answers 404 for an unknown id, 400 for a malformed one and 403 to another team’s lead', async () => {

@@ -4,6 +4,7 @@ import type { CoachingEventEntity, CoachingSessionEntity } from './coaching.enti
 import type { EffectDecision } from './effect-check.js';
 import { COACHING_CHECK_EVALUATIONS } from './effect-check.js';
 import type { Masker } from '#shared/masking.js';
+import type { Evidence, RuleResult } from '#shared/rules/types.js';
 import type { CoachingItemRow, DefectRow } from './coaching.repository.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -29,7 +30,7 @@ export const toCoachingItem = (r: CoachingItemRow): CoachingItem => ({
   updatedAt: iso(r.updatedAt),
 });
 
-const toDefect = (d: DefectRow, titles: Map<string, string>, mask: Masker): CoachingDefect => ({
+const toDefect = (d: DefectRow, titles: Map<string, string>, evidence: Map<string, Evidence[]>, mask: Masker): CoachingDefect => ({
   code: d.code,
   title: titles.get(d.code) ?? d.code,
   critical: d.critical,
@@ -37,6 +38,7 @@ const toDefect = (d: DefectRow, titles: Map<string, string>, mask: Masker): Coac
   at: d.at,
   recordingId: d.recordingId,
   evaluationId: d.evaluationId,
+  evidence: evidence.get(d.code) ?? [],
 });
 
 const toSession = (s: CoachingSessionEntity): CoachingSession => ({
@@ -87,12 +89,15 @@ export function toCoachingItemDetail(
   history: DefectRow[],
   events: CoachingEventEntity[],
   check: { since: string; decision: EffectDecision } | null,
+  machine: RuleResult[],
   mask: Masker,
 ): CoachingItemDetail {
   const titles = new Map(itemsOf(defects.sections).map((i) => [i.code, i.title]));
+  // Evidence already masked by the auto-check read; an item passed by the machine has none worth showing.
+  const evidence = new Map(machine.filter((m) => m.verdict === 'fail' || m.evidence.length).map((m) => [m.code, m.evidence]));
   return {
     ...toCoachingItem(r),
-    defects: defects.defects.map((d) => toDefect(d, titles, mask)),
+    defects: defects.defects.map((d) => toDefect(d, titles, evidence, mask)),
     sessions: sessions.map(toSession),
     history: history.map((d) => toHistoryEntry(d, mask)),
     check: check ? toCheck(check.since, check.decision) : null,

@@ -8,6 +8,7 @@ import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
 import { TransactionRunner, type Transaction } from '#server/database/transaction.js';
 import { ReportsService } from '#server/reports/reports.service.js';
+import { AutocheckService } from '#server/autocheck/autocheck.service.js';
 import type { AcknowledgeDto, CoachingQueryDto, CoachingSessionDto } from './coaching.dto.js';
 import { toCoachingItem, toCoachingItemDetail } from './coaching.mapper.js';
 import { CoachingRepository, type CoachingItemRow } from './coaching.repository.js';
@@ -26,6 +27,7 @@ export class CoachingService {
     private readonly scope: ScopeService,
     private readonly transaction: TransactionRunner,
     private readonly reports: ReportsService,
+    private readonly autocheck: AutocheckService,
   ) {}
 
   /**
@@ -124,18 +126,19 @@ export class CoachingService {
 
   async get(user: AuthUser, id: string): Promise<CoachingItemDetail> {
     const item = await this.readable(user, id);
-    const [defects, sessions, history, events, coachedOn] = await Promise.all([
+    const [defects, sessions, history, events, coachedOn, machine] = await Promise.all([
       this.coaching.defectsOf(item.evaluationId),
       this.coaching.sessions(item.id),
       this.coaching.history(item.agentId, item.codes, item.evaluationId),
       this.coaching.events(item.id),
       this.coaching.coachedOn(item.id),
+      this.autocheck.forRecording(user, item.recordingId),
     ]);
     const check =
       coachedOn === null
         ? null
         : { since: coachedOn, decision: decideEffect(item.codes, await this.coaching.evaluationsAfter(item.agentId, coachedOn, item.codes, item.evaluationId)) };
-    return toCoachingItemDetail(item, defects, sessions, history, events, check, maskerFor(user.roles));
+    return toCoachingItemDetail(item, defects, sessions, history, events, check, machine.results, maskerFor(user.roles));
   }
 
   /** The lead's one-to-one: kept with who recorded it; the item becomes `coached`. */

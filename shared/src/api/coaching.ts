@@ -1,4 +1,5 @@
 /** Coaching items and their defects as `/api/coaching-items` answers them (CONTRACT.md "Follow-up: coaching"). */
+import type { Evidence } from '../rules/types.js';
 
 /**
  * `open` until the lead records a one-to-one (`coached`); `resolved` when an amendment leaves no failed
@@ -56,6 +57,8 @@ export interface CoachingDefect {
   at: number | null;
   recordingId: string;
   evaluationId: string;
+  /** The machine's evidence for this item on the call (its auto-check), empty when the item has no rule or nothing was found. */
+  evidence: Evidence[];
 }
 
 /** A one-to-one the lead recorded. */

@@ -723,6 +723,8 @@ export const en: Translation = {
     item: 'Item',
     comment: "Inspector's comment",
     moment: 'Moment',
+    machineEvidence: 'Machine evidence',
+    machineSilence: 'silence',
     listen: 'Listen',
     evaluation: 'Evaluation',
     history: "The agent's earlier failures on these items",

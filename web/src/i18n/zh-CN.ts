@@ -720,6 +720,8 @@ export const zhCN = {
     item: '检查项',
     comment: '质检员评语',
     moment: '通话位置',
+    machineEvidence: '机检证据',
+    machineSilence: '静音',
     listen: '收听',
     evaluation: '评分记录',
     history: '该座席以往在这些项上的不合格',

@@ -57,6 +57,22 @@ export function CoachingItemRoute() {
     { title: t('coaching.comment'), dataIndex: 'comment', render: (c: string | null) => c ?? '—' },
     { title: t('coaching.moment'), dataIndex: 'at', render: (at: number | null) => (at === null ? '—' : formatTime(at)) },
     {
+      title: t('coaching.machineEvidence'),
+      dataIndex: 'evidence',
+      render: (evidence: Defect['evidence'], d) =>
+        evidence.length ? (
+          <Space direction="vertical" size={0} data-testid="coaching-evidence">
+            {evidence.slice(0, 3).map((e) => (
+              <Link key={`${e.segment}-${e.start}`} to={paths.recording.getHref(d.recordingId, { t: e.start })}>
+                {`${formatTime(e.start)} ${e.text || t('coaching.machineSilence')}`}
+              </Link>
+            ))}
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+    {
       title: t('coaching.listen'),
       dataIndex: 'recordingId',
       render: (recordingId: string, d) => (
