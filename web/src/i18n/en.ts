@@ -122,6 +122,7 @@ export const en: Translation = {
     UNSUPPORTED_MEDIA: 'Unsupported audio format',
     EXPORT_NEEDS_APPROVAL: 'Exports need a supervisor’s approval: request one on the exports page',
     EXPORT_STATE: 'This export request is {{status}}: the step is not possible now',
+    REPORT_PUBLISHED: 'This report is published already: it is neither remade nor published again',
     NUMBER_SEARCH_PARTIAL: 'Search by the whole customer number (at least 7 digits), not a part of it',
     NUMBER_SEARCH_THROTTLED: 'Too many customer-number searches ({{limit}} an hour); try again in {{retryAfterSeconds}} seconds',
     AUDIO_SAMPLE_RATE: 'The audio claims a sample rate of {{sampleRate}} Hz; only 4–192 kHz is accepted',

@@ -119,6 +119,7 @@ export const zhCN = {
     UNSUPPORTED_MEDIA: '不支持的音频格式',
     EXPORT_NEEDS_APPROVAL: '导出需经品质主管审批：请在导出页面提交申请',
     EXPORT_STATE: '该导出申请当前状态为{{status}}，不能执行此操作',
+    REPORT_PUBLISHED: '该报表已发布，不能重新生成或再次发布',
     NUMBER_SEARCH_PARTIAL: '请输入完整的客户号码（至少 7 位数字），不能只查一部分',
     NUMBER_SEARCH_THROTTLED: '客户号码查询过于频繁（每小时 {{limit}} 次），请 {{retryAfterSeconds}} 秒后再试',
     AUDIO_SAMPLE_RATE: '音频声明的采样率为 {{sampleRate}} 赫兹，只接受 4000–192000 赫兹',
