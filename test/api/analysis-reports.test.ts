@@ -169,6 +169,45 @@ describe('POST /api/analysis-reports (on demand)', () => {
   });
 });
 
+describe('what a report counts', () => {
+  it('counts a call on the centre’s local day (TZ) and an amended evaluation as it now stands', async () => {
+    const b = builders(t);
+    const team = (await b.team(world.b.project.code)).code;
+    const one = (await b.agent(team)).employeeNo;
+    const score = async (startedAt: string, verdicts: Verdicts) => {
+      const recordingId = await recordingFor(t, one, { startedAt });
+      const res = await t
+        .as(world.b.inspector.token)
+        .post('/api/evaluations')
+        .send({ recordingId, source: 'daily', items: await allItems(t, verdicts) });
+      expect(res.status).toBe(201);
+      return res.body as { id: string; score: number };
+    };
+    // 23:30 in Shanghai is still the 24th; ten past midnight is the 25th (though both are the 24th in UTC).
+    const late = await score('2026-08-24T23:30:00+08:00', { GREETING: 'fail' });
+    await score('2026-08-25T00:10:00+08:00', { CLOSING: 'fail' });
+    const amended = await t
+      .as(world.supervisor.token)
+      .post(`/api/evaluations/${late.id}/amend`)
+      .send({ reason: '复核后修正', items: [{ code: 'GREETING', verdict: 'pass' }] });
+    expect(amended.status).toBe(200);
+    expect(amended.body.score).toBe(100);
+
+    const day = async (date: string) => {
+      const res = await generate('daily', date, world.b.project.code);
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    const d24 = await day('2026-08-24');
+    expect(d24.content.teams.find((r: { team: string }) => r.team === team)).toMatchObject({ evaluations: 1, averageScore: 100, fatal: 0 });
+    const items24 = d24.content.items.filter((i: { team: string }) => i.team === team);
+    expect(items24.find((i: { code: string }) => i.code === 'GREETING')).toMatchObject({ evaluated: 1, failures: 0 });
+    const d25 = await day('2026-08-25');
+    expect(d25.content.teams.find((r: { team: string }) => r.team === team)).toMatchObject({ evaluations: 1 });
+    expect(d25.content.items.find((i: { team: string; code: string }) => i.team === team && i.code === 'CLOSING')).toMatchObject({ failures: 1 });
+  });
+});
+
 describe('publishing and reading (11.10)', () => {
   const unread = async (token: string) => {
     const res = await t.as(token).get('/api/analysis-reports/unread');

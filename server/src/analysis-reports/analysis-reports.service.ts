@@ -112,16 +112,19 @@ export class AnalysisReportsService {
   async runScheduled(kind: AnalysisReportKind, today = localToday()): Promise<string[]> {
     const period = periodOf(kind, addDays(today, -1));
     const ids: string[] = [];
+    let failed: unknown;
     for (const project of await this.reports.activeProjects()) {
       try {
         const content = await this.build(kind, project, period);
         const saved = await this.transaction.run((tx) => this.reports.save({ kind, projectId: project.id, ...period, content, generatedBy: null }, tx));
         ids.push(saved.id);
       } catch (e) {
+        // The other projects still get theirs; the job fails afterwards, so pg-boss retries (rewriting the same rows).
         this.logger.warn(`The ${kind} report of ${project.code} for ${period.from} failed: ${e instanceof Error ? e.message : String(e)}`);
-        throw e;
+        failed ??= e;
       }
     }
+    if (failed) throw failed;
     return ids;
   }
 
