@@ -93,6 +93,9 @@ describe('the evaluations export', () => {
     expect(row.getCell(8).type).toBe(ExcelJS.ValueType.Number);
     expect(row.getCell(11).type).toBe(ExcelJS.ValueType.Date);
     expect(row.getCell(11).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    // Excel has no zones: the cell holds the centre's clock time (Shanghai, UTC+8), to the second.
+    const json = (await t.as(world.supervisor.token).get(url(''))).body.items[0];
+    expect((row.getCell(11).value as Date).getTime()).toBe(Math.floor(Date.parse(json.submittedAt) / 1000) * 1000 + 8 * 3600_000);
 
     const keys = await binary(t.as(world.supervisor.token).get(url('&format=xlsx&headers=keys')));
     const keySheet = (await workbook(keys.body as Buffer)).worksheets[0];
@@ -110,6 +113,9 @@ describe('the evaluations export', () => {
       'submittedAt',
     ]);
     expect(keySheet.getRow(2).getCell(10).value).toBe(false);
+    // For scripts the instant stays exact: ISO 8601, not Excel's zone-less clock time.
+    expect(keySheet.getRow(2).getCell(11).value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+    expect(keySheet.getRow(2).getCell(9).type).toBe(ExcelJS.ValueType.Number);
   });
 
   it('writes an approved request’s file in the reader’s language too', async () => {

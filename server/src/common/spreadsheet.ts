@@ -78,10 +78,11 @@ function wallClock(v: CellValue): CellValue {
   return new Date(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}Z`);
 }
 
-function xlsxValue(v: CellValue, type: CellType): ExcelJS.CellValue {
+function xlsxValue(v: CellValue, type: CellType, style: HeaderStyle): ExcelJS.CellValue {
   if (v === undefined || v === null || v === '') return null;
   if (type === 'date') return asDate(v) as ExcelJS.CellValue;
-  if (type === 'datetime') return wallClock(v) as ExcelJS.CellValue;
+  // For scripts an instant stays exact (ISO 8601 with its zone); for people it is the centre's clock time.
+  if (type === 'datetime') return (style === 'keys' ? (v instanceof Date ? v.toISOString() : v) : wallClock(v)) as ExcelJS.CellValue;
   if ((type === 'number' || type === 'integer' || type === 'percent') && typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
   return v as ExcelJS.CellValue;
 }
@@ -96,7 +97,7 @@ export async function writeXlsx(sheets: Sheet[], style: HeaderStyle): Promise<Bu
       const width = Math.max(c.width ?? DEFAULT_WIDTH[type], Math.min(40, [...title].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) + 2));
       return { header: title, key: c.key, width, style: NUMBER_FORMAT[type] ? { numFmt: NUMBER_FORMAT[type] } : {} };
     });
-    for (const row of s.rows) sheet.addRow(row.map((v, i) => xlsxValue(v, s.columns[i]?.type ?? 'text')));
+    for (const row of s.rows) sheet.addRow(row.map((v, i) => xlsxValue(v, s.columns[i]?.type ?? 'text', style)));
     const header = sheet.getRow(1);
     header.font = { bold: true };
     header.alignment = { vertical: 'middle' };
