@@ -258,6 +258,22 @@ describe('publishing and reading (11.10)', () => {
     expect(mine.content.trend.every((p: { team: string }) => p.team === fx.t1)).toBe(true);
     expect(mine.content.items.every((p: { team: string }) => p.team === fx.t1)).toBe(true);
     expect(mine.content.overall).toMatchObject({ evaluations: 1, averageScore: 100, fatal: 0 });
+    // The workbook he downloads holds the same part only.
+    const file = await t
+      .as(fx.lead1.token)
+      .get(`/api/analysis-reports/${made.id}/xlsx`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(file.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as unknown as ExcelJS.Buffer);
+    const agents = book.getWorksheet('座席成绩')!;
+    expect(agents.rowCount).toBe(2);
+    expect(agents.getRow(2).getCell(2).value).toBe(fx.x);
     // The inspector of the project sees every team; people of project B see nothing of it.
     expect((await t.as(world.a.inspector.token).get(`/api/analysis-reports/${made.id}`)).body.content.teams.length).toBeGreaterThanOrEqual(2);
     expect((await t.as(world.b.lead.token).get(`/api/analysis-reports/${made.id}`)).status).toBe(403);
