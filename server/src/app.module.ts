@@ -7,6 +7,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { SamplingModule } from './sampling/sampling.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { RectificationModule } from './rectification/rectification.module.js';
+import { AnalysisReportsModule } from './analysis-reports/analysis-reports.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ScopeModule } from './auth/scope.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -44,6 +45,7 @@ export class AppModule {
         SamplingModule,
         ReportsModule,
         RectificationModule,
+        AnalysisReportsModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -87,6 +87,13 @@ export const PERMISSIONS = {
   'report.problemSettings': [Role.Admin, Role.Supervisor],
   /** Write the improvement plan of a team's common problem (the team lead's, 9.10). */
   'report.problemPlan': [Role.Supervisor, Role.TeamLead],
+  // Analysis reports (seed 11.9, 11.10): the supervisor makes and publishes them, the teams read them.
+  /** Read the published daily, weekly and monthly reports of one's projects (a team lead his teams' parts), and download them. */
+  'report.analysis.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Make a report now, and see the unpublished ones. */
+  'report.analysis.generate': [Role.Admin, Role.Supervisor],
+  /** Publish a period's report to the teams. */
+  'report.analysis.publish': [Role.Admin, Role.Supervisor],
   // Rectification notices (书面整改通知书, DOMAIN.md workflow 6).
   /** Issue a notice to a team of one's project, start its re-check, close or escalate it. */
   'rectification.issue': [Role.Admin, Role.Supervisor, Role.Inspector],

@@ -429,6 +429,16 @@ const cases: Case[] = [
     (body) => expect(body.params).toEqual({ status: 'pending' }),
   ],
   [
+    'REPORT_PUBLISHED',
+    409,
+    async () => {
+      const made = await t.as(world.supervisor.token).post('/api/analysis-reports').send({ kind: 'daily', project: world.a.project.code, date: DAY });
+      await t.as(world.supervisor.token).post(`/api/analysis-reports/${made.body.id}/publish`);
+      return t.as(world.supervisor.token).post(`/api/analysis-reports/${made.body.id}/publish`);
+    },
+    (body) => expect(body.params).toEqual({ id: expect.any(String) }),
+  ],
+  [
     'INTERNAL',
     500,
     () => {

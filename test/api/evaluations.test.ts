@@ -144,7 +144,7 @@ describe('GET /api/evaluations', () => {
   });
 
   it('downloads the same rows as CSV and as XLSX, and logs the export', async () => {
-    const csv = await t.as(world.supervisor.token).get(`/api/evaluations?from=${today()}&to=${today()}&format=csv`);
+    const csv = await t.as(world.supervisor.token).get(`/api/evaluations?from=${today()}&to=${today()}&format=csv&headers=keys`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text

@@ -1,3 +1,4 @@
+import { AnalysisReportEntity, AnalysisReportReadEntity } from '#server/analysis-reports/analysis-report.entity.js';
 import { ExportRequestEntity } from '#server/exports/export-request.entity.js';
 import { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
@@ -48,5 +49,7 @@ export const ENTITIES = [
   CoachingItemEntity,
   CoachingSessionEntity,
   CoachingEventEntity,
+  AnalysisReportEntity,
+  AnalysisReportReadEntity,
   ExportRequestEntity,
 ];

@@ -16,6 +16,7 @@ import { UsernameCaseInsensitive1796013600000 } from '#server/migrations/1796013
 import { UserAllProjects1796013607714 } from '#server/migrations/1796013607714-UserAllProjects.js';
 import { NumberSearches1796014071508 } from '#server/migrations/1796014071508-NumberSearches.js';
 import { ExportRequests1796014920496 } from '#server/migrations/1796014920496-ExportRequests.js';
+import { AnalysisReports1796593667784 } from '#server/migrations/1796593667784-AnalysisReports.js';
 
 type MigrationClass = new () => MigrationInterface;
 /** Every migration in order, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
@@ -37,4 +38,5 @@ export const MIGRATIONS: MigrationClass[] = [
   UserAllProjects1796013607714,
   NumberSearches1796014071508,
   ExportRequests1796014920496,
+  AnalysisReports1796593667784,
 ];

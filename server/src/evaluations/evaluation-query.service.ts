@@ -10,6 +10,7 @@ import { DomainError, invalid } from '#server/common/domain-error.js';
 import type { EvaluationQueryDto } from './evaluation.dto.js';
 import { toEvaluation } from './evaluation.mapper.js';
 import { EvaluationRepository } from './evaluation.repository.js';
+import { CSV_TYPE, type HeaderStyle, XLSX_TYPE } from '#server/common/spreadsheet.js';
 import { evaluationsCsv, evaluationsXlsx } from './evaluation-export.js';
 
 export const EXPORT_LIMIT = 50_000;
@@ -54,6 +55,7 @@ export class EvaluationQueryService {
     user: AuthUser,
     q: Pick<EvaluationQueryDto, 'from' | 'to' | 'team' | 'agent' | 'format'> & Partial<EvaluationQueryDto>,
     approvedRequest?: string,
+    style: HeaderStyle = 'zh',
   ): Promise<{ body: Buffer; contentType: string; filename: string }> {
     if (!approvedRequest && !can(user.roles, 'export.direct')) {
       throw new DomainError('EXPORT_NEEDS_APPROVAL', 'Exports by your role need a supervisor’s approval: POST /api/exports');
@@ -75,12 +77,13 @@ export class EvaluationQueryService {
         agent: q.agent,
         code: q.code,
         rows: items.length,
+        headers: style,
         ...(approvedRequest ? { request: approvedRequest } : {}),
       },
     });
     const name = `evaluations-${q.from ?? 'all'}-${q.to ?? 'all'}`;
     return q.format === 'xlsx'
-      ? { body: await evaluationsXlsx(items), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${name}.xlsx` }
-      : { body: evaluationsCsv(items), contentType: 'text/csv; charset=utf-8', filename: `${name}.csv` };
+      ? { body: await evaluationsXlsx(items, style), contentType: XLSX_TYPE, filename: `${name}.xlsx` }
+      : { body: evaluationsCsv(items, style), contentType: CSV_TYPE, filename: `${name}.csv` };
   }
 }

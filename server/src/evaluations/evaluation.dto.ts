@@ -188,4 +188,14 @@ export class EvaluationQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['xlsx', 'csv'], { message: 'format must be xlsx or csv' })
   format?: 'xlsx' | 'csv';
+
+  /** The file's column titles: the reader's language (`zh`, `en`; else Accept-Language, Chinese by default). */
+  @IsOptional()
+  @IsIn(['zh', 'zh-CN', 'en'], { message: 'lang must be zh, zh-CN or en' })
+  lang?: string;
+
+  /** `keys`: CONTRACT.md's field names as column titles and the API's own values, for scripts. */
+  @IsOptional()
+  @IsIn(['keys'], { message: 'headers must be keys' })
+  headers?: 'keys';
 }

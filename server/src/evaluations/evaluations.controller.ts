@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Evaluation } from '#shared/api/evaluations.js';
@@ -10,6 +10,7 @@ import { AmendDto, CreateEvaluationDto, EvaluationQueryDto, SaveDraftDto, StartD
 import { EvaluationQueryService } from './evaluation-query.service.js';
 import { EvaluationsService } from './evaluations.service.js';
 import { IdParam } from '#server/common/id-param.js';
+import { headerStyleOf } from '#server/common/spreadsheet.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -34,9 +35,14 @@ export class EvaluationsController {
   @ApiResult('Page', 'Evaluation', { downloads: [XLSX, 'text/csv'], description: 'The rows as JSON, or with format=xlsx or format=csv as a file' })
   @Can('evaluation.read')
   @Get()
-  async list(@CurrentUser() user: AuthUser, @Query() q: EvaluationQueryDto, @Res({ passthrough: true }) res: Response): Promise<Page<Evaluation> | undefined> {
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() q: EvaluationQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Page<Evaluation> | undefined> {
     if (!q.format) return this.query.list(user, q);
-    const file = await this.query.export(user, q);
+    const file = await this.query.export(user, q, undefined, headerStyleOf(q, acceptLanguage));
     res.set({ 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"` });
     res.send(file.body);
     return undefined;

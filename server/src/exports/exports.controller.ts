@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ExportRequest } from '#shared/api/exports.js';
@@ -6,6 +6,8 @@ import type { Page } from '#shared/api/page.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { IdParam } from '#server/common/id-param.js';
+import { headerStyleOf } from '#server/common/spreadsheet.js';
+import { SpreadsheetQueryDto } from '#server/common/spreadsheet.dto.js';
 import { ApiFileResult, ApiResult } from '#server/openapi/api-result.js';
 import { CreateExportRequestDto, ExportRequestQueryDto, RefuseExportDto } from './exports.dto.js';
 import { ExportsService } from './exports.service.js';
@@ -52,8 +54,14 @@ export class ExportsController {
   @ApiFileResult([XLSX, 'text/csv'], { status: 200, description: 'The approved export, once' })
   @Can('export.request')
   @Get(':id/download')
-  async download(@CurrentUser() user: AuthUser, @IdParam() id: string, @Res() res: Response): Promise<void> {
-    const file = await this.service.download(user, id);
+  async download(
+    @CurrentUser() user: AuthUser,
+    @IdParam() id: string,
+    @Query() q: SpreadsheetQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const file = await this.service.download(user, id, headerStyleOf(q, acceptLanguage));
     res.set({ 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.filename}"`, 'Cache-Control': 'private, no-store' });
     res.send(file.body);
   }

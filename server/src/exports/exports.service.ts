@@ -8,6 +8,7 @@ import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError, invalid, notFound, outOfScope } from '#server/common/domain-error.js';
 import { EvaluationQueryService } from '#server/evaluations/evaluation-query.service.js';
 import type { ExportRequestEntity } from './export-request.entity.js';
+import type { HeaderStyle } from '#server/common/spreadsheet.js';
 import { ExportRequestRepository } from './export-request.repository.js';
 import type { CreateExportRequestDto, ExportRequestQueryDto } from './exports.dto.js';
 import { toExportRequest } from './exports.mapper.js';
@@ -91,11 +92,11 @@ export class ExportsService {
   }
 
   /** The approved file, once, to its requester only; made now, in his current scope and masking. */
-  async download(user: AuthUser, id: string): Promise<{ body: Buffer; contentType: string; filename: string }> {
+  async download(user: AuthUser, id: string, style: HeaderStyle = 'zh'): Promise<{ body: Buffer; contentType: string; filename: string }> {
     const request = await this.requests.byId(id);
     if (!request || request.requesterId !== user.id) throw notFound('Export request');
     if (request.status !== 'approved') throw stateError(request.status);
-    const file = await this.evaluations.export(user, { ...request.query, format: request.format }, request.id);
+    const file = await this.evaluations.export(user, { ...request.query, format: request.format }, request.id, style);
     if (!(await this.requests.markDownloaded(id, user.id))) throw stateError('downloaded');
     await this.audit.record({ userId: user.id, username: user.username, action: 'export.downloaded', detail: { request: id } });
     return file;

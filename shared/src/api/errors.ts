@@ -59,6 +59,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA',
   /** An export by a role that needs a supervisor's approval first: ask through POST /api/exports. */
   'EXPORT_NEEDS_APPROVAL',
+  /** An analysis report is published already (`params.id`): it is not remade or published again. */
+  'REPORT_PUBLISHED',
   /** An export request's state does not allow the step (`params.status`): approving a refused one, downloading twice… */
   'EXPORT_STATE',
   /** An inspector's or team lead's customer-number search that is not a whole number (7+ digits): no partial or masked look-ups. */

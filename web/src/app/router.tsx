@@ -33,6 +33,7 @@ const PAGES: Record<NavKey, Lazy> = {
   problems: page(() => import('#web/features/reports/routes/problems')),
   coaching: page(() => import('#web/features/coaching/routes/coaching')),
   rectification: page(() => import('#web/features/rectification/routes/notices')),
+  'analysis-reports': page(() => import('#web/features/analysis-reports/routes/reports')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({
@@ -71,6 +72,11 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
     path: paths.rectificationNotice.path,
     permission: 'rectification.read',
     lazy: page(() => import('#web/features/rectification/routes/notice')),
+  },
+  {
+    path: paths.analysisReport.path,
+    permission: 'report.analysis.read',
+    lazy: page(() => import('#web/features/analysis-reports/routes/report')),
   },
 ];
 

@@ -61,6 +61,13 @@ export const NAVIGATION = [
     label: 'nav.rectification',
     help: 'navHelp.rectification',
   },
+  {
+    key: 'analysis-reports',
+    path: paths.analysisReports.path,
+    permission: 'report.analysis.read',
+    label: 'nav.analysisReports',
+    help: 'navHelp.analysisReports',
+  },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {

@@ -71,6 +71,12 @@ export const paths = {
     getHref: (query: { team?: string; codes?: string[]; from?: string; to?: string } = {}) =>
       withQuery('/rectification-notices/new', { team: query.team, codes: query.codes?.join(','), from: query.from, to: query.to }),
   },
+  /** Daily, weekly and monthly analysis reports: the list (kind and project in the address) and one report. */
+  analysisReports: {
+    path: '/analysis-reports',
+    getHref: (query: { kind?: string; project?: string } = {}) => withQuery('/analysis-reports', query),
+  },
+  analysisReport: { path: '/analysis-reports/:id', getHref: (id: string) => `/analysis-reports/${segment(id)}` },
   /**
    * The scoring workspace of a call. `source` says why it is scored (the page picks one by role when
    * absent); `evaluation` opens a given evaluation read-only.

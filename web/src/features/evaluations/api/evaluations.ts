@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Evaluation } from '#shared/api/evaluations';
+import { currentLanguage } from '#web/i18n';
 import { api, errorFromResponse, getToken, networkError, type Page } from '#web/lib/api-client';
 
 export type { Evaluation };
@@ -40,7 +41,7 @@ const filenameOf = (disposition: string | null, fallback: string) => /filename="
  */
 export async function downloadEvaluations({ page: _page, pageSize: _size, ...filters }: EvaluationFilters, format: ExportFormat): Promise<void> {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, format })) if (value) params.set(key, String(value));
+  for (const [key, value] of Object.entries({ ...filters, format, lang: currentLanguage() })) if (value) params.set(key, String(value));
   const token = getToken();
   let res: Response;
   try {

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExportRequest, ExportStatus } from '#shared/api/exports';
 import { api, errorFromResponse, getToken, networkError, type Page } from '#web/lib/api-client';
+import { currentLanguage } from '#web/i18n';
 
 export type { ExportRequest, ExportStatus };
 
@@ -39,7 +40,7 @@ export async function downloadExport(request: ExportRequest): Promise<void> {
   const token = getToken();
   let res: Response;
   try {
-    res = await fetch(`/api/exports/${request.id}/download`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    res = await fetch(`/api/exports/${request.id}/download?lang=${currentLanguage()}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   } catch (e) {
     throw networkError(e);
   }
