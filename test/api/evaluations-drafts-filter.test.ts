@@ -53,7 +53,7 @@ describe('GET /api/evaluations?status=draft', () => {
     expect(await ids(world.supervisor.token, `status=draft&team=${team.code}`)).toEqual([]);
 
     // Submitting a draft takes it off the list.
-    const body = { revision: toSubmit.revision, items: (await allItems(t)).map((i) => ({ code: i.code, verdict: i.verdict })) };
+    const body = { revision: toSubmit.revision, items: await allItems(t) };
     expect((await mine.put(`/api/evaluations/${toSubmit.id}`).send(body)).status).toBe(200);
     const saved = (await mine.get(`/api/evaluations/${toSubmit.id}`)).body;
     expect((await mine.post(`/api/evaluations/${toSubmit.id}/submit`).send({ revision: saved.revision })).status).toBe(200);
