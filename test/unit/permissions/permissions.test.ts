@@ -53,6 +53,7 @@ const ABILITIES: Record<Role, Permission[]> = {
   ],
   [Role.Supervisor]: [
     'session.own',
+    'home.decisions',
     'org.project.read',
     'org.team.read',
     'org.team.edit',
@@ -93,6 +94,7 @@ const ABILITIES: Record<Role, Permission[]> = {
   ],
   [Role.Inspector]: [
     'session.own',
+    'home.listening',
     'org.project.read',
     'org.team.read',
     'org.agent.read',
@@ -115,6 +117,7 @@ const ABILITIES: Record<Role, Permission[]> = {
   ],
   [Role.TeamLead]: [
     'session.own',
+    'home.teamFollowUp',
     'org.project.read',
     'org.team.read',
     'org.agent.read',
