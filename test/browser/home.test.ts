@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, apiLogin, DEMO_PASSWORD, launchBrowser, type RunningServer, signIn, startBuiltServer, waitForDemoCentre } from '../support/browser.js';
+import { ADMIN_PASSWORD, apiCall, apiLogin, DEMO_PASSWORD, launchBrowser, type RunningServer, signIn, startBuiltServer, waitForDemoCentre } from '../support/browser.js';
 import { waitFor } from '../support/wait-for.js';
 
 /**
@@ -150,6 +150,30 @@ describe('home pages that are worklists', () => {
     await page.getByTestId('home-summary-CS-link').click();
     await page.waitForURL((url) => url.pathname === '/dashboard' && url.searchParams.get('project') === 'CS');
     expect(await valueOf(page, 'dashboard-evaluations')).toBe(String(summary.evaluations));
+    await context.close();
+  }, 120_000);
+
+  it('shows a user who both listens and leads a team each role’s part', async () => {
+    const admin = await apiLogin(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    await apiCall(server.baseUrl, admin, 'POST', '/users', {
+      username: 'both1',
+      password: 'both-pass-1234',
+      displayName: '双角色',
+      roles: ['inspector', 'team_lead'],
+      projects: ['CS'],
+      teams: ['CS-1'],
+    });
+    const token = await apiLogin(server.baseUrl, 'both1', 'both-pass-1234');
+    const coaching = await apiCall<{ total: number }>(server.baseUrl, token, 'GET', '/coaching-items?status=open');
+    const [context, page] = await newPage();
+    await signIn(page, server.baseUrl, 'both1', 'both-pass-1234');
+    await page.getByTestId('home-listening').waitFor();
+    await page.getByTestId('home-follow-up').waitFor();
+    expect(await valueOf(page, 'home-drafts')).toBe('0');
+    expect(await valueOf(page, 'home-queue-today')).toBe('0 / 0');
+    expect(await valueOf(page, 'home-coaching-open')).toBe(String(coaching.total));
+    expect(await page.getByTestId('home-decisions').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/home-both.png', fullPage: true });
     await context.close();
   }, 120_000);
 });
