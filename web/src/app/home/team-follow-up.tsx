@@ -1,6 +1,7 @@
 import { Card, Col, List, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useActiveChecklist } from '#web/api/checklists';
 import { useCoachingItems } from '#web/features/coaching/api/coaching-items';
 import { useNotices } from '#web/features/rectification/api/notices';
 import { paths } from '#web/config/paths';
@@ -19,6 +20,9 @@ export function TeamFollowUp() {
   const coaching = useCoachingItems(OPEN_COACHING);
   const notices = useNotices({ status: 'issued' });
   const items = coaching.data?.items.slice(0, SHOWN) ?? [];
+  // Items by title where the active checklist has them (a code of an older version stays a code).
+  const titles = useActiveChecklist((checklist) => new Map(checklist.sections.flatMap((section) => section.items.map((item) => [item.code, item.title]))));
+  const titled = (code: string) => titles.data?.get(code) ?? code;
   return (
     <Card title={t('home.followUp.title')} style={{ marginBottom: 24 }} data-testid="home-follow-up">
       <Row gutter={[16, 16]}>
@@ -39,7 +43,7 @@ export function TeamFollowUp() {
                   renderItem={(item) => (
                     <List.Item data-testid="home-coaching-item">
                       <Link to={paths.coachingItem.getHref(item.id)}>
-                        {t('home.followUp.item', { agent: `${item.agentName} (${item.agent})`, codes: item.codes.join('、') })}
+                        {t('home.followUp.item', { agent: `${item.agentName} (${item.agent})`, codes: item.codes.map(titled).join('、') })}
                       </Link>
                     </List.Item>
                   )}
