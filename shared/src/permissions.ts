@@ -9,6 +9,13 @@ import { Role, ROLES } from './org.js';
 export const PERMISSIONS = {
   /** See who one is and sign out; open the home page. Every role, the FAQ maintainer included. */
   'session.own': ROLES,
+  // The home page as a worklist: what each role does next, counted by the queries of the pages it links to.
+  /** The listener's part: the day's queue and the drafts left open. */
+  'home.listening': [Role.Inspector],
+  /** The team lead's part: his open coaching items and the notices awaiting his answer. */
+  'home.teamFollowUp': [Role.TeamLead],
+  /** The quality supervisor's part: the dashboard's headline and what waits for his decision. */
+  'home.decisions': [Role.Supervisor],
 
   // Organisation (DOMAIN.md "Who uses it"): admins run it; supervisors keep teams and agents current.
   'org.project.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],

@@ -15,7 +15,10 @@ export interface AppConfig {
   webDir?: string;
   logLevel: 'info' | 'silent';
   maxUploadBytes: number;
-  /** Days of calls the demo centre gets (DEMO_CALL_DAYS), three per agent a day. */
+  /**
+   * Days of calls the demo centre gets (DEMO_CALL_DAYS, default four weeks: demo-history.ts says how
+   * many a day and how long); tests use one.
+   */
   demoCallDays: number;
   /** How often idle job workers look for work (JOB_POLL_SECONDS). */
   jobPollSeconds: number;
@@ -65,7 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     webDir: defaults.webDir,
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
-    demoCallDays: Number(env.DEMO_CALL_DAYS ?? 7),
+    demoCallDays: Number(env.DEMO_CALL_DAYS ?? 28),
     jobPollSeconds: Number(env.JOB_POLL_SECONDS ?? 1),
     jobWorkers: env.JOB_WORKERS !== '0',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

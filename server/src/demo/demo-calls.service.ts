@@ -13,12 +13,14 @@ import { RecordingsService } from '#server/recordings/recordings.service.js';
 import { SamplingService } from '#server/sampling/sampling.service.js';
 import { DEFAULT_SAMPLING_RULES, SamplingPlanService } from '#server/sampling/sampling-plan.service.js';
 import { demoCall, seededRandom } from './demo-calls.js';
+import { callsPerAgentOn, shortCallsOn } from './demo-history.js';
 
 /** A customer who keeps calling: the demo's complaint to look up by number. */
 export const DEMO_COMPLAINT_NUMBER = '13800138000';
 
 /**
- * Fills the demo centre with a week of calls through the real ingestion path (validation, decoding,
+ * Fills the demo centre with weeks of calls (demo-history.ts: the latest week full length, older ones
+ * fewer and shorter) through the real ingestion path (validation, decoding,
  * peaks, storage), so what a newcomer sees is what a recording system's pushes would produce.
  */
 @Injectable()
@@ -48,11 +50,13 @@ export class DemoCallsService {
     // The days before today, so that every call is already over whenever the demo starts.
     for (let d = days; d >= 1; d--) {
       const day = localDateOf(new Date(today.getTime() - d * 86_400_000), process.env.TZ);
+      const calls = callsPerAgentOn(d, callsPerAgentPerDay);
+      const short = shortCallsOn(d);
       for (const agent of agents) {
-        for (let k = 0; k < callsPerAgentPerDay; k++) {
+        for (let k = 0; k < calls; k++) {
           const direction = agent.project === 'TM' ? 'outbound' : 'inbound';
-          const call = demoCall(random, direction, toTraditional);
-          const stereo = random() < 0.3;
+          const call = demoCall(random, direction, toTraditional, { short });
+          const stereo = random() < 0.3 && !short; // short calls mono: half the disk
           const minutes = 9 * 60 + Math.floor(random() * 11 * 60);
           const startedAt = `${day}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}+08:00`;
           const customerNumber =
@@ -84,7 +88,8 @@ export class DemoCallsService {
   async sampleDays(days: number): Promise<number> {
     const projects = await this.projects.listActive();
     const firstDay = localDateOf(new Date(Date.now() - days * 86_400_000), process.env.TZ);
-    for (const { id } of projects) await this.plans.startPlan(id, firstDay, { ...DEFAULT_SAMPLING_RULES, callsPerAgent: 1, focusExtraCalls: 1 });
+    // The older weeks' calls are short (demo-history.ts): the demo plan leaves out only calls under 15 s.
+    for (const { id } of projects) await this.plans.startPlan(id, firstDay, { ...DEFAULT_SAMPLING_RULES, callsPerAgent: 1, focusExtraCalls: 1, minDurationSeconds: 15 });
     let picked = 0;
     for (let d = days; d >= 1; d--) {
       const day = localDateOf(new Date(Date.now() - d * 86_400_000), process.env.TZ);

@@ -68,8 +68,11 @@ export interface DemoCall {
   transcript: TranscriptDocument;
 }
 
-/** Builds one call's transcript and length for a scenario, deterministic for a random source. */
-export function demoCall(random: () => number, direction: 'inbound' | 'outbound', toTraditional: (s: string) => string): DemoCall {
+/**
+ * Builds one call's transcript and length for a scenario, deterministic for a random source. A short
+ * call keeps only the first exchange of the business (about 30 s instead of 45: the demo's older weeks).
+ */
+export function demoCall(random: () => number, direction: 'inbound' | 'outbound', toTraditional: (s: string) => string, options: { short?: boolean } = {}): DemoCall {
   const scenario = pickWeighted(random, SCENARIO_WEIGHTS);
   const pool = direction === 'inbound' ? INBOUND_BUSINESS : OUTBOUND_BUSINESS;
   const businessType = pool[Math.floor(random() * pool.length)];
@@ -84,10 +87,10 @@ export function demoCall(random: () => number, direction: 'inbound' | 'outbound'
             ['agent', `您好，请问是${salutation}本人吗，我是移动公司的客户经理`],
             ['customer', '是我，什么事'],
           ];
-  const middle = [...BUSINESS[businessType]];
+  const middle = options.short ? BUSINESS[businessType].slice(0, 2) : [...BUSINESS[businessType]];
   if (scenario === 'forbidden') {
     const phrase = random() < 0.5 ? '这个我不清楚，你自己去营业厅问吧' : '不是已经跟你讲过了吗，还要问';
-    middle.splice(3, 0, ['customer', '那这个具体是怎么算的'], ['agent', phrase]);
+    middle.splice(Math.min(3, middle.length), 0, ['customer', '那这个具体是怎么算的'], ['agent', phrase]);
   }
   const confirmation: Turn[] =
     scenario === 'no-confirmation'

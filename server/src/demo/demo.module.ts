@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AutocheckModule } from '#server/autocheck/autocheck.module.js';
 import { ChecklistsModule } from '#server/checklists/checklists.module.js';
+import { CoachingModule } from '#server/coaching/coaching.module.js';
 import { EvaluationsModule } from '#server/evaluations/evaluations.module.js';
 import { OrgModule } from '#server/org/org.module.js';
 import { RecordingsModule } from '#server/recordings/recordings.module.js';
@@ -7,10 +9,11 @@ import { RectificationModule } from '#server/rectification/rectification.module.
 import { SamplingModule } from '#server/sampling/sampling.module.js';
 import { DemoCallsService } from './demo-calls.service.js';
 import { DemoFollowUpService } from './demo-follow-up.service.js';
+import { DemoHistoryService } from './demo-history.service.js';
 import { DemoService } from './demo.service.js';
 
 @Module({
-  imports: [OrgModule, RecordingsModule, SamplingModule, ChecklistsModule, EvaluationsModule, RectificationModule],
-  providers: [DemoService, DemoCallsService, DemoFollowUpService],
+  imports: [OrgModule, RecordingsModule, SamplingModule, ChecklistsModule, EvaluationsModule, RectificationModule, AutocheckModule, CoachingModule],
+  providers: [DemoService, DemoCallsService, DemoHistoryService, DemoFollowUpService],
 })
 export class DemoModule {}

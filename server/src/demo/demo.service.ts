@@ -13,6 +13,7 @@ import { UserRepository } from '#server/org/users/user.repository.js';
 import { RecordingRepository } from '#server/recordings/recording.repository.js';
 import { DemoCallsService } from './demo-calls.service.js';
 import { DemoFollowUpService } from './demo-follow-up.service.js';
+import { DemoHistoryService } from './demo-history.service.js';
 import { DEMO_PROJECTS, DEMO_TEAMS, DEMO_USERS, demoAgents } from './demo-centre.js';
 
 /** Gives a new database its `admin` user and, with DEMO_DATA=1, the demo call centre. */
@@ -29,6 +30,7 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly transaction: TransactionRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calls: DemoCallsService,
+    private readonly history: DemoHistoryService,
     private readonly followUp: DemoFollowUpService,
   ) {}
 
@@ -37,15 +39,19 @@ export class DemoService implements OnApplicationBootstrap {
     if (!this.config.demoData) return;
     await this.seedDemoCentre();
     if ((await this.recordings.countByExternalIdPrefix('DEMO-')) === 0 && this.config.demoCallDays > 0) {
-      // In the background, so the sign-in page is up at once while the week of calls fills in.
+      // In the background, so the sign-in page is up at once while the weeks of calls fill in.
       void this.calls
         .seed(this.config.demoCallDays, 3)
         .then(async (count) => {
           // Sample the demo days, so inspectors open the demo with a queue to work through.
           const sampled = await this.calls.sampleDays(this.config.demoCallDays);
+          // The weeks of listening before: scored samples, a few amendments, coaching done on the older ones.
+          const history = await this.history.seed(this.config.demoCallDays);
           // Then what follows a score: defects, coaching items, a common problem and an open rectification notice.
           const evaluated = await this.followUp.seed();
-          this.logger.log(`Demo week ready: ${count} calls, ${sampled} calls sampled for inspectors, ${evaluated} evaluated`);
+          this.logger.log(
+            `Demo centre ready: ${count} calls over ${this.config.demoCallDays} days, ${sampled} sampled for inspectors, ${history.evaluations + evaluated} evaluated`,
+          );
         })
         .catch((e) => this.logger.error(`Demo calls failed: ${e instanceof Error ? e.message : String(e)}`));
     }

@@ -23,22 +23,26 @@ export class EvaluationQueryService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Submitted evaluations in the caller's scope (CONTRACT.md `GET /api/evaluations`). */
+  /**
+   * Submitted evaluations in the caller's scope (CONTRACT.md `GET /api/evaluations`); with
+   * `status=draft` the caller's own drafts left open instead, whoever else may read drafts.
+   */
   async list(user: AuthUser, q: EvaluationQueryDto, all = false): Promise<Page<Evaluation>> {
     if (q.from && q.to && q.from > q.to) throw invalid('from', 'must not be after to');
+    const drafts = q.status === 'draft';
     const project = q.project ? await this.scope.project(user, q.project, { filter: true }) : undefined;
     const team = q.team ? await this.scope.team(user, q.team, { filter: true }) : undefined;
     const agent = q.agent ? await this.scope.agent(user, q.agent, { filter: true }) : undefined;
     const { total, rows } = await this.evaluations.search({
       teamIds: this.scope.visibleTeamIds(user),
-      status: 'submitted',
+      status: drafts ? 'draft' : 'submitted',
       from: q.from,
       to: q.to,
       projectId: project?.id,
       teamId: team?.id,
       agentId: agent?.id,
       recordingId: q.recordingId,
-      inspectorId: q.inspector === 'me' ? user.id : undefined,
+      inspectorId: drafts || q.inspector === 'me' ? user.id : undefined,
       failedCodes: q.code ? [...new Set(q.code.split(','))] : undefined,
       page: all ? 1 : q.page,
       pageSize: all ? EXPORT_LIMIT : q.pageSize,
@@ -60,6 +64,7 @@ export class EvaluationQueryService {
     if (!approvedRequest && !can(user.roles, 'export.direct')) {
       throw new DomainError('EXPORT_NEEDS_APPROVAL', 'Exports by your role need a supervisor’s approval: POST /api/exports');
     }
+    if (q.status === 'draft') throw invalid('status', 'drafts are work in progress and are not exported');
     const { items, total } = await this.list(user, { page: 1, pageSize: 1, ...q }, true);
     if (total > EXPORT_LIMIT)
       throw new DomainError('EXPORT_TOO_LARGE', `from: the export would hold ${total} evaluations; narrow the dates to under ${EXPORT_LIMIT}`, undefined, {

@@ -180,6 +180,11 @@ export class EvaluationQueryDto extends PageQueryDto {
   @IsUUID()
   recordingId?: string;
 
+  /** `draft`: the caller's own drafts still open (a draft is its inspector's work in progress); default `submitted`. */
+  @IsOptional()
+  @IsIn(['submitted', 'draft'], { message: 'status must be submitted or draft' })
+  status?: 'submitted' | 'draft';
+
   /** `me`: only the caller's own evaluations. */
   @IsOptional()
   @IsIn(['me'])

@@ -56,6 +56,7 @@ const ABILITIES: Record<Role, Permission[]> = {
   ],
   [Role.Supervisor]: [
     'session.own',
+    'home.decisions',
     'org.project.read',
     'org.team.read',
     'org.team.edit',
@@ -99,6 +100,7 @@ const ABILITIES: Record<Role, Permission[]> = {
   ],
   [Role.Inspector]: [
     'session.own',
+    'home.listening',
     'org.project.read',
     'org.team.read',
     'org.agent.read',
@@ -122,6 +124,7 @@ const ABILITIES: Record<Role, Permission[]> = {
   ],
   [Role.TeamLead]: [
     'session.own',
+    'home.teamFollowUp',
     'org.project.read',
     'org.team.read',
     'org.agent.read',

@@ -31,11 +31,19 @@ export const paths = {
   audit: { path: '/audit', getHref: () => '/audit' },
   exports: { path: '/exports', getHref: () => '/exports' },
   checklists: { path: '/checklists', getHref: () => '/checklists' },
-  /** The evaluations list, filtered by local call dates, team code, employee number and failed item code. */
+  /** The evaluations list, filtered by local call dates, team code, employee number and failed item code; `status=draft`: one's own open drafts. */
   evaluations: {
     path: '/evaluations',
-    getHref: (filter: { from?: string; to?: string; project?: string; team?: string; agent?: string; code?: string } = {}) =>
-      withQuery('/evaluations', { from: filter.from, to: filter.to, project: filter.project, team: filter.team, agent: filter.agent, code: filter.code }),
+    getHref: (filter: { from?: string; to?: string; project?: string; team?: string; agent?: string; code?: string; status?: 'draft' } = {}) =>
+      withQuery('/evaluations', {
+        from: filter.from,
+        to: filter.to,
+        project: filter.project,
+        team: filter.team,
+        agent: filter.agent,
+        code: filter.code,
+        status: filter.status,
+      }),
   },
   /** The supervisor's dashboard: a project's headline figures for a week or month against the one before. */
   dashboard: {
@@ -58,13 +66,17 @@ export const paths = {
     path: '/recordings/access-log',
     getHref: (filter: { recordingId?: string } = {}) => withQuery('/recordings/access-log', filter),
   },
-  queue: { path: '/queue', getHref: () => '/queue' },
+  /** The listener's queue: without a date everything open plus the last week's, with one that day's sampled calls. */
+  queue: { path: '/queue', getHref: (query: { date?: string } = {}) => withQuery('/queue', query) },
   sampling: { path: '/sampling', getHref: () => '/sampling' },
   /** The team lead's coaching items; one item with its defects, one-to-ones and acknowledgement. */
-  coaching: { path: '/coaching', getHref: () => '/coaching' },
+  coaching: { path: '/coaching', getHref: (query: { status?: string } = {}) => withQuery('/coaching', query) },
   coachingItem: { path: '/coaching/:id', getHref: (id: string) => `/coaching/${segment(id)}` },
   /** Rectification notices (整改通知书): the list, one notice, and issuing one (team and items preselected, evidence from `from` to `to`). */
-  rectificationNotices: { path: '/rectification-notices', getHref: () => '/rectification-notices' },
+  rectificationNotices: {
+    path: '/rectification-notices',
+    getHref: (query: { team?: string; status?: string } = {}) => withQuery('/rectification-notices', query),
+  },
   rectificationNotice: { path: '/rectification-notices/:id', getHref: (id: string) => `/rectification-notices/${segment(id)}` },
   rectificationIssue: {
     path: '/rectification-notices/new',

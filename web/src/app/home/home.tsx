@@ -2,12 +2,21 @@ import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RoleTags } from '#web/components/role-tags';
 import { useUser } from '#web/lib/auth';
+import { useCan } from '#web/lib/authorization';
+import { Decisions } from './decisions';
+import { ListeningWork } from './listening-work';
+import { TeamFollowUp } from './team-follow-up';
 import { WhatYouCanDo } from './what-you-can-do';
 
 export function HomeRoute() {
   const { t } = useTranslation();
   const { data: user } = useUser();
+  // One part per role the user holds (roles may be combined): what each does next.
+  const listens = useCan('home.listening');
+  const leads = useCan('home.teamFollowUp');
+  const decides = useCan('home.decisions');
   if (!user) return null;
+  const worklists = listens || leads || decides;
   const scope = [
     user.projects.length ? t('home.scopeProjects', { codes: user.projects.join(', ') }) : null,
     user.teams.length ? t('home.scopeTeams', { codes: user.teams.join(', ') }) : null,
@@ -25,7 +34,10 @@ export function HomeRoute() {
         </Descriptions.Item>
         <Descriptions.Item label={t('home.yourScope')}>{user.allProjects ? t('home.wholeCentre') : scope.length ? scope.join(' · ') : unbound}</Descriptions.Item>
       </Descriptions>
-      <Typography.Title level={4}>{t('home.whatYouCanDo')}</Typography.Title>
+      {decides && <Decisions />}
+      {listens && <ListeningWork />}
+      {leads && <TeamFollowUp />}
+      <Typography.Title level={4}>{worklists ? t('home.otherPages') : t('home.whatYouCanDo')}</Typography.Title>
       <WhatYouCanDo roles={user.roles} />
     </>
   );

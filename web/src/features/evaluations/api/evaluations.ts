@@ -16,6 +16,8 @@ export interface EvaluationFilters {
   agent?: string;
   /** Only those that failed this checklist item. */
   code?: string;
+  /** `draft`: the caller's own drafts left open instead of the submitted evaluations. */
+  status?: 'draft';
   page: number;
   pageSize: number;
 }

@@ -1,4 +1,4 @@
-import { App, Button, Space, Table } from 'antd';
+import { Alert, App, Button, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,7 @@ function useEvaluationFilters(): [Filters, (next: Partial<Filters>) => void] {
     team: params.get('team') || undefined,
     agent: params.get('agent') || undefined,
     code: params.get('code') || undefined,
+    status: params.get('status') === 'draft' ? 'draft' : undefined,
     page: Number(params.get('page')) || 1,
     pageSize: Number(params.get('pageSize')) || DEFAULT_PAGE_SIZE,
   };
@@ -55,13 +56,29 @@ export function EvaluationsRoute() {
   const [downloading, setDownloading] = useState<ExportFormat | null>(null);
   // Inspectors and team leads export through a request a supervisor approves (seed 三(三)).
   const direct = useCan('export.direct');
-  const columns = useEvaluationColumns<Evaluation>({
+  const drafts = filters.status === 'draft';
+  const listed = useEvaluationColumns<Evaluation>({
     callLinkTestId: 'evaluation-call-link',
     who: [
       { title: t('evaluations.agent'), key: 'agent', render: (_, e) => `${e.agentName} (${e.agent})` },
       { title: t('evaluations.team'), dataIndex: 'team' },
     ],
   });
+  // A draft is carried on in the scoring workspace.
+  const columns = drafts
+    ? [
+        ...listed,
+        {
+          title: t('evaluations.drafts.action'),
+          key: 'continue',
+          render: (_: unknown, e: Evaluation) => (
+            <Link to={paths.evaluate.getHref(e.recordingId, { source: e.source })} data-testid="evaluation-continue">
+              {t('evaluations.drafts.continue')}
+            </Link>
+          ),
+        },
+      ]
+    : listed;
 
   const download = async (format: ExportFormat) => {
     setDownloading(format);
@@ -74,31 +91,47 @@ export function EvaluationsRoute() {
     }
   };
 
-  const { page, pageSize, ...rest } = filters;
+  const { page, pageSize, status: _status, ...rest } = filters;
   return (
     <>
       <PageHeader
-        title={t('evaluations.title')}
+        title={drafts ? t('evaluations.drafts.title') : t('evaluations.title')}
         extra={
-          <Space wrap>
-            {!direct && (
-              <Link to={paths.exports.getHref()} data-testid="evaluations-request-export">
-                <Button>{t('exports.request')}</Button>
-              </Link>
-            )}
-            {direct && (
-              <>
-                <Button loading={downloading === 'csv'} onClick={() => void download('csv')} data-testid="evaluations-download-csv">
-                  {t('evaluations.downloadCsv')}
-                </Button>
-                <Button loading={downloading === 'xlsx'} onClick={() => void download('xlsx')} data-testid="evaluations-download-xlsx">
-                  {t('evaluations.downloadXlsx')}
-                </Button>
-              </>
-            )}
-          </Space>
+          !drafts && (
+            <Space wrap>
+              {!direct && (
+                <Link to={paths.exports.getHref()} data-testid="evaluations-request-export">
+                  <Button>{t('exports.request')}</Button>
+                </Link>
+              )}
+              {direct && (
+                <>
+                  <Button loading={downloading === 'csv'} onClick={() => void download('csv')} data-testid="evaluations-download-csv">
+                    {t('evaluations.downloadCsv')}
+                  </Button>
+                  <Button loading={downloading === 'xlsx'} onClick={() => void download('xlsx')} data-testid="evaluations-download-xlsx">
+                    {t('evaluations.downloadXlsx')}
+                  </Button>
+                </>
+              )}
+            </Space>
+          )
         }
       />
+      {drafts && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('evaluations.drafts.hint')}
+          action={
+            <Button size="small" onClick={() => setFilters({ status: undefined, page: 1 })} data-testid="evaluations-all">
+              {t('evaluations.drafts.showSubmitted')}
+            </Button>
+          }
+          data-testid="evaluations-drafts"
+        />
+      )}
       <EvaluationFilters value={rest} onChange={(next) => setFilters({ ...next, page: 1 })} />
       {evaluations.isError ? (
         <LoadError error={evaluations.error} onRetry={() => void evaluations.refetch()} />

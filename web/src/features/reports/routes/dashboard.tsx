@@ -1,4 +1,4 @@
-import { Card, Col, DatePicker, Empty, Row, Segmented, Space, Spin, Statistic, Table, Typography } from 'antd';
+import { Card, DatePicker, Empty, Segmented, Space, Spin, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -9,24 +9,12 @@ import { ProjectSelect } from '#web/components/project-select';
 import { paths } from '#web/config/paths';
 import { type ReportSummary, type SummaryMachineRule, useSummary } from '../api/summary';
 import { DefectPareto } from '../components/defect-pareto';
+import { SummaryHeadline } from '../components/summary-headline';
 
 type Kind = 'week' | 'month';
 const DATE = 'YYYY-MM-DD';
 const isDate = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid();
 const percent = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`);
-const score = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toFixed(1));
-
-/** Change against the previous period, in the figure's own unit: 「较上期 +2.5」; nothing when either side has no figure. */
-function Change({ now, before, format }: { now: number | null; before: number | null | undefined; format: (v: number) => string }) {
-  const { t } = useTranslation();
-  if (now === null || before === null || before === undefined) return null;
-  const delta = now - before;
-  return (
-    <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 8 }} data-testid="dashboard-change">
-      {t('dashboard.change', { value: `${delta >= 0 ? '+' : ''}${format(delta)}` })}
-    </Typography.Text>
-  );
-}
 
 /**
  * The quality supervisor's dashboard (DOMAIN.md: 品质主管 reviews trends): the headline figures of
@@ -103,35 +91,7 @@ function Figures({ summary, before, onDrill }: { summary: ReportSummary; before?
   const sampled = new Map(summary.items.map((i) => [i.code, i]));
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <Card hoverable onClick={() => onDrill()} data-testid="dashboard-evaluations" data-value={summary.evaluations}>
-            <Statistic
-              title={t('dashboard.evaluations')}
-              value={summary.evaluations}
-              suffix={<Change now={summary.evaluations} before={before?.evaluations} format={(v) => String(v)} />}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} md={8}>
-          <Card data-testid="dashboard-average" data-value={summary.averageScore ?? ''}>
-            <Statistic
-              title={t('dashboard.averageScore')}
-              value={score(summary.averageScore)}
-              suffix={<Change now={summary.averageScore} before={before?.averageScore} format={(v) => v.toFixed(1)} />}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} md={8}>
-          <Card data-testid="dashboard-fatal-rate" data-value={summary.fatalRate ?? ''}>
-            <Statistic
-              title={t('dashboard.fatalRate')}
-              value={percent(summary.fatalRate)}
-              suffix={<Change now={summary.fatalRate} before={before?.fatalRate} format={(v) => `${(v * 100).toFixed(1)} %`} />}
-            />
-          </Card>
-        </Col>
-      </Row>
+      <SummaryHeadline summary={summary} before={before} testIdPrefix="dashboard" onOpenEvaluations={() => onDrill()} />
       <Card title={t('dashboard.pareto')}>
         {summary.items.some((i) => i.failures > 0) ? <DefectPareto items={summary.items} onPick={onDrill} /> : <Empty description={t('dashboard.noFailures')} />}
       </Card>
