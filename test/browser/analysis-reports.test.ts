@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, apiLogin, DEMO_PASSWORD, launchBrowser, type RunningServer, signIn, startBuiltServer } from '../support/browser.js';
 
-// Issue 12 "Reports" (seed 11.10): the supervisor publishes a monthly report; a team lead opens it and it is marked read.
+// Issue 12 "Reports" (seed 11.10): the supervisor publishes a monthly report; a team lead finds it on his home, opens it and it is marked read.
 let server: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
@@ -42,7 +42,9 @@ describe('the analysis reports pages', () => {
 
     const lead = await newPage();
     await signIn(lead, server.baseUrl, 'lead1', DEMO_PASSWORD);
-    await lead.getByTestId('nav-analysis-reports').click();
+    // His home says a report waits for him, and leads to the reports.
+    await lead.locator('[data-testid="home-reports-unread"][data-value="1"]').waitFor();
+    await lead.getByTestId('home-reports-unread-link').click();
     const row = lead.getByTestId(`report-row-${id}`);
     await row.getByTestId('report-unread').waitFor();
     await row.getByTestId('report-open').click();
@@ -56,6 +58,8 @@ describe('the analysis reports pages', () => {
     await lead.getByTestId('nav-analysis-reports').click();
     await lead.getByTestId(`report-row-${id}`).getByTestId('report-read').waitFor();
     expect((await apiCall<{ count: number }>(server.baseUrl, token, 'GET', '/analysis-reports/unread')).count).toBe(0);
+    await lead.goto(server.baseUrl);
+    await lead.locator('[data-testid="home-reports-unread"][data-value="0"]').waitFor();
     await lead.screenshot({ path: '/tmp/analysis-reports-lead.png' });
   });
 });

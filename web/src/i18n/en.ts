@@ -88,6 +88,7 @@ export const en: Translation = {
       title: 'Team follow-up',
       coaching: 'Open coaching items',
       notices: 'Rectification notices awaiting your answer',
+      reports: 'Published reports not yet read',
       none: 'No coaching items open',
       item: '{{agent}}: {{codes}}',
       more: 'All {{count}}',
@@ -103,7 +104,7 @@ export const en: Translation = {
       exports: 'Export requests awaiting approval',
       noProjects: 'You have no projects to look at yet',
     },
-    units: { calls: 'calls', drafts: 'drafts', items: 'items', notices: 'notices', requests: 'requests' },
+    units: { calls: 'calls', drafts: 'drafts', items: 'items', notices: 'notices', reports: 'reports', requests: 'requests' },
     otherPages: 'Other pages',
   },
   errors: {

@@ -84,6 +84,7 @@ export const zhCN = {
       title: '班组跟进',
       coaching: '待辅导的问题',
       notices: '待我答复的整改通知书',
+      reports: '未读的分析报告',
       none: '没有待辅导的问题',
       item: '{{agent}}：{{codes}}',
       more: '全部 {{count}} 项',
@@ -99,7 +100,7 @@ export const zhCN = {
       exports: '待审批的导出申请',
       noProjects: '您还没有可查看的项目组',
     },
-    units: { calls: '通', drafts: '份', items: '项', notices: '份', requests: '项' },
+    units: { calls: '通', drafts: '份', items: '项', notices: '份', reports: '份', requests: '项' },
     otherPages: '其他页面',
   },
   errors: {

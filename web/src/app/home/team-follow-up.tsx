@@ -2,6 +2,7 @@ import { Card, Col, List, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useActiveChecklist } from '#web/api/checklists';
+import { useUnreadReports } from '#web/features/analysis-reports/api/analysis-reports';
 import { useCoachingItems } from '#web/features/coaching/api/coaching-items';
 import { useNotices } from '#web/features/rectification/api/notices';
 import { paths } from '#web/config/paths';
@@ -13,12 +14,14 @@ const SHOWN = 5;
 
 /**
  * The team lead's part (DOMAIN.md workflow 5, 9.9): the coaching items of his teams still open, the
- * first few by name, and the rectification notices issued to his teams that wait for his answer.
+ * first few by name, the rectification notices issued to his teams that wait for his answer, and the
+ * published reports of his teams he has not opened yet (11.10).
  */
 export function TeamFollowUp() {
   const { t } = useTranslation();
   const coaching = useCoachingItems(OPEN_COACHING);
   const notices = useNotices({ status: 'issued' });
+  const unread = useUnreadReports();
   const items = coaching.data?.items.slice(0, SHOWN) ?? [];
   // Items by title where the active checklist has them (a code of an older version stays a code).
   const titles = useActiveChecklist((checklist) => new Map(checklist.sections.flatMap((section) => section.items.map((item) => [item.code, item.title]))));
@@ -26,7 +29,7 @@ export function TeamFollowUp() {
   return (
     <Card title={t('home.followUp.title')} style={{ marginBottom: 24 }} data-testid="home-follow-up">
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={14}>
+        <Col xs={24} md={12}>
           <WorkFigure
             testId="home-coaching-open"
             title={t('home.followUp.coaching')}
@@ -59,7 +62,7 @@ export function TeamFollowUp() {
             }
           />
         </Col>
-        <Col xs={24} md={10}>
+        <Col xs={24} md={6}>
           <WorkFigure
             testId="home-notices-issued"
             title={t('home.followUp.notices')}
@@ -67,6 +70,16 @@ export function TeamFollowUp() {
             suffix={t('home.units.notices')}
             loading={notices.isPending}
             to={paths.rectificationNotices.getHref({ status: 'issued' })}
+          />
+        </Col>
+        <Col xs={24} md={6}>
+          <WorkFigure
+            testId="home-reports-unread"
+            title={t('home.followUp.reports')}
+            value={unread.data?.count}
+            suffix={t('home.units.reports')}
+            loading={unread.isPending}
+            to={paths.analysisReports.getHref()}
           />
         </Col>
       </Row>
