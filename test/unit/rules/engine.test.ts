@@ -21,7 +21,7 @@ describe('engine', () => {
     expect(greeting).toEqual({
       code: 'GREETING',
       verdict: 'pass',
-      evidence: [{ segment: 0, start: 0.3, end: 1.9, text: '您好', matched: '您好', charStart: 0, charEnd: 2 }],
+      evidence: [{ segment: 0, start: 0.3, end: 1.9, text: '您好', matched: '您好', charStart: 0, charEnd: 2, how: 'exact', tolerances: ['exact'] }],
     });
   });
 

@@ -31,11 +31,17 @@ describe('labelled cases', () => {
       expect(segment).toBeDefined();
       expect(e.start).toBeLessThanOrEqual(e.end);
       if (e.charStart !== undefined) {
-        expect(segment.text.slice(e.charStart, e.charEnd)).toBe(e.text);
+        // Each segment's share is its original characters; together they are the evidence's text.
+        const parts = e.parts ?? [{ segment: e.segment, charStart: e.charStart, charEnd: e.charEnd! }];
+        expect(parts[0]).toEqual({ segment: e.segment, charStart: e.charStart, charEnd: e.charEnd });
+        expect(parts.map((p) => segments[p.segment].text.slice(p.charStart, p.charEnd)).join('')).toBe(e.text);
         expect(e.start).toBeGreaterThanOrEqual(segment.start - 1e-3);
-        expect(e.end).toBeLessThanOrEqual(segment.end + 1e-3);
-        expect(normalise(e.text).text.length).toBe(normalise(e.matched).text.length);
-        expect(segment.speaker).toBe('agent');
+        expect(e.end).toBeLessThanOrEqual(segments[parts[parts.length - 1].segment].end + 1e-3);
+        for (const p of parts) expect(segments[p.segment].speaker).toBe((c.rule as { speaker?: string } | undefined)?.speaker ?? 'agent');
+        expect(e.tolerances?.[0]).toBe(e.how);
+        // Only a tolerance that adds or drops characters changes the length of what was said.
+        const changesLength = e.tolerances!.some((h) => ['stutter', 'filler-skipped', 'one-missing', 'one-extra', 'fuzzy'].includes(h));
+        if (!changesLength) expect(normalise(e.text).text.length).toBe(normalise(e.matched).text.length);
       }
     }
   });
