@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRules, DEFAULT_RULES, normalise, runRules, type CompiledRules } from '#shared/rules/index.js';
 import { LABELLED_CASES, type LabelledCase } from './labelled-cases.js';
+import { TOLERANCE_CASES } from './tolerance-cases.js';
 
 const defaults = compileRules(DEFAULT_RULES);
 
@@ -15,7 +16,22 @@ describe('labelled cases', () => {
     expect(new Set(titles).size).toBe(titles.length);
   });
 
-  it.each(LABELLED_CASES.map((c) => [`${c.code}: ${c.title}`, c] as const))('%s', (_, c) => {
+  it.each(LABELLED_CASES.map((c) => [`${c.code}: ${c.title}`, c] as const))('%s', (_, c) => check(c));
+});
+
+describe('labelled cases of speech-recognition noise (issue 17)', () => {
+  it('has at least 100 of them, half near-misses, with unique titles', () => {
+    expect(TOLERANCE_CASES.length).toBeGreaterThanOrEqual(100);
+    expect(TOLERANCE_CASES.filter((c) => c.kind === 'near-miss').length * 2).toBeGreaterThanOrEqual(TOLERANCE_CASES.length);
+    const titles = [...LABELLED_CASES, ...TOLERANCE_CASES].map((c) => `${c.code} ${c.title}`);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it.each(TOLERANCE_CASES.map((c) => [`${c.code} (${c.kind}): ${c.title}`, c] as const))('%s', (_, c) => check(c));
+});
+
+function check(c: LabelledCase): void {
+  {
     const results = runRules(compiledFor(c), c.transcript, { duration: c.duration });
     const result = results.find((r) => r.code === c.code);
     expect(result, `no result for ${c.code}`).toBeDefined();
@@ -44,5 +60,5 @@ describe('labelled cases', () => {
         if (!changesLength) expect(normalise(e.text).text.length).toBe(normalise(e.matched).text.length);
       }
     }
-  });
-});
+  }
+}
