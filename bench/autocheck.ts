@@ -20,6 +20,8 @@ export interface AutocheckBenchOptions {
   extraForbiddenPhrases?: number;
   charsPerTranscript?: number;
   seed?: number;
+  /** Issue 17's tolerances (fillers, stutters, across segments, fuzzy required phrases): default on. */
+  tolerances?: boolean;
 }
 
 export interface AutocheckBenchResult {
@@ -126,7 +128,7 @@ const FRAGMENTS = [
   '自己看',
 ];
 
-function extraForbidden(count: number, random: () => number): string[] {
+export function extraForbidden(count: number, random: () => number): string[] {
   const phrases = new Set<string>();
   while (phrases.size < count) {
     const parts = 2 + Math.floor(random() * 2);
@@ -137,7 +139,7 @@ function extraForbidden(count: number, random: () => number): string[] {
   return [...phrases];
 }
 
-function generateTranscripts(count: number, chars: number, extra: string[], random: () => number): Transcript[] {
+export function generateTranscripts(count: number, chars: number, extra: string[], random: () => number): Transcript[] {
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const transcripts: Transcript[] = [];
@@ -211,7 +213,18 @@ export async function runAutocheckBench(options: AutocheckBenchOptions = {}): Pr
   const naiveCount = Math.min(count, options.naiveTranscripts ?? count);
   const random = prng(options.seed ?? 20261108);
   const extra = extraForbidden(options.extraForbiddenPhrases ?? 200, random);
-  const rules: RuleDefinition[] = [...DEFAULT_RULES, { code: 'EXTRA_FORBIDDEN', rule: { type: 'phrase-forbidden', phrases: extra, homophones: true } }];
+  const all: RuleDefinition[] = [...DEFAULT_RULES, { code: 'EXTRA_FORBIDDEN', rule: { type: 'phrase-forbidden', phrases: extra, homophones: true } }];
+  const off = { fillers: false, stutters: false, acrossSegments: false };
+  const rules: RuleDefinition[] =
+    options.tolerances === false
+      ? all.map(({ code, rule }) =>
+          rule.type === 'phrase-required'
+            ? { code, rule: { ...rule, ...off, fuzzy: false } }
+            : rule.type === 'phrase-forbidden'
+              ? { code, rule: { ...rule, ...off } }
+              : { code, rule },
+        )
+      : all;
   const phrases = rules.reduce((sum, { rule }) => {
     if (rule.type === 'phrase-forbidden') return sum + rule.phrases.length;
     if (rule.type === 'phrase-required') return sum + rule.phrases.flat().length;

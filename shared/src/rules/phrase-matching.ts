@@ -108,48 +108,75 @@ function addPattern<T>(index: Map<string, number>, refs: T[][], pattern: string,
 const FILLER = 1;
 const BOUNDARY = 2;
 
-/** The current run, in scratch buffers that grow as needed (the engine is synchronous). */
+const ABSORBED = 4;
+
+/** What a position absorbed by folding stutters: its new original end, its last repetition's start, how many characters. */
+interface Absorbed {
+  end: number;
+  last: number;
+  count: number;
+}
+
+/**
+ * The current run, in scratch buffers that grow as needed (the engine is synchronous). Per position
+ * only its code, its original start and its flags are stored; what is rare (a filler skipped before
+ * it, a segment boundary, an absorbed repetition) lives in sparse side tables read at hit time.
+ */
 const run = {
   capacity: 0,
   length: 0,
   speaker: 'agent' as Speaker,
   codes: new Uint16Array(0),
   sound: new Uint16Array(0),
-  /**
-   * Segment index, original [start, end) code units in it, and the count of normalised non-filler
-   * characters through it (so the count before position p is nEnd[p − 1], and its last repetition is
-   * character nEnd[p] − 1).
-   */
-  seg: new Int32Array(0),
+  /** Original start (code unit) of the position's character in its segment's text. */
   oStart: new Int32Array(0),
-  oEnd: new Int32Array(0),
-  nEnd: new Int32Array(0),
-  /** The original start of a position's last repetition (its own start when it has none). */
-  oLast: new Int32Array(0),
   flags: new Uint8Array(0),
-  /** Sparse: fillers skipped just before a position; the gap in seconds at a segment boundary. */
-  fillers: [] as (string[] | undefined)[],
-  gaps: [] as (number | undefined)[],
+  /** Run positions where each segment starts, and the segments' indexes. */
+  segStarts: [] as number[],
+  segIndex: [] as number[],
+  absorbed: new Map<number, Absorbed>(),
+  fillers: new Map<number, string[]>(),
+  gaps: new Map<number, number>(),
 };
 
 function reserve(needed: number): void {
   if (needed <= run.capacity) return;
   let size = Math.max(4096, run.capacity);
   while (size < needed) size *= 2;
-  const grow = <A extends Uint16Array | Int32Array | Uint8Array>(old: A, make: (n: number) => A): A => {
-    const next = make(size);
-    next.set(old);
-    return next;
-  };
-  run.codes = grow(run.codes, (n) => new Uint16Array(n));
+  const codes = new Uint16Array(size);
+  codes.set(run.codes);
+  const oStart = new Int32Array(size);
+  oStart.set(run.oStart);
+  const flags = new Uint8Array(size);
+  flags.set(run.flags);
+  run.codes = codes;
+  run.oStart = oStart;
+  run.flags = flags;
   run.sound = new Uint16Array(size);
-  run.seg = grow(run.seg, (n) => new Int32Array(n));
-  run.oStart = grow(run.oStart, (n) => new Int32Array(n));
-  run.oEnd = grow(run.oEnd, (n) => new Int32Array(n));
-  run.nEnd = grow(run.nEnd, (n) => new Int32Array(n));
-  run.oLast = grow(run.oLast, (n) => new Int32Array(n));
-  run.flags = grow(run.flags, (n) => new Uint8Array(n));
   run.capacity = size;
+}
+
+/** The segment (its index in the transcript) of run position p. */
+function segOf(p: number): number {
+  const starts = run.segStarts;
+  let i = starts.length - 1;
+  while (i > 0 && starts[i] > p) i--;
+  return run.segIndex[i];
+}
+
+const endOf = (p: number): number => (run.flags[p] & ABSORBED ? run.absorbed.get(p)!.end : run.oStart[p] + 1);
+const absorbedCount = (p: number): number => (run.flags[p] & ABSORBED ? run.absorbed.get(p)!.count : 0);
+
+function absorb(p: number, end: number, last: number, count: number): void {
+  let a = run.flags[p] & ABSORBED ? run.absorbed.get(p) : undefined;
+  if (!a) {
+    a = { end, last, count: 0 };
+    run.absorbed.set(p, a);
+    run.flags[p] |= ABSORBED;
+  }
+  a.end = end;
+  a.last = last;
+  a.count += count;
 }
 
 function isHighSurrogateAt(text: string, i: number): boolean {
@@ -171,7 +198,6 @@ function fillerAt(matcher: PhraseMatcher, codes: Uint16Array, i: number, length:
   return undefined;
 }
 
-let n = 0; // normalised non-filler characters so far in the run
 let pendingFillers: string[] | undefined;
 /** Position of a character that repeats the one two back (X Y X…): a two-character stutter if Y follows. */
 let twoBack = -1;
@@ -181,15 +207,16 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
   const text = segment.text;
   const { codes: nc, map, length } = normaliseCodes(text);
   reserve(run.length + length);
-  const { codes, seg, oStart, oEnd, nEnd, oLast, flags } = run;
+  const { codes, oStart, flags } = run;
   const fillerFirst = matcher.fillerFirst;
   const fold = matcher.stutters;
   // Hot loop: module state in locals, written back at the end.
   let k = run.length;
-  let count = n;
   let two = twoBack;
   let pending = pendingFillers;
   const segmentStart = k;
+  run.segStarts.push(k);
+  run.segIndex.push(index);
   for (let i = 0; i < length; i++) {
     const c = nc[i];
     if (fillerFirst[c] === 1) {
@@ -201,48 +228,40 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
       }
     }
     const at = map[i];
-    const end = at + 1; // a surrogate pair's second half is added when a hit ends on it (withPair)
     if (fold && k > segmentStart) {
       if (two === k - 1 && k - 3 >= segmentStart && c === codes[k - 2]) {
         // X Y X Y: the second X Y stretches the first Y.
         k--;
-        oEnd[k - 1] = end;
-        oLast[k - 1] = at;
-        nEnd[k - 1] = ++count;
+        const x = 1 + absorbedCount(k);
+        if (flags[k] & ABSORBED) run.absorbed.delete(k);
+        absorb(k - 1, at + 1, at, x + 1);
         two = -1;
         pending = undefined;
         continue;
       }
       if (c === codes[k - 1]) {
-        oEnd[k - 1] = end;
-        oLast[k - 1] = at;
-        nEnd[k - 1] = ++count;
+        absorb(k - 1, at + 1, at, 1);
         pending = undefined;
         continue;
       }
     }
     two = fold && k - 2 >= segmentStart && c === codes[k - 2] ? k : -1; // c !== codes[k - 1], or it had folded
     codes[k] = c;
-    seg[k] = index;
     oStart[k] = at;
-    oEnd[k] = end;
-    oLast[k] = at;
-    nEnd[k] = ++count;
     let f = 0;
     if (pending !== undefined) {
       f = FILLER;
-      run.fillers[k] = pending;
+      run.fillers.set(k, pending);
       pending = undefined;
     }
     if (k === segmentStart && k > 0) {
       f |= BOUNDARY;
-      run.gaps[k] = gap;
+      run.gaps.set(k, gap!);
     }
     flags[k] = f;
     k++;
   }
   run.length = k;
-  n = count;
   twoBack = two;
   pendingFillers = pending;
 }
@@ -250,7 +269,13 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
 function resetRun(speaker: Speaker): void {
   run.length = 0;
   run.speaker = speaker;
-  n = 0;
+  if (run.segStarts.length > 0) {
+    run.segStarts = [];
+    run.segIndex = [];
+  }
+  if (run.absorbed.size > 0) run.absorbed.clear();
+  if (run.fillers.size > 0) run.fillers.clear();
+  if (run.gaps.size > 0) run.gaps.clear();
   pendingFillers = undefined;
   twoBack = -1;
 }
@@ -297,6 +322,9 @@ function firstEnd(p: number): number {
   return run.oStart[p] + 1;
 }
 
+/** A position's last repetition's original start (its own start when it absorbed none). */
+const lastOf = (p: number): number => (run.flags[p] & ABSORBED ? run.absorbed.get(p)!.last : run.oStart[p]);
+
 /** An original end that falls inside a surrogate pair, moved past it. */
 function withPair(segment: number, end: number): number {
   return isHighSurrogateAt(runSegments[segment].text, end - 1) ? end + 1 : end;
@@ -308,28 +336,26 @@ function accept(c: Compiled, s: number, e: number, byEdit: MatchHow[] | null, by
   if (entry.speaker !== run.speaker) return null;
   let mask = 0;
   span.start = run.oStart[s];
-  span.end = run.oEnd[e - 1];
+  span.end = endOf(e - 1);
   if (byEdit) for (const how of byEdit) mask |= HOW_BIT[how];
   else {
     // A repetition at either end of the hit is not part of the phrase (您好好休息 says 您好 once),
     // unless the phrase itself doubles the character there (谢谢).
-    const nStart = (p: number) => (p === 0 ? 0 : run.nEnd[p - 1]);
-    let from = nStart(s);
-    let to = run.nEnd[e - 1];
+    let said = e - s;
+    for (let p = s; p < e; p++) if (run.flags[p] & ABSORBED) said += absorbedCount(p);
     if (e - s === 1 && c.length === 1) {
-      to = from + 1;
+      said = 1;
       span.end = firstEnd(s);
     } else if (e - s > 1) {
-      if (!c.doubledFirst) {
-        from = run.nEnd[s] - 1;
-        span.start = run.oLast[s];
+      if (!c.doubledFirst && run.flags[s] & ABSORBED) {
+        said -= absorbedCount(s);
+        span.start = lastOf(s);
       }
-      if (!c.doubledLast) {
-        to = nStart(e - 1) + 1;
+      if (!c.doubledLast && run.flags[e - 1] & ABSORBED) {
+        said -= absorbedCount(e - 1);
         span.end = firstEnd(e - 1);
       }
     }
-    const said = to - from;
     if (said < c.length) return null; // 感谢 is not 谢谢 said once
     if (said > c.length) {
       if (!entry.stutters) return null;
@@ -339,15 +365,15 @@ function accept(c: Compiled, s: number, e: number, byEdit: MatchHow[] | null, by
   let across = false;
   let fillers = false;
   for (let p = s + 1; p < e; p++) {
-    const f = run.flags[p];
+    const f = run.flags[p] & (BOUNDARY | FILLER);
     if (f === 0) continue;
     if (f & BOUNDARY) {
-      if (!((run.gaps[p] ?? Infinity) < (entry.acrossGap ?? 0))) return null;
+      if (!((run.gaps.get(p) ?? Infinity) < (entry.acrossGap ?? 0))) return null;
       across = true;
     }
     if (f & FILLER) {
       const allowed = entry.fillers;
-      if (!allowed || !run.fillers[p]!.every((w) => allowed.has(w))) return null;
+      if (!allowed || !run.fillers.get(p)!.every((w) => allowed.has(w))) return null;
       fillers = true;
     }
   }
@@ -377,10 +403,11 @@ function partsOf(s: number, e: number): EvidencePart[] {
   const parts: EvidencePart[] = [];
   for (let p = s; p < e; p++) {
     const last = parts[parts.length - 1];
-    if (last && last.segment === run.seg[p]) last.charEnd = run.oEnd[p];
+    const segment = segOf(p);
+    if (last && last.segment === segment) last.charEnd = endOf(p);
     else {
       if (last) last.charEnd = withPair(last.segment, last.charEnd);
-      parts.push({ segment: run.seg[p], charStart: p === s ? span.start : run.oStart[p], charEnd: run.oEnd[p] });
+      parts.push({ segment, charStart: p === s ? span.start : run.oStart[p], charEnd: endOf(p) });
     }
   }
   const last = parts[parts.length - 1];
@@ -389,9 +416,9 @@ function partsOf(s: number, e: number): EvidencePart[] {
 }
 
 function makeHit(entry: PhraseEntry, s: number, e: number, tolerances: MatchHow[], edits?: number): PhraseHit {
-  const segment = run.seg[s];
+  const segment = segOf(s);
   let hit: PhraseHit;
-  if (run.seg[e - 1] === segment) {
+  if (segOf(e - 1) === segment) {
     hit = { entry, segment, charStart: span.start, charEnd: withPair(segment, span.end), how: tolerances[0], tolerances };
   } else {
     const parts = partsOf(s, e);
@@ -425,12 +452,12 @@ const groupKey = (entry: PhraseEntry) => entry.rule * 65536 + entry.group;
 export function findPhraseHits(matcher: PhraseMatcher, segments: readonly Segment[]): PhraseHit[] {
   const hits: PhraseHit[] = [];
   const fuzzyHits: PhraseHit[] = [];
-  const found: RunHit[] = [];
-  const seeds: number[] = []; // [seed ref pattern, text position] pairs
+  let found: RunHit[] = [];
+  let seeds: number[] = []; // [seed ref pattern, text position] pairs
   const satisfied = matcher.fuzzy.length > 0 ? new Set<number>() : null;
   forEachRun(matcher, segments, () => {
-    found.length = 0;
-    seeds.length = 0;
+    if (found.length > 0) found = [];
+    if (seeds.length > 0) seeds = [];
     const record = (refs: Compiled[], s: number, e: number, rank: number) => {
       for (const c of refs) {
         const tolerances = accept(c, s, e, null, rank === 1);
@@ -528,19 +555,25 @@ function alignWithin(pattern: Uint16Array, text: Uint16Array, from: number, to: 
 
 // ------------------------------------------------------------------ building
 
-/** Folds a normalised phrase the way runs are folded (stutters), for the automata. */
-function foldStutters(text: string): string {
-  let out = '';
+/** Folds a normalised phrase exactly the way runs are folded (stutters), for the automata. */
+export function foldStutters(text: string): string {
+  const out: string[] = [];
+  let two = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (out.length > 0 && out[out.length - 1] === c) continue;
-    if (out.length >= 3 && c === out[out.length - 2] && text[i + 1] === out[out.length - 1] && out[out.length - 1] !== c) {
-      i++;
-      continue;
+    const k = out.length;
+    if (k > 0) {
+      if (two === k - 1 && k - 3 >= 0 && c === out[k - 2]) {
+        out.pop();
+        two = -1;
+        continue;
+      }
+      if (c === out[k - 1]) continue;
     }
-    out += c;
+    two = k - 2 >= 0 && c === out[k - 2] ? k : -1;
+    out.push(c);
   }
-  return out;
+  return out.join('');
 }
 
 export function buildPhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatcher {
