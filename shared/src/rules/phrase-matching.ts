@@ -134,6 +134,7 @@ const run = {
   /** Run positions where each segment starts, and the segments' indexes. */
   segStarts: [] as number[],
   segIndex: [] as number[],
+  segments: 0,
   absorbed: new Map<number, Absorbed>(),
   fillers: new Map<number, string[]>(),
   gaps: new Map<number, number>(),
@@ -159,7 +160,7 @@ function reserve(needed: number): void {
 /** The segment (its index in the transcript) of run position p. */
 function segOf(p: number): number {
   const starts = run.segStarts;
-  let i = starts.length - 1;
+  let i = run.segments - 1;
   while (i > 0 && starts[i] > p) i--;
   return run.segIndex[i];
 }
@@ -215,8 +216,8 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
   let two = twoBack;
   let pending = pendingFillers;
   const segmentStart = k;
-  run.segStarts.push(k);
-  run.segIndex.push(index);
+  run.segStarts[run.segments] = k;
+  run.segIndex[run.segments++] = index;
   for (let i = 0; i < length; i++) {
     const c = nc[i];
     if (fillerFirst[c] === 1) {
@@ -269,10 +270,7 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
 function resetRun(speaker: Speaker): void {
   run.length = 0;
   run.speaker = speaker;
-  if (run.segStarts.length > 0) {
-    run.segStarts = [];
-    run.segIndex = [];
-  }
+  run.segments = 0;
   if (run.absorbed.size > 0) run.absorbed.clear();
   if (run.fillers.size > 0) run.fillers.clear();
   if (run.gaps.size > 0) run.gaps.clear();
@@ -433,11 +431,19 @@ function makeHit(entry: PhraseEntry, s: number, e: number, tolerances: MatchHow[
  * a phrase found by text is also found by sound, and the text hit is kept.
  */
 function tidy(found: RunHit[], out: PhraseHit[]): void {
-  found.sort((a, b) => a.start - b.start || a.end - b.end || a.rank - b.rank);
-  const saidUntil = new Map<PhraseEntry, number>();
+  if (found.length > 1) found.sort((a, b) => a.start - b.start || a.end - b.end || a.rank - b.rank);
+  const kept: RunHit[] = [];
   for (const f of found) {
-    if ((saidUntil.get(f.hit.entry) ?? -1) > f.start) continue;
-    saidUntil.set(f.hit.entry, f.end);
+    // A run holds a handful of hits: looking back beats a map.
+    let overlaps = false;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      if (kept[i].hit.entry === f.hit.entry) {
+        overlaps = kept[i].end > f.start;
+        break;
+      }
+    }
+    if (overlaps) continue;
+    kept.push(f);
     out.push(f.hit);
   }
 }
@@ -450,37 +456,54 @@ const groupKey = (entry: PhraseEntry) => entry.rule * 65536 + entry.group;
  * A later run may still find such a group exactly: the engine then drops its fuzzy hits.
  */
 export function findPhraseHits(matcher: PhraseMatcher, segments: readonly Segment[]): PhraseHit[] {
-  const hits: PhraseHit[] = [];
-  const fuzzyHits: PhraseHit[] = [];
-  let found: RunHit[] = [];
-  let seeds: number[] = []; // [seed ref pattern, text position] pairs
-  const satisfied = matcher.fuzzy.length > 0 ? new Set<number>() : null;
-  forEachRun(matcher, segments, () => {
-    if (found.length > 0) found = [];
-    if (seeds.length > 0) seeds = [];
-    const record = (refs: Compiled[], s: number, e: number, rank: number) => {
-      for (const c of refs) {
-        const tolerances = accept(c, s, e, null, rank === 1);
-        if (tolerances) found.push({ hit: makeHit(c.entry, s, e, tolerances), start: s, end: e, rank });
-      }
-    };
-    const length = run.length;
-    matcher.exact.scan(run.codes, length, (pattern, s, e) => record(matcher.exactRefs[pattern], s, e, 0));
-    if (matcher.sound) {
-      toSoundCodes(run.codes, length, run.sound);
-      matcher.sound.scan(run.sound, length, (pattern, s, e) => {
-        record(matcher.soundRefs[pattern], s, e, 1);
-        if (matcher.seedRefs[pattern].length > 0) seeds.push(pattern, s);
-      });
-    }
-    if (found.length > 0) {
-      const first = hits.length;
-      tidy(found, hits);
-      if (satisfied) for (let h = first; h < hits.length; h++) satisfied.add(groupKey(hits[h].entry));
-    }
-    if (seeds.length > 0) fuzzyRun(matcher, seeds, satisfied!, fuzzyHits);
-  });
+  scanning = { matcher, hits: [], fuzzyHits: [], found: [], seeds: [], satisfied: matcher.fuzzy.length > 0 ? new Set<number>() : null };
+  forEachRun(matcher, segments, scanRun);
+  const { hits, fuzzyHits } = scanning;
   return fuzzyHits.length > 0 ? hits.concat(fuzzyHits) : hits;
+}
+
+/** The state of the findPhraseHits call in progress, so that the per-run and per-hit callbacks are made once. */
+let scanning: {
+  matcher: PhraseMatcher;
+  hits: PhraseHit[];
+  fuzzyHits: PhraseHit[];
+  found: RunHit[];
+  /** [seed ref pattern, text position] pairs. */
+  seeds: number[];
+  satisfied: Set<number> | null;
+};
+
+function record(refs: Compiled[], s: number, e: number, rank: number): void {
+  for (const c of refs) {
+    const tolerances = accept(c, s, e, null, rank === 1);
+    if (tolerances) scanning.found.push({ hit: makeHit(c.entry, s, e, tolerances), start: s, end: e, rank });
+  }
+}
+
+const onExact = (pattern: number, s: number, e: number) => record(scanning.matcher.exactRefs[pattern], s, e, 0);
+const onSound = (pattern: number, s: number, e: number) => {
+  const matcher = scanning.matcher;
+  if (matcher.soundRefs[pattern].length > 0) record(matcher.soundRefs[pattern], s, e, 1);
+  if (matcher.seedRefs[pattern].length > 0) scanning.seeds.push(pattern, s);
+};
+
+function scanRun(): void {
+  const state = scanning;
+  const { matcher, hits, satisfied } = state;
+  if (state.found.length > 0) state.found = [];
+  if (state.seeds.length > 0) state.seeds = [];
+  const length = run.length;
+  matcher.exact.scan(run.codes, length, onExact);
+  if (matcher.sound) {
+    toSoundCodes(run.codes, length, run.sound);
+    matcher.sound.scan(run.sound, length, onSound);
+  }
+  if (state.found.length > 0) {
+    const first = hits.length;
+    tidy(state.found, hits);
+    if (satisfied) for (let h = first; h < hits.length; h++) satisfied.add(groupKey(hits[h].entry));
+  }
+  if (state.seeds.length > 0) fuzzyRun(matcher, state.seeds, satisfied!, state.fuzzyHits);
 }
 
 /** Verifies the run's seeds of groups still unsatisfied: a bounded edit-distance table around each. */
