@@ -46,9 +46,12 @@ interface Compiled {
   entry: PhraseEntry;
   /** Normalised length of the phrase (before folding stutters). */
   length: number;
-  /** Whether the phrase starts / ends with a doubled character (谢谢): then a repetition there is the phrase's own. */
-  doubledFirst: boolean;
-  doubledLast: boolean;
+  /**
+   * Characters the phrase's own first / last folded position absorbs (谢谢: 1, 系统不行不行: 0 and 2):
+   * repetitions there beyond these are a stutter outside the phrase.
+   */
+  ownFirst: number;
+  ownLast: number;
 }
 
 interface FuzzyPattern {
@@ -345,13 +348,15 @@ function accept(c: Compiled, s: number, e: number, byEdit: MatchHow[] | null, by
       said = 1;
       span.end = firstEnd(s);
     } else if (e - s > 1) {
-      if (!c.doubledFirst && run.flags[s] & ABSORBED) {
-        said -= absorbedCount(s);
-        span.start = lastOf(s);
+      const first = absorbedCount(s);
+      if (first > c.ownFirst) {
+        said -= first - c.ownFirst;
+        if (c.ownFirst === 0) span.start = lastOf(s);
       }
-      if (!c.doubledLast && run.flags[e - 1] & ABSORBED) {
-        said -= absorbedCount(e - 1);
-        span.end = firstEnd(e - 1);
+      const last = absorbedCount(e - 1);
+      if (last > c.ownLast) {
+        said -= last - c.ownLast;
+        if (c.ownLast === 0) span.end = firstEnd(e - 1);
       }
     }
     if (said < c.length) return null; // 感谢 is not 谢谢 said once
@@ -580,7 +585,13 @@ function alignWithin(pattern: Uint16Array, text: Uint16Array, from: number, to: 
 
 /** Folds a normalised phrase exactly the way runs are folded (stutters), for the automata. */
 export function foldStutters(text: string): string {
+  return foldWithCounts(text).folded;
+}
+
+/** The folded phrase and how many characters each folded position absorbed. */
+function foldWithCounts(text: string): { folded: string; counts: number[] } {
   const out: string[] = [];
+  const counts: number[] = [];
   let two = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -588,15 +599,21 @@ export function foldStutters(text: string): string {
     if (k > 0) {
       if (two === k - 1 && k - 3 >= 0 && c === out[k - 2]) {
         out.pop();
+        const x = 1 + counts.pop()!;
+        counts[k - 2] += x + 1;
         two = -1;
         continue;
       }
-      if (c === out[k - 1]) continue;
+      if (c === out[k - 1]) {
+        counts[k - 1]++;
+        continue;
+      }
     }
     two = k - 2 >= 0 && c === out[k - 2] ? k : -1;
     out.push(c);
+    counts.push(0);
   }
-  return out.join('');
+  return { folded: out.join(''), counts };
 }
 
 export function buildPhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatcher {
@@ -639,8 +656,8 @@ export function buildPhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatch
     const text = normalised[i];
     if (text.length === 0) return; // a phrase of punctuation only can never be said
     speakers.add(entry.speaker);
-    const compiled: Compiled = { entry, length: text.length, doubledFirst: text[1] === text[0], doubledLast: text[text.length - 2] === text[text.length - 1] };
-    const folded = stutters ? foldStutters(text) : text;
+    const { folded, counts } = stutters ? foldWithCounts(text) : { folded: text, counts: [0] };
+    const compiled: Compiled = { entry, length: text.length, ownFirst: counts[0], ownLast: counts[counts.length - 1] };
     addPattern(exactIndex, exactRefs, folded, compiled);
     if (entry.homophones && text.length >= entry.homophoneMinChars) {
       // 谢谢 folds to 谢 in the text automaton, but its homophone 谢邪 does not fold: it is heard unfolded.

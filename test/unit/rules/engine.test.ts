@@ -103,8 +103,8 @@ describe('phrases that repeat themselves', () => {
     expect(foldStutters('等着等着听不懂')).toBe('等着听不懂');
     expect(foldStutters('谢谢')).toBe('谢');
     expect(foldStutters('说了说了问')).toBe('说了问');
-    const compiled = compileRules([{ code: 'X', rule: { type: 'phrase-forbidden', phrases: ['等着等着听不懂', '说了说了问'] } }]);
-    for (const text of ['等着等着听不懂。', '说了说了问。']) {
+    const compiled = compileRules([{ code: 'X', rule: { type: 'phrase-forbidden', phrases: ['等着等着听不懂', '说了说了问', '系统不行不行'] } }]);
+    for (const text of ['等着等着听不懂。', '说了说了问。', '系统不行不行。']) {
       expect(runRules(compiled, { segments: [{ speaker: 'agent', start: 0, end: 2, text }] })[0]).toMatchObject({ verdict: 'fail', evidence: [{ how: 'exact' }] });
     }
     // Said once, the repetition is missing: a different sentence.
