@@ -78,6 +78,9 @@ describe('editing a new version', () => {
     ['a silence threshold of zero', (s: any) => (s[0].items.find((i: any) => i.code === 'SILENCE').rule.maxGapSeconds = 0), 'maxGapSeconds'],
     ['a window from the middle', (s: any) => (s[0].items[0].rule.window = { from: 'middle', seconds: 5 }), 'window'],
     ['an item without a title', (s: any) => (s[1].items[2].title = ''), 'title'],
+    ['fuzzy forbidden phrases', (s: any) => (s[0].items.find((i: any) => i.code === 'FORBIDDEN').rule.fuzzy = true), 'rule.fuzzy'],
+    ['a filler list that is not a list', (s: any) => (s[0].items[0].rule.fillerWords = '呃'), 'rule.fillerWords'],
+    ['stutters as a string', (s: any) => (s[0].items[0].rule.stutters = 'no'), 'rule.stutters'],
     ['no sections', (s: any) => s.splice(0, s.length), 'sections'],
   ])('answers 400 naming the field for %s, and keeps the draft as it was', async (_title, spoil, field) => {
     const api = t.as(supervisor.token);

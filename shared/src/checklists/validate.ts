@@ -23,6 +23,8 @@ export const CHECKLIST_PROBLEM_CODES = [
   'phrases',
   'seconds',
   'ruleType',
+  'fillerWords',
+  'notForForbidden',
 ] as const;
 
 export type ChecklistProblemCode = (typeof CHECKLIST_PROBLEM_CODES)[number];
@@ -37,6 +39,10 @@ export interface ChecklistProblem {
 export const CODE_MAX_LENGTH = 32;
 export const PHRASE_MAX_LENGTH = 100;
 export const POINTS_MAX = 100;
+export const FILLER_WORDS_MAX = 20;
+export const FILLER_WORD_MAX_LENGTH = 4;
+/** Longest gap a phrase may run over between two segments. */
+export const ACROSS_SEGMENTS_MAX_GAP_SECONDS = 10;
 export const RULE_TYPES = ['phrase-required', 'phrase-forbidden', 'interrupt', 'silence'] as const;
 
 const CODE = new RegExp(`^[A-Z][A-Z0-9_]{0,${CODE_MAX_LENGTH - 1}}$`);
@@ -86,6 +92,7 @@ function validateRule(rule: unknown, f: string, add: Add): void {
   if (r.speaker !== undefined && r.speaker !== 'agent' && r.speaker !== 'customer') add(`${f}.speaker`, 'speaker');
   if (r.homophones !== undefined && typeof r.homophones !== 'boolean') add(`${f}.homophones`, 'notBoolean');
   if (r.homophoneMinChars !== undefined && !isPositive(r.homophoneMinChars)) add(`${f}.homophoneMinChars`, 'positive');
+  if (r.type === 'phrase-required' || r.type === 'phrase-forbidden') validateTolerances(r, f, add);
   switch (r.type) {
     case 'phrase-required': {
       const groups = r.phrases;
@@ -109,6 +116,26 @@ function validateRule(rule: unknown, f: string, add: Add): void {
       return;
     default:
       add(`${f}.type`, 'ruleType', { types: RULE_TYPES.join(', ') });
+  }
+}
+
+/** The tolerance switches of a phrase rule (issue 17). */
+function validateTolerances(r: Record<string, unknown>, f: string, add: Add): void {
+  for (const name of ['fillers', 'stutters', 'acrossSegments', 'fuzzy']) {
+    if (r[name] !== undefined && typeof r[name] !== 'boolean') add(`${f}.${name}`, 'notBoolean');
+  }
+  // A forbidden phrase with a character missing or substituted is another, innocent sentence.
+  if (r.type === 'phrase-forbidden' && r.fuzzy === true) add(`${f}.fuzzy`, 'notForForbidden');
+  const words = r.fillerWords;
+  if (
+    words !== undefined &&
+    !(Array.isArray(words) && words.length <= FILLER_WORDS_MAX && words.every((w) => typeof w === 'string' && w.trim().length > 0 && w.length <= FILLER_WORD_MAX_LENGTH))
+  ) {
+    add(`${f}.fillerWords`, 'fillerWords', { max: FILLER_WORDS_MAX, maxLength: FILLER_WORD_MAX_LENGTH });
+  }
+  const gap = r.acrossSegmentsMaxGapSeconds;
+  if (gap !== undefined && !(isPositive(gap) && (gap as number) <= ACROSS_SEGMENTS_MAX_GAP_SECONDS)) {
+    add(`${f}.acrossSegmentsMaxGapSeconds`, 'seconds');
   }
 }
 
@@ -152,5 +179,9 @@ export function checklistProblemMessage(p: ChecklistProblem): string {
       return 'must be a positive number of seconds';
     case 'ruleType':
       return `must be ${q.types}`;
+    case 'fillerWords':
+      return `must be a list of at most ${q.max} filler words of at most ${q.maxLength} characters`;
+    case 'notForForbidden':
+      return 'is not allowed on forbidden phrases';
   }
 }

@@ -10,6 +10,11 @@ export const DEFAULT_FORBIDDEN_PHRASES: readonly string[] = [
   '不是已经跟你讲过了吗，还要问',
 ];
 
+/** 「是否将您的问题解释清楚」 and its usual variants: 是否/有没有 × 将/把 × 您/你, the standard's wording first. */
+export const CONFIRM_VARIANTS: string[] = ['是否', '有没有'].flatMap((whether) =>
+  ['将', '把'].flatMap((take) => ['您', '你'].map((you) => `${whether}${take}${you}的问题解释清楚`)),
+);
+
 export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     code: 'GREETING',
@@ -23,7 +28,9 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     code: 'CONFIRM',
     // The core of 「*先生/女士，不知道我刚才是否将您的问题解释清楚了？」: any salutation around it will do.
-    rule: { type: 'phrase-required', phrases: [['是否将您的问题解释清楚']], speaker: 'agent' },
+    // The usual variants of the script (是否/有没有, 将/把, 您/你) are alternatives the supervisor may edit;
+    // the first is the standard's own wording. One word missing, extra or misheard is forgiven (fuzzy).
+    rule: { type: 'phrase-required', phrases: [CONFIRM_VARIANTS], speaker: 'agent' },
   },
   { code: 'FORBIDDEN', rule: { type: 'phrase-forbidden', phrases: [...DEFAULT_FORBIDDEN_PHRASES], speaker: 'agent' } },
   { code: 'INTERRUPT', rule: { type: 'interrupt', minOverlapSeconds: 1.0 } },

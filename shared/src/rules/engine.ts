@@ -4,7 +4,10 @@
  */
 import { buildPhraseMatcher, findPhraseHits, type PhraseEntry, type PhraseHit, type PhraseMatcher } from './phrase-matching.js';
 import { findInterruptions, findSilences, roundTime, TIME_EPSILON } from './timing.js';
+import { normalise } from '../text/normalise.js';
 import {
+  DEFAULT_ACROSS_SEGMENTS_GAP_SECONDS,
+  DEFAULT_FILLERS,
   DEFAULT_FORBIDDEN_HOMOPHONE_MIN_CHARS,
   DEFAULT_MAX_GAP_SECONDS,
   DEFAULT_MIN_OVERLAP_SECONDS,
@@ -15,6 +18,7 @@ import {
   type RuleResult,
   type RunOptions,
   type Segment,
+  type ToleranceOptions,
   type Transcript,
 } from './types.js';
 
@@ -29,6 +33,15 @@ function assertPhrases(code: string, phrases: unknown, nested: boolean): void {
   if (!ok) throw new Error(`rule ${code}: phrases must be ${nested ? 'an array of arrays of strings' : 'an array of strings'}`);
 }
 
+/** A rule's tolerance switches as the matcher takes them (issue 17; every one on by default). */
+function tolerancesOf(rule: ToleranceOptions): Pick<PhraseEntry, 'fillers' | 'stutters' | 'acrossGap'> {
+  return {
+    fillers: rule.fillers === false ? null : new Set((rule.fillerWords ?? DEFAULT_FILLERS).map((w) => normalise(w).text).filter(Boolean)),
+    stutters: rule.stutters ?? true,
+    acrossGap: rule.acrossSegments === false ? 0 : (rule.acrossSegmentsMaxGapSeconds ?? DEFAULT_ACROSS_SEGMENTS_GAP_SECONDS),
+  };
+}
+
 export function compileRules(rules: readonly RuleDefinition[]): CompiledRules {
   const entries: PhraseEntry[] = [];
   rules.forEach(({ code, rule }, index) => {
@@ -40,8 +53,10 @@ export function compileRules(rules: readonly RuleDefinition[]): CompiledRules {
           speaker: rule.speaker ?? 'agent',
           homophones: rule.homophones ?? true,
           homophoneMinChars: rule.homophoneMinChars ?? DEFAULT_REQUIRED_HOMOPHONE_MIN_CHARS,
+          ...tolerancesOf(rule),
+          fuzzy: rule.fuzzy ?? true,
         };
-        rule.phrases.forEach((group, g) => group.forEach((phrase) => entries.push({ ...options, group: g, phrase })));
+        rule.phrases.forEach((group, g) => group.forEach((phrase, k) => entries.push({ ...options, group: g, phrase, variant: k > 0 })));
         break;
       }
       case 'phrase-forbidden': {
@@ -52,6 +67,9 @@ export function compileRules(rules: readonly RuleDefinition[]): CompiledRules {
           speaker: rule.speaker ?? 'agent',
           homophones: rule.homophones ?? true,
           homophoneMinChars: rule.homophoneMinChars ?? DEFAULT_FORBIDDEN_HOMOPHONE_MIN_CHARS,
+          ...tolerancesOf(rule),
+          // Never fuzzy: a missing or substituted character is another, innocent sentence.
+          fuzzy: false,
         };
         rule.phrases.forEach((phrase) => entries.push({ ...options, phrase }));
         break;
@@ -66,24 +84,35 @@ export function compileRules(rules: readonly RuleDefinition[]): CompiledRules {
   return { definitions: rules, matcher: buildPhraseMatcher(entries) };
 }
 
-/** When a hit was said, estimated in proportion to its character position in the segment. */
-function hitTimes(hit: PhraseHit, segment: Segment): [number, number] {
-  const perChar = (segment.end - segment.start) / Math.max(1, segment.text.length);
-  return [segment.start + perChar * hit.charStart, segment.start + perChar * hit.charEnd];
+/** When a hit was said, estimated in proportion to its character positions in its segments. */
+function hitTimes(hit: PhraseHit, segments: readonly Segment[]): [number, number] {
+  const at = (segment: Segment, char: number) => segment.start + ((segment.end - segment.start) / Math.max(1, segment.text.length)) * char;
+  const first = hit.parts?.[0] ?? hit;
+  const last = hit.parts?.[hit.parts.length - 1] ?? hit;
+  return [at(segments[first.segment], first.charStart), at(segments[last.segment], last.charEnd)];
 }
 
 function phraseEvidence(hit: PhraseHit, segments: readonly Segment[]): Evidence {
-  const segment = segments[hit.segment];
-  const [start, end] = hitTimes(hit, segment);
-  return {
+  const [start, end] = hitTimes(hit, segments);
+  const evidence: Evidence = {
     segment: hit.segment,
     start: roundTime(start),
     end: roundTime(end),
-    text: segment.text.slice(hit.charStart, hit.charEnd),
+    text: hit.parts
+      ? hit.parts.map((p) => segments[p.segment].text.slice(p.charStart, p.charEnd)).join('')
+      : segments[hit.segment].text.slice(hit.charStart, hit.charEnd),
     matched: hit.entry.phrase,
     charStart: hit.charStart,
     charEnd: hit.charEnd,
+    how: hit.how,
+    tolerances: hit.tolerances,
   };
+  if (hit.parts) {
+    evidence.segments = hit.parts.map((p) => p.segment);
+    evidence.parts = hit.parts.map((p) => ({ ...p }));
+  }
+  if (hit.edits !== undefined) evidence.edits = hit.edits;
+  return evidence;
 }
 
 function checkRequired(rule: PhraseRequiredRule, hits: PhraseHit[], segments: readonly Segment[], callEnd: number) {
@@ -92,7 +121,7 @@ function checkRequired(rule: PhraseRequiredRule, hits: PhraseHit[], segments: re
     ? hits
     : hits.filter((hit) => {
         // Any part of the phrase inside the window counts.
-        const [start, end] = hitTimes(hit, segments[hit.segment]);
+        const [start, end] = hitTimes(hit, segments);
         return window.from === 'start' ? start <= window.seconds + TIME_EPSILON : end >= callEnd - window.seconds - TIME_EPSILON;
       });
   const satisfied = rule.phrases.every((_, group) => inWindow.some((hit) => hit.entry.group === group));
@@ -112,6 +141,12 @@ export function runRules(compiled: CompiledRules, transcript: Transcript | null 
   }
   const hitsByRule: PhraseHit[][] = compiled.definitions.map(() => []);
   for (const hit of findPhraseHits(compiled.matcher, segments)) hitsByRule[hit.entry.rule].push(hit);
+  // A fuzzy hit only stands for a group that nothing else matched (a later segment may have).
+  hitsByRule.forEach((hits, rule) => {
+    if (!hits.some((hit) => hit.edits !== undefined)) return;
+    const exact = new Set(hits.filter((hit) => hit.edits === undefined).map((hit) => hit.entry.group));
+    hitsByRule[rule] = hits.filter((hit) => hit.edits === undefined || !exact.has(hit.entry.group));
+  });
   const callEnd = options.duration ?? segments.reduce((end, s) => Math.max(end, s.end), 0);
 
   return compiled.definitions.map(({ code, rule }, index): RuleResult => {

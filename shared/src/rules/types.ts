@@ -33,8 +33,25 @@ export interface HomophoneOptions {
   homophoneMinChars?: number;
 }
 
+/**
+ * What speech recognition does to a phrase that the matcher forgives (issue 17). Every switch is on
+ * by default; each rule of a checklist version may turn one off.
+ */
+export interface ToleranceOptions {
+  /** Fillers inside a phrase are skipped (我不，呃，清楚). Default true. */
+  fillers?: boolean;
+  /** The fillers skipped; default DEFAULT_FILLERS. */
+  fillerWords?: string[];
+  /** A character or a two-character word said twice in a row counts once (我我不清楚, 我也我也不知道). Default true. */
+  stutters?: boolean;
+  /** A phrase may run over consecutive segments of the same speaker. Default true. */
+  acrossSegments?: boolean;
+  /** …when less than this many seconds lie between them. Default 2. */
+  acrossSegmentsMaxGapSeconds?: number;
+}
+
 /** Pass when every group is satisfied by any one of its phrases. */
-export interface PhraseRequiredRule extends HomophoneOptions {
+export interface PhraseRequiredRule extends HomophoneOptions, ToleranceOptions {
   type: 'phrase-required';
   /** Groups of alternatives, e.g. [['请'], ['谢谢', '感谢']]. */
   phrases: string[][];
@@ -42,10 +59,19 @@ export interface PhraseRequiredRule extends HomophoneOptions {
   speaker?: Speaker;
   /** Default: anywhere in the call. */
   window?: PhraseWindow;
+  /**
+   * Phrases of FUZZY_MIN_CHARS or more normalised characters also match with at most one character
+   * missing, extra or substituted per FUZZY_MIN_CHARS characters (edit distance on toneless pinyin),
+   * when no phrase of their group was said otherwise. Default true.
+   */
+  fuzzy?: boolean;
 }
 
-/** Fail when any phrase is said. */
-export interface PhraseForbiddenRule extends HomophoneOptions {
+/**
+ * Fail when any phrase is said. Never fuzzy: a missing or substituted character is a different,
+ * innocent sentence (您不清楚的地方我再解释, 这事归我们管).
+ */
+export interface PhraseForbiddenRule extends HomophoneOptions, ToleranceOptions {
   type: 'phrase-forbidden';
   phrases: string[];
   /** Default 'agent'. */
@@ -75,6 +101,28 @@ export interface RuleDefinition {
 
 export type Verdict = 'pass' | 'fail' | 'na';
 
+/** How a phrase was found, most telling first when several apply. */
+export const MATCH_HOWS = [
+  'one-missing',
+  'one-extra',
+  'one-substituted',
+  'fuzzy',
+  'across-segments',
+  'filler-skipped',
+  'stutter',
+  'homophone',
+  'variant',
+  'exact',
+] as const;
+export type MatchHow = (typeof MATCH_HOWS)[number];
+
+/** One segment's share of a phrase said across segments. */
+export interface EvidencePart {
+  segment: number;
+  charStart: number;
+  charEnd: number;
+}
+
 export interface Evidence {
   /** Index in transcript.segments. */
   segment: number;
@@ -93,6 +141,19 @@ export interface Evidence {
    * fail's evidence points at where it was said, so the inspector jumps there. Absent otherwise.
    */
   outsideWindow?: true;
+  /** Phrase hits: how the phrase was found (the most telling of `tolerances`). */
+  how?: MatchHow;
+  /** Phrase hits: every tolerance that was needed, `exact` alone when none. */
+  tolerances?: MatchHow[];
+  /**
+   * A phrase said across segments: the segments it runs over (`segment` is the first) and each one's
+   * share; `text` is the shares' original characters one after the other, `charStart`/`charEnd` the
+   * first share.
+   */
+  segments?: number[];
+  parts?: EvidencePart[];
+  /** Fuzzy hits: the number of characters missing, extra or substituted. */
+  edits?: number;
 }
 
 export interface RuleResult {
@@ -110,3 +171,8 @@ export const DEFAULT_MIN_OVERLAP_SECONDS = 1.0;
 export const DEFAULT_MAX_GAP_SECONDS = 10;
 export const DEFAULT_REQUIRED_HOMOPHONE_MIN_CHARS = 2;
 export const DEFAULT_FORBIDDEN_HOMOPHONE_MIN_CHARS = 4;
+/** 呃 嗯 啊 哦 额, 那个, 就是 (issue 17). */
+export const DEFAULT_FILLERS: readonly string[] = ['呃', '嗯', '啊', '哦', '额', '那个', '就是'];
+export const DEFAULT_ACROSS_SEGMENTS_GAP_SECONDS = 2;
+/** A fuzzy phrase has at least this many normalised characters and tolerates one edit per this many. */
+export const FUZZY_MIN_CHARS = 6;

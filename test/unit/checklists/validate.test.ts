@@ -65,8 +65,46 @@ describe('validateChecklist', () => {
       spoilt((s) => (s[0].items[0].rule = { type: 'magic' })),
       [{ field: 'sections[0].items[0].rule.type', code: 'ruleType', params: { types: 'phrase-required, phrase-forbidden, interrupt, silence' } }],
     ],
+    ['fillers as a word', spoilt((s) => (forbidden(s).rule.fillers = 'yes')), [{ field: 'sections[0].items[4].rule.fillers', code: 'notBoolean' }]],
+    ['stutters as a number', spoilt((s) => (s[0].items[0].rule.stutters = 1)), [{ field: 'sections[0].items[0].rule.stutters', code: 'notBoolean' }]],
+    [
+      'across segments as a string',
+      spoilt((s) => (forbidden(s).rule.acrossSegments = 'true')),
+      [{ field: 'sections[0].items[4].rule.acrossSegments', code: 'notBoolean' }],
+    ],
+    ['fuzzy forbidden phrases', spoilt((s) => (forbidden(s).rule.fuzzy = true)), [{ field: 'sections[0].items[4].rule.fuzzy', code: 'notForForbidden' }]],
+    [
+      'an empty filler word',
+      spoilt((s) => (forbidden(s).rule.fillerWords = ['呃', ' '])),
+      [{ field: 'sections[0].items[4].rule.fillerWords', code: 'fillerWords', params: { max: 20, maxLength: 4 } }],
+    ],
+    [
+      'a filler list that is not a list',
+      spoilt((s) => (s[0].items[0].rule.fillerWords = '呃嗯')),
+      [{ field: 'sections[0].items[0].rule.fillerWords', code: 'fillerWords', params: { max: 20, maxLength: 4 } }],
+    ],
+    [
+      'a cross-segment gap of 30 s',
+      spoilt((s) => (s[0].items[0].rule.acrossSegmentsMaxGapSeconds = 30)),
+      [{ field: 'sections[0].items[0].rule.acrossSegmentsMaxGapSeconds', code: 'seconds' }],
+    ],
   ])('answers a code with its params for %s', (_title, sections, problems) => {
     expect(validateChecklist(sections)).toEqual(problems);
+  });
+
+  it('takes every tolerance switch on phrase rules, fuzzy only on required ones', () => {
+    const sections = spoilt((s) => {
+      Object.assign(s[0].items[0].rule, {
+        fillers: false,
+        fillerWords: ['呃', '那个'],
+        stutters: false,
+        acrossSegments: true,
+        acrossSegmentsMaxGapSeconds: 1.5,
+        fuzzy: false,
+      });
+      Object.assign(forbidden(s).rule, { fillers: true, stutters: true, acrossSegments: false, fuzzy: false });
+    });
+    expect(validateChecklist(sections)).toEqual([]);
   });
 
   it('says each problem in English for the server’s message, with its params filled in', () => {

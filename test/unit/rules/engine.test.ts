@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRules, DEFAULT_RULES, runRules, type RuleConfig } from '#shared/rules/index.js';
+import { foldStutters } from '#shared/rules/phrase-matching.js';
 
 const defaults = compileRules(DEFAULT_RULES);
 const CODES = ['GREETING', 'CLOSING', 'COURTESY', 'CONFIRM', 'FORBIDDEN', 'INTERRUPT', 'SILENCE'];
@@ -21,7 +22,7 @@ describe('engine', () => {
     expect(greeting).toEqual({
       code: 'GREETING',
       verdict: 'pass',
-      evidence: [{ segment: 0, start: 0.3, end: 1.9, text: '您好', matched: '您好', charStart: 0, charEnd: 2 }],
+      evidence: [{ segment: 0, start: 0.3, end: 1.9, text: '您好', matched: '您好', charStart: 0, charEnd: 2, how: 'exact', tolerances: ['exact'] }],
     });
   });
 
@@ -94,5 +95,19 @@ describe('engine', () => {
     // Said in the window: a pass never carries the flag.
     const [ok] = runRules(defaults, { segments: [{ speaker: 'agent', start: 0.3, end: 1.9, text: '您好' }] });
     expect(ok.evidence[0]).not.toHaveProperty('outsideWindow');
+  });
+});
+
+describe('phrases that repeat themselves', () => {
+  it('folds a phrase the way the text is folded, so 等着等着听不懂 still matches itself', () => {
+    expect(foldStutters('等着等着听不懂')).toBe('等着听不懂');
+    expect(foldStutters('谢谢')).toBe('谢');
+    expect(foldStutters('说了说了问')).toBe('说了问');
+    const compiled = compileRules([{ code: 'X', rule: { type: 'phrase-forbidden', phrases: ['等着等着听不懂', '说了说了问', '系统不行不行'] } }]);
+    for (const text of ['等着等着听不懂。', '说了说了问。', '系统不行不行。']) {
+      expect(runRules(compiled, { segments: [{ speaker: 'agent', start: 0, end: 2, text }] })[0]).toMatchObject({ verdict: 'fail', evidence: [{ how: 'exact' }] });
+    }
+    // Said once, the repetition is missing: a different sentence.
+    expect(runRules(compiled, { segments: [{ speaker: 'agent', start: 0, end: 2, text: '等着听不懂' }] })[0].verdict).toBe('pass');
   });
 });

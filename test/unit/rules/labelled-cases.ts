@@ -128,7 +128,20 @@ add({
 });
 add({ title: 'segment starting at 5 s that runs past 15 s', code: G, verdict: 'pass', transcript: call(agent(5, 15.5, '您好')), evidence: [{ start: 5 }] });
 add({ title: 'no greeting at all', code: G, verdict: 'fail', transcript: call(agent(0, 2, '喂，哪位？')), evidence: [] });
-add({ title: 'greeting twice in one segment', code: G, verdict: 'pass', transcript: call(agent(0, 2, '您好您好')), evidence: [{ charStart: 0 }, { charStart: 2 }] });
+add({
+  title: 'greeting said twice in a row is one greeting',
+  code: G,
+  verdict: 'pass',
+  transcript: call(agent(0, 2, '您好您好')),
+  evidence: [{ charStart: 0, charEnd: 2, text: '您好', how: 'exact' }],
+});
+add({
+  title: 'greeting twice, apart, in one segment',
+  code: G,
+  verdict: 'pass',
+  transcript: call(agent(0, 2, '您好。请问有什么可以帮您，您好')),
+  evidence: [{ charStart: 0 }, { charStart: 13 }],
+});
 add({
   title: 'greeting in the window and again later: only the first is evidence',
   code: G,
@@ -173,7 +186,14 @@ add({
   transcript: call(agent(0, 2, '😀您好')),
   evidence: [{ charStart: 2, charEnd: 4, text: '您好' }],
 });
-add({ title: 'greeting split over two segments does not count', code: G, verdict: 'fail', transcript: call(agent(0, 1, '您'), agent(1, 2, '好')) });
+add({
+  title: 'greeting split over two segments right after each other',
+  code: G,
+  verdict: 'pass',
+  transcript: call(agent(0, 1, '您'), agent(1, 2, '好')),
+  evidence: [{ segment: 0, segments: [0, 1], text: '您好', how: 'across-segments', start: 0, end: 2 }],
+});
+add({ title: 'greeting split over segments 2 s apart does not count', code: G, verdict: 'fail', transcript: call(agent(0, 1, '您'), agent(3, 4, '好')) });
 add({
   title: 'full-width latin noise around the greeting',
   code: G,
@@ -250,7 +270,22 @@ add({
   rule: { type: 'phrase-required', phrases: [['再见']], window: { from: 'end', seconds: 30 }, homophones: false },
 });
 add({ title: 'short call: the window covers it all', code: C, verdict: 'pass', duration: 20, transcript: call(agent(1, 2, '再见')) });
-add({ title: 'closing twice', code: C, verdict: 'pass', duration: 30, transcript: call(agent(25, 27, '再见再见')), evidence: [{ charStart: 0 }, { charStart: 2 }] });
+add({
+  title: 'closing twice in a row',
+  code: C,
+  verdict: 'pass',
+  duration: 30,
+  transcript: call(agent(25, 27, '再见再见')),
+  evidence: [{ charStart: 0, charEnd: 2, how: 'exact' }],
+});
+add({
+  title: 'closing twice',
+  code: C,
+  verdict: 'pass',
+  duration: 30,
+  transcript: call(agent(25, 27, '再见，好的再见')),
+  evidence: [{ charStart: 0 }, { charStart: 5 }],
+});
 add({ title: 'pinyin spelled in latin does not count', code: C, verdict: 'fail', duration: 30, transcript: call(agent(25, 27, 'zaijian')) });
 add({
   title: 'window set to 10 s',
@@ -333,15 +368,15 @@ add({
   title: '请 three times and 谢谢 once',
   code: K,
   verdict: 'pass',
-  transcript: call(agent(0, 2, '请请请'), agent(3, 4, '谢谢')),
-  evidence: [{ charStart: 0 }, { charStart: 1 }, { charStart: 2 }, { segment: 1 }],
+  transcript: call(agent(0, 2, '请坐，请讲，请稍等'), agent(3, 4, '谢谢')),
+  evidence: [{ charStart: 0 }, { charStart: 3 }, { charStart: 6 }, { segment: 1 }],
 });
 add({
-  title: '谢谢谢谢 is two thank-yous, not three',
+  title: '谢谢谢谢 is one stuttered thank-you, not three',
   code: K,
   verdict: 'pass',
   transcript: call(agent(0, 1, '请'), agent(1, 2, '谢谢谢谢')),
-  evidence: [{ segment: 0 }, { segment: 1, charStart: 0, charEnd: 2 }, { segment: 1, charStart: 2, charEnd: 4 }],
+  evidence: [{ segment: 0 }, { segment: 1, charStart: 0, charEnd: 4, how: 'stutter' }],
 });
 add({
   title: 'both in one segment',
@@ -407,7 +442,14 @@ add({ title: 'said by the customer', code: F, verdict: 'fail', transcript: call(
 add({ title: 'customer says the script word for word', code: F, verdict: 'fail', transcript: call(customer(0, 10, '是否将您的问题解释清楚')) });
 add({ title: '我解释清楚了吗 is not the script', code: F, verdict: 'fail', transcript: call(agent(0, 3, '我解释清楚了吗')) });
 add({ title: 'half the script', code: F, verdict: 'fail', transcript: call(agent(0, 3, '是否将您的问题')) });
-add({ title: 'script split over two segments', code: F, verdict: 'fail', transcript: call(agent(0, 3, '是否将您的问题'), agent(3, 5, '解释清楚了')) });
+add({
+  title: 'script split over two segments',
+  code: F,
+  verdict: 'pass',
+  transcript: call(agent(0, 3, '是否将您的问题'), agent(3, 5, '解释清楚了')),
+  evidence: [{ segment: 0, segments: [0, 1], how: 'across-segments', text: '是否将您的问题解释清楚' }],
+});
+add({ title: 'script split over segments 3 s apart', code: F, verdict: 'fail', transcript: call(agent(0, 3, '是否将您的问题'), agent(6, 8, '解释清楚了')) });
 add({ title: 'with 请问 before it', code: F, verdict: 'pass', transcript: call(agent(0, 6, '请问我是否将您的问题解释清楚了呢')), evidence: [{ charStart: 3 }] });
 add({ title: 'latin salutation', code: F, verdict: 'pass', transcript: call(agent(0, 8, 'Mr. 王，不知道我刚才是否将您的问题解释清楚了')) });
 add({ title: 'at the end of a long call', code: F, verdict: 'pass', duration: 900, transcript: call(agent(880, 890, '是否将您的问题解释清楚了')) });

@@ -22,7 +22,24 @@ export function AutoTag({ code, auto, evidence, verdict, onSeek }: Props) {
   const kept = verdict === auto;
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-      <Tooltip title={evidence?.text ? t('workspace.evidenceSaid', { text: evidence.text }) : undefined}>
+      <Tooltip
+        title={
+          evidence?.text ? (
+            <span data-testid={`item-${code}-auto-how`}>
+              {t('workspace.evidenceSaid', { text: evidence.text })}
+              {evidence.how && (
+                <>
+                  <br />
+                  {t('workspace.evidenceHow', {
+                    how: (evidence.tolerances ?? [evidence.how]).map((how) => t(`workspace.matchHow.${how}`)).join(' · '),
+                    matched: evidence.matched,
+                  })}
+                </>
+              )}
+            </span>
+          ) : undefined
+        }
+      >
         <Tag
           data-testid={`item-${code}-auto`}
           data-auto={auto}
