@@ -106,6 +106,18 @@ export const PERMISSIONS = {
   'coaching.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
   /** Record a one-to-one and the agent's acknowledgement: the agent's team lead. */
   'coaching.record': [Role.TeamLead],
+  // KPI grading (DOMAIN.md "Grades and promotion", CONTRACT.md "KPI grading"): reports go to management only.
+  /**
+   * Push or upload operational figures (calls, hours, successes per agent and day): the telephony and
+   * sales systems sign in as a supervisor or admin, as the recording system does.
+   */
+  'kpi.operational.write': [Role.Admin, Role.Supervisor],
+  /** The quarterly grade review of one's projects (a team lead his teams' agents only), and its export. */
+  'kpi.read': [Role.Admin, Role.Supervisor, Role.TeamLead],
+  /** Set the grade table a coming quarter is reviewed against. */
+  'kpi.gradeTable.edit': [Role.Admin, Role.Supervisor],
+  /** Add an agent's calls to the coming sampling runs when his QA score is not enough evidence. */
+  'kpi.requestCalls': [Role.Admin, Role.Supervisor, Role.TeamLead],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,3 +1,4 @@
+import { GradeTableEntity, OperationalDayEntity } from '#server/kpi/kpi.entity.js';
 import { ExportRequestEntity } from '#server/exports/export-request.entity.js';
 import { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
@@ -49,4 +50,6 @@ export const ENTITIES = [
   CoachingSessionEntity,
   CoachingEventEntity,
   ExportRequestEntity,
+  OperationalDayEntity,
+  GradeTableEntity,
 ];

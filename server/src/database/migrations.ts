@@ -1,3 +1,4 @@
+import { Kpi1796594128465 } from '#server/migrations/1796594128465-Kpi.js';
 import type { MigrationInterface } from 'typeorm';
 import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
 import { Recordings1795806904216 } from '#server/migrations/1795806904216-Recordings.js';
@@ -37,4 +38,5 @@ export const MIGRATIONS: MigrationClass[] = [
   UserAllProjects1796013607714,
   NumberSearches1796014071508,
   ExportRequests1796014920496,
+  Kpi1796594128465,
 ];

@@ -166,6 +166,8 @@ export const FIELD_PROBLEMS = [
   'tooDeep',
   /** The user's roles may not hold this (the "all projects" flag for an inspector…). */
   'notAllowed',
+  /** More successful calls (`params.value`) than calls handled that day. */
+  'moreThanCalls',
 ] as const;
 
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

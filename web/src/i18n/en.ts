@@ -161,6 +161,7 @@ export const en: Translation = {
       beforeReopen: 'must not be before {{value}}, the day of the call that reopened this item',
       dayNotOver: 'has not ended yet',
       notAllowed: 'not allowed for this user’s roles',
+      moreThanCalls: '{{value}} successes is more than the calls handled',
       notATime: 'is not a real time',
       twice: '"{{value}}" is given twice',
       naNotAllowed: '{{value}} does not allow N/A',

@@ -159,6 +159,7 @@ export const zhCN = {
       beforeReopen: '不能早于 {{value}}（重新打开这条事项的那通电话的日期）',
       dayNotOver: '这一天还没结束',
       notAllowed: '该用户的角色不能设置此项',
+      moreThanCalls: '成功数 {{value}} 超过了接通的话务量',
       notATime: '不是有效的时间',
       twice: '「{{value}}」重复了',
       naNotAllowed: '{{value}} 不允许 N/A',
