@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toneWav } from '../support/audio.js';
 import { builders } from '../support/builders.js';
+import { TextEncoderGb } from '../support/gb18030.js';
 import { allItems, recordingFor } from '../support/evaluations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -363,5 +365,132 @@ describe('the grade table', () => {
     expect((await review(project.code, t.adminToken, '2099-Q3')).gradeTable).toMatchObject({ fromQuarter: '2099-Q1', grades });
     expect((await review(project.code, t.adminToken, '2098-Q4')).gradeTable.version).toBe(0);
     expect((await review(project.code)).gradeTable.version).toBe(0);
+  });
+});
+
+describe('POST /api/kpi/operational/import: the same rows from a sheet', () => {
+  const upload = (bytes: Buffer, name = 'ops.csv', token = t.adminToken) => t.as(token).post('/api/kpi/operational/import').attach('file', bytes, { filename: name });
+  const figuresOf = async (agent: string) => (await review(project.code)).items.find((i) => i.agent === agent)!;
+
+  it('reads a UTF-8 CSV with Chinese headings, and replaces what it had', async () => {
+    const agent = (await b.agent(team.code)).employeeNo;
+    const csv = `工号,日期,话务量,在线时长,成功量\n${agent},2026-08-03,100,8,60\n${agent},2026/8/4,120,7.5,70\n`;
+    const res = await upload(Buffer.from(csv, 'utf8'));
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ upserted: 2 });
+    expect(await figuresOf(agent)).toMatchObject({ calls: 220, hours: 15.5, successes: 130, days: 2 });
+    await upload(Buffer.from(`工号,日期,话务量,在线时长,成功量\n${agent},2026-08-03,10,1,5\n`, 'utf8')).expect(201);
+    expect(await figuresOf(agent)).toMatchObject({ calls: 130, hours: 8.5, successes: 75 });
+  });
+
+  it('reads a GB18030 CSV as Excel on a Chinese Windows saves it', async () => {
+    const agent = (await b.agent(team.code)).employeeNo;
+    const res = await upload(new TextEncoderGb().encode(`工号,日期,话务量,在线时长,成功量\n${agent},2026年8月5日,90,6,45\n`));
+    expect(res.status).toBe(201);
+    expect(await figuresOf(agent)).toMatchObject({ calls: 90, hours: 6, successes: 45 });
+  });
+
+  it('reads an XLSX workbook, dates as dates and figures as numbers', async () => {
+    const agent = (await b.agent(team.code)).employeeNo;
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('话务');
+    sheet.addRow(['座席工号', '日期', '接通量', '登录时长', '成功数']);
+    sheet.addRow([agent, new Date(Date.UTC(2026, 7, 6)), 80, 5, 40]);
+    sheet.addRow([agent, '2026-08-07', '60', '4', '30']);
+    const res = await upload(Buffer.from(await book.xlsx.writeBuffer()), 'ops.xlsx');
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ upserted: 2 });
+    expect(await figuresOf(agent)).toMatchObject({ calls: 140, hours: 9, successes: 70, days: 2 });
+  });
+
+  it('refuses the whole sheet when a row is bad, naming each problem by line: 400 IMPORT_ROWS_INVALID, nothing stored', async () => {
+    const agent = (await b.agent(team.code)).employeeNo;
+    const csv = [
+      '工号,日期,话务量,在线时长,成功量',
+      `${agent},2026-08-08,100,8,60`,
+      `NO-SUCH,2026-08-08,100,8,60`,
+      `${agent},2026-02-30,100,8,60`,
+      `${agent},2026-08-09,-5,8,0`,
+      `${agent},2026-08-10,10,8,11`,
+      `${agent},2026-08-11,十,8,1`,
+      `${agent},2026-08-08,1,1,1`,
+    ].join('\n');
+    const res = await upload(Buffer.from(csv, 'utf8'));
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('IMPORT_ROWS_INVALID');
+    expect(res.body.message).toContain('line 3');
+    expect(res.body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).toEqual([
+      '3:agent',
+      '4:date',
+      '5:calls',
+      '6:successes',
+      '7:calls',
+      '8:agent',
+    ]);
+    expect(await figuresOf(agent)).toMatchObject({ calls: 0, days: 0 });
+  });
+
+  it('names the missing columns, refuses an empty file, and is for who may push figures only', async () => {
+    const missing = await upload(Buffer.from('工号,日期,话务量\nE1,2026-08-01,3\n', 'utf8'));
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0]).toMatchObject({ line: 1, code: 'missingColumns', params: { columns: ['hours', 'successes'] } });
+    expect((await t.as(t.adminToken).post('/api/kpi/operational/import')).status).toBe(400);
+    expect((await upload(Buffer.from('工号,日期,话务量,在线时长,成功量\n', 'utf8'))).body.errors[0].code).toBe('emptySheet');
+    expect((await upload(Buffer.from('x', 'utf8'), 'ops.csv', users.lead.token)).status).toBe(403);
+  });
+});
+
+describe('not enough evidence: more calls of the agent for grading', () => {
+  let seq = 0;
+  /** A call long enough for the sampling plan's default minimum (30 s). */
+  const longCall = async (agent: string, startedAt: string) => {
+    const res = await t
+      .as(t.adminToken)
+      .post('/api/recordings')
+      .attach('audio', toneWav(31), 'c.wav')
+      .field('metadata', JSON.stringify({ externalId: `kpi-${Date.now()}-${++seq}`, agent, startedAt, direction: 'inbound' }));
+    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+  };
+
+  it('adds one more call of the agent with reason "grading" to each daily sampling run of the days asked', async () => {
+    const own = await b.project();
+    const ownTeam = await b.team(own.code);
+    const [asked, other] = [await b.agent(ownTeam.code, { hiredAt: '2020-01-01', grade: 'A' }), await b.agent(ownTeam.code, { hiredAt: '2020-01-01', grade: 'A' })];
+    const [supervisor, lead, outsiderLead] = await Promise.all([
+      b.user({ roles: ['supervisor'], projects: [own.code] }),
+      b.user({ roles: ['team_lead'], teams: [ownTeam.code] }),
+      b.user({ roles: ['team_lead'], teams: [team.code] }),
+      b.user({ roles: ['inspector'], projects: [own.code] }),
+    ]);
+    const days = ['2026-11-16', '2026-11-17', '2026-11-18'];
+    for (const day of days) for (const a of [asked, other]) for (let i = 0; i < 4; i++) await longCall(a.employeeNo, `${day}T1${i}:00:00+08:00`);
+    const res = await t.as(lead.token).post('/api/kpi/grading-requests').send({ agent: asked.employeeNo, from: '2026-11-17', days: 1 });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ agent: asked.employeeNo, from: '2026-11-17', to: '2026-11-17', requestedBy: lead.username });
+    expect((await t.as(outsiderLead.token).post('/api/kpi/grading-requests').send({ agent: asked.employeeNo })).status).toBe(403);
+    expect((await t.as(users.inspector.token).post('/api/kpi/grading-requests').send({ agent: asked.employeeNo })).status).toBe(403);
+    expect((await t.as(lead.token).post('/api/kpi/grading-requests').send({ agent: 'NO-SUCH' })).status).toBe(400);
+
+    const run = async (date: string) => {
+      const res = await t.as(supervisor.token).post('/api/sampling/runs').send({ project: own.code, date });
+      expect(res.status).toBe(201);
+      const assignments = res.body.assignments as { agent: string; reason: string }[];
+      return (agent: string) => assignments.filter((a) => a.agent === agent && a.reason === 'grading').length;
+    };
+    const before = await run('2026-11-16');
+    expect([before(asked.employeeNo), before(other.employeeNo)]).toEqual([0, 0]);
+    const during = await run('2026-11-17');
+    expect([during(asked.employeeNo), during(other.employeeNo)]).toEqual([1, 0]);
+    const after = await run('2026-11-18');
+    expect([after(asked.employeeNo), after(other.employeeNo)]).toEqual([0, 0]);
+  });
+
+  it('shows on the review until when calls are asked for', async () => {
+    const agent = (await b.agent(team.code)).employeeNo;
+    expect((await review(project.code)).items.find((i) => i.agent === agent)!.callsRequestedUntil).toBeNull();
+    const res = await t.as(users.supervisor.token).post('/api/kpi/grading-requests').send({ agent, days: 3 });
+    expect(res.status).toBe(201);
+    expect((await review(project.code)).items.find((i) => i.agent === agent)!.callsRequestedUntil).toBe(res.body.to);
   });
 });

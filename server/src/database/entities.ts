@@ -1,4 +1,4 @@
-import { GradeTableEntity, OperationalDayEntity } from '#server/kpi/kpi.entity.js';
+import { GradeTableEntity, GradingRequestEntity, OperationalDayEntity } from '#server/kpi/kpi.entity.js';
 import { ExportRequestEntity } from '#server/exports/export-request.entity.js';
 import { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
@@ -52,4 +52,5 @@ export const ENTITIES = [
   ExportRequestEntity,
   OperationalDayEntity,
   GradeTableEntity,
+  GradingRequestEntity,
 ];

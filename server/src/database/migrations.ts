@@ -1,3 +1,4 @@
+import { KpiGradingRequests1796594804928 } from '#server/migrations/1796594804928-KpiGradingRequests.js';
 import { Kpi1796594128465 } from '#server/migrations/1796594128465-Kpi.js';
 import type { MigrationInterface } from 'typeorm';
 import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
@@ -39,4 +40,5 @@ export const MIGRATIONS: MigrationClass[] = [
   NumberSearches1796014071508,
   ExportRequests1796014920496,
   Kpi1796594128465,
+  KpiGradingRequests1796594804928,
 ];

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { GradeTable, GradeTableList, KpiGrades, OperationalUpsertResult } from '#shared/api/kpi.js';
+import type { GradeTable, GradeTableList, GradingRequest, KpiGrades, OperationalImportResult, OperationalUpsertResult } from '#shared/api/kpi.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiResult } from '#server/openapi/api-result.js';
-import { GradeTableDto, KpiGradesQueryDto, OperationalPutDto } from './kpi.dto.js';
+import { GradeTableDto, GradingRequestDto, KpiGradesQueryDto, OperationalPutDto } from './kpi.dto.js';
 import { KpiService } from './kpi.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -50,5 +51,23 @@ export class KpiController {
   @Post('grade-tables')
   setGradeTable(@CurrentUser() user: AuthUser, @Body() dto: GradeTableDto): Promise<GradeTable> {
     return this.kpi.setGradeTable(user, dto);
+  }
+
+  /** The same rows as `PUT operational` from a CSV (UTF-8 or GB18030, Chinese headings) or XLSX sheet: all or nothing, problems by line. */
+  @ApiResult('OperationalImportResult', { status: 201 })
+  @Can('kpi.operational.write')
+  @ApiConsumes('multipart/form-data')
+  @Post('operational/import')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
+  importSheet(@CurrentUser() user: AuthUser, @UploadedFile() file?: { buffer: Buffer }): Promise<OperationalImportResult> {
+    return this.kpi.importSheet(user, file?.buffer);
+  }
+
+  /** One more call of the agent in the coming daily sampling runs, with reason `grading`. */
+  @ApiResult('GradingRequest', { status: 201 })
+  @Can('kpi.requestCalls')
+  @Post('grading-requests')
+  requestCalls(@CurrentUser() user: AuthUser, @Body() dto: GradingRequestDto): Promise<GradingRequest> {
+    return this.kpi.requestCalls(user, dto);
   }
 }

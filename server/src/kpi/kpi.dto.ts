@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { QUARTER_PATTERN } from '#shared/kpi/grades.js';
+import { IsLocalDate } from '#server/common/local-date.js';
 import { AgentGrade } from '#shared/org.js';
 
 /** At most this many agent-days in one request (a quarter of a 500-agent centre is 45,000). */
@@ -73,6 +74,12 @@ export class GradingRequestDto {
   @MaxLength(32)
   agent!: string;
 
+  /** The first day whose sampling run adds the call; by default today (sampled tomorrow). */
+  @IsOptional()
+  @IsLocalDate()
+  from?: string;
+
+  /** How many days' runs, 5 by default. */
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -62,3 +62,36 @@ export class GradeTableEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }
+/**
+ * "Not enough evidence": the agent's calls are added to the daily sampling runs of the days from
+ * `from` to `to`, one more each day, with reason `grading`.
+ */
+@Entity('kpi_grading_requests')
+@Index('IDX_kpi_grading_requests_project_dates', ['projectId', 'from', 'to'])
+export class GradingRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  agentId!: string;
+
+  @ManyToOne('AgentEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'agentId' })
+  agent!: Relation<AgentEntity>;
+
+  /** The agent's project when requested: what the daily sampling looks requests up by. */
+  @Column({ type: 'uuid' })
+  projectId!: string;
+
+  @Column({ type: 'date' })
+  from!: string;
+
+  @Column({ type: 'date' })
+  to!: string;
+
+  @Column({ type: 'uuid' })
+  requestedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

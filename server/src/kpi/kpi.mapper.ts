@@ -1,11 +1,11 @@
-import type { GradeTable, KpiGradeItem } from '#shared/api/kpi.js';
+import type { GradeTable, GradingRequest, KpiGradeItem } from '#shared/api/kpi.js';
 import { DEFAULT_GRADE_TABLE, decidingThreshold, eligibleGrade, gradeMove, type GradeThreshold, intervalOfMean, notEnoughEvidence } from '#shared/kpi/grades.js';
-import type { GradeTableRow, QuarterRow } from './kpi.repository.js';
+import type { GradeTableRow, GradingRequestRow, QuarterRow } from './kpi.repository.js';
 
 const numberOrNull = (text: string | null) => (text === null ? null : Number(text));
 
 /** One agent's quarter: the figures, the grade the table allows, the move, and how sure the QA score is. */
-export function toKpiGradeItem(r: QuarterRow, table: readonly GradeThreshold[]): KpiGradeItem {
+export function toKpiGradeItem(r: QuarterRow, table: readonly GradeThreshold[], callsRequestedUntil: string | null = null): KpiGradeItem {
   const qaScore = numberOrNull(r.qaMean);
   // No project configures other weights yet: the KPI score is the QA score (CONTRACT.md).
   const kpiScore = qaScore;
@@ -32,6 +32,7 @@ export function toKpiGradeItem(r: QuarterRow, table: readonly GradeThreshold[]):
     hours: r.hours,
     successes: r.successes,
     days: r.days,
+    callsRequestedUntil,
   };
 }
 
@@ -41,3 +42,12 @@ export const toGradeTable = (row: GradeTableRow | null): GradeTable =>
   row
     ? { version: row.version, fromQuarter: row.fromQuarter, grades: row.grades, createdBy: row.createdBy, createdAt: new Date(row.createdAt).toISOString() }
     : BUILT_IN_GRADE_TABLE;
+
+export const toGradingRequest = (r: GradingRequestRow): GradingRequest => ({
+  id: r.id,
+  agent: r.agent,
+  from: r.from,
+  to: r.to,
+  requestedBy: r.requestedBy,
+  createdAt: new Date(r.createdAt).toISOString(),
+});

@@ -39,6 +39,15 @@ export interface GradeTableRow {
   createdAt: Date;
 }
 
+export interface GradingRequestRow {
+  id: string;
+  agent: string;
+  from: string;
+  to: string;
+  requestedBy: string;
+  createdAt: Date;
+}
+
 /** The queries behind KPI grading: operational figures, the quarter's roll-up, grade tables. */
 @Injectable()
 export class KpiRepository {
@@ -118,5 +127,44 @@ export class KpiRepository {
        ON CONFLICT ("fromQuarter") DO UPDATE SET grades = EXCLUDED.grades, "createdBy" = EXCLUDED."createdBy", "createdAt" = now()`,
       [fromQuarter, JSON.stringify(grades), userId],
     );
+  }
+
+  // Calls added to the sampling for grading
+
+  async insertGradingRequest(r: { agentId: string; projectId: string; from: string; to: string; requestedBy: string }, tx: Transaction): Promise<string> {
+    const [row]: { id: string }[] = await tx.query(
+      `INSERT INTO kpi_grading_requests ("agentId", "projectId", "from", "to", "requestedBy") VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [r.agentId, r.projectId, r.from, r.to, r.requestedBy],
+    );
+    return row.id;
+  }
+
+  async gradingRequest(id: string): Promise<GradingRequestRow> {
+    const [row] = await this.db.query(
+      `SELECT g.id, a."employeeNo" AS agent, to_char(g."from", 'YYYY-MM-DD') AS "from", to_char(g."to", 'YYYY-MM-DD') AS "to", u.username AS "requestedBy", g."createdAt"
+         FROM kpi_grading_requests g JOIN agents a ON a.id = g."agentId" JOIN users u ON u.id = g."requestedBy" WHERE g.id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  /** Per agent of the ids given, the last day of a grading request that runs on or after `day`. */
+  async requestedUntil(agentIds: string[], day: string): Promise<Map<string, string>> {
+    if (!agentIds.length) return new Map();
+    const rows: { agentId: string; until: string }[] = await this.db.query(
+      `SELECT "agentId", to_char(max("to"), 'YYYY-MM-DD') AS until FROM kpi_grading_requests WHERE "agentId" = ANY($1) AND "to" >= $2::date GROUP BY "agentId"`,
+      [agentIds, day],
+    );
+    return new Map(rows.map((r) => [r.agentId, r.until]));
+  }
+
+  /** The active agents of the project with a grading request covering the day. */
+  async gradingAgents(projectId: string, date: string, tx: Transaction = this.db.manager): Promise<string[]> {
+    const rows: { agentId: string }[] = await tx.query(
+      `SELECT DISTINCT g."agentId" FROM kpi_grading_requests g JOIN agents a ON a.id = g."agentId"
+        WHERE g."projectId" = $1 AND $2::date BETWEEN g."from" AND g."to" AND a.status = 'active' ORDER BY g."agentId"`,
+      [projectId, date],
+    );
+    return rows.map((r) => r.agentId);
   }
 }

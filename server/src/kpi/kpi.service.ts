@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { GradeTable, GradeTableList, KpiGrades, OperationalUpsertResult } from '#shared/api/kpi.js';
+import type { GradeTable, GradeTableList, GradingRequest, KpiGrades, OperationalImportResult, OperationalUpsertResult } from '#shared/api/kpi.js';
 import { localDateOf } from '#shared/dates.js';
 import { GRADE_ORDER, quarterDates, quarterOf } from '#shared/kpi/grades.js';
 import { can } from '#shared/permissions.js';
@@ -7,20 +7,23 @@ import { AuditService } from '#server/audit/audit.service.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError, type ErrorDetail, invalid } from '#server/common/domain-error.js';
-import { TransactionRunner } from '#server/database/transaction.js';
+import { type Transaction, TransactionRunner } from '#server/database/transaction.js';
 import type { GradeThresholdDto } from './kpi.dto.js';
 import { gradesXlsx } from './kpi-export.js';
-import { BUILT_IN_GRADE_TABLE, toGradeTable, toKpiGradeItem } from './kpi.mapper.js';
+import { BUILT_IN_GRADE_TABLE, toGradeTable, toGradingRequest, toKpiGradeItem } from './kpi.mapper.js';
 import { KpiRepository } from './kpi.repository.js';
 import { checkOperationalRows, type OperationalRow } from './operational-rows.js';
+import { readOperationalSheet } from './operational-sheet.js';
 
 const today = () => localDateOf(new Date(), process.env.TZ);
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A request or sheet with bad rows: 400 naming the first, every problem in `errors`, nothing stored. */
 function refused(code: 'VALIDATION_FAILED' | 'IMPORT_ROWS_INVALID', errors: ErrorDetail[], where: (e: ErrorDetail) => string): DomainError {
   const count = new Set(errors.map(where)).size;
   const first = errors[0];
-  return new DomainError(code, `${count} row(s) refused, nothing stored; ${first.message}`, errors.slice(0, 200), { params: { rows: count } });
+  const at = first.line === undefined ? '' : `line ${first.line}: `;
+  return new DomainError(code, `${count} row(s) refused, nothing stored; ${at}${first.message}`, errors.slice(0, 200), { params: { rows: count } });
 }
 
 /**
@@ -50,6 +53,21 @@ export class KpiService {
       throw refused('VALIDATION_FAILED', errors, (e) => String(index(e)));
     }
     await this.store(user, resolved, 'api');
+    return { upserted: resolved.length };
+  }
+
+  /** An uploaded sheet (CSV in UTF-8 or GB18030, or XLSX) of the same rows: all stored, or 400 IMPORT_ROWS_INVALID listing each problem by line. */
+  async importSheet(user: AuthUser, bytes: Uint8Array | undefined): Promise<OperationalImportResult> {
+    if (!bytes?.length) throw invalid('file', 'attach the CSV or XLSX file as the multipart field "file"', 'required');
+    const { rows, errors } = await readOperationalSheet(bytes);
+    const resolved = await this.resolveAgents(user, rows, (row, code, message) =>
+      errors.push({ line: row.line, field: 'agent', code, params: { value: row.agent }, message: `工号 (agent): ${message}` }),
+    );
+    if (errors.length) {
+      errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+      throw refused('IMPORT_ROWS_INVALID', errors, (e) => String(e.line));
+    }
+    await this.store(user, resolved, 'sheet');
     return { upserted: resolved.length };
   }
 
@@ -89,7 +107,17 @@ export class KpiService {
     const project = await this.scope.project(user, q.project, { filter: true });
     const gradeTable = toGradeTable(await this.repo.gradeTableFor(q.quarter));
     const rows = await this.repo.quarter({ projectId: project.id, teamIds: this.scope.visibleTeamIds(user), ...dates });
-    return { quarter: q.quarter, project: project.code, ...dates, gradeTable, items: rows.map((r) => toKpiGradeItem(r, gradeTable.grades)) };
+    const requested = await this.repo.requestedUntil(
+      rows.map((r) => r.agentId),
+      today(),
+    );
+    return {
+      quarter: q.quarter,
+      project: project.code,
+      ...dates,
+      gradeTable,
+      items: rows.map((r) => toKpiGradeItem(r, gradeTable.grades, requested.get(r.agentId) ?? null)),
+    };
   }
 
   /** The review as a workbook: only who may export directly, and every export is audited (三(三)). */
@@ -129,5 +157,27 @@ export class KpiService {
       await this.audit.record({ userId: user.id, username: user.username, action: 'kpi.gradeTable', detail: { fromQuarter: body.fromQuarter, grades } }, tx);
     });
     return toGradeTable(await this.repo.gradeTableFor(body.fromQuarter));
+  }
+
+  /**
+   * "Not enough evidence": one more call of the agent in each daily sampling run of `days` days from
+   * `from` (by default today, whose run samples it tomorrow; an earlier day is allowed for calls already
+   * in but not sampled yet), with reason `grading`.
+   */
+  async requestCalls(user: AuthUser, body: { agent: string; from?: string; days?: number }): Promise<GradingRequest> {
+    const agent = await this.scope.agent(user, body.agent);
+    const from = body.from ?? today();
+    const to = addDays(from, (body.days ?? 5) - 1);
+    const id = await this.transaction.run(async (tx) => {
+      const id = await this.repo.insertGradingRequest({ agentId: agent.id, projectId: agent.team.projectId, from, to, requestedBy: user.id }, tx);
+      await this.audit.record({ userId: user.id, username: user.username, action: 'kpi.requestCalls', detail: { agent: agent.employeeNo, from, to } }, tx);
+      return id;
+    });
+    return toGradingRequest(await this.repo.gradingRequest(id));
+  }
+
+  /** For the daily sampling of a project's day: the agents whose calls grading asked for that day. */
+  gradingAgents(projectId: string, date: string, tx: Transaction): Promise<string[]> {
+    return this.repo.gradingAgents(projectId, date, tx);
   }
 }

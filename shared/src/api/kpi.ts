@@ -44,6 +44,8 @@ export interface KpiGradeItem {
   successes: number;
   /** Days of operational figures in the quarter. */
   days: number;
+  /** The last day whose sampling run adds one of the agent's calls for grading (a request still running), or null. */
+  callsRequestedUntil: string | null;
 }
 
 /** The grade table a quarter is reviewed against: the seed's (version 0) unless a supervisor set one. */
@@ -79,4 +81,16 @@ export interface OperationalImportResult {
 /** `GET /api/kpi/grade-tables`: every version, newest first, and the built-in one last. */
 export interface GradeTableList {
   items: GradeTable[];
+}
+/** `POST /api/kpi/grading-requests`: the agent's calls are added to the sampling runs from `from` to `to`. */
+export interface GradingRequest {
+  id: string;
+  /** Employee number. */
+  agent: string;
+  /** Local dates of the sampling runs that add one of the agent's calls with reason `grading`. */
+  from: string;
+  to: string;
+  requestedBy: string;
+  /** ISO 8601 */
+  createdAt: string;
 }

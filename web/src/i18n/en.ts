@@ -832,6 +832,7 @@ export const en: Translation = {
       'spot-check': 'Team-lead spot check',
       'coaching-check': 'Coaching check',
       rectification: 'Rectification re-check',
+      grading: 'Grading evidence',
     },
     reasonHelp: {
       random: "Drawn at random from the agent's calls of the day by the plan. Only random picks estimate the agent's average score, so that average stays unbiased.",
@@ -843,6 +844,8 @@ export const en: Translation = {
         'The automatic check found this call failing "{{rule}}" ({{code}}). By the plan, part of each agent\'s picks come from calls that failed an automatic check, for a person to confirm.',
       'spot-check': 'Drawn at random by a team lead from his own team, for himself to listen to (spot listening).',
       rectification: "The agent's team has an open rectification notice: from its re-check date, at least one more call of each agent a day until the notice closes.",
+      grading:
+        "The quarterly review found the agent's QA score not enough evidence to decide his grade (its 95 % interval straddles the threshold): one more call a day for the days asked.",
       'coaching-check':
         'The agent has a coaching item whose effect is being checked: one more call a day after the one-to-one, until enough of his later calls are evaluated or assigned.',
     },
