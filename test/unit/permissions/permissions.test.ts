@@ -50,6 +50,10 @@ const ABILITIES: Record<Role, Permission[]> = {
     'coaching.read',
     'export.direct',
     'export.approve',
+    'kpi.operational.write',
+    'kpi.read',
+    'kpi.gradeTable.edit',
+    'kpi.requestCalls',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -90,6 +94,10 @@ const ABILITIES: Record<Role, Permission[]> = {
     'coaching.read',
     'export.direct',
     'export.approve',
+    'kpi.operational.write',
+    'kpi.read',
+    'kpi.gradeTable.edit',
+    'kpi.requestCalls',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -135,6 +143,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'coaching.read',
     'coaching.record',
     'export.request',
+    'kpi.read',
+    'kpi.requestCalls',
   ],
   [Role.FaqMaintainer]: ['session.own'],
 };

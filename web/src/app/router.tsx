@@ -33,6 +33,7 @@ const PAGES: Record<NavKey, Lazy> = {
   problems: page(() => import('#web/features/reports/routes/problems')),
   coaching: page(() => import('#web/features/coaching/routes/coaching')),
   rectification: page(() => import('#web/features/rectification/routes/notices')),
+  kpi: page(() => import('#web/features/kpi/routes/kpi')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({

@@ -61,6 +61,7 @@ export const NAVIGATION = [
     label: 'nav.rectification',
     help: 'navHelp.rectification',
   },
+  { key: 'kpi', path: paths.kpi.path, permission: 'kpi.read', label: 'nav.kpi', help: 'navHelp.kpi' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {
