@@ -118,6 +118,15 @@ export const PERMISSIONS = {
   'kpi.gradeTable.edit': [Role.Admin, Role.Supervisor],
   /** Add an agent's calls to the coming sampling runs when his QA score is not enough evidence. */
   'kpi.requestCalls': [Role.Admin, Role.Supervisor, Role.TeamLead],
+  /** Record an agent's new-hire or probation exam (the trainers' results, entered by a supervisor). */
+  'kpi.exam.record': [Role.Admin, Role.Supervisor],
+  /** Apply for an agent's promotion from the review, naming the four approvers. */
+  'kpi.promotion.apply': [Role.Admin, Role.Supervisor, Role.TeamLead],
+  /**
+   * Approve or reject a promotion at one's own step. The deputy manager, manager and director sign in
+   * with the supervisor role and are named on each application (no roles of their own).
+   */
+  'kpi.promotion.approve': [Role.Admin, Role.Supervisor],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

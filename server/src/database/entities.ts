@@ -1,4 +1,12 @@
-import { GradeTableEntity, GradingRequestEntity, OperationalDayEntity } from '#server/kpi/kpi.entity.js';
+import {
+  ExamEntity,
+  GradeChangeEntity,
+  GradeTableEntity,
+  GradingRequestEntity,
+  OperationalDayEntity,
+  PromotionDecisionEntity,
+  PromotionEntity,
+} from '#server/kpi/kpi.entity.js';
 import { ExportRequestEntity } from '#server/exports/export-request.entity.js';
 import { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
@@ -53,4 +61,8 @@ export const ENTITIES = [
   OperationalDayEntity,
   GradeTableEntity,
   GradingRequestEntity,
+  ExamEntity,
+  PromotionEntity,
+  PromotionDecisionEntity,
+  GradeChangeEntity,
 ];

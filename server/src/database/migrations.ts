@@ -1,3 +1,4 @@
+import { KpiPromotions1796596232062 } from '#server/migrations/1796596232062-KpiPromotions.js';
 import { KpiGradingRequests1796594804928 } from '#server/migrations/1796594804928-KpiGradingRequests.js';
 import { Kpi1796594128465 } from '#server/migrations/1796594128465-Kpi.js';
 import type { MigrationInterface } from 'typeorm';
@@ -41,4 +42,5 @@ export const MIGRATIONS: MigrationClass[] = [
   ExportRequests1796014920496,
   Kpi1796594128465,
   KpiGradingRequests1796594804928,
+  KpiPromotions1796596232062,
 ];

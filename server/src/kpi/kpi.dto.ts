@@ -1,5 +1,22 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { QUARTER_PATTERN } from '#shared/kpi/grades.js';
 import { IsLocalDate } from '#server/common/local-date.js';
 import { AgentGrade } from '#shared/org.js';
@@ -85,4 +102,99 @@ export class GradingRequestDto {
   @Min(1)
   @Max(31)
   days?: number;
+}
+
+export class ExamDto {
+  /** Employee number. */
+  @IsString()
+  @MaxLength(32)
+  agent!: string;
+
+  @IsIn(['new-hire', 'probation'])
+  kind!: 'new-hire' | 'probation';
+
+  @IsLocalDate()
+  date!: string;
+
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  score!: number;
+
+  @IsBoolean()
+  passed!: boolean;
+}
+
+export class AgentQueryDto {
+  /** Employee number. */
+  @IsString()
+  @MaxLength(32)
+  agent!: string;
+}
+
+export class ApproversDto {
+  @IsString()
+  @MaxLength(64)
+  supervisor!: string;
+
+  @IsString()
+  @MaxLength(64)
+  deputyManager!: string;
+
+  @IsString()
+  @MaxLength(64)
+  manager!: string;
+
+  @IsString()
+  @MaxLength(64)
+  director!: string;
+}
+
+export class PromotionDto {
+  /** Employee number. */
+  @IsString()
+  @MaxLength(32)
+  agent!: string;
+
+  @IsEnum(AgentGrade)
+  toGrade!: AgentGrade;
+
+  /** The quarter reviewed. */
+  @Matches(QUARTER_PATTERN, { message: `quarter ${QUARTER_MESSAGE}` })
+  quarter!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  /** The usernames approving in turn: supervisor, deputy manager, manager, director. */
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ApproversDto)
+  approvers!: ApproversDto;
+}
+
+export class DecisionDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class PromotionListQueryDto {
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected'])
+  status?: string;
+
+  /** `true`: only those waiting for the caller's step. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  mine?: string;
+
+  /** Employee number. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  agent?: string;
 }

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 import type { GradeThreshold } from '#shared/kpi/grades.js';
+import { AgentGrade } from '#shared/org.js';
 import type { AgentEntity } from '#server/org/agents/agent.entity.js';
 
 /**
@@ -94,4 +95,149 @@ export class GradingRequestEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+}
+
+/** A new-hire (入职) or probation (转正) exam of an agent. */
+@Entity('kpi_exams')
+@Index('IDX_kpi_exams_agent', ['agentId', 'kind'])
+export class ExamEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  agentId!: string;
+
+  @ManyToOne('AgentEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'agentId' })
+  agent!: Relation<AgentEntity>;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: 'new-hire' | 'probation';
+
+  @Column({ type: 'date' })
+  date!: string;
+
+  @Column({ type: 'double precision' })
+  score!: number;
+
+  @Column({ type: 'boolean' })
+  passed!: boolean;
+
+  @Column({ type: 'uuid' })
+  recordedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** An application to promote an agent, approved in turn by four named approvers. */
+@Entity('kpi_promotions')
+@Index('IDX_kpi_promotions_agent', ['agentId'])
+@Index('UQ_kpi_promotions_pending_agent', ['agentId'], { unique: true, where: `"status" = 'pending'` })
+export class PromotionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  agentId!: string;
+
+  @ManyToOne('AgentEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'agentId' })
+  agent!: Relation<AgentEntity>;
+
+  @Column({ type: 'enum', enum: AgentGrade, enumName: 'agent_grade' })
+  fromGrade!: AgentGrade;
+
+  @Column({ type: 'enum', enum: AgentGrade, enumName: 'agent_grade' })
+  toGrade!: AgentGrade;
+
+  @Column({ type: 'varchar', length: 7 })
+  quarter!: string;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status!: 'pending' | 'approved' | 'rejected';
+
+  /** Users of the steps supervisor, deputy manager, manager, director, in turn. */
+  @Column({ type: 'uuid', array: true })
+  approverIds!: string[];
+
+  /** How many steps have approved (0…4). */
+  @Column({ type: 'integer', default: 0 })
+  approvedSteps!: number;
+
+  @Column({ type: 'uuid' })
+  appliedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'date', nullable: true })
+  effectiveOn!: string | null;
+}
+
+/** Each approver's decision on a promotion, kept. */
+@Entity('kpi_promotion_decisions')
+@Index('UQ_kpi_promotion_decisions_step', ['promotionId', 'step'], { unique: true })
+export class PromotionDecisionEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  promotionId!: string;
+
+  @ManyToOne(() => PromotionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'promotionId' })
+  promotion!: Relation<PromotionEntity>;
+
+  /** 0 supervisor, 1 deputy manager, 2 manager, 3 director. */
+  @Column({ type: 'integer' })
+  step!: number;
+
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  action!: 'approve' | 'reject';
+
+  @Column({ type: 'text', nullable: true })
+  comment!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at!: Date;
+}
+
+/** Every change of an agent's grade, with the day it took effect. */
+@Entity('agent_grade_history')
+@Index('IDX_agent_grade_history_agent', ['agentId', 'effectiveOn'])
+export class GradeChangeEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  agentId!: string;
+
+  @ManyToOne('AgentEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'agentId' })
+  agent!: Relation<AgentEntity>;
+
+  @Column({ type: 'enum', enum: AgentGrade, enumName: 'agent_grade' })
+  fromGrade!: AgentGrade;
+
+  @Column({ type: 'enum', enum: AgentGrade, enumName: 'agent_grade' })
+  toGrade!: AgentGrade;
+
+  @Column({ type: 'date' })
+  effectiveOn!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  promotionId!: string | null;
+
+  @Column({ type: 'uuid' })
+  changedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at!: Date;
 }

@@ -1,6 +1,16 @@
-import type { GradeTable, GradingRequest, KpiGradeItem } from '#shared/api/kpi.js';
-import { DEFAULT_GRADE_TABLE, decidingThreshold, eligibleGrade, gradeMove, type GradeThreshold, intervalOfMean, notEnoughEvidence } from '#shared/kpi/grades.js';
+import type { ApprovalStep, Exam, GradeChange, GradeTable, GradingRequest, KpiGradeItem, Promotion } from '#shared/api/kpi.js';
+import {
+  APPROVAL_STEPS,
+  DEFAULT_GRADE_TABLE,
+  decidingThreshold,
+  eligibleGrade,
+  gradeMove,
+  type GradeThreshold,
+  intervalOfMean,
+  notEnoughEvidence,
+} from '#shared/kpi/grades.js';
 import type { GradeTableRow, GradingRequestRow, QuarterRow } from './kpi.repository.js';
+import type { DecisionRow, ExamRow, GradeChangeRow, PromotionRow } from './promotions.repository.js';
 
 const numberOrNull = (text: string | null) => (text === null ? null : Number(text));
 
@@ -51,3 +61,30 @@ export const toGradingRequest = (r: GradingRequestRow): GradingRequest => ({
   requestedBy: r.requestedBy,
   createdAt: new Date(r.createdAt).toISOString(),
 });
+
+export const toExam = (r: ExamRow): Exam => ({ id: r.id, agent: r.agent, kind: r.kind, date: r.date, score: r.score, passed: r.passed, recordedBy: r.recordedBy });
+
+export function toPromotion(r: PromotionRow, decisions: DecisionRow[]): Promotion {
+  const approvers = Object.fromEntries(APPROVAL_STEPS.map((step, k) => [step, r.approvers[k]])) as Record<ApprovalStep, string>;
+  return {
+    id: r.id,
+    agent: r.agent,
+    agentName: r.agentName,
+    team: r.team,
+    fromGrade: r.fromGrade,
+    toGrade: r.toGrade,
+    quarter: r.quarter,
+    reason: r.reason,
+    status: r.status,
+    currentStep: r.status === 'pending' ? APPROVAL_STEPS[r.approvedSteps] : null,
+    approvers,
+    decisions: decisions
+      .filter((d) => d.promotionId === r.id)
+      .map((d) => ({ step: APPROVAL_STEPS[d.step], by: d.by, action: d.action, comment: d.comment, at: new Date(d.at).toISOString() })),
+    appliedBy: r.appliedBy,
+    appliedAt: new Date(r.createdAt).toISOString(),
+    effectiveOn: r.effectiveOn,
+  };
+}
+
+export const toGradeChange = (r: GradeChangeRow): GradeChange => ({ ...r });

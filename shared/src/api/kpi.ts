@@ -94,3 +94,83 @@ export interface GradingRequest {
   /** ISO 8601 */
   createdAt: string;
 }
+
+/** New-hire (入职) and probation (转正) exams: intern needs the first passed, C the second (DOMAIN.md). */
+export type ExamKind = 'new-hire' | 'probation';
+
+export interface Exam {
+  id: string;
+  /** Employee number. */
+  agent: string;
+  kind: ExamKind;
+  /** Local date YYYY-MM-DD. */
+  date: string;
+  score: number;
+  passed: boolean;
+  recordedBy: string;
+}
+
+export interface ExamList {
+  items: Exam[];
+}
+
+/** The approval chain of a promotion (2.2–2.3), in turn. */
+export type ApprovalStep = 'supervisor' | 'deputyManager' | 'manager' | 'director';
+
+export type PromotionStatus = 'pending' | 'approved' | 'rejected';
+
+export interface PromotionDecision {
+  step: ApprovalStep;
+  /** Username. */
+  by: string;
+  action: 'approve' | 'reject';
+  comment: string | null;
+  /** ISO 8601 */
+  at: string;
+}
+
+export interface Promotion {
+  id: string;
+  /** Employee number. */
+  agent: string;
+  agentName: string;
+  team: string;
+  fromGrade: AgentGrade;
+  toGrade: AgentGrade;
+  /** The quarter reviewed, YYYY-Qn. */
+  quarter: string;
+  reason: string | null;
+  status: PromotionStatus;
+  /** The step waiting for its approver; null once approved or rejected. */
+  currentStep: ApprovalStep | null;
+  /** The named approver (username) of each step. */
+  approvers: Record<ApprovalStep, string>;
+  decisions: PromotionDecision[];
+  appliedBy: string;
+  /** ISO 8601 */
+  appliedAt: string;
+  /** The local date the grade changed, once approved. */
+  effectiveOn: string | null;
+}
+
+export interface PromotionList {
+  total: number;
+  items: Promotion[];
+}
+
+/** One change of an agent's grade, kept for good. */
+export interface GradeChange {
+  /** Employee number. */
+  agent: string;
+  fromGrade: AgentGrade;
+  toGrade: AgentGrade;
+  /** Local date YYYY-MM-DD. */
+  effectiveOn: string;
+  /** The promotion that made it, if any. */
+  promotionId: string | null;
+  changedBy: string;
+}
+
+export interface GradeHistory {
+  items: GradeChange[];
+}

@@ -133,3 +133,11 @@ export function intervalOfMean(n: number, mean: number | null, sd: number | null
   const round1 = (x: number) => Math.round(x * 10) / 10;
   return { n, mean, low: round1(Math.max(0, mean - half)), high: round1(Math.min(100, mean + half)), halfWidth: round1(half) };
 }
+
+/** The approval chain of a promotion, in turn (seed 2.2–2.3): supervisor, deputy manager, manager, director. */
+export const APPROVAL_STEPS = ['supervisor', 'deputyManager', 'manager', 'director'] as const;
+
+/** The exam a grade needs passed before a promotion to it is approved (intern: new-hire, C: probation), if any. */
+export function examRequiredFor(grade: AgentGrade): 'new-hire' | 'probation' | null {
+  return grade === AgentGrade.Intern ? 'new-hire' : grade === AgentGrade.C ? 'probation' : null;
+}

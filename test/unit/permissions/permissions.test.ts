@@ -54,6 +54,9 @@ const ABILITIES: Record<Role, Permission[]> = {
     'kpi.read',
     'kpi.gradeTable.edit',
     'kpi.requestCalls',
+    'kpi.exam.record',
+    'kpi.promotion.apply',
+    'kpi.promotion.approve',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -98,6 +101,9 @@ const ABILITIES: Record<Role, Permission[]> = {
     'kpi.read',
     'kpi.gradeTable.edit',
     'kpi.requestCalls',
+    'kpi.exam.record',
+    'kpi.promotion.apply',
+    'kpi.promotion.approve',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -145,6 +151,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'export.request',
     'kpi.read',
     'kpi.requestCalls',
+    'kpi.promotion.apply',
   ],
   [Role.FaqMaintainer]: ['session.own'],
 };
