@@ -10,7 +10,7 @@ const MOVE_COLOURS: Record<string, string> = { promote: 'green', keep: 'blue', d
 const fixed = (x: number | null, digits: number) => (x === null ? '—' : x.toFixed(digits));
 
 /** One row an agent: QA score with its interval, KPI score, CPH, success rate, current and eligible grade, the move. */
-export function ReviewTable({ items }: { items: KpiGradeItem[] }) {
+export function ReviewTable({ items, onApply }: { items: KpiGradeItem[]; onApply?: (item: KpiGradeItem) => void }) {
   const { t } = useTranslation();
   const canRequest = useCan('kpi.requestCalls');
   const requestCalls = useRequestCalls();
@@ -80,6 +80,17 @@ export function ReviewTable({ items }: { items: KpiGradeItem[] }) {
           <Tooltip title={t('kpi.missingHelp')}>
             <Typography.Text type="secondary">{t('kpi.missing')}</Typography.Text>
           </Tooltip>
+        ),
+    },
+    {
+      title: '',
+      key: 'apply',
+      render: (_, r) =>
+        onApply &&
+        r.grade !== 'A' && (
+          <Button size="small" type={r.move === 'promote' ? 'primary' : 'default'} data-testid={`kpi-apply-${r.agent}`} onClick={() => onApply(r)}>
+            {t('kpi.apply')}
+          </Button>
         ),
     },
   ];

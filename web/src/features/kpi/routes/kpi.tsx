@@ -1,4 +1,5 @@
 import { Button, Empty, Select, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { QUARTER_PATTERN } from '#shared/kpi/grades';
@@ -7,8 +8,10 @@ import { PageHeader } from '#web/components/page-header';
 import { ProjectSelect } from '#web/components/project-select';
 import { useCan } from '#web/lib/authorization';
 import { useFeedback } from '#web/lib/feedback';
-import { downloadReview, useKpiGrades } from '../api/kpi';
+import { downloadReview, type KpiGradeItem, useKpiGrades } from '../api/kpi';
 import { OperationalImport } from '../components/operational-import';
+import { PromotionDialog } from '../components/promotion-dialog';
+import { PromotionsCard } from '../components/promotions-card';
 import { ReviewTable } from '../components/review-table';
 
 /** The quarter before the current one (the one usually reviewed), and the seven before it. */
@@ -38,6 +41,8 @@ export function KpiRoute() {
   const canUpload = useCan('kpi.operational.write');
   const canExport = useCan('export.direct');
   const feedback = useFeedback();
+  const canApply = useCan('kpi.promotion.apply');
+  const [applying, setApplying] = useState<KpiGradeItem | null>(null);
   const quarters = recentQuarters();
   const project = params.get('project') || undefined;
   const asked = params.get('quarter');
@@ -100,8 +105,10 @@ export function KpiRoute() {
       ) : review.data.items.length === 0 ? (
         <Empty description={t('kpi.empty')} />
       ) : (
-        <ReviewTable items={review.data.items} />
+        <ReviewTable items={review.data.items} onApply={canApply ? setApplying : undefined} />
       )}
+      <PromotionsCard />
+      <PromotionDialog key={applying?.agent} item={applying} quarter={quarter} onClose={() => setApplying(null)} />
     </>
   );
 }
