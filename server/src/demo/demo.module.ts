@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChecklistsModule } from '#server/checklists/checklists.module.js';
 import { EvaluationsModule } from '#server/evaluations/evaluations.module.js';
+import { KpiModule } from '#server/kpi/kpi.module.js';
 import { OrgModule } from '#server/org/org.module.js';
 import { RecordingsModule } from '#server/recordings/recordings.module.js';
 import { RectificationModule } from '#server/rectification/rectification.module.js';
@@ -10,7 +11,7 @@ import { DemoFollowUpService } from './demo-follow-up.service.js';
 import { DemoService } from './demo.service.js';
 
 @Module({
-  imports: [OrgModule, RecordingsModule, SamplingModule, ChecklistsModule, EvaluationsModule, RectificationModule],
+  imports: [OrgModule, RecordingsModule, SamplingModule, ChecklistsModule, EvaluationsModule, RectificationModule, KpiModule],
   providers: [DemoService, DemoCallsService, DemoFollowUpService],
 })
 export class DemoModule {}

@@ -167,4 +167,22 @@ export class KpiRepository {
     );
     return rows.map((r) => r.agentId);
   }
+
+  /**
+   * The demo centre's figures: for every active agent and every day from `from` to `to` but Sundays,
+   * 8 hours and between 80 and 156 calls, 50–69 % of them successful, fixed by the employee number.
+   */
+  async insertDemoFigures(from: string, to: string, tx: Transaction): Promise<number> {
+    const rows: unknown[] = await tx.query(
+      `INSERT INTO kpi_operational_days ("agentId", date, calls, hours, successes)
+       SELECT a.id, d::date, c.calls, 8, (c.calls * (50 + x.h % 20)) / 100
+         FROM agents a CROSS JOIN generate_series($1::date, $2::date, interval '1 day') d
+         CROSS JOIN LATERAL (SELECT abs(hashtext(a."employeeNo")) AS h) x
+         CROSS JOIN LATERAL (SELECT 8 * (10 + x.h % 10) + extract(day FROM d)::int % 5 AS calls) c
+        WHERE a.status = 'active' AND extract(isodow FROM d) < 7
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [from, to],
+    );
+    return rows.length;
+  }
 }

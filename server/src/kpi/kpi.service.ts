@@ -180,4 +180,11 @@ export class KpiService {
   gradingAgents(projectId: string, date: string, tx: Transaction): Promise<string[]> {
     return this.repo.gradingAgents(projectId, date, tx);
   }
+
+  /** For the demo centre: figures of the whole quarter before this one and of this one up to yesterday, so the review page is full. */
+  async seedDemoFigures(): Promise<number> {
+    const current = quarterDates(quarterOf(today()))!;
+    const previous = quarterDates(quarterOf(addDays(current.from, -1)))!;
+    return this.transaction.run((tx) => this.repo.insertDemoFigures(previous.from, addDays(today(), -1), tx));
+  }
 }

@@ -14,7 +14,7 @@ import { PromotionDialog } from '../components/promotion-dialog';
 import { PromotionsCard } from '../components/promotions-card';
 import { ReviewTable } from '../components/review-table';
 
-/** The quarter before the current one (the one usually reviewed), and the seven before it. */
+/** The current quarter (the review as it stands) and the seven before it. */
 function recentQuarters(now = new Date()): string[] {
   let year = now.getFullYear();
   let q = Math.floor(now.getMonth() / 3) + 1;
@@ -46,7 +46,7 @@ export function KpiRoute() {
   const quarters = recentQuarters();
   const project = params.get('project') || undefined;
   const asked = params.get('quarter');
-  const quarter = asked && QUARTER_PATTERN.test(asked) ? asked : quarters[1];
+  const quarter = asked && QUARTER_PATTERN.test(asked) ? asked : quarters[0];
   const review = useKpiGrades(project ? { project, quarter } : undefined);
 
   const set = (patch: Record<string, string | undefined>) => {
