@@ -2,10 +2,12 @@
  * The quarterly grade review (`GET /api/kpi/grades`, issue 13) of a 1,000-agent project over a quarter:
  * 50 teams of 20 agents, every agent's operational figures for each of the quarter's 92 days (92,000
  * agent-days) and `evaluationsPerAgent` submitted evaluations of his calls of the quarter, made with
- * set-based SQL. Measured through HTTP. Target: p95 < 300 ms. Baseline in the same run: `GET /api/health`.
+ * set-based SQL. Measured through HTTP. Target: p95 < 300 ms. Baselines in the same run: `GET /api/health`,
+ * and the review's roll-up query alone (the repository called in the process, no HTTP, no mapping).
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { KpiRepository } from '#server/kpi/kpi.repository.js';
 import {
   apiClient,
   BENCH_ADMIN_PASSWORD,
@@ -58,6 +60,14 @@ export async function runKpiBench(options: { quick?: boolean } = {}) {
         eligible = body.items.filter((i) => i.eligible !== null).length;
       });
       const review = distribution(samples);
+      const repo = app.app.get(KpiRepository);
+      const projectId = (await sql.query(`SELECT id FROM projects WHERE code = 'P1'`)).rows[0].id as string;
+      const query = distribution(
+        await timeEach(repetitions, async () => {
+          await repo.quarter({ projectId, teamIds: null, from: FIRST_DAY, to: '2026-09-30' });
+        }),
+      );
+      progress(`the roll-up query alone: p50 ${query.p50} ms, p95 ${query.p95} ms`);
       progress(`review of ${agents} agents: p50 ${review.p50} ms, p95 ${review.p95} ms`);
       return {
         date: new Date().toISOString(),
@@ -67,6 +77,7 @@ export async function runKpiBench(options: { quick?: boolean } = {}) {
         data: { ...counts, setupSeconds: Math.round(setupSeconds) },
         baselineHealth: health,
         review: { ...review, agents, eligible, p50OverHealth: Number((review.p50 / health.p50).toFixed(1)) },
+        rollUpQueryAlone: query,
         targetP95Ms: TARGET_P95_MS,
         meetsTargets: agents === AGENTS && review.p95 < TARGET_P95_MS,
       };
