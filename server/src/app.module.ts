@@ -20,6 +20,7 @@ import { RecordingsModule } from './recordings/recordings.module.js';
 import { ChecklistsModule } from './checklists/checklists.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { KpiModule } from './kpi/kpi.module.js';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         ReportsModule,
         RectificationModule,
         AnalysisReportsModule,
+        KpiModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

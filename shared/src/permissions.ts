@@ -120,6 +120,27 @@ export const PERMISSIONS = {
   'coaching.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
   /** Record a one-to-one and the agent's acknowledgement: the agent's team lead. */
   'coaching.record': [Role.TeamLead],
+  // KPI grading (DOMAIN.md "Grades and promotion", CONTRACT.md "KPI grading"): reports go to management only.
+  /**
+   * Push or upload operational figures (calls, hours, successes per agent and day): the telephony and
+   * sales systems sign in as a supervisor or admin, as the recording system does.
+   */
+  'kpi.operational.write': [Role.Admin, Role.Supervisor],
+  /** The quarterly grade review of one's projects (a team lead his teams' agents only), and its export. */
+  'kpi.read': [Role.Admin, Role.Supervisor, Role.TeamLead],
+  /** Set the grade table a coming quarter is reviewed against. */
+  'kpi.gradeTable.edit': [Role.Admin, Role.Supervisor],
+  /** Add an agent's calls to the coming sampling runs when his QA score is not enough evidence. */
+  'kpi.requestCalls': [Role.Admin, Role.Supervisor, Role.TeamLead],
+  /** Record an agent's new-hire or probation exam (the trainers' results, entered by a supervisor). */
+  'kpi.exam.record': [Role.Admin, Role.Supervisor],
+  /** Apply for an agent's promotion from the review, naming the four approvers. */
+  'kpi.promotion.apply': [Role.Admin, Role.Supervisor, Role.TeamLead],
+  /**
+   * Approve or reject a promotion at one's own step. The deputy manager, manager and director sign in
+   * with the supervisor role and are named on each application (no roles of their own).
+   */
+  'kpi.promotion.approve': [Role.Admin, Role.Supervisor],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

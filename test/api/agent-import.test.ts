@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builders } from '../support/builders.js';
+import { TextEncoderGb } from '../support/gb18030.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -88,25 +89,3 @@ describe('POST /api/agents/import (an HR sheet)', () => {
     expect((await upload(`工号,姓名,班组,入职日期,级别\n`, insp.token)).status).toBe(403);
   });
 });
-
-/** Encodes the few characters these tests use as GB18030, the way Excel on Chinese Windows saves CSV. */
-class TextEncoderGb {
-  encode(text: string): Buffer {
-    const out: number[] = [];
-    const decoder = new TextDecoder('gb18030');
-    const table = new Map<string, number[]>();
-    // Build the reverse table for CJK by decoding every two-byte GBK code once.
-    for (let hi = 0x81; hi <= 0xfe; hi++)
-      for (let lo = 0x40; lo <= 0xfe; lo++) {
-        if (lo === 0x7f) continue;
-        const ch = decoder.decode(new Uint8Array([hi, lo]));
-        if (!table.has(ch)) table.set(ch, [hi, lo]);
-      }
-    for (const ch of text) {
-      if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-      else if (table.has(ch)) out.push(...table.get(ch)!);
-      else throw new Error(`no GB18030 code for ${ch}`);
-    }
-    return Buffer.from(out);
-  }
-}

@@ -20,6 +20,19 @@ describe('the demo centre of npm start', () => {
     for (const username of ['supervisor', 'inspector1', 'inspector2', 'lead1', 'faq']) expect(await t.login(username, 'demo1234')).toEqual(expect.any(String));
   });
 
+  it('has the operational figures of the previous quarter for every active agent, so the grade review is full', async () => {
+    const now = new Date(Date.now() + 8 * 3_600_000);
+    const q = Math.floor(now.getUTCMonth() / 3) + 1;
+    const previous = q === 1 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q - 1}`;
+    const review = (await t.as(await t.login('supervisor', 'demo1234')).get(`/api/kpi/grades?quarter=${previous}&project=CS`)).body;
+    expect(review.items.length).toBeGreaterThan(5);
+    for (const item of review.items) {
+      expect(item.days).toBeGreaterThan(60);
+      expect(item.cph).toBeGreaterThanOrEqual(10);
+      expect(item.successRate).toBeGreaterThan(0.49);
+    }
+  });
+
   it('fills in a day of synthesised calls whose transcripts keep and break the standard, then samples it', async () => {
     const supervisor = t.as(await t.login('supervisor', 'demo1234'));
     // Calls are ingested in the background right after start; the sampling comes last.

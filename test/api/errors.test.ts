@@ -21,6 +21,20 @@ let world: Awaited<ReturnType<typeof twoProjects>>;
 const DAY = '2026-11-20';
 let seq = 0;
 
+/** A promotion of a fresh intern of project A to C, with four approvers of its own, and their tokens in turn. */
+async function promotion() {
+  const b = builders(t);
+  const agent = await b.agent(world.a.team.code, { grade: 'intern' });
+  const approvers = await Promise.all([1, 2, 3, 4].map(() => b.user({ roles: ['supervisor'], projects: [world.a.project.code] })));
+  const [supervisor, deputyManager, manager, director] = approvers.map((a) => a.username);
+  const res = await t
+    .as(world.a.lead.token)
+    .post('/api/kpi/promotions')
+    .send({ agent: agent.employeeNo, toGrade: 'C', quarter: '2026-Q3', approvers: { supervisor, deputyManager, manager, director } });
+  return { id: res.body.id as string, tokens: approvers.map((a) => a.token) };
+}
+const approvePromotion = (token: string, id: string) => t.as(token).post(`/api/kpi/promotions/${id}/approve`).send({});
+
 beforeAll(async () => {
   t = await startTestApp({ MAX_UPLOAD_MB: '1' });
   world = await twoProjects(t);
@@ -437,6 +451,46 @@ const cases: Case[] = [
       return t.as(world.supervisor.token).post(`/api/analysis-reports/${made.body.id}/publish`);
     },
     (body) => expect(body.params).toEqual({ id: expect.any(String) }),
+  ],
+  [
+    'PROMOTION_STATE',
+    409,
+    async () => {
+      const p = await promotion();
+      await t.as(p.tokens[0]).post(`/api/kpi/promotions/${p.id}/reject`).send({ comment: '不同意' });
+      return approvePromotion(p.tokens[1], p.id);
+    },
+    (body) => expect(body.params).toEqual({ status: 'rejected' }),
+  ],
+  [
+    'PROMOTION_OUT_OF_TURN',
+    409,
+    async () => {
+      const p = await promotion();
+      return approvePromotion(p.tokens[2], p.id);
+    },
+    (body) => expect(body.params).toEqual({ step: 'supervisor' }),
+  ],
+  [
+    'PROMOTION_ALREADY_DECIDED',
+    409,
+    async () => {
+      const p = await promotion();
+      await approvePromotion(p.tokens[0], p.id);
+      return approvePromotion(p.tokens[0], p.id);
+    },
+    (body) => expect(body.params).toEqual({ step: 'supervisor' }),
+  ],
+  ['PROMOTION_NOT_APPROVER', 403, async () => approvePromotion(world.supervisor.token, (await promotion()).id)],
+  [
+    'EXAM_REQUIRED',
+    409,
+    async () => {
+      const p = await promotion();
+      for (const token of p.tokens.slice(0, 3)) await approvePromotion(token, p.id);
+      return approvePromotion(p.tokens[3], p.id);
+    },
+    (body) => expect(body.params).toEqual({ kind: 'probation' }),
   ],
   [
     'INTERNAL',

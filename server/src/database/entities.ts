@@ -1,4 +1,13 @@
 import { AnalysisReportEntity, AnalysisReportReadEntity } from '#server/analysis-reports/analysis-report.entity.js';
+import {
+  ExamEntity,
+  GradeChangeEntity,
+  GradeTableEntity,
+  GradingRequestEntity,
+  OperationalDayEntity,
+  PromotionDecisionEntity,
+  PromotionEntity,
+} from '#server/kpi/kpi.entity.js';
 import { ExportRequestEntity } from '#server/exports/export-request.entity.js';
 import { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
@@ -52,4 +61,11 @@ export const ENTITIES = [
   AnalysisReportEntity,
   AnalysisReportReadEntity,
   ExportRequestEntity,
+  OperationalDayEntity,
+  GradeTableEntity,
+  GradingRequestEntity,
+  ExamEntity,
+  PromotionEntity,
+  PromotionDecisionEntity,
+  GradeChangeEntity,
 ];

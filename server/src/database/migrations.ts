@@ -1,3 +1,6 @@
+import { KpiPromotions1796596232062 } from '#server/migrations/1796596232062-KpiPromotions.js';
+import { KpiGradingRequests1796594804928 } from '#server/migrations/1796594804928-KpiGradingRequests.js';
+import { Kpi1796594128465 } from '#server/migrations/1796594128465-Kpi.js';
 import type { MigrationInterface } from 'typeorm';
 import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
 import { Recordings1795806904216 } from '#server/migrations/1795806904216-Recordings.js';
@@ -39,4 +42,7 @@ export const MIGRATIONS: MigrationClass[] = [
   NumberSearches1796014071508,
   ExportRequests1796014920496,
   AnalysisReports1796593667784,
+  Kpi1796594128465,
+  KpiGradingRequests1796594804928,
+  KpiPromotions1796596232062,
 ];

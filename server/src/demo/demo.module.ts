@@ -3,6 +3,7 @@ import { AutocheckModule } from '#server/autocheck/autocheck.module.js';
 import { ChecklistsModule } from '#server/checklists/checklists.module.js';
 import { CoachingModule } from '#server/coaching/coaching.module.js';
 import { EvaluationsModule } from '#server/evaluations/evaluations.module.js';
+import { KpiModule } from '#server/kpi/kpi.module.js';
 import { OrgModule } from '#server/org/org.module.js';
 import { RecordingsModule } from '#server/recordings/recordings.module.js';
 import { RectificationModule } from '#server/rectification/rectification.module.js';
@@ -13,7 +14,7 @@ import { DemoHistoryService } from './demo-history.service.js';
 import { DemoService } from './demo.service.js';
 
 @Module({
-  imports: [OrgModule, RecordingsModule, SamplingModule, ChecklistsModule, EvaluationsModule, RectificationModule, AutocheckModule, CoachingModule],
+  imports: [OrgModule, RecordingsModule, SamplingModule, ChecklistsModule, EvaluationsModule, RectificationModule, AutocheckModule, CoachingModule, KpiModule],
   providers: [DemoService, DemoCallsService, DemoHistoryService, DemoFollowUpService],
 })
 export class DemoModule {}

@@ -11,6 +11,7 @@ import type { TeamEntity } from '#server/org/teams/team.entity.js';
 import { TeamRepository } from '#server/org/teams/team.repository.js';
 import { UserRepository } from '#server/org/users/user.repository.js';
 import { RecordingRepository } from '#server/recordings/recording.repository.js';
+import { KpiService } from '#server/kpi/kpi.service.js';
 import { DemoCallsService } from './demo-calls.service.js';
 import { DemoFollowUpService } from './demo-follow-up.service.js';
 import { DemoHistoryService } from './demo-history.service.js';
@@ -32,6 +33,7 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly calls: DemoCallsService,
     private readonly history: DemoHistoryService,
     private readonly followUp: DemoFollowUpService,
+    private readonly kpi: KpiService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -107,7 +109,9 @@ export class DemoService implements OnApplicationBootstrap {
         created.push(u.username);
       }
     });
-    this.logger.log(`Demo call centre created: users ${created.join(', ')}`);
+    // A quarter and a half of operational figures, so the quarterly review (/kpi) has something to grade.
+    const figures = await this.kpi.seedDemoFigures();
+    this.logger.log(`Demo call centre created: users ${created.join(', ')}; ${figures} agent-days of operational figures`);
     if (this.config.demoPassword || !created.length) return;
     // Printed once, straight to the console, never into the JSON request log.
     const width = Math.max(...created.map((u) => u.length));

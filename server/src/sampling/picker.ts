@@ -10,9 +10,9 @@ export type FocusReason = 'new-hire' | 'low-score' | 'fatal';
  * Picks on top of the plan, asked for by another domain: a rectification notice re-checking a team, or a
  * coaching item whose effect is being checked (`coaching-check`: the coached agent's later calls).
  */
-export type ExtraReason = 'rectification' | 'coaching-check';
+export type ExtraReason = 'rectification' | 'coaching-check' | 'grading';
 /** Each extra reason draws from its own stream (rectification's is the original one). */
-const EXTRA_STREAM: Record<ExtraReason, number> = { rectification: 0, 'coaching-check': 0x0c0ac4ed };
+const EXTRA_STREAM: Record<ExtraReason, number> = { rectification: 0, 'coaching-check': 0x0c0ac4ed, grading: 0x06ad1e5 };
 /** 'random' | 'complaint' | a focus reason | `failed:<RULE>` (guided by the automatic checks) | an extra reason. */
 export type PickReason = 'random' | 'complaint' | FocusReason | `failed:${string}` | ExtraReason;
 

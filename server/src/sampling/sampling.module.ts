@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AutocheckModule } from '#server/autocheck/autocheck.module.js';
 import { ChecklistsModule } from '#server/checklists/checklists.module.js';
 import { CoachingModule } from '#server/coaching/coaching.module.js';
+import { KpiModule } from '#server/kpi/kpi.module.js';
 import { RectificationModule } from '#server/rectification/rectification.module.js';
 import { ConfidenceService } from './confidence.service.js';
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from './sampling.entity.js';
@@ -20,6 +21,7 @@ import { SamplingPlanService } from './sampling-plan.service.js';
     ChecklistsModule,
     RectificationModule,
     CoachingModule,
+    KpiModule,
   ],
   controllers: [SamplingController],
   providers: [SamplingRepository, SamplingPlanRepository, SamplingPlanService, SamplingService, ConfidenceService, SamplingSchedule],

@@ -10,6 +10,7 @@ import type { ChecklistVersionEntity } from '#server/checklists/checklist-versio
 import { ChecklistsService } from '#server/checklists/checklists.service.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { CoachingService } from '#server/coaching/coaching.service.js';
+import { KpiService } from '#server/kpi/kpi.service.js';
 import { RectificationService } from '#server/rectification/rectification.service.js';
 import { assignPicks, covers, drawRandom, pickCalls, pickExtra, seededRandom } from './picker.js';
 import type { SamplingRunEntity } from './sampling.entity.js';
@@ -33,6 +34,7 @@ export class SamplingService {
     private readonly checklists: ChecklistsService,
     private readonly rectification: RectificationService,
     private readonly coaching: CoachingService,
+    private readonly kpi: KpiService,
   ) {}
 
   /** CONTRACT.md `POST /api/sampling/runs`: samples a project's day once; asking again answers the same run (created: false). */
@@ -75,7 +77,10 @@ export class SamplingService {
       // and those already evaluated or assigned since the session fall short of the K the check needs.
       const shortfalls = await this.coaching.checkShortfalls(project.id, date, tx);
       const coached = [...shortfalls].filter(([agentId, missing]) => withRectification.filter((p) => p.agentId === agentId).length < missing).map(([agentId]) => agentId);
-      const all = [...withRectification, ...pickExtra(candidates, withRectification, coached, 'coaching-check', seed)].map((p) => ({
+      const withCoaching = [...withRectification, ...pickExtra(candidates, withRectification, coached, 'coaching-check', seed)];
+      // Grading asked for more evidence: one more call of the agent (his QA score's interval straddles a grade's threshold).
+      const graded = await this.kpi.gradingAgents(project.id, date, tx);
+      const all = [...withCoaching, ...pickExtra(candidates, withCoaching, graded, 'grading', seed)].map((p) => ({
         ...p,
         teamId: teamOf.get(p.recordingId)!,
       }));

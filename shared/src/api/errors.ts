@@ -81,6 +81,16 @@ export const ERROR_CODES = [
   'ALREADY_ACKNOWLEDGED',
   /** A coaching item was changed by someone else since the caller read its revision. */
   'COACHING_ITEM_STALE',
+  /** A promotion that is approved or rejected already takes no more decisions (`params.status`); or the agent has one pending. */
+  'PROMOTION_STATE',
+  /** Approving a promotion before the earlier steps have (`params.step`: the step waiting). */
+  'PROMOTION_OUT_OF_TURN',
+  /** The caller has approved this promotion already (`params.step`: his step). */
+  'PROMOTION_ALREADY_DECIDED',
+  /** The caller is not one of the promotion's named approvers. */
+  'PROMOTION_NOT_APPROVER',
+  /** The last approval of a promotion to intern or C needs the agent's passed exam (`params.kind`: new-hire or probation). */
+  'EXAM_REQUIRED',
   /** Too many failed sign-ins (`params.retryAfterSeconds`). */
   'THROTTLED',
   /** Anything unexpected: details are in the server log, never in the answer. */
@@ -168,6 +178,8 @@ export const FIELD_PROBLEMS = [
   'tooDeep',
   /** The user's roles may not hold this (the "all projects" flag for an inspector…). */
   'notAllowed',
+  /** More successful calls (`params.value`) than calls handled that day. */
+  'moreThanCalls',
 ] as const;
 
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

@@ -34,6 +34,7 @@ const PAGES: Record<NavKey, Lazy> = {
   coaching: page(() => import('#web/features/coaching/routes/coaching')),
   rectification: page(() => import('#web/features/rectification/routes/notices')),
   'analysis-reports': page(() => import('#web/features/analysis-reports/routes/reports')),
+  kpi: page(() => import('#web/features/kpi/routes/kpi')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({

@@ -68,6 +68,7 @@ export const NAVIGATION = [
     label: 'nav.analysisReports',
     help: 'navHelp.analysisReports',
   },
+  { key: 'kpi', path: paths.kpi.path, permission: 'kpi.read', label: 'nav.kpi', help: 'navHelp.kpi' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {

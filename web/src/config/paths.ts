@@ -55,6 +55,11 @@ export const paths = {
     path: '/problems',
     getHref: (query: { project?: string; period?: string; date?: string } = {}) => withQuery('/problems', query),
   },
+  /** The quarterly grade review of a project's agents. */
+  kpi: {
+    path: '/kpi',
+    getHref: (query: { project?: string; quarter?: string } = {}) => withQuery('/kpi', query),
+  },
   recordings: { path: '/recordings', getHref: () => '/recordings' },
   /** One call: player, transcript and the machine's verdicts; `t` (seconds) puts the player at that moment. */
   recording: {

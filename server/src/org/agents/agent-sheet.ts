@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { AgentGrade, AgentStatus } from '#shared/org.js';
 import type { ErrorParams, FieldProblem } from '#shared/api/errors.js';
 import type { ErrorDetail } from '#server/common/domain-error.js';
-import { isLocalDate } from '#server/common/local-date.js';
+import { decodeSheet, parseSheetDate } from '#server/common/sheet.js';
 import { EMPLOYEE_NO_PATTERN } from './agent.dto.js';
 
 /** One agent as read from an HR sheet, with the line it came from. */
@@ -40,23 +40,6 @@ const GRADES: Record<string, AgentGrade> = {
   a级: AgentGrade.A,
 };
 const STATUSES: Record<string, AgentStatus> = { active: AgentStatus.Active, 在职: AgentStatus.Active, left: AgentStatus.Left, 离职: AgentStatus.Left };
-
-/** Sheets saved by Excel on a Chinese Windows are often GB18030, not UTF-8. */
-export function decodeSheet(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-/** Reads the date forms an HR sheet uses (2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日) as YYYY-MM-DD. */
-function parseSheetDate(value: string): string | null {
-  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(value);
-  if (!m) return null;
-  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  return isLocalDate(iso) ? iso : null;
-}
 
 /** Reads and checks every row; answers the rows, or every problem with its line number. */
 export function readAgentSheet(bytes: Uint8Array): { rows: AgentSheetRow[]; errors: ErrorDetail[] } {

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { KpiController } from './kpi.controller.js';
+import { ExamEntity, GradeChangeEntity, GradeTableEntity, GradingRequestEntity, OperationalDayEntity, PromotionDecisionEntity, PromotionEntity } from './kpi.entity.js';
+import { KpiRepository } from './kpi.repository.js';
+import { KpiService } from './kpi.service.js';
+import { PromotionsController } from './promotions.controller.js';
+import { PromotionsRepository } from './promotions.repository.js';
+import { PromotionsService } from './promotions.service.js';
+
+/** Quarterly KPI grading: operational figures, the review, the grade table; exports the service the daily sampling asks whose calls grading needs. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([OperationalDayEntity, GradeTableEntity, GradingRequestEntity, ExamEntity, PromotionEntity, PromotionDecisionEntity, GradeChangeEntity]),
+  ],
+  controllers: [KpiController, PromotionsController],
+  providers: [KpiRepository, KpiService, PromotionsRepository, PromotionsService],
+  exports: [KpiService],
+})
+export class KpiModule {}

@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toneWav } from '../support/audio.js';
+import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltServer, type RunningServer } from '../support/browser.js';
+
+/**
+ * Issue 13 "Quarterly KPI grading", in the browser: a supervisor uploads a CSV of operational figures on
+ * /kpi and reads the quarter's review; the team lead applies for the agent's promotion there, and the
+ * four named approvers, each signed in, approve it in turn, after which the review shows the new grade.
+ */
+
+let server: RunningServer;
+let browser: Browser;
+const QUARTER = '2026-Q3';
+
+const call = <T>(token: string | null, method: string, path: string, body?: unknown) => apiCall<T>(server.baseUrl, token, method, path, body);
+const login = (username: string, password: string) => apiLogin(server.baseUrl, username, password);
+
+beforeAll(async () => {
+  server = await startBuiltServer({ DEMO_CALL_DAYS: '0' });
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function pageOf(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await signIn(page, server.baseUrl, username, 'secret-pass-1');
+  await page.getByTestId('nav-kpi').waitFor();
+  return page;
+}
+
+describe('the quarterly grade review', () => {
+  it('uploads operational figures, shows the review, and carries a promotion through the chain of approvals', async () => {
+    const admin = await login('admin', ADMIN_PASSWORD);
+    const suffix = Date.now().toString(36).slice(-5).toUpperCase();
+    const project = `PK${suffix}`;
+    const team = `TK${suffix}`;
+    const agent = `KA${suffix}`;
+    await call(admin, 'POST', '/projects', { code: project, name: '定级项目' });
+    await call(admin, 'POST', '/teams', { code: team, name: '定级班组', project });
+    const created = await call<{ id: string }>(admin, 'POST', '/agents', { employeeNo: agent, name: '李四', team, hiredAt: '2026-03-01', grade: 'intern' });
+    const names = ['sup', 'dep', 'man', 'dir'].map((n) => `${n}${suffix}`.toLowerCase());
+    for (const username of names)
+      await call(admin, 'POST', '/users', { username, password: 'secret-pass-1', displayName: username, roles: ['supervisor'], projects: [project] });
+    const leadName = `lead${suffix}`.toLowerCase();
+    await call(admin, 'POST', '/users', { username: leadName, password: 'secret-pass-1', displayName: '班长', roles: ['team_lead'], teams: [team] });
+    // Two evaluations of the quarter's calls scoring 100 (CONFIRM N/A): QA score 100.
+    const active = await call<{ sections: { items: { code: string }[] }[] }>(admin, 'GET', '/checklists/active');
+    const items = active.sections.flatMap((s) => s.items.map((i) => ({ code: i.code, verdict: i.code === 'CONFIRM' ? 'na' : 'pass' })));
+    for (const [k, day] of ['2026-08-03', '2026-09-14'].entries()) {
+      const form = new FormData();
+      form.append('audio', new Blob([new Uint8Array(toneWav(1))], { type: 'audio/wav' }), 'call.wav');
+      form.append('metadata', JSON.stringify({ externalId: `kpi-${suffix}-${k}`, agent, startedAt: `${day}T10:00:00+08:00`, direction: 'inbound' }));
+      const recording = await call<{ id: string }>(admin, 'POST', '/recordings', form);
+      await call(admin, 'POST', '/evaluations', { recordingId: recording.id, source: 'daily', items });
+    }
+    await call(admin, 'POST', '/kpi/exams', { agent, kind: 'probation', date: '2026-09-20', score: 90, passed: true });
+
+    // The supervisor uploads the figures: 1,300 calls in 100 hours, 754 successes = CPH 13, 58 %: C exactly.
+    const supervisor = await pageOf(names[0]);
+    await supervisor.goto(`${server.baseUrl}/kpi?project=${project}&quarter=${QUARTER}`);
+    await supervisor.getByTestId('kpi-import').click();
+    const csv = ['工号,日期,话务量,在线时长,成功量', ...[151, 151, 151, 151, 150].map((successes, k) => `${agent},2026-07-0${k + 1},260,20,${successes}`)].join('\r\n');
+    await supervisor.locator('.ant-modal input[type=file]').setInputFiles({ name: '话务.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await supervisor.getByTestId('kpi-import-result').waitFor();
+    expect(await supervisor.getByTestId('kpi-import-result').innerText()).toContain('5');
+    await supervisor.keyboard.press('Escape');
+    await supervisor.getByTestId(`kpi-move-${agent}`).waitFor();
+    const row = supervisor.locator('tr', { has: supervisor.getByTestId(`kpi-move-${agent}`) });
+    const text = await row.innerText();
+    expect(text).toContain('13.00');
+    expect(text).toContain('58.0 %');
+    expect(await supervisor.getByTestId(`kpi-move-${agent}`).innerText()).toBe('晋升');
+
+    // The team lead applies from the review, naming the four approvers.
+    const lead = await pageOf(leadName);
+    await lead.goto(`${server.baseUrl}/kpi?project=${project}&quarter=${QUARTER}`);
+    await lead.getByTestId(`kpi-apply-${agent}`).click();
+    for (const [step, username] of [
+      ['supervisor', names[0]],
+      ['deputyManager', names[1]],
+      ['manager', names[2]],
+      ['director', names[3]],
+    ])
+      await lead.getByTestId(`promotion-approver-${step}`).fill(username);
+    await lead.getByTestId('promotion-reason').fill('季度指标达到 C 级');
+    await lead.getByTestId('promotion-submit').click();
+    await expect
+      .poll(async () => (await call<{ items: { agent: string }[] }>(admin, 'GET', '/kpi/promotions?status=pending')).items.map((p) => p.agent))
+      .toContain(agent);
+    expect(await lead.getByTestId(`promotion-approve-${agent}`).count()).toBe(0);
+
+    // Each approver in turn approves on his own /kpi page.
+    for (const [k, username] of names.entries()) {
+      const page = k === 0 ? supervisor : await pageOf(username);
+      await page.goto(`${server.baseUrl}/kpi?project=${project}&quarter=${QUARTER}`);
+      await page.getByTestId(`promotion-approve-${agent}`).click();
+      await expect
+        .poll(async () => (await call<{ items: { agent: string; decisions: unknown[] }[] }>(admin, 'GET', `/kpi/promotions?agent=${agent}`)).items[0].decisions.length)
+        .toBe(k + 1);
+    }
+    expect((await call<{ grade: string }>(admin, 'GET', `/agents/${created.id}`)).grade).toBe('C');
+    await supervisor.reload();
+    await supervisor.getByTestId(`kpi-move-${agent}`).waitFor();
+    expect(await supervisor.getByTestId(`kpi-move-${agent}`).innerText()).toBe('保持');
+  });
+});

@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApprovalStep, Promotion, PromotionList } from '#shared/api/kpi';
+import type { AgentGrade } from '#shared/org';
+import { api } from '#web/lib/api-client';
+import { kpiKeys } from './kpi';
+
+export type { ApprovalStep, Promotion };
+
+export const promotionKeys = {
+  all: [...kpiKeys.all, 'promotions'] as const,
+  list: (status: string) => [...promotionKeys.all, status] as const,
+};
+
+/** `GET /api/kpi/promotions`: newest first, within the caller's teams. */
+export const usePromotions = (status = 'pending') =>
+  useQuery({ queryKey: promotionKeys.list(status), queryFn: ({ signal }) => api.get<PromotionList>('/kpi/promotions', { status }, signal) });
+
+export interface ApplyInput {
+  agent: string;
+  toGrade: AgentGrade;
+  quarter: string;
+  reason?: string;
+  approvers: Record<ApprovalStep, string>;
+}
+
+/** Applying and deciding both change the review (the grade) and the list: everything under `kpiKeys.all` is asked again. */
+export function useApplyPromotion() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ApplyInput) => api.post<Promotion>('/kpi/promotions', input),
+    onSuccess: () => client.invalidateQueries({ queryKey: kpiKeys.all }),
+  });
+}
+
+export function useDecidePromotion() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, comment }: { id: string; action: 'approve' | 'reject'; comment?: string }) =>
+      api.post<Promotion>(`/kpi/promotions/${encodeURIComponent(id)}/${action}`, comment ? { comment } : {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: kpiKeys.all }),
+  });
+}
