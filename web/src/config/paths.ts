@@ -16,6 +16,18 @@ export function withQuery(path: string, query: Record<string, QueryValue> = {}):
   return pairs.length ? `${path}?${pairs.join('&')}` : path;
 }
 
+/** The dashboard's address: its project and period (see `paths.dashboard`). */
+export interface DashboardQuery {
+  project?: string;
+  period?: string;
+  date?: string;
+  from?: string;
+  to?: string;
+  bucket?: string;
+}
+
+const dashboardQuery = (q: DashboardQuery) => ({ project: q.project, period: q.period, date: q.date, from: q.from, to: q.to, bucket: q.bucket });
+
 /** A path segment taken from data (an employee number may hold any character). */
 const segment = (value: string) => encodeURIComponent(value);
 
@@ -37,10 +49,18 @@ export const paths = {
     getHref: (filter: { from?: string; to?: string; project?: string; team?: string; agent?: string; code?: string } = {}) =>
       withQuery('/evaluations', { from: filter.from, to: filter.to, project: filter.project, team: filter.team, agent: filter.agent, code: filter.code }),
   },
-  /** The supervisor's dashboard: a project's headline figures for a week or month against the one before. */
+  /**
+   * The supervisor's dashboard: a project's figures for a day, week, month, quarter (`period`, holding
+   * `date`) or a custom `from`–`to`, against the period before; `bucket` rolls the trend up by day, week or month.
+   */
   dashboard: {
     path: '/dashboard',
-    getHref: (query: { project?: string; period?: string; date?: string } = {}) => withQuery('/dashboard', query),
+    getHref: (query: DashboardQuery = {}) => withQuery('/dashboard', dashboardQuery(query)),
+  },
+  /** One team of the dashboard's project and period: its trend and its agents ranked, each with an interval. */
+  dashboardTeam: {
+    path: '/dashboard/teams/:team',
+    getHref: (team: string, query: DashboardQuery = {}) => withQuery(`/dashboard/teams/${segment(team)}`, dashboardQuery(query)),
   },
   /** Common and individual problems of a project's teams over a week or month. */
   problems: {
@@ -61,10 +81,13 @@ export const paths = {
   queue: { path: '/queue', getHref: () => '/queue' },
   sampling: { path: '/sampling', getHref: () => '/sampling' },
   /** The team lead's coaching items; one item with its defects, one-to-ones and acknowledgement. */
-  coaching: { path: '/coaching', getHref: () => '/coaching' },
+  coaching: { path: '/coaching', getHref: (filter: { team?: string; status?: string } = {}) => withQuery('/coaching', { team: filter.team, status: filter.status }) },
   coachingItem: { path: '/coaching/:id', getHref: (id: string) => `/coaching/${segment(id)}` },
   /** Rectification notices (整改通知书): the list, one notice, and issuing one (team and items preselected, evidence from `from` to `to`). */
-  rectificationNotices: { path: '/rectification-notices', getHref: () => '/rectification-notices' },
+  rectificationNotices: {
+    path: '/rectification-notices',
+    getHref: (filter: { team?: string; status?: string } = {}) => withQuery('/rectification-notices', { team: filter.team, status: filter.status }),
+  },
   rectificationNotice: { path: '/rectification-notices/:id', getHref: (id: string) => `/rectification-notices/${segment(id)}` },
   rectificationIssue: {
     path: '/rectification-notices/new',
