@@ -5,10 +5,13 @@ import { LoadError } from '#web/components/errors/load-error';
 import { PageHeader } from '#web/components/page-header';
 import { ProjectSelect } from '#web/components/project-select';
 import { paths } from '#web/config/paths';
+import { useCan } from '#web/lib/authorization';
 import { type ReportSummary, useSummary } from '../api/summary';
+import { useInspectorFigures } from '../api/inspectors';
 import { useTeamFigures } from '../api/teams';
 import { DefectPareto } from '../components/defect-pareto';
 import { percent, score } from '../components/format';
+import { InspectorsTable } from '../components/inspectors-table';
 import { MachineTable } from '../components/machine-table';
 import { type DashboardState, PeriodPicker, useDashboardState } from '../components/period-picker';
 import { TeamsTable } from '../components/teams-table';
@@ -81,6 +84,7 @@ function Figures({ project, state, summary, before }: { project: string; state: 
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { period } = state;
+  const seesInspectors = useCan('report.inspectors');
   const evaluationsHref = (filter: { code?: string; team?: string; from?: string; to?: string } = {}) =>
     paths.evaluations.getHref({ from: period.from, to: period.to, project, ...filter });
   return (
@@ -129,6 +133,7 @@ function Figures({ project, state, summary, before }: { project: string; state: 
           {t('dashboard.gapNote')}
         </Typography.Paragraph>
       </Card>
+      {seesInspectors && <Inspectors project={project} state={state} />}
     </Space>
   );
 }
@@ -154,6 +159,24 @@ function Teams({ project, state, evaluationsHref }: { project: string; state: Da
             open: (team) => navigate(paths.dashboardTeam.getHref(team, state.query)),
           }}
         />
+      )}
+    </Card>
+  );
+}
+
+/** The inspectors' own work over the period (supervisors and admins). */
+function Inspectors({ project, state }: { project: string; state: DashboardState }) {
+  const { t } = useTranslation();
+  const { period } = state;
+  const inspectors = useInspectorFigures({ project, from: period.from, to: period.to });
+  return (
+    <Card title={t('dashboard.inspectors')}>
+      {inspectors.isPending ? (
+        <Spin />
+      ) : inspectors.isError ? (
+        <LoadError error={inspectors.error} onRetry={() => inspectors.refetch()} />
+      ) : (
+        <InspectorsTable inspectors={inspectors.data.inspectors} />
       )}
     </Card>
   );
