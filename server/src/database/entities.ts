@@ -1,9 +1,17 @@
 import { ExportRequestEntity } from '#server/exports/export-request.entity.js';
 import { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
-import { AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/auto-check.entity.js';
+import { AutoCheckDayEntity, AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/auto-check.entity.js';
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from '#server/sampling/sampling.entity.js';
-import { ProblemDayEntity, ProblemMonthEntity, ProblemPlanEntity, ProblemSettingsEntity } from '#server/reports/reports.entity.js';
+import {
+  InspectorDayEntity,
+  ProblemDayEntity,
+  ProblemMonthEntity,
+  ProblemPlanEntity,
+  ProblemSettingsEntity,
+  ScoreAgentDayEntity,
+  ScoreTeamDayEntity,
+} from '#server/reports/reports.entity.js';
 import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#server/rectification/rectification.entity.js';
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
@@ -35,6 +43,7 @@ export const ENTITIES = [
   EvaluationHistoryEntity,
   RecordingAutoCheckEntity,
   AutocheckRunEntity,
+  AutoCheckDayEntity,
   SamplingPlanEntity,
   SamplingRunEntity,
   SamplingAssignmentEntity,
@@ -42,6 +51,9 @@ export const ENTITIES = [
   ProblemPlanEntity,
   ProblemDayEntity,
   ProblemMonthEntity,
+  ScoreAgentDayEntity,
+  ScoreTeamDayEntity,
+  InspectorDayEntity,
   RectificationNoticeEntity,
   RectificationNoticeHistoryEntity,
   DefectEntity,

@@ -1,3 +1,4 @@
+import { DashboardRollups1796593531739 } from '#server/migrations/1796593531739-DashboardRollups.js';
 import type { MigrationInterface } from 'typeorm';
 import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
 import { Recordings1795806904216 } from '#server/migrations/1795806904216-Recordings.js';
@@ -37,4 +38,5 @@ export const MIGRATIONS: MigrationClass[] = [
   UserAllProjects1796013607714,
   NumberSearches1796014071508,
   ExportRequests1796014920496,
+  DashboardRollups1796593531739,
 ];

@@ -1,12 +1,30 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReportsController } from './reports.controller.js';
-import { ProblemDayEntity, ProblemMonthEntity, ProblemPlanEntity, ProblemSettingsEntity } from './reports.entity.js';
+import {
+  InspectorDayEntity,
+  ProblemDayEntity,
+  ProblemMonthEntity,
+  ProblemPlanEntity,
+  ProblemSettingsEntity,
+  ScoreAgentDayEntity,
+  ScoreTeamDayEntity,
+} from './reports.entity.js';
 import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProblemSettingsEntity, ProblemPlanEntity, ProblemDayEntity, ProblemMonthEntity])],
+  imports: [
+    TypeOrmModule.forFeature([
+      ProblemSettingsEntity,
+      ProblemPlanEntity,
+      ProblemDayEntity,
+      ProblemMonthEntity,
+      ScoreAgentDayEntity,
+      ScoreTeamDayEntity,
+      InspectorDayEntity,
+    ]),
+  ],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService],
   exports: [ReportsService],
