@@ -16,6 +16,22 @@ export function withQuery(path: string, query: Record<string, QueryValue> = {}):
   return pairs.length ? `${path}?${pairs.join('&')}` : path;
 }
 
+/** The evaluations list's filters (see `paths.evaluations`). */
+export interface EvaluationsQuery {
+  from?: string;
+  to?: string;
+  project?: string;
+  team?: string;
+  agent?: string;
+  code?: string;
+  inspector?: string;
+  fatal?: boolean;
+  calibration?: boolean;
+  amended?: boolean;
+}
+
+const flag = (value: boolean | undefined) => (value === undefined ? undefined : String(value));
+
 /** The dashboard's address: its project and period (see `paths.dashboard`). */
 export interface DashboardQuery {
   project?: string;
@@ -43,11 +59,26 @@ export const paths = {
   audit: { path: '/audit', getHref: () => '/audit' },
   exports: { path: '/exports', getHref: () => '/exports' },
   checklists: { path: '/checklists', getHref: () => '/checklists' },
-  /** The evaluations list, filtered by local call dates, team code, employee number and failed item code. */
+  /**
+   * The evaluations list, filtered by local call dates, project, team code, employee number, failed item
+   * code, inspector's username, fatal or not, calibration or not (the dashboard's figures leave calibration
+   * out) and amended or not.
+   */
   evaluations: {
     path: '/evaluations',
-    getHref: (filter: { from?: string; to?: string; project?: string; team?: string; agent?: string; code?: string } = {}) =>
-      withQuery('/evaluations', { from: filter.from, to: filter.to, project: filter.project, team: filter.team, agent: filter.agent, code: filter.code }),
+    getHref: (filter: EvaluationsQuery = {}) =>
+      withQuery('/evaluations', {
+        from: filter.from,
+        to: filter.to,
+        project: filter.project,
+        team: filter.team,
+        agent: filter.agent,
+        code: filter.code,
+        inspector: filter.inspector,
+        fatal: flag(filter.fatal),
+        calibration: flag(filter.calibration),
+        amended: flag(filter.amended),
+      }),
   },
   /**
    * The supervisor's dashboard: a project's figures for a day, week, month, quarter (`period`, holding

@@ -578,6 +578,13 @@ export const en: Translation = {
     filterTeam: 'Team',
     filterAgent: 'Employee number',
     filterCode: 'Failed item',
+    linked: {
+      project: 'Project: {{project}}',
+      inspector: 'Inspector: {{inspector}}',
+      fatal: { true: 'Fatal only', false: 'Fatal left out' },
+      calibration: { true: 'Calibration only', false: 'Calibration left out' },
+      amended: { true: 'Amended by a supervisor', false: 'Never amended' },
+    },
     downloadCsv: 'Download CSV',
     downloadXlsx: 'Download Excel',
     sources: {

@@ -576,6 +576,13 @@ export const zhCN = {
     filterTeam: '班组',
     filterAgent: '座席工号',
     filterCode: '不合格项',
+    linked: {
+      project: '项目组：{{project}}',
+      inspector: '质检员：{{inspector}}',
+      fatal: { true: '仅致命差错', false: '不含致命差错' },
+      calibration: { true: '仅校准评分', false: '不含校准评分' },
+      amended: { true: '仅被主管修改过的', false: '未被修改过的' },
+    },
     downloadCsv: '下载 CSV',
     downloadXlsx: '下载 Excel',
     sources: {

@@ -24,7 +24,15 @@ function useDuration() {
  * long each takes against the call's length, how their scores sit against the others', and how often
  * a supervisor amended them.
  */
-export function InspectorsTable({ inspectors, evaluationsOf }: { inspectors: readonly InspectorFigures[]; evaluationsOf?: (inspector: string) => string }) {
+export function InspectorsTable({
+  inspectors,
+  evaluationsOf,
+  amendmentsOf,
+}: {
+  inspectors: readonly InspectorFigures[];
+  evaluationsOf: (inspector: string) => string;
+  amendmentsOf: (inspector: string) => string;
+}) {
   const { t } = useTranslation();
   const duration = useDuration();
   return (
@@ -43,14 +51,11 @@ export function InspectorsTable({ inspectors, evaluationsOf }: { inspectors: rea
           title: t('dashboard.evaluations'),
           dataIndex: 'evaluations',
           align: 'right',
-          render: (value: number, row) =>
-            evaluationsOf ? (
-              <Link to={evaluationsOf(row.inspector)} data-testid="dashboard-inspector-evaluations" data-value={value}>
-                {value}
-              </Link>
-            ) : (
-              value
-            ),
+          render: (value: number, row) => (
+            <Link to={evaluationsOf(row.inspector)} data-testid="dashboard-inspector-evaluations" data-value={value}>
+              {value}
+            </Link>
+          ),
         },
         { title: t('dashboard.perDay'), dataIndex: 'perDay', align: 'right', render: (value: number) => value.toFixed(1) },
         {
@@ -85,7 +90,19 @@ export function InspectorsTable({ inspectors, evaluationsOf }: { inspectors: rea
               </span>
             ),
         },
-        { title: t('dashboard.amendments'), dataIndex: 'amendments', align: 'right' },
+        {
+          title: t('dashboard.amendments'),
+          dataIndex: 'amendments',
+          align: 'right',
+          render: (value: number, row) =>
+            value ? (
+              <Link to={amendmentsOf(row.inspector)} data-testid="dashboard-inspector-amendments" data-value={value}>
+                {value}
+              </Link>
+            ) : (
+              0
+            ),
+        },
       ]}
     />
   );

@@ -29,7 +29,7 @@ export function Trend({ project, team, state, before }: { project: string; team?
                 bucket={trend.data.bucket}
                 points={trend.data.points}
                 previous={measure === 'score' ? before?.averageScore : before?.fatalRate}
-                onPick={(point) => navigate(paths.evaluations.getHref({ from: point.from, to: point.to, project, team }))}
+                onPick={(point) => navigate(paths.evaluations.getHref({ from: point.from, to: point.to, project, team, calibration: false }))}
               />
             </Col>
           ))}

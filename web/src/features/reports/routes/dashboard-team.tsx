@@ -57,11 +57,11 @@ export function DashboardTeamRoute() {
   const { team = '' } = useParams();
   const state = useDashboardState();
   const { project, period } = state;
-  const teams = useTeams();
+  const teams = useTeams(project);
   const name = teams.data?.items.find((x) => x.code === team)?.name;
   const agents = useTeamAgents(project ? { project, team, from: period.from, to: period.to } : undefined);
   const before = useSummary(project ? { project, team, ...period.previous } : undefined);
-  const evaluationsHref = (agent?: string) => paths.evaluations.getHref({ from: period.from, to: period.to, project, team, agent });
+  const evaluationsHref = (agent?: string) => paths.evaluations.getHref({ from: period.from, to: period.to, project, team, agent, calibration: false });
 
   return (
     <>

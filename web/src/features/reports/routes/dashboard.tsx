@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { LoadError } from '#web/components/errors/load-error';
 import { PageHeader } from '#web/components/page-header';
 import { ProjectSelect } from '#web/components/project-select';
-import { paths } from '#web/config/paths';
+import { type EvaluationsQuery, paths } from '#web/config/paths';
 import { useCan } from '#web/lib/authorization';
 import { type ReportSummary, useSummary } from '../api/summary';
 import { useInspectorFigures } from '../api/inspectors';
@@ -85,8 +85,9 @@ function Figures({ project, state, summary, before }: { project: string; state: 
   const navigate = useNavigate();
   const { period } = state;
   const seesInspectors = useCan('report.inspectors');
-  const evaluationsHref = (filter: { code?: string; team?: string; from?: string; to?: string } = {}) =>
-    paths.evaluations.getHref({ from: period.from, to: period.to, project, ...filter });
+  // The figures leave calibration evaluations out: so do the lists they open, to hold exactly as many.
+  const evaluationsHref = (filter: Omit<EvaluationsQuery, 'project' | 'calibration'> = {}) =>
+    paths.evaluations.getHref({ from: period.from, to: period.to, project, calibration: false, ...filter });
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Row gutter={16}>
@@ -133,12 +134,12 @@ function Figures({ project, state, summary, before }: { project: string; state: 
           {t('dashboard.gapNote')}
         </Typography.Paragraph>
       </Card>
-      {seesInspectors && <Inspectors project={project} state={state} />}
+      {seesInspectors && <Inspectors project={project} state={state} evaluationsHref={evaluationsHref} />}
     </Space>
   );
 }
 
-function Teams({ project, state, evaluationsHref }: { project: string; state: DashboardState; evaluationsHref: (filter: { team?: string }) => string }) {
+function Teams({ project, state, evaluationsHref }: { project: string; state: DashboardState; evaluationsHref: (filter: EvaluationsQuery) => string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { period } = state;
@@ -154,6 +155,7 @@ function Teams({ project, state, evaluationsHref }: { project: string; state: Da
           teams={teams.data.teams}
           links={{
             evaluations: (team) => evaluationsHref({ team }),
+            fatal: (team) => evaluationsHref({ team, fatal: true }),
             coaching: (team) => paths.coaching.getHref({ team }),
             notices: (team) => paths.rectificationNotices.getHref({ team }),
             open: (team) => navigate(paths.dashboardTeam.getHref(team, state.query)),
@@ -165,7 +167,7 @@ function Teams({ project, state, evaluationsHref }: { project: string; state: Da
 }
 
 /** The inspectors' own work over the period (supervisors and admins). */
-function Inspectors({ project, state }: { project: string; state: DashboardState }) {
+function Inspectors({ project, state, evaluationsHref }: { project: string; state: DashboardState; evaluationsHref: (filter: EvaluationsQuery) => string }) {
   const { t } = useTranslation();
   const { period } = state;
   const inspectors = useInspectorFigures({ project, from: period.from, to: period.to });
@@ -176,7 +178,11 @@ function Inspectors({ project, state }: { project: string; state: DashboardState
       ) : inspectors.isError ? (
         <LoadError error={inspectors.error} onRetry={() => inspectors.refetch()} />
       ) : (
-        <InspectorsTable inspectors={inspectors.data.inspectors} />
+        <InspectorsTable
+          inspectors={inspectors.data.inspectors}
+          evaluationsOf={(inspector) => evaluationsHref({ inspector })}
+          amendmentsOf={(inspector) => evaluationsHref({ inspector, amended: true })}
+        />
       )}
     </Card>
   );
