@@ -168,6 +168,13 @@ describe('the quality dashboard', () => {
     expect(new URL(page.url()).searchParams.get('code')).toBe('GREETING');
     expect(await listTotal(page)).toBe(2);
 
+    // The fatal rate (1 of 4) opens the one fatal evaluation.
+    await page.goto(dashboard);
+    expect(await page.getByTestId('dashboard-fatal-rate').getAttribute('data-value')).toBe('0.25');
+    await page.getByTestId('dashboard-fatal-rate').click();
+    await page.waitForURL(/fatal=true/);
+    expect(await listTotal(page)).toBe(1);
+
     // Team A's evaluations and its open coaching items: the lists hold as many as the table says.
     await page.goto(dashboard);
     await rowA.getByTestId('dashboard-team-evaluations').click();

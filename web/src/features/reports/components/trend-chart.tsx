@@ -92,6 +92,8 @@ export function TrendChart({
         data: points.map((p) => scaled(value(p))),
         itemStyle: { color },
         symbolSize: 7,
+        // Days without evaluations have no point; the line runs on across them so the trend reads as one.
+        connectNulls: true,
         markLine:
           previous === null || previous === undefined
             ? undefined

@@ -110,7 +110,12 @@ function Figures({ project, state, summary, before }: { project: string; state: 
           </Card>
         </Col>
         <Col xs={24} md={8}>
-          <Card data-testid="dashboard-fatal-rate" data-value={summary.fatalRate ?? ''}>
+          <Card
+            hoverable={!!summary.fatalRate}
+            onClick={() => summary.fatalRate && navigate(evaluationsHref({ fatal: true }))}
+            data-testid="dashboard-fatal-rate"
+            data-value={summary.fatalRate ?? ''}
+          >
             <Statistic
               title={t('dashboard.fatalRate')}
               value={percent(summary.fatalRate)}
