@@ -123,6 +123,7 @@ describe('the quality dashboard', () => {
     await evaluate(admin, items, a1, '2026-10-20', ['GREETING']);
     await evaluate(admin, items, a2, DAY, ['FORBIDDEN']);
     await evaluate(admin, items, b1, DAY, []);
+    await call(admin, 'POST', '/rectification-notices', { team: teamA, codes: ['GREETING'], actions: '每通电话先说您好', deadline: '2026-11-30' });
     await call(admin, 'POST', '/users', {
       username: `lead${suffix}`.toLowerCase(),
       password: 'secret-pass-1',
@@ -192,6 +193,19 @@ describe('the quality dashboard', () => {
     await page.waitForURL(/\/coaching\?/);
     await page.getByTestId('coaching-team').waitFor();
     expect(await listTotal(page)).toBe(3);
+
+    // Team A's notice not closed yet: the notices list opened from the count shows that one.
+    await page.goto(dashboard);
+    const notices = rowA.getByTestId('dashboard-team-notices');
+    expect([
+      await notices.getAttribute('data-value'),
+      await teams.getByTestId(`dashboard-team-${teamB}`).getByTestId('dashboard-team-notices').getAttribute('data-value'),
+    ]).toEqual(['1', '0']);
+    await notices.click();
+    await page.waitForURL(/\/rectification-notices\?/);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('open');
+    await page.getByTestId('notices-table').locator('tr[data-testid^="notice-row-"]').first().waitFor();
+    expect(await page.getByTestId('notices-table').locator('tr[data-testid^="notice-row-"]').count()).toBe(1);
 
     // The inspectors' panel: the admin scored all four, and his count opens them.
     await page.goto(dashboard);

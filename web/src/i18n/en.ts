@@ -760,6 +760,7 @@ export const en: Translation = {
     status: 'Status',
     allStatuses: 'All statuses',
     allTeams: 'All teams',
+    notClosed: 'Not closed',
     statuses: { issued: 'Issued', acknowledged: 'Acknowledged', 're-checking': 'Re-checking', closed: 'Closed', escalated: 'Escalated' },
     issuedBy: 'Issued by',
     issuedAt: 'Issued at',

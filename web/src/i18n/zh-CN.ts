@@ -757,6 +757,7 @@ export const zhCN = {
     status: '状态',
     allStatuses: '全部状态',
     allTeams: '全部班组',
+    notClosed: '未关闭',
     statuses: { issued: '已下发', acknowledged: '班长已确认', 're-checking': '复查中', closed: '已关闭', escalated: '已上报主管' },
     issuedBy: '下发人',
     issuedAt: '下发时间',

@@ -162,7 +162,7 @@ function Teams({ project, state, evaluationsHref }: { project: string; state: Da
             evaluations: (team) => evaluationsHref({ team }),
             fatal: (team) => evaluationsHref({ team, fatal: true }),
             coaching: (team) => paths.coaching.getHref({ team }),
-            notices: (team) => paths.rectificationNotices.getHref({ team }),
+            notices: (team) => paths.rectificationNotices.getHref({ team, status: 'open' }),
             open: (team) => navigate(paths.dashboardTeam.getHref(team, state.query)),
           }}
         />
