@@ -50,7 +50,8 @@ export const en: Translation = {
     queue: 'Listen to and score the calls sampled for you, in order, and see your progress; team leads spot-check their team',
     sampling: "Sample each day's calls by the project's plan and give them to inspectors, edit the plan, see how far agents' means can be trusted",
     problems: "Each team's common problems and each agent's individual ones by week or month; team leads write the improvement plans",
-    dashboard: "A project's average score, fatal rate and defect Pareto by week or month, and the machine's checks of every call next to the sampled evaluations",
+    dashboard:
+      "A project's average score and fatal rate over a day, week, month, quarter or range with their trend and 95 % bands, its teams and inspectors side by side, the defect Pareto, and the machine's checks of every call next to the sampled evaluations",
     coaching:
       "Your teams' failed items to go over with each agent: record the one-to-one and the agent's acknowledgement; new items appear within 15 s without reloading",
     rectification:
