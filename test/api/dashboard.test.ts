@@ -293,6 +293,11 @@ describe('keeping the roll-ups current', () => {
     expect(tue.averageScore).toBeCloseTo(50, 6);
     const summary = (await get('summary', `${P()}&${WEEK}`)).body;
     expect(summary.evaluations).toBe(4);
+    // Read from the monthly roll-ups (October whole) and from days plus months: the same evaluations
+    // (October has more checked calls than the week, so the machine's figures are left aside).
+    const people = (b: { machine?: unknown }) => ({ ...b, machine: undefined });
+    expect(people((await get('summary', `${P()}&from=2026-10-01&to=2026-10-31`)).body)).toEqual(people(summary));
+    expect(people((await get('summary', `${P()}&from=2026-09-20&to=2026-10-31`)).body)).toEqual(people(summary));
     expect(summary.items.find((i: { code: string }) => i.code === 'GREETING')).toEqual({ code: 'GREETING', evaluated: 4, failures: 0 });
     const x = (await get('team-agents', `${P()}&${WEEK}&team=${w.t1.code}`)).body.agents.find((a: { agent: string }) => a.agent === w.x.employeeNo);
     expect(x).toMatchObject({ evaluations: 2, averageScore: 100, failures: 0 });
@@ -310,6 +315,7 @@ describe('keeping the roll-ups current', () => {
       .expect(200);
     const again = (await get('summary', `${P()}&${WEEK}`)).body;
     expect(again.evaluations).toBe(4);
+    expect(people((await get('summary', `${P()}&from=2026-10-01&to=2026-10-31`)).body)).toEqual(people(again));
     expect(again.items.find((i: { code: string }) => i.code === 'GREETING')).toEqual({ code: 'GREETING', evaluated: 4, failures: 1 });
     expect(await total(`${P()}&${WEEK}&code=GREETING`)).toBe(1);
     const one2 = (await get('inspectors', `${P()}&${WEEK}`)).body.inspectors.find((i: { inspector: string }) => i.inspector === w.i1.username);
@@ -327,6 +333,8 @@ describe('keeping the roll-ups current', () => {
     await t.as(t.adminToken).put(`/api/recordings/${id}/transcript`).send(rude()).expect(200);
     await waitFor(async () => (await rule('FORBIDDEN'))?.failures === 1, { timeoutMs: 30_000, what: 'the re-check' });
     expect(await rule('FORBIDDEN')).toEqual({ code: 'FORBIDDEN', calls: 1, failures: 1 });
+    const month = (await get('summary', `${P()}&from=2026-10-01&to=2026-10-31&team=${team.code}`)).body.machine;
+    expect(month.find((m: { code: string }) => m.code === 'FORBIDDEN')).toEqual({ code: 'FORBIDDEN', calls: 1, failures: 1 });
     expect(await rule('GREETING')).toMatchObject({ calls: 1 });
   });
 });

@@ -89,3 +89,29 @@ export class AutoCheckDayEntity {
   @Column({ type: 'integer' })
   failures!: number;
 }
+
+/** The same verdicts per team and calendar month (`month` its first day). */
+@Entity('auto_check_months')
+@Index('IDX_auto_check_months_project_month', ['projectId', 'month'])
+export class AutoCheckMonthEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  teamId!: string;
+
+  @PrimaryColumn({ type: 'date' })
+  month!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ type: 'uuid' })
+  projectId!: string;
+
+  @Column({ type: 'integer' })
+  results!: number;
+
+  @Column({ type: 'integer' })
+  calls!: number;
+
+  @Column({ type: 'integer' })
+  failures!: number;
+}

@@ -52,7 +52,7 @@ export class AutoCheckRepository {
 
   /**
    * Stores one call's verdicts; an older transcript's never overwrite a newer one's. In the same
-   * transaction the call's team day in `auto_check_days` moves by the difference between its latest
+   * transaction the call's team day and month in `auto_check_days` and `auto_check_months` move by the difference between its latest
    * check before and after, so a re-check replaces the call's verdicts there instead of adding them.
    */
   async store(call: CheckableCall, checklistVersionId: string, results: RuleResult[], tx: Transaction): Promise<void> {
@@ -69,15 +69,23 @@ export class AutoCheckRepository {
     const after = await this.latestResults(call.id, tx);
     if (before === after) return;
     await tx.query(
-      `INSERT INTO auto_check_days ("teamId", "callDate", code, "projectId", results, calls, failures)
-       SELECT r."teamId", r."localDate", v.code, r."projectId", sum(v.sign)::int, sum(v.sign * (v.verdict <> 'na')::int)::int, sum(v.sign * (v.verdict = 'fail')::int)::int
-         FROM recordings r
-         CROSS JOIN (SELECT 1 AS sign, a.* FROM jsonb_to_recordset(coalesce($2::jsonb, '[]')) AS a(code text, verdict text)
-                     UNION ALL SELECT -1, b.* FROM jsonb_to_recordset(coalesce($3::jsonb, '[]')) AS b(code text, verdict text)) v
-        WHERE r.id = $1
-        GROUP BY r."teamId", r."localDate", v.code, r."projectId" ORDER BY r."teamId", v.code
-       ON CONFLICT ("teamId", "callDate", code) DO UPDATE SET results = auto_check_days.results + EXCLUDED.results,
-         calls = auto_check_days.calls + EXCLUDED.calls, failures = auto_check_days.failures + EXCLUDED.failures`,
+      `WITH delta AS (
+         SELECT r."teamId", r."localDate" AS day, v.code, r."projectId", sum(v.sign)::int AS results,
+                sum(v.sign * (v.verdict <> 'na')::int)::int AS calls, sum(v.sign * (v.verdict = 'fail')::int)::int AS failures
+           FROM recordings r
+           CROSS JOIN (SELECT 1 AS sign, a.* FROM jsonb_to_recordset(coalesce($2::jsonb, '[]')) AS a(code text, verdict text)
+                       UNION ALL SELECT -1, b.* FROM jsonb_to_recordset(coalesce($3::jsonb, '[]')) AS b(code text, verdict text)) v
+          WHERE r.id = $1
+          GROUP BY r."teamId", r."localDate", v.code, r."projectId"),
+       days AS (
+         INSERT INTO auto_check_days ("teamId", "callDate", code, "projectId", results, calls, failures)
+         SELECT "teamId", day, code, "projectId", results, calls, failures FROM delta ORDER BY code
+         ON CONFLICT ("teamId", "callDate", code) DO UPDATE SET results = auto_check_days.results + EXCLUDED.results,
+           calls = auto_check_days.calls + EXCLUDED.calls, failures = auto_check_days.failures + EXCLUDED.failures)
+       INSERT INTO auto_check_months ("teamId", month, code, "projectId", results, calls, failures)
+       SELECT "teamId", date_trunc('month', day)::date, code, "projectId", results, calls, failures FROM delta ORDER BY code
+       ON CONFLICT ("teamId", month, code) DO UPDATE SET results = auto_check_months.results + EXCLUDED.results,
+         calls = auto_check_months.calls + EXCLUDED.calls, failures = auto_check_months.failures + EXCLUDED.failures`,
       [call.id, after, before],
     );
   }
@@ -89,19 +97,6 @@ export class AutoCheckRepository {
       [recordingId],
     );
     return row?.results ?? null;
-  }
-
-  /** Rebuilds `auto_check_days` from every call's latest check (e.g. after checks were loaded with SQL). */
-  async rebuildDays(tx: Transaction): Promise<void> {
-    await tx.query(`DELETE FROM auto_check_days`);
-    await tx.query(
-      `INSERT INTO auto_check_days ("teamId", "callDate", code, "projectId", results, calls, failures)
-       SELECT r."teamId", r."localDate", v.code, r."projectId", count(*)::int, count(*) FILTER (WHERE v.verdict <> 'na')::int, count(*) FILTER (WHERE v.verdict = 'fail')::int
-         FROM (SELECT DISTINCT ON ("recordingId") "recordingId", results FROM recording_auto_checks ORDER BY "recordingId", "checkedAt" DESC, "checklistVersionId" DESC) latest
-         JOIN recordings r ON r.id = latest."recordingId"
-         CROSS JOIN LATERAL jsonb_to_recordset(latest.results) AS v(code text, verdict text)
-        GROUP BY 1, 2, 3, 4`,
-    );
   }
 
   async uncheckedCount(checklistVersionId: string): Promise<number> {

@@ -123,11 +123,6 @@ export class AutocheckService implements OnApplicationBootstrap {
     this.logger.log(`Re-check ${run.id} done`);
   }
 
-  /** Recomputes the machine's daily totals from the stored checks, for checks loaded outside the services (benchmarks). */
-  rebuildDays(): Promise<void> {
-    return this.transaction.run((tx) => this.autoChecks.rebuildDays(tx));
-  }
-
   async runs(): Promise<Page<AutocheckRun>> {
     const rows = await this.autoChecks.recentRuns();
     return { total: rows.length, items: rows.map(toAutocheckRun) };

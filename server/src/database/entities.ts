@@ -1,7 +1,7 @@
 import { ExportRequestEntity } from '#server/exports/export-request.entity.js';
 import { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
-import { AutoCheckDayEntity, AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/auto-check.entity.js';
+import { AutoCheckDayEntity, AutoCheckMonthEntity, AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/auto-check.entity.js';
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from '#server/sampling/sampling.entity.js';
 import {
   InspectorDayEntity,
@@ -11,6 +11,7 @@ import {
   ProblemSettingsEntity,
   ScoreAgentDayEntity,
   ScoreTeamDayEntity,
+  ScoreTeamMonthEntity,
 } from '#server/reports/reports.entity.js';
 import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#server/rectification/rectification.entity.js';
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   RecordingAutoCheckEntity,
   AutocheckRunEntity,
   AutoCheckDayEntity,
+  AutoCheckMonthEntity,
   SamplingPlanEntity,
   SamplingRunEntity,
   SamplingAssignmentEntity,
@@ -53,6 +55,7 @@ export const ENTITIES = [
   ProblemMonthEntity,
   ScoreAgentDayEntity,
   ScoreTeamDayEntity,
+  ScoreTeamMonthEntity,
   InspectorDayEntity,
   RectificationNoticeEntity,
   RectificationNoticeHistoryEntity,

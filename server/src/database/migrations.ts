@@ -1,3 +1,4 @@
+import { DashboardMonths1796595273955 } from '#server/migrations/1796595273955-DashboardMonths.js';
 import { DashboardRollups1796593531739 } from '#server/migrations/1796593531739-DashboardRollups.js';
 import type { MigrationInterface } from 'typeorm';
 import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
@@ -39,4 +40,5 @@ export const MIGRATIONS: MigrationClass[] = [
   NumberSearches1796014071508,
   ExportRequests1796014920496,
   DashboardRollups1796593531739,
+  DashboardMonths1796595273955,
 ];

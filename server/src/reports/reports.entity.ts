@@ -132,7 +132,7 @@ export class ProblemMonthEntity {
  * (`ReportsRepository.recordEvaluation`); `score_team_days` follows by the difference.
  */
 @Entity('score_agent_days')
-@Index('IDX_score_agent_days_team_day', ['teamId', 'callDate'])
+@Index('IDX_score_agent_days_team_code_day', ['teamId', 'code', 'callDate'])
 export class ScoreAgentDayEntity {
   @PrimaryColumn({ type: 'uuid' })
   agentId!: string;
@@ -173,13 +173,48 @@ export class ScoreAgentDayEntity {
 
 /** The same totals per team and local call day (the sum of `score_agent_days`), what the summary, trend and teams read. */
 @Entity('score_team_days')
-@Index('IDX_score_team_days_project_day', ['projectId', 'callDate'])
+@Index('IDX_score_team_days_project_code_day', ['projectId', 'code', 'callDate'])
 export class ScoreTeamDayEntity {
   @PrimaryColumn({ type: 'uuid' })
   teamId!: string;
 
   @PrimaryColumn({ type: 'date' })
   callDate!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ type: 'uuid' })
+  projectId!: string;
+
+  @Column({ type: 'integer' })
+  scored!: number;
+
+  @Column({ type: 'integer' })
+  evaluated!: number;
+
+  @Column({ type: 'integer' })
+  failures!: number;
+
+  @Column({ type: 'integer' })
+  fatal!: number;
+
+  @Column({ type: 'double precision' })
+  scoreSum!: number;
+
+  @Column({ type: 'double precision' })
+  scoreSquares!: number;
+}
+
+/** The same totals per team and calendar month (`month` its first day), so a year is twelve rows a team and code. */
+@Entity('score_team_months')
+@Index('IDX_score_team_months_project_month', ['projectId', 'month'])
+export class ScoreTeamMonthEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  teamId!: string;
+
+  @PrimaryColumn({ type: 'date' })
+  month!: string;
 
   @PrimaryColumn({ type: 'varchar', length: 32 })
   code!: string;
@@ -248,4 +283,8 @@ export class InspectorDayEntity {
 
   @Column({ type: 'double precision', array: true })
   callSeconds!: number[];
+
+  /** The evaluations counted here: a new submission is added to the row, anything else recomputes it. */
+  @Column({ type: 'uuid', array: true })
+  evaluationIds!: string[];
 }

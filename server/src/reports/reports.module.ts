@@ -9,6 +9,7 @@ import {
   ProblemSettingsEntity,
   ScoreAgentDayEntity,
   ScoreTeamDayEntity,
+  ScoreTeamMonthEntity,
 } from './reports.entity.js';
 import { ReportsRepository } from './reports.repository.js';
 import { ReportsService } from './reports.service.js';
@@ -22,6 +23,7 @@ import { ReportsService } from './reports.service.js';
       ProblemMonthEntity,
       ScoreAgentDayEntity,
       ScoreTeamDayEntity,
+      ScoreTeamMonthEntity,
       InspectorDayEntity,
     ]),
   ],

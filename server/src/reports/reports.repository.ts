@@ -78,18 +78,25 @@ const scoreRows = (where: string) => `
    WHERE ${where} AND ${COUNTED}
    GROUP BY e."agentId", e."callDate", e."teamId", i.code, e."projectId"`;
 
-/** Adds `sign` times the agent rows of the CTE `rows` to the team days, in key order. */
-const addToTeamDays = (rows: string, sign: 1 | -1) => `
-  INSERT INTO score_team_days ("teamId", "callDate", code, "projectId", scored, evaluated, failures, fatal, "scoreSum", "scoreSquares")
-  SELECT "teamId", "callDate", code, "projectId", ${sign} * sum(scored), ${sign} * sum(evaluated), ${sign} * sum(failures), ${sign} * sum(fatal),
-         ${sign} * sum("scoreSum"), ${sign} * sum("scoreSquares")
-    FROM ${rows} GROUP BY "teamId", "callDate", code, "projectId" ORDER BY "teamId", code
-  ON CONFLICT ("teamId", "callDate", code) DO UPDATE SET
-    scored = score_team_days.scored + EXCLUDED.scored, evaluated = score_team_days.evaluated + EXCLUDED.evaluated,
-    failures = score_team_days.failures + EXCLUDED.failures, fatal = score_team_days.fatal + EXCLUDED.fatal,
-    "scoreSum" = score_team_days."scoreSum" + EXCLUDED."scoreSum", "scoreSquares" = score_team_days."scoreSquares" + EXCLUDED."scoreSquares"`;
+const TEAM_SUMS = (sign: 1 | -1) =>
+  `${sign} * sum(scored), ${sign} * sum(evaluated), ${sign} * sum(failures), ${sign} * sum(fatal), ${sign} * sum("scoreSum"), ${sign} * sum("scoreSquares")`;
+const ADD_TEAM_SUMS = (table: string) => `scored = ${table}.scored + EXCLUDED.scored, evaluated = ${table}.evaluated + EXCLUDED.evaluated,
+    failures = ${table}.failures + EXCLUDED.failures, fatal = ${table}.fatal + EXCLUDED.fatal,
+    "scoreSum" = ${table}."scoreSum" + EXCLUDED."scoreSum", "scoreSquares" = ${table}."scoreSquares" + EXCLUDED."scoreSquares"`;
 
-const INSPECTOR_COLUMNS = `"inspectorId", "callDate", "projectId", "submittedDate", evaluations, fatal, "scoreSum", "scoreSquares", amended, "workSeconds", "callSeconds"`;
+/** Adds `sign` times the agent rows of the CTE `rows` to the team days and months, in key order. */
+const addToTeamDays = (rows: string, sign: 1 | -1) => `,
+  team_days AS (
+    INSERT INTO score_team_days ("teamId", "callDate", code, "projectId", scored, evaluated, failures, fatal, "scoreSum", "scoreSquares")
+    SELECT "teamId", "callDate", code, "projectId", ${TEAM_SUMS(sign)}
+      FROM ${rows} GROUP BY "teamId", "callDate", code, "projectId" ORDER BY "teamId", "callDate", code
+    ON CONFLICT ("teamId", "callDate", code) DO UPDATE SET ${ADD_TEAM_SUMS('score_team_days')})
+  INSERT INTO score_team_months ("teamId", month, code, "projectId", scored, evaluated, failures, fatal, "scoreSum", "scoreSquares")
+  SELECT "teamId", date_trunc('month', "callDate")::date, code, "projectId", ${TEAM_SUMS(sign)}
+    FROM ${rows} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3
+  ON CONFLICT ("teamId", month, code) DO UPDATE SET ${ADD_TEAM_SUMS('score_team_months')}`;
+
+const INSPECTOR_COLUMNS = `"inspectorId", "callDate", "projectId", "submittedDate", evaluations, fatal, "scoreSum", "scoreSquares", amended, "workSeconds", "callSeconds", "evaluationIds"`;
 
 /**
  * `inspector_days` rows from the evaluations matching `where`. A workspace evaluation is one opened as
@@ -101,7 +108,7 @@ const inspectorRows = (where: string) => `
          count(*) FILTER (WHERE EXISTS (SELECT 1 FROM evaluation_history h WHERE h."evaluationId" = e.id AND h.action = 'amended'))::int,
          coalesce(array_agg(extract(epoch FROM e."submittedAt" - e."createdAt")::float8 ORDER BY e.id)
                   FILTER (WHERE EXISTS (SELECT 1 FROM evaluation_history h WHERE h."evaluationId" = e.id AND h.action = 'created')), '{}'),
-         array_agg(r."durationSeconds"::float8 ORDER BY e.id)
+         array_agg(r."durationSeconds"::float8 ORDER BY e.id), array_agg(e.id ORDER BY e.id)
     FROM evaluations e JOIN recordings r ON r.id = e."recordingId"
     CROSS JOIN LATERAL (SELECT (CASE WHEN e.fatal THEN 0 ELSE e.score END)::float8 AS score) s
    WHERE ${where} AND ${COUNTED}
@@ -142,42 +149,64 @@ export class ReportsRepository {
     );
   }
 
-  /** Count, mean score (a fatal one counting 0) and fatal share of the period's submitted, non-calibration evaluations, from `score_team_days`. */
+  /** Count, mean score (a fatal one counting 0) and fatal share of the period's submitted, non-calibration evaluations, from the team roll-ups. */
   async evaluationTotals(f: SummaryFilter): Promise<{ evaluations: number; averageScore: number | null; fatalRate: number | null }> {
-    const where = this.teamDaysOf(f).add(`d.code = ''`);
+    const { sql, params } = this.teamPeriod(f, 'score_team', `code = ''`, 'scored, fatal, "scoreSum"');
     const [row] = await this.db.query(
       `SELECT coalesce(sum(d.scored), 0)::int AS evaluations,
               (sum(d."scoreSum") / nullif(sum(d.scored), 0))::float8 AS "averageScore",
               (sum(d.fatal)::float8 / nullif(sum(d.scored), 0))::float8 AS "fatalRate"
-         FROM score_team_days d ${where.where}`,
-      where.params,
+         FROM (${sql}) d`,
+      params,
     );
     return row;
   }
 
   /** Per checklist code: how many of those evaluations scored it (not N/A) and how many failed it. */
   itemTotals(f: SummaryFilter): Promise<{ code: string; evaluated: number; failures: number }[]> {
-    const where = this.teamDaysOf(f).add(`d.code <> ''`);
+    const { sql, params } = this.teamPeriod(f, 'score_team', `code <> ''`, 'code, scored, evaluated, failures');
     return this.db.query(
       `SELECT d.code, sum(d.evaluated)::int AS evaluated, sum(d.failures)::int AS failures
-         FROM score_team_days d ${where.where}
-        GROUP BY d.code HAVING sum(d.scored) > 0 ORDER BY d.code`,
-      where.params,
+         FROM (${sql}) d GROUP BY d.code HAVING sum(d.scored) > 0 ORDER BY d.code`,
+      params,
     );
   }
 
   /**
    * Per automatically checked code, over the period's calls that have a transcript: how many got a
-   * verdict other than N/A from their latest check, and how many failed (from `auto_check_days`).
+   * verdict other than N/A from their latest check, and how many failed (from the machine's roll-ups).
    */
   machineTotals(f: SummaryFilter): Promise<{ code: string; calls: number; failures: number }[]> {
-    const where = new SqlFilter([]).add('d."projectId" = ?', f.projectId).localDateBetween('d."callDate"', f.from, f.to).withinTeams('d."teamId"', f.teamIds);
+    const { sql, params } = this.teamPeriod(f, 'auto_check', null, 'code, results, calls, failures');
     return this.db.query(
       `SELECT d.code, sum(d.calls)::int AS calls, sum(d.failures)::int AS failures
-         FROM auto_check_days d ${where.where}
-        GROUP BY d.code HAVING sum(d.results) > 0 ORDER BY d.code`,
-      where.params,
+         FROM (${sql}) d GROUP BY d.code HAVING sum(d.results) > 0 ORDER BY d.code`,
+      params,
     );
+  }
+
+  /**
+   * The rows of `<table>_months` for the months the period wholly covers and of `<table>_days` for the
+   * days left at either end (`splitByMonths`), in the project and teams, with `condition` on each.
+   */
+  private teamPeriod(f: SummaryFilter, table: 'score_team' | 'auto_check', condition: string | null, columns: string): { sql: string; params: unknown[] } {
+    const split = splitByMonths(f.from, f.to);
+    const params: unknown[] = [];
+    const parts: string[] = [];
+    if (split.months) {
+      const where = new SqlFilter(params)
+        .add('"projectId" = ?', f.projectId)
+        .add('month BETWEEN ? AND ?', split.months.from, split.months.to)
+        .withinTeams('"teamId"', f.teamIds);
+      if (condition) where.add(condition);
+      parts.push(`SELECT ${columns} FROM ${table}_months ${where.where}`);
+    }
+    for (const days of split.days) {
+      const where = new SqlFilter(params).add('"projectId" = ?', f.projectId).localDateBetween('"callDate"', days.from, days.to).withinTeams('"teamId"', f.teamIds);
+      if (condition) where.add(condition);
+      parts.push(`SELECT ${columns} FROM ${table}_days ${where.where}`);
+    }
+    return { sql: parts.join(' UNION ALL '), params };
   }
 
   /** The evaluations' totals of each local call day of the period that has any (code '' rows summed over the teams). */
@@ -192,8 +221,8 @@ export class ReportsRepository {
 
   /** The same totals per team (by team id) over the period. */
   teamScores(f: SummaryFilter): Promise<ScoreSums[]> {
-    const where = this.teamDaysOf(f).add(`d.code = ''`);
-    return this.db.query(`SELECT d."teamId" AS key, ${SUMS} FROM score_team_days d ${where.where} GROUP BY d."teamId" HAVING sum(d.scored) > 0`, where.params);
+    const { sql, params } = this.teamPeriod(f, 'score_team', `code = ''`, '"teamId", scored, fatal, "scoreSum", "scoreSquares"');
+    return this.db.query(`SELECT d."teamId" AS key, ${SUMS} FROM (${sql}) d GROUP BY d."teamId" HAVING sum(d.scored) > 0`, params);
   }
 
   /** The project's teams within the caller's, with their coaching items open now and their notices not closed. */
@@ -291,18 +320,23 @@ export class ReportsRepository {
         GROUP BY 1, 2, 3, 4, 5`,
       [agentId, callDate],
     );
+    await this.recordDashboardTotals(evaluationId, agentId, callDate, tx);
+  }
+
+  /** The dashboard's roll-ups of the evaluation's agent, call day and inspector (the benchmark times the submit with and without them). */
+  async recordDashboardTotals(evaluationId: string, agentId: string, callDate: string, tx: Transaction): Promise<void> {
     await this.recordScores(agentId, callDate, tx);
     await this.recordInspector(evaluationId, tx);
   }
 
   /**
    * The dashboard's totals of the agent and call day, recomputed from its evaluations, and the team's
-   * totals moved by the difference between the agent's rows before and after. The team days' locks,
-   * taken in order, keep two agents of one team from changing its rows in opposite orders.
+   * days and months moved by the difference between the agent's rows before and after. The team
+   * months' locks, taken in order, keep two agents of one team from changing its rows in opposite orders.
    */
   private async recordScores(agentId: string, callDate: string, tx: Transaction): Promise<void> {
     await tx.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended('score-team-day:' || t || ':' || $2, 0))
+      `SELECT pg_advisory_xact_lock(hashtextextended('score-team-month:' || t || ':' || date_trunc('month', $2::date)::date, 0))
          FROM (SELECT "teamId"::text AS t FROM evaluations WHERE "agentId" = $1 AND "callDate" = $2
                UNION SELECT "teamId"::text FROM score_agent_days WHERE "agentId" = $1 AND "callDate" = $2 ORDER BY 1) teams`,
       [agentId, callDate],
@@ -314,11 +348,34 @@ export class ReportsRepository {
     );
   }
 
-  /** The inspector's totals of the evaluation's call day, recomputed from the inspector's evaluations of that day. */
+  /**
+   * The inspector's totals of the evaluation's call day: a submission not yet counted is added to its
+   * row; anything else (an amendment) recomputes the inspector's rows of that day from the evaluations.
+   */
   private async recordInspector(evaluationId: string, tx: Transaction): Promise<void> {
-    const [evaluation] = await tx.query(`SELECT "inspectorId", to_char("callDate", 'YYYY-MM-DD') AS "callDate" FROM evaluations WHERE id = $1`, [evaluationId]);
-    const { inspectorId, callDate } = evaluation as { inspectorId: string; callDate: string };
+    const [e] = await tx.query(
+      `SELECT e."inspectorId", to_char(e."callDate", 'YYYY-MM-DD') AS "callDate", e."projectId", e."submittedDate", (${COUNTED}) AS counted
+         FROM evaluations e WHERE e.id = $1`,
+      [evaluationId],
+    );
+    const { inspectorId, callDate } = e as { inspectorId: string; callDate: string };
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`inspector-totals:${inspectorId}:${callDate}`]);
+    const [row] = await tx.query(
+      `SELECT $4::uuid = ANY("evaluationIds") AS counted FROM inspector_days WHERE "inspectorId" = $1 AND "callDate" = $2 AND "projectId" = $3 AND "submittedDate" = $5`,
+      [inspectorId, callDate, e.projectId, evaluationId, e.submittedDate],
+    );
+    if (e.counted && !row?.counted) {
+      await tx.query(
+        `INSERT INTO inspector_days (${INSPECTOR_COLUMNS}) ${inspectorRows('e.id = $1')}
+         ON CONFLICT ("inspectorId", "callDate", "projectId", "submittedDate") DO UPDATE SET
+           evaluations = inspector_days.evaluations + EXCLUDED.evaluations, fatal = inspector_days.fatal + EXCLUDED.fatal,
+           "scoreSum" = inspector_days."scoreSum" + EXCLUDED."scoreSum", "scoreSquares" = inspector_days."scoreSquares" + EXCLUDED."scoreSquares",
+           amended = inspector_days.amended + EXCLUDED.amended, "workSeconds" = inspector_days."workSeconds" || EXCLUDED."workSeconds",
+           "callSeconds" = inspector_days."callSeconds" || EXCLUDED."callSeconds", "evaluationIds" = inspector_days."evaluationIds" || EXCLUDED."evaluationIds"`,
+        [evaluationId],
+      );
+      return;
+    }
     await tx.query(`DELETE FROM inspector_days WHERE "inspectorId" = $1 AND "callDate" = $2`, [inspectorId, callDate]);
     await tx.query(`INSERT INTO inspector_days (${INSPECTOR_COLUMNS}) ${inspectorRows('e."inspectorId" = $1 AND e."callDate" = $2')}`, [inspectorId, callDate]);
   }
@@ -351,6 +408,12 @@ export class ReportsRepository {
         `INSERT INTO score_team_days ("teamId", "callDate", code, "projectId", scored, evaluated, failures, fatal, "scoreSum", "scoreSquares")
          SELECT "teamId", "callDate", code, "projectId", sum(scored), sum(evaluated), sum(failures), sum(fatal), sum("scoreSum"), sum("scoreSquares")
            FROM score_agent_days GROUP BY 1, 2, 3, 4`,
+      );
+      await tx.query(`DELETE FROM score_team_months`);
+      await tx.query(
+        `INSERT INTO score_team_months ("teamId", month, code, "projectId", scored, evaluated, failures, fatal, "scoreSum", "scoreSquares")
+         SELECT "teamId", date_trunc('month', "callDate")::date, code, "projectId", sum(scored), sum(evaluated), sum(failures), sum(fatal), sum("scoreSum"), sum("scoreSquares")
+           FROM score_team_days GROUP BY 1, 2, 3, 4`,
       );
       await tx.query(`INSERT INTO inspector_days (${INSPECTOR_COLUMNS}) ${inspectorRows('TRUE')}`);
     }
