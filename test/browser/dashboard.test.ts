@@ -235,6 +235,16 @@ describe('the quality dashboard', () => {
     await page.waitForURL(/\/evaluations\?/);
     expect([new URL(page.url()).searchParams.get('team'), new URL(page.url()).searchParams.get('agent')]).toEqual([teamA, a1]);
     expect(await listTotal(page)).toBe(2);
+
+    // A custom range of 11 days (against the 11 before) and the quarter (rolled up by ISO week) hold the same four.
+    await page.goto(`${server.baseUrl}/dashboard?project=${project}&period=custom&from=2026-10-10&to=2026-10-20`);
+    await page.getByTestId('dashboard-range-text').getByText('对比上一期 2026-09-29 至 2026-10-09', { exact: false }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="dashboard-trend-score"]')?.getAttribute('data-buckets') === '11');
+    expect(await page.getByTestId('dashboard-trend-score').getAttribute('data-evaluations')).toBe('4');
+    await page.goto(`${server.baseUrl}/dashboard?project=${project}&period=quarter&date=${DAY}`);
+    await page.getByTestId('dashboard-range-text').getByText('通话日期 2026-10-01 至 2026-12-31，对比上一期 2026-07-01 至 2026-09-30', { exact: false }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="dashboard-trend-score"]')?.getAttribute('data-buckets') === '14');
+    expect(await page.getByTestId('dashboard-trend-score').getAttribute('data-evaluations')).toBe('4');
     await context.close();
 
     // Team A's lead: the same dashboard, his team only.
