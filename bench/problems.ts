@@ -151,7 +151,7 @@ export async function runProblemsBench(options: { quick?: boolean } = {}) {
   }
 }
 
-async function settings(sql: pg.Client) {
+export async function settings(sql: pg.Client) {
   const rows = (
     await sql.query(
       `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'fsync', 'synchronous_commit', 'max_parallel_workers_per_gather', 'server_version')`,
@@ -164,7 +164,7 @@ async function settings(sql: pg.Client) {
  * Two projects of 25 teams of 20 agents, 20 inspectors, and `n` calls with one submitted evaluation
  * each over 365 days, every item of the active checklist scored, failed items with their defects.
  */
-async function seedYear(sql: pg.Client, n: number) {
+export async function seedYear(sql: pg.Client, n: number) {
   progress(`seeding ${n.toLocaleString('en')} evaluations over ${DAYS} days (set-based SQL, chunks of ${CHUNK.toLocaleString('en')})`);
   await sql.query(`INSERT INTO projects (id, code, name) VALUES (${id('p', '1')}, 'P1', '客服热线'), (${id('p', '2')}, 'P2', '电话营销')`);
   await sql.query(

@@ -7,6 +7,7 @@
 import { runAutocheckBench } from './autocheck.js';
 import { runAutocheckLatencyBench } from './autocheck-latency.js';
 import { runKpiBench } from './kpi.js';
+import { runDashboardBench } from './dashboard.js';
 import { runProblemsBench } from './problems.js';
 import { runRecordingsBench } from './recordings.js';
 import { runSamplingBench } from './sampling.js';
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<Result>> = {
   problems: runProblemsBench,
   submit: runSubmitBench,
   kpi: runKpiBench,
+  dashboard: runDashboardBench,
 };
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = named.filter((n) => !(n in benches));

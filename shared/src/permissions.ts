@@ -90,6 +90,8 @@ export const PERMISSIONS = {
   'report.problems': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
   /** The period's evaluations, scores, item failures and machine verdicts in figures (CONTRACT.md "Reports for other systems"). */
   'report.summary': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** The inspectors' own work side by side: pace, time per evaluation, strictness, amendments (DOMAIN.md: the supervisor supervises the inspectors). */
+  'report.inspectors': [Role.Admin, Role.Supervisor],
   /** When a problem counts as common in a project (how many agents, what share of the team). */
   'report.problemSettings': [Role.Admin, Role.Supervisor],
   /** Write the improvement plan of a team's common problem (the team lead's, 9.10). */

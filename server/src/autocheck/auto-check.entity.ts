@@ -58,3 +58,60 @@ export class AutocheckRunEntity {
   @Column({ type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 }
+
+/**
+ * The machine's verdicts per team, local call day and rule code, over each call's latest check:
+ * `results` verdicts of any kind, `calls` other than N/A, `failures`. Kept by the difference between
+ * a call's latest check before and after each store, in the store's transaction, so a re-check
+ * replaces the call's verdicts and never counts it twice.
+ */
+@Entity('auto_check_days')
+@Index('IDX_auto_check_days_project_day', ['projectId', 'callDate'])
+export class AutoCheckDayEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  teamId!: string;
+
+  @PrimaryColumn({ type: 'date' })
+  callDate!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ type: 'uuid' })
+  projectId!: string;
+
+  @Column({ type: 'integer' })
+  results!: number;
+
+  @Column({ type: 'integer' })
+  calls!: number;
+
+  @Column({ type: 'integer' })
+  failures!: number;
+}
+
+/** The same verdicts per team and calendar month (`month` its first day). */
+@Entity('auto_check_months')
+@Index('IDX_auto_check_months_project_month', ['projectId', 'month'])
+export class AutoCheckMonthEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  teamId!: string;
+
+  @PrimaryColumn({ type: 'date' })
+  month!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ type: 'uuid' })
+  projectId!: string;
+
+  @Column({ type: 'integer' })
+  results!: number;
+
+  @Column({ type: 'integer' })
+  calls!: number;
+
+  @Column({ type: 'integer' })
+  failures!: number;
+}

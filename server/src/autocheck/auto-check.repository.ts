@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RuleResult, Transcript } from '#shared/rules/types.js';
 import { SqlFilter } from '#server/database/sql-filter.js';
+import type { Transaction } from '#server/database/transaction.js';
 import { AutocheckRunEntity } from './auto-check.entity.js';
 
 /** A call with what the rules need: its transcript and length. */
@@ -49,9 +50,15 @@ export class AutoCheckRepository {
     );
   }
 
-  /** Stores one call's verdicts in one statement; an older transcript's never overwrite a newer one's. */
-  async store(call: CheckableCall, checklistVersionId: string, results: RuleResult[]): Promise<void> {
-    await this.db.query(
+  /**
+   * Stores one call's verdicts; an older transcript's never overwrite a newer one's. In the same
+   * transaction the call's team day and month in `auto_check_days` and `auto_check_months` move by the difference between its latest
+   * check before and after, so a re-check replaces the call's verdicts there instead of adding them.
+   */
+  async store(call: CheckableCall, checklistVersionId: string, results: RuleResult[], tx: Transaction): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`auto-check:${call.id}`]);
+    const before = await this.latestResults(call.id, tx);
+    await tx.query(
       `INSERT INTO recording_auto_checks ("recordingId", "checklistVersionId", results, "failedCodes", "transcriptUpdatedAt")
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT ("recordingId", "checklistVersionId") DO UPDATE
@@ -59,6 +66,37 @@ export class AutoCheckRepository {
        WHERE recording_auto_checks."transcriptUpdatedAt" <= EXCLUDED."transcriptUpdatedAt"`,
       [call.id, checklistVersionId, JSON.stringify(results), results.filter((r) => r.verdict === 'fail').map((r) => r.code), call.updatedAt],
     );
+    const after = await this.latestResults(call.id, tx);
+    if (before === after) return;
+    await tx.query(
+      `WITH delta AS (
+         SELECT r."teamId", r."localDate" AS day, v.code, r."projectId", sum(v.sign)::int AS results,
+                sum(v.sign * (v.verdict <> 'na')::int)::int AS calls, sum(v.sign * (v.verdict = 'fail')::int)::int AS failures
+           FROM recordings r
+           CROSS JOIN (SELECT 1 AS sign, a.* FROM jsonb_to_recordset(coalesce($2::jsonb, '[]')) AS a(code text, verdict text)
+                       UNION ALL SELECT -1, b.* FROM jsonb_to_recordset(coalesce($3::jsonb, '[]')) AS b(code text, verdict text)) v
+          WHERE r.id = $1
+          GROUP BY r."teamId", r."localDate", v.code, r."projectId"),
+       days AS (
+         INSERT INTO auto_check_days ("teamId", "callDate", code, "projectId", results, calls, failures)
+         SELECT "teamId", day, code, "projectId", results, calls, failures FROM delta ORDER BY code
+         ON CONFLICT ("teamId", "callDate", code) DO UPDATE SET results = auto_check_days.results + EXCLUDED.results,
+           calls = auto_check_days.calls + EXCLUDED.calls, failures = auto_check_days.failures + EXCLUDED.failures)
+       INSERT INTO auto_check_months ("teamId", month, code, "projectId", results, calls, failures)
+       SELECT "teamId", date_trunc('month', day)::date, code, "projectId", results, calls, failures FROM delta ORDER BY code
+       ON CONFLICT ("teamId", month, code) DO UPDATE SET results = auto_check_months.results + EXCLUDED.results,
+         calls = auto_check_months.calls + EXCLUDED.calls, failures = auto_check_months.failures + EXCLUDED.failures`,
+      [call.id, after, before],
+    );
+  }
+
+  /** The verdicts of the call's latest check under any version (what the summary counts), as JSON text. */
+  private async latestResults(recordingId: string, tx: Transaction): Promise<string | null> {
+    const [row] = await tx.query(
+      `SELECT results::text AS results FROM recording_auto_checks WHERE "recordingId" = $1 ORDER BY "checkedAt" DESC, "checklistVersionId" DESC LIMIT 1`,
+      [recordingId],
+    );
+    return row?.results ?? null;
   }
 
   async uncheckedCount(checklistVersionId: string): Promise<number> {

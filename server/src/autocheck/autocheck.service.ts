@@ -10,6 +10,7 @@ import { ScopeService } from '#server/auth/scope.service.js';
 import type { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { ChecklistsService } from '#server/checklists/checklists.service.js';
 import { DomainEvents } from '#server/common/domain-events.js';
+import { TransactionRunner } from '#server/database/transaction.js';
 import { JobQueue } from '#server/jobs/job-queue.js';
 import type { AutocheckRunEntity } from './auto-check.entity.js';
 import { AutoCheckRepository } from './auto-check.repository.js';
@@ -30,6 +31,7 @@ export class AutocheckService implements OnApplicationBootstrap {
     private readonly jobs: JobQueue,
     private readonly checklists: ChecklistsService,
     private readonly scope: ScopeService,
+    private readonly transaction: TransactionRunner,
     events: DomainEvents,
   ) {
     events.on('recording.transcript-changed', async ({ recordingIds }) => {
@@ -85,7 +87,7 @@ export class AutocheckService implements OnApplicationBootstrap {
     for (const call of calls) {
       const results = runRules(compiled, call.transcript, { duration: call.durationSeconds });
       all.push({ recordingId: call.id, results });
-      await this.autoChecks.store(call, version.id, results);
+      await this.transaction.run((tx) => this.autoChecks.store(call, version.id, results, tx));
     }
     return all;
   }

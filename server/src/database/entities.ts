@@ -11,9 +11,18 @@ import {
 import { ExportRequestEntity } from '#server/exports/export-request.entity.js';
 import { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity } from '#server/evaluations/evaluation.entity.js';
-import { AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/auto-check.entity.js';
+import { AutoCheckDayEntity, AutoCheckMonthEntity, AutocheckRunEntity, RecordingAutoCheckEntity } from '#server/autocheck/auto-check.entity.js';
 import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from '#server/sampling/sampling.entity.js';
-import { ProblemDayEntity, ProblemMonthEntity, ProblemPlanEntity, ProblemSettingsEntity } from '#server/reports/reports.entity.js';
+import {
+  InspectorDayEntity,
+  ProblemDayEntity,
+  ProblemMonthEntity,
+  ProblemPlanEntity,
+  ProblemSettingsEntity,
+  ScoreAgentDayEntity,
+  ScoreTeamDayEntity,
+  ScoreTeamMonthEntity,
+} from '#server/reports/reports.entity.js';
 import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#server/rectification/rectification.entity.js';
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
@@ -45,6 +54,8 @@ export const ENTITIES = [
   EvaluationHistoryEntity,
   RecordingAutoCheckEntity,
   AutocheckRunEntity,
+  AutoCheckDayEntity,
+  AutoCheckMonthEntity,
   SamplingPlanEntity,
   SamplingRunEntity,
   SamplingAssignmentEntity,
@@ -52,6 +63,10 @@ export const ENTITIES = [
   ProblemPlanEntity,
   ProblemDayEntity,
   ProblemMonthEntity,
+  ScoreAgentDayEntity,
+  ScoreTeamDayEntity,
+  ScoreTeamMonthEntity,
+  InspectorDayEntity,
   RectificationNoticeEntity,
   RectificationNoticeHistoryEntity,
   DefectEntity,

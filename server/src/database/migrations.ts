@@ -1,6 +1,8 @@
 import { KpiPromotions1796596232062 } from '#server/migrations/1796596232062-KpiPromotions.js';
 import { KpiGradingRequests1796594804928 } from '#server/migrations/1796594804928-KpiGradingRequests.js';
 import { Kpi1796594128465 } from '#server/migrations/1796594128465-Kpi.js';
+import { DashboardMonths1796595273955 } from '#server/migrations/1796595273955-DashboardMonths.js';
+import { DashboardRollups1796593531739 } from '#server/migrations/1796593531739-DashboardRollups.js';
 import type { MigrationInterface } from 'typeorm';
 import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
 import { Recordings1795806904216 } from '#server/migrations/1795806904216-Recordings.js';
@@ -41,8 +43,10 @@ export const MIGRATIONS: MigrationClass[] = [
   UserAllProjects1796013607714,
   NumberSearches1796014071508,
   ExportRequests1796014920496,
+  DashboardRollups1796593531739,
   AnalysisReports1796593667784,
   Kpi1796594128465,
   KpiGradingRequests1796594804928,
+  DashboardMonths1796595273955,
   KpiPromotions1796596232062,
 ];

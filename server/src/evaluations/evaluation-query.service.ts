@@ -15,6 +15,8 @@ import { evaluationsCsv, evaluationsXlsx } from './evaluation-export.js';
 
 export const EXPORT_LIMIT = 50_000;
 
+const flag = (value: 'true' | 'false' | undefined) => (value === undefined ? undefined : value === 'true');
+
 @Injectable()
 export class EvaluationQueryService {
   constructor(
@@ -43,6 +45,10 @@ export class EvaluationQueryService {
       agentId: agent?.id,
       recordingId: q.recordingId,
       inspectorId: drafts || q.inspector === 'me' ? user.id : undefined,
+      inspectorUsername: q.inspector && q.inspector !== 'me' ? q.inspector : undefined,
+      fatal: flag(q.fatal),
+      calibration: flag(q.calibration),
+      amended: flag(q.amended),
       failedCodes: q.code ? [...new Set(q.code.split(','))] : undefined,
       page: all ? 1 : q.page,
       pageSize: all ? EXPORT_LIMIT : q.pageSize,

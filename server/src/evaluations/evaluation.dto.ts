@@ -185,10 +185,26 @@ export class EvaluationQueryDto extends PageQueryDto {
   @IsIn(['submitted', 'draft'], { message: 'status must be submitted or draft' })
   status?: 'submitted' | 'draft';
 
-  /** `me`: only the caller's own evaluations. */
+  /** `me`: only the caller's own evaluations; a username: only that inspector's. */
   @IsOptional()
-  @IsIn(['me'])
-  inspector?: 'me';
+  @IsString()
+  @MaxLength(64)
+  inspector?: string;
+
+  /** `true`: only fatal evaluations; `false`: only the others. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'fatal must be true or false' })
+  fatal?: 'true' | 'false';
+
+  /** `false`: calibration evaluations left out, as every report counts; `true`: only those. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'calibration must be true or false' })
+  calibration?: 'true' | 'false';
+
+  /** `true`: only evaluations a supervisor amended; `false`: only those never amended. */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'amended must be true or false' })
+  amended?: 'true' | 'false';
 
   @IsOptional()
   @IsIn(['xlsx', 'csv'], { message: 'format must be xlsx or csv' })

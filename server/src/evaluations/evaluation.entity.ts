@@ -20,6 +20,7 @@ export enum EvaluationStatus {
 @Index('IDX_evaluations_agent_call_date', ['agentId', 'callDate'])
 @Index('IDX_evaluations_project_call_date', ['projectId', 'callDate'])
 @Index('IDX_evaluations_recording', ['recordingId'])
+@Index('IDX_evaluations_inspector_call_date', ['inspectorId', 'callDate'])
 @Index('UQ_evaluations_open_draft', ['recordingId', 'inspectorId'], { unique: true, where: `"status" = 'draft'` })
 export class EvaluationEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -17,6 +17,13 @@ export interface EvaluationFilter {
   agentId?: string;
   recordingId?: string;
   inspectorId?: string;
+  /** The inspector's username (case-insensitive, as signing in). */
+  inspectorUsername?: string;
+  fatal?: boolean;
+  /** false: calibration evaluations left out (as every report counts); true: only those. */
+  calibration?: boolean;
+  /** true: only evaluations a supervisor amended; false: only those never amended. */
+  amended?: boolean;
   /** Only those that failed one of these items. */
   failedCodes?: string[];
   page: number;
@@ -87,7 +94,12 @@ export class EvaluationRepository {
       .equals('e."teamId"', f.teamId)
       .equals('e."agentId"', f.agentId)
       .equals('e."recordingId"', f.recordingId)
-      .equals('e."inspectorId"', f.inspectorId);
+      .equals('e."inspectorId"', f.inspectorId)
+      .equals('e.fatal', f.fatal);
+    if (f.inspectorUsername !== undefined) filter.add(`e."inspectorId" IN (SELECT iu.id FROM users iu WHERE lower(iu.username) = lower(?))`, f.inspectorUsername);
+    if (f.calibration !== undefined) filter.add(f.calibration ? `e.source = 'calibration'` : `e.source <> 'calibration'`);
+    if (f.amended !== undefined)
+      filter.add(`${f.amended ? '' : 'NOT '}EXISTS (SELECT 1 FROM evaluation_history ah WHERE ah."evaluationId" = e.id AND ah.action = 'amended')`);
     if (f.failedCodes?.length)
       filter.add(`EXISTS (SELECT 1 FROM evaluation_items fi WHERE fi."evaluationId" = e.id AND fi.verdict = 'fail' AND fi.code = ANY(?))`, f.failedCodes);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM evaluations e ${filter.where}`, filter.params);

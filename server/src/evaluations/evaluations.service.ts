@@ -153,8 +153,6 @@ export class EvaluationsService {
       }
       await this.evaluations.bumpRevision(id, tx);
       const after = await this.score(id, tx);
-      // The defects and coaching item follow the new verdicts: replaced, never counted twice.
-      await this.coaching.recordEvaluation(id, tx);
       await this.history(
         user,
         id,
@@ -170,6 +168,9 @@ export class EvaluationsService {
         },
         tx,
       );
+      // The defects, coaching item and roll-ups follow the new verdicts (and the amendment, for the
+      // inspectors' figures): replaced, never counted twice.
+      await this.coaching.recordEvaluation(id, tx);
     });
     return this.get(user, id);
   }

@@ -3,7 +3,17 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiResult } from '#server/openapi/api-result.js';
-import { ProblemPlanDto, ProblemSettingsDto, ProblemSettingsQueryDto, ProblemsQueryDto, SummaryQueryDto } from './reports.dto.js';
+import {
+  InspectorsQueryDto,
+  ProblemPlanDto,
+  ProblemSettingsDto,
+  ProblemSettingsQueryDto,
+  ProblemsQueryDto,
+  SummaryQueryDto,
+  TeamAgentsQueryDto,
+  TeamsQueryDto,
+  TrendQueryDto,
+} from './reports.dto.js';
 import { ReportsService } from './reports.service.js';
 
 @ApiTags('reports')
@@ -26,6 +36,38 @@ export class ReportsController {
   @Get('summary')
   summary(@CurrentUser() user: AuthUser, @Query() q: SummaryQueryDto) {
     return this.reports.summary(user, q);
+  }
+
+  /** The dashboard's mean score and fatal share per day, week or month, with 95 % intervals. */
+  @ApiResult('ScoreTrend')
+  @Can('report.summary')
+  @Get('trend')
+  trend(@CurrentUser() user: AuthUser, @Query() q: TrendQueryDto) {
+    return this.reports.trend(user, q);
+  }
+
+  /** The project's teams side by side. */
+  @ApiResult('TeamsFigures')
+  @Can('report.summary')
+  @Get('teams')
+  teams(@CurrentUser() user: AuthUser, @Query() q: TeamsQueryDto) {
+    return this.reports.teams(user, q);
+  }
+
+  /** One team's agents ranked. */
+  @ApiResult('TeamAgentsFigures')
+  @Can('report.summary')
+  @Get('team-agents')
+  teamAgents(@CurrentUser() user: AuthUser, @Query() q: TeamAgentsQueryDto) {
+    return this.reports.teamAgents(user, q);
+  }
+
+  /** The inspectors' own work side by side. */
+  @ApiResult('InspectorsFigures')
+  @Can('report.inspectors')
+  @Get('inspectors')
+  inspectors(@CurrentUser() user: AuthUser, @Query() q: InspectorsQueryDto) {
+    return this.reports.inspectors(user, q);
   }
 
   @ApiResult('ProblemSettings')

@@ -96,3 +96,31 @@ export class ProblemPlanDto {
   @Min(1)
   revision?: number;
 }
+
+export class TrendQueryDto extends SummaryQueryDto {
+  @IsIn(['day', 'week', 'month'], { message: 'bucket must be day, week or month' })
+  bucket!: 'day' | 'week' | 'month';
+}
+
+export class TeamsQueryDto {
+  /** Project code. */
+  @IsString()
+  @MaxLength(32)
+  project!: string;
+
+  @IsLocalDate()
+  from!: string;
+
+  @IsLocalDate()
+  to!: string;
+}
+
+export class TeamAgentsQueryDto extends TeamsQueryDto {
+  /** Team code. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  team!: string;
+}
+
+export class InspectorsQueryDto extends TeamsQueryDto {}

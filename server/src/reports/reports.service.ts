@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ProblemPlan, ProblemSettings, ProblemsReport, ReportSummary } from '#shared/api/reports.js';
 import { periodAround, wholePeriod } from '#shared/reports/periods.js';
+import { bucketCount, bucketsOf } from '#shared/reports/buckets.js';
+import type { InspectorsFigures, ScoreTrend, TeamAgentsFigures, TeamsFigures, TrendBucket } from '#shared/api/dashboard.js';
 import { AuditService } from '#server/audit/audit.service.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
@@ -8,8 +10,20 @@ import { DomainError, invalid } from '#server/common/domain-error.js';
 import { TransactionRunner, type Transaction } from '#server/database/transaction.js';
 import { classifyProblems, DEFAULT_THRESHOLDS, type ProblemThresholds } from './problems.js';
 import type { ProblemPlanDto } from './reports.dto.js';
-import { toProblemPlan, toProblemSettings, toProblemsReport, toReportSummary } from './reports.mapper.js';
-import { ReportsRepository } from './reports.repository.js';
+import {
+  toInspectorsFigures,
+  toProblemPlan,
+  toProblemSettings,
+  toProblemsReport,
+  toReportSummary,
+  toScoreTrend,
+  toTeamAgentsFigures,
+  toTeamsFigures,
+} from './reports.mapper.js';
+import { ReportsRepository, type SummaryFilter } from './reports.repository.js';
+
+/** A day-by-day trend over more than about a year is unreadable and slow: longer buckets then. */
+const MAX_TREND_POINTS = 400;
 
 @Injectable()
 export class ReportsService {
@@ -36,6 +50,41 @@ export class ReportsService {
    * call dates) and the machine's verdicts on its calls, of the caller's teams, or of one team.
    */
   async summary(user: AuthUser, q: { project: string; from: string; to: string; team?: string }): Promise<ReportSummary> {
+    const f = await this.summaryFilter(user, q);
+    const [totals, items, machine] = await Promise.all([this.reports.evaluationTotals(f), this.reports.itemTotals(f), this.reports.machineTotals(f)]);
+    return toReportSummary(totals, items, machine);
+  }
+
+  /** The dashboard's score and fatal-share trend: every bucket of the period, with its 95 % intervals. */
+  async trend(user: AuthUser, q: { project: string; from: string; to: string; team?: string; bucket: TrendBucket }): Promise<ScoreTrend> {
+    const f = await this.summaryFilter(user, q);
+    if (bucketCount(q.bucket, q.from, q.to) > MAX_TREND_POINTS)
+      throw invalid('to', `a trend has at most ${MAX_TREND_POINTS} points: a shorter period or a longer bucket`);
+    return toScoreTrend(q.bucket, bucketsOf(q.bucket, q.from, q.to), await this.reports.dailyScores(f));
+  }
+
+  /** The project's teams in the caller's scope side by side, with their coaching items and notices open now. */
+  async teams(user: AuthUser, q: { project: string; from: string; to: string }): Promise<TeamsFigures> {
+    const f = await this.summaryFilter(user, q);
+    const [teams, scores] = await Promise.all([this.reports.teamsWithOpenWork(f), this.reports.teamScores(f)]);
+    return toTeamsFigures(teams, scores);
+  }
+
+  /** One team's evaluated agents ranked, each with the interval of its mean score. */
+  async teamAgents(user: AuthUser, q: { project: string; from: string; to: string; team: string }): Promise<TeamAgentsFigures> {
+    const f = await this.summaryFilter(user, q);
+    return toTeamAgentsFigures(q.team, await this.reports.agentScores({ teamId: f.teamIds![0], from: q.from, to: q.to }));
+  }
+
+  /** The project's inspectors' own work over the period (supervisors and admins: the route's permission). */
+  async inspectors(user: AuthUser, q: { project: string; from: string; to: string }): Promise<InspectorsFigures> {
+    if (q.from > q.to) throw invalid('from', 'must not be after to');
+    const project = await this.scope.project(user, q.project, { filter: true });
+    return toInspectorsFigures(await this.reports.inspectorFigures({ projectId: project.id, from: q.from, to: q.to }));
+  }
+
+  /** The project and teams a summary-like figure covers: the caller's teams of the project, or the one team asked for. */
+  private async summaryFilter(user: AuthUser, q: { project: string; from: string; to: string; team?: string }): Promise<SummaryFilter> {
     if (q.from > q.to) throw invalid('from', 'must not be after to');
     const project = await this.scope.project(user, q.project, { filter: true });
     let teamIds = this.scope.visibleTeamIds(user);
@@ -44,9 +93,7 @@ export class ReportsService {
       if (team.projectId !== project.id) throw invalid('team', `is not a team of project ${project.code}`);
       teamIds = [team.id];
     }
-    const f = { projectId: project.id, from: q.from, to: q.to, teamIds };
-    const [totals, items, machine] = await Promise.all([this.reports.evaluationTotals(f), this.reports.itemTotals(f), this.reports.machineTotals(f)]);
-    return toReportSummary(totals, items, machine);
+    return { projectId: project.id, from: q.from, to: q.to, teamIds };
   }
 
   /** Brings the report's totals in line with this evaluation as it stands in `tx` (its submission or amendment). */

@@ -27,6 +27,26 @@ export function tQuantile975(degreesOfFreedom: number): number {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/**
+ * The same interval from a count, a sum and a sum of squares (what the dashboard's daily roll-ups
+ * keep) instead of the scores themselves.
+ */
+export function scoreIntervalOfSums(n: number, sum: number, squares: number): ScoreInterval {
+  if (n === 0) return { n, mean: null, low: null, high: null, halfWidth: null };
+  const mean = sum / n;
+  if (n === 1) return { n, mean: round1(mean), low: null, high: null, halfWidth: null };
+  // Rounding can leave a tiny negative where every score is equal.
+  const variance = Math.max(0, (squares - (sum * sum) / n) / (n - 1));
+  const half = tQuantile975(n - 1) * Math.sqrt(variance / n);
+  return { n, mean: round1(mean), low: round1(Math.max(0, mean - half)), high: round1(Math.min(100, mean + half)), halfWidth: round1(half) };
+}
+
+/** The sample standard deviation from a count, a sum and a sum of squares; null below 2. */
+export function standardDeviationOfSums(n: number, sum: number, squares: number): number | null {
+  if (n < 2) return null;
+  return Math.sqrt(Math.max(0, (squares - (sum * sum) / n) / (n - 1)));
+}
+
 export function scoreInterval(scores: readonly number[]): ScoreInterval {
   const n = scores.length;
   if (n === 0) return { n, mean: null, low: null, high: null, halfWidth: null };

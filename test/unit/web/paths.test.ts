@@ -51,3 +51,19 @@ describe('paths', () => {
     }
   });
 });
+
+describe('dashboard paths', () => {
+  it('carries the project and period to a team’s view and back, leaving empty values out', () => {
+    expect(paths.dashboard.getHref({ project: 'P1', period: 'custom', from: '2026-10-10', to: '2026-10-19' })).toBe(
+      '/dashboard?project=P1&period=custom&from=2026-10-10&to=2026-10-19',
+    );
+    expect(paths.dashboardTeam.path).toBe('/dashboard/teams/:team');
+    expect(paths.dashboardTeam.getHref('T 1', { project: 'P1', date: '2026-10-14', bucket: undefined })).toBe('/dashboard/teams/T%201?project=P1&date=2026-10-14');
+  });
+
+  it('opens the coaching items and notices of one team', () => {
+    expect(paths.coaching.getHref()).toBe('/coaching');
+    expect(paths.coaching.getHref({ team: 'T1' })).toBe('/coaching?team=T1');
+    expect(paths.rectificationNotices.getHref({ team: 'T1' })).toBe('/rectification-notices?team=T1');
+  });
+});

@@ -60,6 +60,11 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
     lazy: page(() => import('#web/features/evaluations/routes/evaluate')),
   },
   {
+    path: paths.dashboardTeam.path,
+    permission: 'report.summary',
+    lazy: page(() => import('#web/features/reports/routes/dashboard-team')),
+  },
+  {
     path: paths.coachingItem.path,
     permission: 'coaching.read',
     lazy: page(() => import('#web/features/coaching/routes/coaching-item')),

@@ -16,6 +16,36 @@ export function withQuery(path: string, query: Record<string, QueryValue> = {}):
   return pairs.length ? `${path}?${pairs.join('&')}` : path;
 }
 
+/** The evaluations list's filters (see `paths.evaluations`). */
+export interface EvaluationsQuery {
+  from?: string;
+  to?: string;
+  project?: string;
+  team?: string;
+  agent?: string;
+  code?: string;
+  /** `draft`: one's own drafts left open instead of the submitted evaluations. */
+  status?: 'draft';
+  inspector?: string;
+  fatal?: boolean;
+  calibration?: boolean;
+  amended?: boolean;
+}
+
+const flag = (value: boolean | undefined) => (value === undefined ? undefined : String(value));
+
+/** The dashboard's address: its project and period (see `paths.dashboard`). */
+export interface DashboardQuery {
+  project?: string;
+  period?: string;
+  date?: string;
+  from?: string;
+  to?: string;
+  bucket?: string;
+}
+
+const dashboardQuery = (q: DashboardQuery) => ({ project: q.project, period: q.period, date: q.date, from: q.from, to: q.to, bucket: q.bucket });
+
 /** A path segment taken from data (an employee number may hold any character). */
 const segment = (value: string) => encodeURIComponent(value);
 
@@ -31,10 +61,14 @@ export const paths = {
   audit: { path: '/audit', getHref: () => '/audit' },
   exports: { path: '/exports', getHref: () => '/exports' },
   checklists: { path: '/checklists', getHref: () => '/checklists' },
-  /** The evaluations list, filtered by local call dates, team code, employee number and failed item code; `status=draft`: one's own open drafts. */
+  /**
+   * The evaluations list, filtered by local call dates, project, team code, employee number, failed item
+   * code, inspector's username, fatal or not, calibration or not (the dashboard's figures leave calibration
+   * out) and amended or not.
+   */
   evaluations: {
     path: '/evaluations',
-    getHref: (filter: { from?: string; to?: string; project?: string; team?: string; agent?: string; code?: string; status?: 'draft' } = {}) =>
+    getHref: (filter: EvaluationsQuery = {}) =>
       withQuery('/evaluations', {
         from: filter.from,
         to: filter.to,
@@ -43,12 +77,24 @@ export const paths = {
         agent: filter.agent,
         code: filter.code,
         status: filter.status,
+        inspector: filter.inspector,
+        fatal: flag(filter.fatal),
+        calibration: flag(filter.calibration),
+        amended: flag(filter.amended),
       }),
   },
-  /** The supervisor's dashboard: a project's headline figures for a week or month against the one before. */
+  /**
+   * The supervisor's dashboard: a project's figures for a day, week, month, quarter (`period`, holding
+   * `date`) or a custom `from`–`to`, against the period before; `bucket` rolls the trend up by day, week or month.
+   */
   dashboard: {
     path: '/dashboard',
-    getHref: (query: { project?: string; period?: string; date?: string } = {}) => withQuery('/dashboard', query),
+    getHref: (query: DashboardQuery = {}) => withQuery('/dashboard', dashboardQuery(query)),
+  },
+  /** One team of the dashboard's project and period: its trend and its agents ranked, each with an interval. */
+  dashboardTeam: {
+    path: '/dashboard/teams/:team',
+    getHref: (team: string, query: DashboardQuery = {}) => withQuery(`/dashboard/teams/${segment(team)}`, dashboardQuery(query)),
   },
   /** Common and individual problems of a project's teams over a week or month. */
   problems: {
@@ -75,12 +121,12 @@ export const paths = {
   queue: { path: '/queue', getHref: (query: { date?: string } = {}) => withQuery('/queue', query) },
   sampling: { path: '/sampling', getHref: () => '/sampling' },
   /** The team lead's coaching items; one item with its defects, one-to-ones and acknowledgement. */
-  coaching: { path: '/coaching', getHref: (query: { status?: string } = {}) => withQuery('/coaching', query) },
+  coaching: { path: '/coaching', getHref: (filter: { team?: string; status?: string } = {}) => withQuery('/coaching', { team: filter.team, status: filter.status }) },
   coachingItem: { path: '/coaching/:id', getHref: (id: string) => `/coaching/${segment(id)}` },
   /** Rectification notices (整改通知书): the list, one notice, and issuing one (team and items preselected, evidence from `from` to `to`). */
   rectificationNotices: {
     path: '/rectification-notices',
-    getHref: (query: { team?: string; status?: string } = {}) => withQuery('/rectification-notices', query),
+    getHref: (filter: { team?: string; status?: string } = {}) => withQuery('/rectification-notices', { team: filter.team, status: filter.status }),
   },
   rectificationNotice: { path: '/rectification-notices/:id', getHref: (id: string) => `/rectification-notices/${segment(id)}` },
   rectificationIssue: {

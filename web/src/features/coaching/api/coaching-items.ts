@@ -7,6 +7,8 @@ export type { CoachingItem, CoachingItemDetail, CoachingStatus };
 
 export interface CoachingFilters {
   status?: CoachingStatus;
+  /** Team code. */
+  team?: string;
   page: number;
   pageSize: number;
 }

@@ -20,7 +20,10 @@ export function CoachingRoute() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') === 'all' ? undefined : isStatus(params.get('status')) ? (params.get('status') as CoachingStatus) : 'open';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const list = useCoachingItems({ status, page, pageSize: 20 });
+  // A team code from a link (the dashboard's open items of one team).
+  const team = params.get('team') || undefined;
+  const list = useCoachingItems({ status, team, page, pageSize: 20 });
+  const setFilters = (next: Record<string, string>) => setParams(team ? { team, ...next } : next);
 
   const columns: TableColumnsType<CoachingItem> = [
     {
@@ -67,13 +70,20 @@ export function CoachingRoute() {
       <PageHeader
         title={t('coaching.title')}
         extra={
-          <Select
-            style={{ width: 160 }}
-            value={status ?? 'all'}
-            onChange={(value) => setParams({ status: value })}
-            options={[{ value: 'all', label: t('coaching.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`coaching.statuses.${s}`) }))]}
-            data-testid="coaching-status"
-          />
+          <Space wrap>
+            {team && (
+              <Tag closable onClose={() => setParams(status ? { status } : {})} data-testid="coaching-team">
+                {t('coaching.teamFilter', { team })}
+              </Tag>
+            )}
+            <Select
+              style={{ width: 160 }}
+              value={status ?? 'all'}
+              onChange={(value) => setFilters({ status: value })}
+              options={[{ value: 'all', label: t('coaching.allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`coaching.statuses.${s}`) }))]}
+              data-testid="coaching-status"
+            />
+          </Space>
         }
       />
       {list.isError ? (
@@ -90,7 +100,8 @@ export function CoachingRoute() {
             pageSize: 20,
             total: list.data?.total,
             showSizeChanger: false,
-            onChange: (next) => setParams({ ...(status ? { status } : { status: 'all' }), page: String(next) }),
+            showTotal: (count) => t('common.total', { count }),
+            onChange: (next) => setFilters({ ...(status ? { status } : { status: 'all' }), page: String(next) }),
           }}
         />
       )}

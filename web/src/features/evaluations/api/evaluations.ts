@@ -18,11 +18,21 @@ export interface EvaluationFilters {
   code?: string;
   /** `draft`: the caller's own drafts left open instead of the submitted evaluations. */
   status?: 'draft';
+  /** An inspector's username (`me`: the caller's own). */
+  inspector?: string;
+  /** `true`: only fatal ones; `false`: only the others. */
+  fatal?: Flag;
+  /** `false`: calibration evaluations left out, as the reports count; `true`: only those. */
+  calibration?: Flag;
+  /** `true`: only those a supervisor amended. */
+  amended?: Flag;
   page: number;
   pageSize: number;
 }
 
 export type ExportFormat = 'csv' | 'xlsx';
+
+export type Flag = 'true' | 'false';
 
 export const getEvaluations = (filters: EvaluationFilters, signal?: AbortSignal) => api.get<Page<Evaluation>>('/evaluations', { ...filters }, signal);
 

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Space, Table } from 'antd';
+import { Alert, App, Button, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { PageHeader } from '#web/components/page-header';
 import { paths } from '#web/config/paths';
 import { useCan } from '#web/lib/authorization';
 import { errorMessage } from '#web/lib/errors';
-import { downloadEvaluations, type Evaluation, type EvaluationFilters as Filters, type ExportFormat, useEvaluations } from '../api/evaluations';
+import { downloadEvaluations, type Evaluation, type EvaluationFilters as Filters, type ExportFormat, type Flag, useEvaluations } from '../api/evaluations';
 import { EvaluationFilters } from '../components/evaluation-filters';
 
 const DATE = 'YYYY-MM-DD';
@@ -23,6 +23,10 @@ function useEvaluationFilters(): [Filters, (next: Partial<Filters>) => void] {
     const value = params.get(key);
     return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid() ? value : undefined;
   };
+  const flag = (key: string): Flag | undefined => {
+    const value = params.get(key);
+    return value === 'true' || value === 'false' ? value : undefined;
+  };
   const filters: Filters = {
     from:
       date('from') ??
@@ -35,6 +39,10 @@ function useEvaluationFilters(): [Filters, (next: Partial<Filters>) => void] {
     agent: params.get('agent') || undefined,
     code: params.get('code') || undefined,
     status: params.get('status') === 'draft' ? 'draft' : undefined,
+    inspector: params.get('inspector') || undefined,
+    fatal: flag('fatal'),
+    calibration: flag('calibration'),
+    amended: flag('amended'),
     page: Number(params.get('page')) || 1,
     pageSize: Number(params.get('pageSize')) || DEFAULT_PAGE_SIZE,
   };
@@ -133,6 +141,7 @@ export function EvaluationsRoute() {
         />
       )}
       <EvaluationFilters value={rest} onChange={(next) => setFilters({ ...next, page: 1 })} />
+      <LinkedFilters filters={rest} onClear={(key) => setFilters({ [key]: undefined, page: 1 })} />
       {evaluations.isError ? (
         <LoadError error={evaluations.error} onRetry={() => void evaluations.refetch()} />
       ) : (
@@ -157,6 +166,29 @@ export function EvaluationsRoute() {
         />
       )}
     </>
+  );
+}
+
+type LinkedKey = 'project' | 'inspector' | 'fatal' | 'calibration' | 'amended';
+
+/** The filters a link brought (a dashboard's figure) that the filter bar has no control for, each as a tag that removes it. */
+function LinkedFilters({ filters, onClear }: { filters: Partial<Filters>; onClear: (key: LinkedKey) => void }) {
+  const { t } = useTranslation();
+  const tags: [LinkedKey, string][] = [];
+  if (filters.project) tags.push(['project', t('evaluations.linked.project', { project: filters.project })]);
+  if (filters.inspector) tags.push(['inspector', t('evaluations.linked.inspector', { inspector: filters.inspector })]);
+  if (filters.fatal) tags.push(['fatal', t(`evaluations.linked.fatal.${filters.fatal}`)]);
+  if (filters.calibration) tags.push(['calibration', t(`evaluations.linked.calibration.${filters.calibration}`)]);
+  if (filters.amended) tags.push(['amended', t(`evaluations.linked.amended.${filters.amended}`)]);
+  if (!tags.length) return null;
+  return (
+    <Space wrap style={{ marginBottom: 16 }} data-testid="evaluations-linked-filters">
+      {tags.map(([key, label]) => (
+        <Tag key={key} closable onClose={() => onClear(key)} data-testid={`evaluations-linked-${key}`}>
+          {label}
+        </Tag>
+      ))}
+    </Space>
   );
 }
 

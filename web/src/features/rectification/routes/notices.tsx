@@ -22,7 +22,10 @@ export function NoticesRoute() {
   const team = params.get('team') || undefined;
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : undefined;
+  // `open`: every notice not closed yet (what the dashboard counts per team); the list is not paged, so it is filtered here.
+  const openOnly = statusParam === 'open';
   const notices = useNotices({ team, status });
+  const shown = openOnly ? notices.data?.items.filter((n) => n.status !== 'closed') : notices.data?.items;
   const teams = useTeams();
 
   const set = (patch: Record<string, string | undefined>) => {
@@ -51,12 +54,12 @@ export function NoticesRoute() {
               onChange={(value) => set({ team: value })}
               data-testid="notices-team"
             />
-            <Select<RectificationStatus>
+            <Select<RectificationStatus | 'open'>
               allowClear
               placeholder={t('rectification.allStatuses')}
               style={{ minWidth: 140 }}
-              value={status}
-              options={STATUSES.map((s) => ({ value: s, label: t(`rectification.statuses.${s}`) }))}
+              value={openOnly ? 'open' : status}
+              options={[{ value: 'open' as const, label: t('rectification.notClosed') }, ...STATUSES.map((s) => ({ value: s, label: t(`rectification.statuses.${s}`) }))]}
               onChange={(value) => set({ status: value })}
               data-testid="notices-status"
             />
@@ -77,7 +80,7 @@ export function NoticesRoute() {
           rowKey="id"
           scroll={{ x: 'max-content' }}
           loading={notices.isPending}
-          dataSource={notices.data?.items}
+          dataSource={shown}
           locale={{ emptyText: t('rectification.empty') }}
           pagination={{ defaultPageSize: 20, hideOnSinglePage: true, showTotal: (count) => t('common.total', { count }) }}
           onRow={(n) => ({ 'data-testid': `notice-row-${n.id}` }) as HTMLAttributes<HTMLElement>}

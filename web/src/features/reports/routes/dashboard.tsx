@@ -1,47 +1,48 @@
-import { Card, DatePicker, Empty, Segmented, Space, Spin, Table } from 'antd';
-import dayjs from 'dayjs';
+import { Card, Col, Empty, Row, Space, Spin, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
-import { addDays, periodAround } from '#shared/reports/periods';
+import { useNavigate } from 'react-router';
 import { LoadError } from '#web/components/errors/load-error';
 import { PageHeader } from '#web/components/page-header';
 import { ProjectSelect } from '#web/components/project-select';
-import { paths } from '#web/config/paths';
-import { type ReportSummary, type SummaryMachineRule, useSummary } from '../api/summary';
+import { type EvaluationsQuery, paths } from '#web/config/paths';
+import { useCan } from '#web/lib/authorization';
+import { type ReportSummary, useSummary } from '../api/summary';
+import { useInspectorFigures } from '../api/inspectors';
+import { useTeamFigures } from '../api/teams';
 import { DefectPareto } from '../components/defect-pareto';
-import { SummaryHeadline } from '../components/summary-headline';
+import { percent, score } from '../components/format';
+import { InspectorsTable } from '../components/inspectors-table';
+import { MachineTable } from '../components/machine-table';
+import { type DashboardState, PeriodPicker, useDashboardState } from '../components/period-picker';
+import { TeamsTable } from '../components/teams-table';
+import { Trend } from '../components/trend-card';
 
-type Kind = 'week' | 'month';
-const DATE = 'YYYY-MM-DD';
-const isDate = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).isValid();
-const percent = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`);
+/** Change against the previous period, in the figure's own unit: 「较上期 +2.5」; nothing when either side has no figure. */
+function Change({ now, before, format }: { now: number | null; before: number | null | undefined; format: (v: number) => string }) {
+  const { t } = useTranslation();
+  if (now === null || before === null || before === undefined) return null;
+  const delta = now - before;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 8 }} data-testid="dashboard-change">
+      {t('dashboard.change', { value: `${delta >= 0 ? '+' : ''}${format(delta)}` })}
+    </Typography.Text>
+  );
+}
 
 /**
- * The quality supervisor's dashboard (DOMAIN.md: 品质主管 reviews trends): the headline figures of
- * `GET /api/reports/summary` for a week or month against the period before, the defect Pareto, and
- * each automatic rule's fail rate over every call next to the sampled evaluations' fail rate.
+ * The quality supervisor's dashboard (DOMAIN.md: 品质主管 reviews trends) for a project and a day,
+ * week, month, quarter or custom range against the period before: the headline figures of
+ * `GET /api/reports/summary`, the mean score and fatal share over time with their 95 % bands, the
+ * teams side by side, the defect Pareto, and each automatic rule over every call next to the sampled
+ * evaluations. Every count opens the list behind it. The API answers a team lead for his teams only
+ * and an inspector for his projects, so the same page serves them all.
  */
 export function DashboardRoute() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const project = params.get('project') || undefined;
-  const kind: Kind = params.get('period') === 'week' ? 'week' : 'month';
-  const date = isDate(params.get('date')) ? params.get('date')! : dayjs().format(DATE);
-  const period = periodAround(kind, date);
-  const previous = periodAround(kind, addDays(period.from, -1));
-  const now = useSummary(project ? { project, ...period } : undefined);
-  const before = useSummary(project ? { project, ...previous } : undefined);
-
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
-  const evaluationsOf = (code?: string) => navigate(paths.evaluations.getHref({ from: period.from, to: period.to, project, code }));
+  const state = useDashboardState();
+  const { project, period } = state;
+  const now = useSummary(project ? { project, from: period.from, to: period.to } : undefined);
+  const before = useSummary(project ? { project, ...period.previous } : undefined);
 
   return (
     <>
@@ -57,22 +58,15 @@ export function DashboardRoute() {
               style={{ minWidth: 220 }}
               placeholder={t('dashboard.project')}
               value={project}
-              onChange={(code) => set({ project: code })}
+              onChange={(code) => state.set({ project: code })}
             />
-            <Segmented<Kind>
-              options={[
-                { value: 'week', label: t('dashboard.week') },
-                { value: 'month', label: t('dashboard.month') },
-              ]}
-              value={kind}
-              onChange={(value) => set({ period: value === 'month' ? undefined : value })}
-              data-testid="dashboard-period"
-            />
-            <DatePicker picker={kind} allowClear={false} value={dayjs(date)} onChange={(value) => value && set({ date: value.format(DATE) })} />
+            <PeriodPicker state={state} />
           </Space>
         }
       />
-      <div style={{ marginBottom: 12 }}>{t('dashboard.range', { from: period.from, to: period.to, previousFrom: previous.from, previousTo: previous.to })}</div>
+      <div style={{ marginBottom: 12 }} data-testid="dashboard-range-text">
+        {t('dashboard.range', { from: period.from, to: period.to, previousFrom: period.previous.from, previousTo: period.previous.to })}
+      </div>
       {!project ? (
         <Empty description={t('dashboard.pickProject')} />
       ) : now.isPending ? (
@@ -80,45 +74,122 @@ export function DashboardRoute() {
       ) : now.isError ? (
         <LoadError error={now.error} onRetry={() => now.refetch()} />
       ) : (
-        <Figures summary={now.data} before={before.data} onDrill={evaluationsOf} />
+        <Figures project={project} state={state} summary={now.data} before={before.data} />
       )}
     </>
   );
 }
 
-function Figures({ summary, before, onDrill }: { summary: ReportSummary; before?: ReportSummary; onDrill: (code?: string) => void }) {
+function Figures({ project, state, summary, before }: { project: string; state: DashboardState; summary: ReportSummary; before?: ReportSummary }) {
   const { t } = useTranslation();
-  const sampled = new Map(summary.items.map((i) => [i.code, i]));
+  const navigate = useNavigate();
+  const { period } = state;
+  const seesInspectors = useCan('report.inspectors');
+  // The figures leave calibration evaluations out: so do the lists they open, to hold exactly as many.
+  const evaluationsHref = (filter: Omit<EvaluationsQuery, 'project' | 'calibration'> = {}) =>
+    paths.evaluations.getHref({ from: period.from, to: period.to, project, calibration: false, ...filter });
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <SummaryHeadline summary={summary} before={before} testIdPrefix="dashboard" onOpenEvaluations={() => onDrill()} />
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Card hoverable onClick={() => navigate(evaluationsHref())} data-testid="dashboard-evaluations" data-value={summary.evaluations}>
+            <Statistic
+              title={t('dashboard.evaluations')}
+              value={summary.evaluations}
+              suffix={<Change now={summary.evaluations} before={before?.evaluations} format={(v) => String(v)} />}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card data-testid="dashboard-average" data-value={summary.averageScore ?? ''}>
+            <Statistic
+              title={t('dashboard.averageScore')}
+              value={score(summary.averageScore)}
+              suffix={<Change now={summary.averageScore} before={before?.averageScore} format={(v) => v.toFixed(1)} />}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card
+            hoverable={!!summary.fatalRate}
+            onClick={() => summary.fatalRate && navigate(evaluationsHref({ fatal: true }))}
+            data-testid="dashboard-fatal-rate"
+            data-value={summary.fatalRate ?? ''}
+          >
+            <Statistic
+              title={t('dashboard.fatalRate')}
+              value={percent(summary.fatalRate)}
+              suffix={<Change now={summary.fatalRate} before={before?.fatalRate} format={(v) => `${(v * 100).toFixed(1)} %`} />}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Trend project={project} state={state} before={before} />
+      <Teams project={project} state={state} evaluationsHref={evaluationsHref} />
       <Card title={t('dashboard.pareto')}>
-        {summary.items.some((i) => i.failures > 0) ? <DefectPareto items={summary.items} onPick={onDrill} /> : <Empty description={t('dashboard.noFailures')} />}
+        {summary.items.some((i) => i.failures > 0) ? (
+          <DefectPareto items={summary.items} onPick={(code) => navigate(evaluationsHref({ code }))} />
+        ) : (
+          <Empty description={t('dashboard.noFailures')} />
+        )}
       </Card>
       <Card title={t('dashboard.machineVsPeople')}>
-        <Table<SummaryMachineRule>
-          rowKey="code"
-          size="small"
-          pagination={false}
-          dataSource={summary.machine}
-          data-testid="dashboard-machine"
-          columns={[
-            { title: t('dashboard.rule'), dataIndex: 'code' },
-            { title: t('dashboard.machineCalls'), dataIndex: 'calls', align: 'right' },
-            { title: t('dashboard.machineFailRate'), key: 'machine', align: 'right', render: (_, m) => percent(m.calls ? m.failures / m.calls : null) },
-            {
-              title: t('dashboard.sampledFailRate'),
-              key: 'sampled',
-              align: 'right',
-              render: (_, m) => {
-                const item = sampled.get(m.code);
-                return item?.evaluated ? `${percent(item.failures / item.evaluated)} (${item.failures} / ${item.evaluated})` : '—';
-              },
-            },
-          ]}
-        />
+        <MachineTable machine={summary.machine} items={summary.items} evaluationsOf={(code) => evaluationsHref({ code })} />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t('dashboard.gapNote')}
+        </Typography.Paragraph>
       </Card>
+      {seesInspectors && <Inspectors project={project} state={state} evaluationsHref={evaluationsHref} />}
     </Space>
+  );
+}
+
+function Teams({ project, state, evaluationsHref }: { project: string; state: DashboardState; evaluationsHref: (filter: EvaluationsQuery) => string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { period } = state;
+  const teams = useTeamFigures({ project, from: period.from, to: period.to });
+  return (
+    <Card title={t('dashboard.teams')}>
+      {teams.isPending ? (
+        <Spin />
+      ) : teams.isError ? (
+        <LoadError error={teams.error} onRetry={() => teams.refetch()} />
+      ) : (
+        <TeamsTable
+          teams={teams.data.teams}
+          links={{
+            evaluations: (team) => evaluationsHref({ team }),
+            fatal: (team) => evaluationsHref({ team, fatal: true }),
+            coaching: (team) => paths.coaching.getHref({ team }),
+            notices: (team) => paths.rectificationNotices.getHref({ team, status: 'open' }),
+            open: (team) => navigate(paths.dashboardTeam.getHref(team, state.query)),
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** The inspectors' own work over the period (supervisors and admins). */
+function Inspectors({ project, state, evaluationsHref }: { project: string; state: DashboardState; evaluationsHref: (filter: EvaluationsQuery) => string }) {
+  const { t } = useTranslation();
+  const { period } = state;
+  const inspectors = useInspectorFigures({ project, from: period.from, to: period.to });
+  return (
+    <Card title={t('dashboard.inspectors')}>
+      {inspectors.isPending ? (
+        <Spin />
+      ) : inspectors.isError ? (
+        <LoadError error={inspectors.error} onRetry={() => inspectors.refetch()} />
+      ) : (
+        <InspectorsTable
+          inspectors={inspectors.data.inspectors}
+          evaluationsOf={(inspector) => evaluationsHref({ inspector })}
+          amendmentsOf={(inspector) => evaluationsHref({ inspector, amended: true })}
+        />
+      )}
+    </Card>
   );
 }
 
