@@ -19,6 +19,7 @@ import { RecordingsModule } from './recordings/recordings.module.js';
 import { ChecklistsModule } from './checklists/checklists.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { FaqModule } from './faq/faq.module.js';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         SamplingModule,
         ReportsModule,
         RectificationModule,
+        FaqModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -6,6 +6,7 @@ import { SamplingAssignmentEntity, SamplingPlanEntity, SamplingRunEntity } from 
 import { ProblemDayEntity, ProblemMonthEntity, ProblemPlanEntity, ProblemSettingsEntity } from '#server/reports/reports.entity.js';
 import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#server/rectification/rectification.entity.js';
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
+import { FaqEntryEntity, FaqProposalEntity, FaqVersionEntity } from '#server/faq/faq.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
 import { SessionEntity } from '#server/auth/session.entity.js';
 import { LoginAttemptEntity } from '#server/auth/login-attempt.entity.js';
@@ -49,4 +50,7 @@ export const ENTITIES = [
   CoachingSessionEntity,
   CoachingEventEntity,
   ExportRequestEntity,
+  FaqEntryEntity,
+  FaqVersionEntity,
+  FaqProposalEntity,
 ];

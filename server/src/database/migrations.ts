@@ -1,3 +1,4 @@
+import { Faq1796594128471 } from '#server/migrations/1796594128471-Faq.js';
 import type { MigrationInterface } from 'typeorm';
 import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
 import { Recordings1795806904216 } from '#server/migrations/1795806904216-Recordings.js';
@@ -19,8 +20,7 @@ import { ExportRequests1796014920496 } from '#server/migrations/1796014920496-Ex
 
 type MigrationClass = new () => MigrationInterface;
 /** Every migration in order, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
-export const MIGRATIONS: MigrationClass[] = [
-  Init1795806584708,
+export const MIGRATIONS: MigrationClass[] = [Init1795806584708,
   Recordings1795806904216,
   ChecklistsEvaluations1795807441654,
   Autocheck1795807641821,
@@ -36,5 +36,4 @@ export const MIGRATIONS: MigrationClass[] = [
   UsernameCaseInsensitive1796013600000,
   UserAllProjects1796013607714,
   NumberSearches1796014071508,
-  ExportRequests1796014920496,
-];
+  ExportRequests1796014920496, Faq1796594128471];

@@ -79,6 +79,12 @@ export const ERROR_CODES = [
   'ALREADY_ACKNOWLEDGED',
   /** A coaching item was changed by someone else since the caller read its revision. */
   'COACHING_ITEM_STALE',
+  /** An FAQ entry is retired: kept, but neither changed nor published again. */
+  'FAQ_RETIRED',
+  /** An FAQ entry was changed by someone else since the caller read its revision (`params.revision`, the current one). */
+  'FAQ_STALE',
+  /** An FAQ entry's or proposal's state does not allow the step (`params.status`, `params.action`): reviewing a published entry, deciding a decided proposal. */
+  'FAQ_STATE',
   /** Too many failed sign-ins (`params.retryAfterSeconds`). */
   'THROTTLED',
   /** Anything unexpected: details are in the server log, never in the answer. */

@@ -50,6 +50,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'coaching.read',
     'export.direct',
     'export.approve',
+    'faq.read',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -90,6 +91,12 @@ const ABILITIES: Record<Role, Permission[]> = {
     'coaching.read',
     'export.direct',
     'export.approve',
+    'faq.read',
+    'faq.readDrafts',
+    'faq.edit',
+    'faq.publish',
+    'faq.propose',
+    'faq.proposals',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -112,6 +119,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'rectification.read',
     'coaching.read',
     'export.request',
+    'faq.read',
+    'faq.propose',
   ],
   [Role.TeamLead]: [
     'session.own',
@@ -135,8 +144,9 @@ const ABILITIES: Record<Role, Permission[]> = {
     'coaching.read',
     'coaching.record',
     'export.request',
+    'faq.read',
   ],
-  [Role.FaqMaintainer]: ['session.own'],
+  [Role.FaqMaintainer]: ['session.own', 'faq.read', 'faq.readDrafts', 'faq.edit', 'faq.publish', 'faq.proposals'],
 };
 
 describe('the permission table', () => {
