@@ -33,6 +33,8 @@ const PAGES: Record<NavKey, Lazy> = {
   problems: page(() => import('#web/features/reports/routes/problems')),
   coaching: page(() => import('#web/features/coaching/routes/coaching')),
   rectification: page(() => import('#web/features/rectification/routes/notices')),
+  faq: page(() => import('#web/features/faq/routes/faq')),
+  'faq-inbox': page(() => import('#web/features/faq/routes/faq-inbox')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({
@@ -61,6 +63,11 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
     path: paths.coachingItem.path,
     permission: 'coaching.read',
     lazy: page(() => import('#web/features/coaching/routes/coaching-item')),
+  },
+  {
+    path: paths.faqEntry.path,
+    permission: 'faq.read',
+    lazy: page(() => import('#web/features/faq/routes/faq-entry')),
   },
   {
     path: paths.rectificationIssue.path,

@@ -61,6 +61,8 @@ export const NAVIGATION = [
     label: 'nav.rectification',
     help: 'navHelp.rectification',
   },
+  { key: 'faq', path: paths.faq.path, permission: 'faq.read', label: 'nav.faq', help: 'navHelp.faq' },
+  { key: 'faq-inbox', path: paths.faqInbox.path, permission: 'faq.proposals', label: 'nav.faqInbox', help: 'navHelp.faqInbox' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {

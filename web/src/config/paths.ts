@@ -71,6 +71,10 @@ export const paths = {
     getHref: (query: { team?: string; codes?: string[]; from?: string; to?: string } = {}) =>
       withQuery('/rectification-notices/new', { team: query.team, codes: query.codes?.join(','), from: query.from, to: query.to }),
   },
+  /** The FAQ: search (`q`) for everyone, drafts for its maintainers; one entry; the maintainers' inbox of proposals. */
+  faq: { path: '/faq', getHref: (query: { q?: string } = {}) => withQuery('/faq', query) },
+  faqEntry: { path: '/faq/entries/:id', getHref: (id: string) => `/faq/entries/${segment(id)}` },
+  faqInbox: { path: '/faq/inbox', getHref: () => '/faq/inbox' },
   /**
    * The scoring workspace of a call. `source` says why it is scored (the page picks one by role when
    * absent); `evaluation` opens a given evaluation read-only.
