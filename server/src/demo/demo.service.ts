@@ -12,6 +12,7 @@ import { TeamRepository } from '#server/org/teams/team.repository.js';
 import { UserRepository } from '#server/org/users/user.repository.js';
 import { RecordingRepository } from '#server/recordings/recording.repository.js';
 import { DemoCallsService } from './demo-calls.service.js';
+import { DemoFaqService } from './demo-faq.service.js';
 import { DemoFollowUpService } from './demo-follow-up.service.js';
 import { DEMO_PROJECTS, DEMO_TEAMS, DEMO_USERS, demoAgents } from './demo-centre.js';
 
@@ -30,12 +31,14 @@ export class DemoService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calls: DemoCallsService,
     private readonly followUp: DemoFollowUpService,
+    private readonly faq: DemoFaqService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ensureAdmin();
     if (!this.config.demoData) return;
     await this.seedDemoCentre();
+    await this.faq.seedEntries();
     if ((await this.recordings.countByExternalIdPrefix('DEMO-')) === 0 && this.config.demoCallDays > 0) {
       // In the background, so the sign-in page is up at once while the week of calls fills in.
       void this.calls
