@@ -1,10 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Role } from '#shared/org.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
-import { SessionService } from '#server/auth/session.service.js';
 import { FaqService } from '#server/faq/faq.service.js';
-import { UserRepository } from '#server/org/users/user.repository.js';
-import type { UserEntity } from '#server/org/users/user.entity.js';
 import { DEMO_FAQ } from './demo-faq.js';
 
 /**
@@ -15,16 +11,11 @@ import { DEMO_FAQ } from './demo-faq.js';
 export class DemoFaqService {
   private readonly logger = new Logger('Demo');
 
-  constructor(
-    private readonly users: UserRepository,
-    private readonly sessions: SessionService,
-    private readonly faq: FaqService,
-  ) {}
+  constructor(private readonly faq: FaqService) {}
 
-  /** Publishes the demo entries into an FAQ that has none yet. */
-  async seedEntries(): Promise<void> {
-    const maintainer = await this.actor('faq');
-    if (!maintainer || (await this.faq.search(maintainer, { page: 1, pageSize: 1 })).total > 0) return;
+  /** The demo FAQ maintainer publishes the demo entries into an FAQ that has none yet. */
+  async seedEntries(maintainer: AuthUser): Promise<void> {
+    if ((await this.faq.search(maintainer, { page: 1, pageSize: 1 })).total > 0) return;
     for (const entry of DEMO_FAQ) {
       const created = await this.faq.create(maintainer, entry);
       await this.faq.publish(maintainer, created.id, { reason: '首批知识库条目' });
@@ -33,9 +24,7 @@ export class DemoFaqService {
   }
 
   /** inspector1 proposes a new entry from a scored call: what the agent could not answer there. */
-  async seedProposal(recordingId: string, evaluationId: string, at: number): Promise<void> {
-    const inspector = await this.actor('inspector1');
-    if (!inspector) return;
+  async seedProposal(inspector: AuthUser, recordingId: string, evaluationId: string, at: number): Promise<void> {
     await this.faq.propose(inspector, {
       recordingId,
       evaluationId,
@@ -45,11 +34,5 @@ export class DemoFaqService {
       answer: '合约期满后可降档，次月生效；合约期内只能升档。',
       note: '客户问能否降档，坐席回答“不清楚”，知识库里没有这一条',
     });
-  }
-
-  private async actor(username: string): Promise<AuthUser | null> {
-    const user: UserEntity | null = await this.users.byUsername(username);
-    if (!user) return null;
-    return this.sessions.authUser({ id: user.id, username: user.username, displayName: user.displayName, roles: user.roles ?? [Role.Admin] });
   }
 }

@@ -72,7 +72,7 @@ export class DemoFollowUpService {
       const evaluation = await this.evaluations.create(inspector, { recordingId: call.id, source: 'daily', items, comment: fails.size ? '请班长跟进辅导' : undefined });
       if (fails.has(DEMO_COMMON_PROBLEM)) failing.push(evaluation.id);
       // The FAQ maintainers' inbox gets one pending proposal from the first of these calls.
-      if (n === 0) await this.faq.seedProposal(call.id, evaluation.id, Math.min(5, Math.max(0, call.durationSeconds - 1)));
+      if (n === 0) await this.faq.seedProposal(inspector, call.id, evaluation.id, Math.min(5, Math.max(0, call.durationSeconds - 1)));
     }
     if (failing.length) {
       await this.rectification.issue(supervisor, {

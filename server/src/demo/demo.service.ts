@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { randomBytes } from 'node:crypto';
 import { AgentStatus, Role } from '#shared/org.js';
 import { hashPassword } from '#server/auth/auth.service.js';
+import { SessionService } from '#server/auth/session.service.js';
 import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { AgentRepository } from '#server/org/agents/agent.repository.js';
@@ -32,13 +33,19 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly calls: DemoCallsService,
     private readonly followUp: DemoFollowUpService,
     private readonly faq: DemoFaqService,
+    private readonly sessions: SessionService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ensureAdmin();
     if (!this.config.demoData) return;
     await this.seedDemoCentre();
-    await this.faq.seedEntries();
+    const maintainer = await this.users.byUsername('faq');
+    if (maintainer) {
+      await this.faq.seedEntries(
+        await this.sessions.authUser({ id: maintainer.id, username: maintainer.username, displayName: maintainer.displayName, roles: maintainer.roles }),
+      );
+    }
     if ((await this.recordings.countByExternalIdPrefix('DEMO-')) === 0 && this.config.demoCallDays > 0) {
       // In the background, so the sign-in page is up at once while the week of calls fills in.
       void this.calls
