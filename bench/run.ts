@@ -6,6 +6,7 @@
  */
 import { runAutocheckBench } from './autocheck.js';
 import { runAutocheckLatencyBench } from './autocheck-latency.js';
+import { runFaqBench } from './faq.js';
 import { runProblemsBench } from './problems.js';
 import { runRecordingsBench } from './recordings.js';
 import { runSamplingBench } from './sampling.js';
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<Result>> = {
   sampling: runSamplingBench,
   problems: runProblemsBench,
   submit: runSubmitBench,
+  faq: runFaqBench,
 };
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = named.filter((n) => !(n in benches));
