@@ -7,7 +7,7 @@
  * searches with the trigram indexes dropped (what the GIN index buys).
  */
 import pg from 'pg';
-import { searchAlternatives, searchText } from '#shared/faq/search.js';
+import { searchAlternatives, searchText, trigramKey } from '#shared/faq/search.js';
 import {
   apiClient,
   BENCH_ADMIN_PASSWORD,
@@ -172,17 +172,20 @@ async function seed(sql: pg.Client, entries: number): Promise<void> {
       const alternatives = [`${pick(TOPICS)}${pick(ASKS)}`, `${pick(TOPICS)}的${pick(ASKS)}`];
       const answer = Array.from({ length: 8 }, () => pick(PHRASES)).join('，') + '。';
       const p = values.length;
-      values.push(question, answer, alternatives, [pick(TOPICS)], owner, searchText(question), searchAlternatives(alternatives), searchText(answer));
-      rows.push(`($${p + 1}, $${p + 2}, $${p + 3}::text[], $${p + 4}::varchar[], $${p + 5}, 'admin', 'published', 1, $${p + 6}, $${p + 7}, $${p + 8})`);
+      const [sq, sal, sa] = [searchText(question), searchAlternatives(alternatives), searchText(answer)];
+      values.push(question, answer, alternatives, [pick(TOPICS)], owner, sq, sal, sa, trigramKey(sq), trigramKey(sal), trigramKey(sa));
+      rows.push(
+        `($${p + 1}, $${p + 2}, $${p + 3}::text[], $${p + 4}::varchar[], $${p + 5}, 'admin', 'published', 1, $${p + 6}, $${p + 7}, $${p + 8}, $${p + 9}, $${p + 10}, $${p + 11})`,
+      );
     }
     await sql.query(
-      `INSERT INTO faq_entries (question, answer, alternatives, tags, "ownerId", "ownerName", status, "publishedVersion", "searchQuestion", "searchAlternatives", "searchAnswer") VALUES ${rows.join(', ')}`,
+      `INSERT INTO faq_entries (question, answer, alternatives, tags, "ownerId", "ownerName", status, "publishedVersion", "searchQuestion", "searchAlternatives", "searchAnswer", "keyQuestion", "keyAlternatives", "keyAnswer") VALUES ${rows.join(', ')}`,
       values,
     );
   }
   await sql.query(
-    `INSERT INTO faq_versions ("entryId", version, question, answer, tags, alternatives, "searchQuestion", "searchAlternatives", "searchAnswer", "publishedById", "publishedBy")
-     SELECT id, 1, question, answer, tags, alternatives, "searchQuestion", "searchAlternatives", "searchAnswer", "ownerId", "ownerName" FROM faq_entries`,
+    `INSERT INTO faq_versions ("entryId", version, question, answer, tags, alternatives, "searchQuestion", "searchAlternatives", "searchAnswer", "keyQuestion", "keyAlternatives", "keyAnswer", "publishedById", "publishedBy")
+     SELECT id, 1, question, answer, tags, alternatives, "searchQuestion", "searchAlternatives", "searchAnswer", "keyQuestion", "keyAlternatives", "keyAnswer", "ownerId", "ownerName" FROM faq_entries`,
   );
   progress(`${entries} FAQ entries published`);
 }

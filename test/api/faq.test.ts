@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchText, trigramKey } from '#shared/faq/search.js';
 import { builders, twoProjects } from '../support/builders.js';
 import { allItems, recordingFor } from '../support/evaluations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -147,6 +149,28 @@ describe('search normalisation (CONTRACT.md: regardless of Traditional/Simplifie
     expect(page).toMatchObject({ total: 2 });
     expect(page.items).toHaveLength(1);
     expect((await search(world.a.inspector.token, '锁')).total).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the trigram index (pg_trgm makes no trigrams of Chinese under the C ctype)', () => {
+  it('keys Chinese text so that a query’s key lies inside the text’s key and has trigrams', async () => {
+    const text = searchText('宽带账号被锁怎么处理？');
+    expect(trigramKey(text)).toContain(trigramKey(searchText('賬號被鎖')));
+    expect(trigramKey(text)).toMatch(/^[a-p]+$/);
+    const db = t.app.get(DataSource);
+    expect((await db.query(`SELECT show_trgm($1) AS t`, [trigramKey(searchText('话费'))]))[0].t.length).toBeGreaterThan(3);
+  });
+
+  it('serves a Chinese search from the GIN indexes of the keys', async () => {
+    const db = t.app.get(DataSource);
+    const key = `%${trigramKey(searchText('话费余额'))}%`;
+    const plan = await db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      return tx.query(`EXPLAIN SELECT id FROM faq_versions WHERE "keyQuestion" LIKE $1 OR "keyAlternatives" LIKE $1 OR "keyAnswer" LIKE $1`, [key]);
+    });
+    const text = plan.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+    expect(text).toContain('IDX_faq_versions_key_question_trgm');
+    expect(text).toContain('IDX_faq_versions_key_answer_trgm');
   });
 });
 

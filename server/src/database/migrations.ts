@@ -1,3 +1,4 @@
+import { FaqTrigramKeys1796597731145 } from '#server/migrations/1796597731145-FaqTrigramKeys.js';
 import { Faq1796594128471 } from '#server/migrations/1796594128471-Faq.js';
 import type { MigrationInterface } from 'typeorm';
 import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
@@ -36,4 +37,4 @@ export const MIGRATIONS: MigrationClass[] = [Init1795806584708,
   UsernameCaseInsensitive1796013600000,
   UserAllProjects1796013607714,
   NumberSearches1796014071508,
-  ExportRequests1796014920496, Faq1796594128471];
+  ExportRequests1796014920496, Faq1796594128471, FaqTrigramKeys1796597731145];

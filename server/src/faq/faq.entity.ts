@@ -13,9 +13,9 @@ export type FaqStatusValue = (typeof FAQ_STATUSES)[number];
  */
 @Entity('faq_entries')
 @Index('IDX_faq_entries_status_updated', ['status', 'updatedAt'])
-@Index('IDX_faq_entries_search_question_trgm', { synchronize: false })
-@Index('IDX_faq_entries_search_alternatives_trgm', { synchronize: false })
-@Index('IDX_faq_entries_search_answer_trgm', { synchronize: false })
+@Index('IDX_faq_entries_key_question_trgm', { synchronize: false })
+@Index('IDX_faq_entries_key_alternatives_trgm', { synchronize: false })
+@Index('IDX_faq_entries_key_answer_trgm', { synchronize: false })
 export class FaqEntryEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -67,6 +67,16 @@ export class FaqEntryEntity {
   @Column({ type: 'text' })
   searchAnswer!: string;
 
+  /** Trigram keys of the three search columns (shared/src/faq/search.ts `trigramKey`), which the GIN indexes serve. */
+  @Column({ type: 'text', default: '' })
+  keyQuestion!: string;
+
+  @Column({ type: 'text', default: '' })
+  keyAlternatives!: string;
+
+  @Column({ type: 'text', default: '' })
+  keyAnswer!: string;
+
   @Column({ type: 'text', nullable: true })
   retiredReason!: string | null;
 
@@ -86,9 +96,9 @@ export class FaqEntryEntity {
 /** One publication of an entry: what agents saw from then on, who published it, when and why. */
 @Entity('faq_versions')
 @Index('UQ_faq_versions_entry_version', ['entryId', 'version'], { unique: true })
-@Index('IDX_faq_versions_search_question_trgm', { synchronize: false })
-@Index('IDX_faq_versions_search_alternatives_trgm', { synchronize: false })
-@Index('IDX_faq_versions_search_answer_trgm', { synchronize: false })
+@Index('IDX_faq_versions_key_question_trgm', { synchronize: false })
+@Index('IDX_faq_versions_key_alternatives_trgm', { synchronize: false })
+@Index('IDX_faq_versions_key_answer_trgm', { synchronize: false })
 export class FaqVersionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -123,6 +133,16 @@ export class FaqVersionEntity {
 
   @Column({ type: 'text' })
   searchAnswer!: string;
+
+  /** Trigram keys of the three search columns (shared/src/faq/search.ts `trigramKey`), which the GIN indexes serve. */
+  @Column({ type: 'text', default: '' })
+  keyQuestion!: string;
+
+  @Column({ type: 'text', default: '' })
+  keyAlternatives!: string;
+
+  @Column({ type: 'text', default: '' })
+  keyAnswer!: string;
 
   @Column({ type: 'uuid' })
   publishedById!: string;

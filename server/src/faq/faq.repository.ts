@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { trigramKey } from '#shared/faq/search.js';
 import { SqlFilter } from '#server/database/sql-filter.js';
 import type { Transaction } from '#server/database/transaction.js';
 import { FaqEntryEntity, FaqProposalEntity, type FaqProposalStatusValue, type FaqStatusValue, FaqVersionEntity } from './faq.entity.js';
@@ -49,11 +50,35 @@ export interface FaqProposalRow extends FaqProposalEntity {
 
 export type NewEntry = Pick<
   FaqEntryEntity,
-  'question' | 'answer' | 'tags' | 'alternatives' | 'projectId' | 'businessType' | 'ownerId' | 'ownerName' | 'searchQuestion' | 'searchAlternatives' | 'searchAnswer'
+  | 'question'
+  | 'answer'
+  | 'tags'
+  | 'alternatives'
+  | 'projectId'
+  | 'businessType'
+  | 'ownerId'
+  | 'ownerName'
+  | 'searchQuestion'
+  | 'searchAlternatives'
+  | 'searchAnswer'
+  | 'keyQuestion'
+  | 'keyAlternatives'
+  | 'keyAnswer'
 >;
 export type EntryContent = Pick<
   FaqEntryEntity,
-  'question' | 'answer' | 'tags' | 'alternatives' | 'projectId' | 'businessType' | 'searchQuestion' | 'searchAlternatives' | 'searchAnswer'
+  | 'question'
+  | 'answer'
+  | 'tags'
+  | 'alternatives'
+  | 'projectId'
+  | 'businessType'
+  | 'searchQuestion'
+  | 'searchAlternatives'
+  | 'searchAnswer'
+  | 'keyQuestion'
+  | 'keyAlternatives'
+  | 'keyAnswer'
 >;
 
 /** Rows an UPDATE … RETURNING answered (TypeORM gives [rows, count] for an UPDATE). */
@@ -85,7 +110,12 @@ export class FaqRepository {
     else filter.add(`e.status <> 'retired'`);
     if (f.tag) filter.add(`? = ANY(${s}.tags)`, f.tag);
     if (f.projectId) filter.add('(e."projectId" IS NULL OR e."projectId" = ?)', f.projectId);
-    if (f.q) filter.add(`(${s}."searchQuestion" LIKE ? OR ${s}."searchAlternatives" LIKE ? OR ${s}."searchAnswer" LIKE ?)`, `%${f.q}%`, `%${f.q}%`, `%${f.q}%`);
+    if (f.q) {
+      // The trigram keys find the candidates through their GIN indexes; the search columns confirm them.
+      const key = `%${trigramKey(f.q)}%`;
+      filter.add(`(${s}."keyQuestion" LIKE ? OR ${s}."keyAlternatives" LIKE ? OR ${s}."keyAnswer" LIKE ?)`, key, key, key);
+      filter.add(`(${s}."searchQuestion" LIKE ? OR ${s}."searchAlternatives" LIKE ? OR ${s}."searchAnswer" LIKE ?)`, `%${f.q}%`, `%${f.q}%`, `%${f.q}%`);
+    }
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from} ${filter.where}`, filter.params);
     // The ranking's own parameters come after the filter's, so the count above binds only what it uses.
     const ranked = new SqlFilter([...filter.params]);
@@ -148,6 +178,7 @@ export class FaqRepository {
     const rows = await this.manager(tx).query(
       `UPDATE faq_entries SET question = $3, answer = $4, tags = $5, alternatives = $6, "projectId" = $7, "businessType" = $8,
               "searchQuestion" = $9, "searchAlternatives" = $10, "searchAnswer" = $11,
+              "keyQuestion" = $12, "keyAlternatives" = $13, "keyAnswer" = $14,
               status = CASE WHEN status = 'published' THEN 'draft'::faq_status ELSE status END,
               revision = revision + 1, "updatedAt" = now()
         WHERE id = $1 AND revision = $2 AND status <> 'retired' RETURNING id`,
@@ -163,6 +194,9 @@ export class FaqRepository {
         content.searchQuestion,
         content.searchAlternatives,
         content.searchAnswer,
+        content.keyQuestion,
+        content.keyAlternatives,
+        content.keyAnswer,
       ],
     );
     return returned(rows).length > 0;
@@ -184,6 +218,9 @@ export class FaqRepository {
       searchQuestion: entry.searchQuestion,
       searchAlternatives: entry.searchAlternatives,
       searchAnswer: entry.searchAnswer,
+      keyQuestion: entry.keyQuestion,
+      keyAlternatives: entry.keyAlternatives,
+      keyAnswer: entry.keyAnswer,
       publishedById: by.id,
       publishedBy: by.username,
       reason,

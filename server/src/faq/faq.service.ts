@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FaqEntryDetail, FaqInbox, FaqListItem, FaqProposal, FaqProposalGroup } from '#shared/api/faq.js';
 import type { Page } from '#shared/api/page.js';
-import { searchAlternatives, searchText } from '#shared/faq/search.js';
+import { searchAlternatives, searchText, trigramKey } from '#shared/faq/search.js';
 import { maskerFor } from '#shared/masking.js';
 import { can } from '#shared/permissions.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
@@ -189,6 +189,9 @@ export class FaqService {
             searchQuestion: proposal.searchQuestion,
             searchAlternatives: '',
             searchAnswer: searchText(proposal.answer),
+            keyQuestion: trigramKey(proposal.searchQuestion),
+            keyAlternatives: '',
+            keyAnswer: trigramKey(searchText(proposal.answer)),
           },
           tx,
         );
@@ -223,6 +226,7 @@ export class FaqService {
     const searchAnswer = searchText(dto.answer);
     if (!searchAnswer) throw invalid('answer', 'must hold some text, not only punctuation or spaces', 'required');
     const alternatives = [...new Set(dto.alternatives ?? [])];
+    const searchAlternativesText = searchAlternatives(alternatives);
     return {
       question: dto.question,
       answer: dto.answer,
@@ -231,8 +235,11 @@ export class FaqService {
       projectId: dto.project ? await this.projectId(dto.project, 'project') : null,
       businessType: dto.businessType?.trim() || null,
       searchQuestion,
-      searchAlternatives: searchAlternatives(alternatives),
+      searchAlternatives: searchAlternativesText,
       searchAnswer,
+      keyQuestion: trigramKey(searchQuestion),
+      keyAlternatives: trigramKey(searchAlternativesText),
+      keyAnswer: trigramKey(searchAnswer),
     };
   }
 

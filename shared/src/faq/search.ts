@@ -26,3 +26,21 @@ export function matchRanges(original: string, query: string): { start: number; e
   }
   return ranges;
 }
+
+const LETTERS = 'abcdefghijklmnop';
+
+/**
+ * The trigram key of normalised search text: each UTF-16 code unit as four letters a–p (its hex
+ * digits), `|` (between alternatives) as a space. PostgreSQL's pg_trgm makes no trigrams of Chinese
+ * under the embedded cluster's C ctype (`show_trgm('话费余额')` is empty), but it does of these
+ * letters, so a trigram GIN index on the key narrows a search to a few candidates, which the real
+ * column then confirms (a key can also match across a character boundary).
+ */
+export function trigramKey(normalised: string): string {
+  let out = '';
+  for (let i = 0; i < normalised.length; i++) {
+    const c = normalised.charCodeAt(i);
+    out += c === 0x7c ? ' ' : LETTERS[(c >> 12) & 15] + LETTERS[(c >> 8) & 15] + LETTERS[(c >> 4) & 15] + LETTERS[c & 15];
+  }
+  return out;
+}
