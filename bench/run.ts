@@ -8,6 +8,7 @@ import { runAutocheckBench } from './autocheck.js';
 import { runAutocheckLatencyBench } from './autocheck-latency.js';
 import { runKpiBench } from './kpi.js';
 import { runDashboardBench } from './dashboard.js';
+import { runFaqBench } from './faq.js';
 import { runProblemsBench } from './problems.js';
 import { runRecordingsBench } from './recordings.js';
 import { runSamplingBench } from './sampling.js';
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<Result>> = {
   submit: runSubmitBench,
   kpi: runKpiBench,
   dashboard: runDashboardBench,
+  faq: runFaqBench,
 };
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = named.filter((n) => !(n in benches));

@@ -21,6 +21,7 @@ import { ChecklistsModule } from './checklists/checklists.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { KpiModule } from './kpi/kpi.module.js';
+import { FaqModule } from './faq/faq.module.js';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         RectificationModule,
         AnalysisReportsModule,
         KpiModule,
+        FaqModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -143,6 +143,19 @@ export const PERMISSIONS = {
    * with the supervisor role and are named on each application (no roles of their own).
    */
   'kpi.promotion.approve': [Role.Admin, Role.Supervisor],
+  // FAQ (DOMAIN.md "Who uses it", seed 11.11): FAQ maintainers curate, inspectors propose from calls, everyone searches.
+  /** Search and read the published entries: every signed-in user. */
+  'faq.read': ROLES,
+  /** See entries not (or not yet again) published: drafts and entries in review (CONTRACT.md "FAQ"). */
+  'faq.readDrafts': [Role.Supervisor, Role.FaqMaintainer],
+  /** Write and change entries, send them for review, retire them. */
+  'faq.edit': [Role.Supervisor, Role.FaqMaintainer],
+  /** Publish an entry: a new version agents see. */
+  'faq.publish': [Role.Supervisor, Role.FaqMaintainer],
+  /** Propose a new entry or a change from a call's defect. */
+  'faq.propose': [Role.Supervisor, Role.Inspector],
+  /** The inbox of proposals: accept one into a draft, or reject it. */
+  'faq.proposals': [Role.Supervisor, Role.FaqMaintainer],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

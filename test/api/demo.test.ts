@@ -126,6 +126,23 @@ describe('demo passwords (issue 11, finding 17)', () => {
     }
   }, 120_000);
 
+  it('ships a published FAQ of billing, broadband and complaints, and a pending proposal from a scored call', async () => {
+    const inspector = t.as(await t.login('inspector1', 'demo1234'));
+    const all = (await inspector.get('/api/faq?pageSize=100')).body;
+    expect(all.total).toBeGreaterThanOrEqual(30);
+    for (const tag of ['话费', '宽带', '投诉']) expect(all.items.filter((i: { tags: string[] }) => i.tags.includes(tag)).length, tag).toBeGreaterThanOrEqual(8);
+    expect((await inspector.get(`/api/faq?q=${encodeURIComponent('寬帶斷網')}`)).body.items[0]).toMatchObject({ question: '宽带突然上不了网怎么办？' });
+    const maintainer = t.as(await t.login('faq', 'demo1234'));
+    const inbox = await waitFor(
+      async () => {
+        const body = (await maintainer.get('/api/faq-proposals')).body;
+        return body.groups.length > 0 && body;
+      },
+      { timeoutMs: 90_000, intervalMs: 300, what: 'the demo follow-up to propose an FAQ entry' },
+    );
+    expect(inbox.groups[0].proposals[0]).toMatchObject({ status: 'pending', proposedBy: 'inspector1', code: 'B3', question: '5G 套餐可以降档吗？' });
+  }, 120_000);
+
   it('creates no demo user without DEMO_DATA=1', async () => {
     const users = (await withOwnApp(async (own) => (await own.as(own.adminToken).get('/api/users')).body.items)) as { username: string }[];
     expect(users.map((u) => u.username)).toEqual(['admin']);

@@ -493,6 +493,35 @@ const cases: Case[] = [
     (body) => expect(body.params).toEqual({ kind: 'probation' }),
   ],
   [
+    'FAQ_RETIRED',
+    409,
+    async () => {
+      const created = await t.as(world.supervisor.token).post('/api/faq').send({ question: '停用的问题', answer: '答案' });
+      await t.as(world.supervisor.token).post(`/api/faq/${created.body.id}/retire`).send({ reason: '过时' });
+      return t.as(world.supervisor.token).post(`/api/faq/${created.body.id}/publish`).send({});
+    },
+  ],
+  [
+    'FAQ_STALE',
+    409,
+    async () => {
+      const created = await t.as(world.supervisor.token).post('/api/faq').send({ question: '改过的问题', answer: '答案' });
+      await t.as(world.supervisor.token).put(`/api/faq/${created.body.id}`).send({ question: '改过的问题', answer: '新答案', revision: 1 });
+      return t.as(world.supervisor.token).put(`/api/faq/${created.body.id}`).send({ question: '改过的问题', answer: '另一个答案', revision: 1 });
+    },
+    (body) => expect(body.params).toEqual({ revision: 2 }),
+  ],
+  [
+    'FAQ_STATE',
+    409,
+    async () => {
+      const created = await t.as(world.supervisor.token).post('/api/faq').send({ question: '送审的问题', answer: '答案' });
+      await t.as(world.supervisor.token).post(`/api/faq/${created.body.id}/submit`).send({});
+      return t.as(world.supervisor.token).post(`/api/faq/${created.body.id}/submit`).send({});
+    },
+    (body) => expect(body.params).toEqual({ status: 'in_review', action: 'submit' }),
+  ],
+  [
     'INTERNAL',
     500,
     () => {

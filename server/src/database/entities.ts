@@ -25,6 +25,7 @@ import {
 } from '#server/reports/reports.entity.js';
 import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#server/rectification/rectification.entity.js';
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
+import { FaqEntryEntity, FaqProposalEntity, FaqVersionEntity } from '#server/faq/faq.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
 import { SessionEntity } from '#server/auth/session.entity.js';
 import { LoginAttemptEntity } from '#server/auth/login-attempt.entity.js';
@@ -83,4 +84,7 @@ export const ENTITIES = [
   PromotionEntity,
   PromotionDecisionEntity,
   GradeChangeEntity,
+  FaqEntryEntity,
+  FaqVersionEntity,
+  FaqProposalEntity,
 ];

@@ -3,6 +3,8 @@ import { KpiGradingRequests1796594804928 } from '#server/migrations/179659480492
 import { Kpi1796594128465 } from '#server/migrations/1796594128465-Kpi.js';
 import { DashboardMonths1796595273955 } from '#server/migrations/1796595273955-DashboardMonths.js';
 import { DashboardRollups1796593531739 } from '#server/migrations/1796593531739-DashboardRollups.js';
+import { FaqTrigramKeys1796597731145 } from '#server/migrations/1796597731145-FaqTrigramKeys.js';
+import { Faq1796594128471 } from '#server/migrations/1796594128471-Faq.js';
 import type { MigrationInterface } from 'typeorm';
 import { Init1795806584708 } from '#server/migrations/1795806584708-Init.js';
 import { Recordings1795806904216 } from '#server/migrations/1795806904216-Recordings.js';
@@ -46,7 +48,9 @@ export const MIGRATIONS: MigrationClass[] = [
   DashboardRollups1796593531739,
   AnalysisReports1796593667784,
   Kpi1796594128465,
+  Faq1796594128471,
   KpiGradingRequests1796594804928,
   DashboardMonths1796595273955,
   KpiPromotions1796596232062,
+  FaqTrigramKeys1796597731145,
 ];

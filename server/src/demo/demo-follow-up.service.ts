@@ -11,6 +11,7 @@ import { UserRepository } from '#server/org/users/user.repository.js';
 import type { UserEntity } from '#server/org/users/user.entity.js';
 import { RecordingRepository } from '#server/recordings/recording.repository.js';
 import { RectificationService } from '#server/rectification/rectification.service.js';
+import { DemoFaqService } from './demo-faq.service.js';
 
 /** The team whose follow-up the demo shows: lead1's. */
 export const DEMO_FOLLOW_UP_TEAM = 'CS-1';
@@ -37,6 +38,7 @@ export class DemoFollowUpService {
     private readonly checklists: ChecklistsService,
     private readonly evaluations: EvaluationsService,
     private readonly rectification: RectificationService,
+    private readonly faq: DemoFaqService,
   ) {}
 
   /** Answers how many evaluations were submitted (0 when the team or its calls are missing). */
@@ -69,6 +71,8 @@ export class DemoFollowUpService {
       });
       const evaluation = await this.evaluations.create(inspector, { recordingId: call.id, source: 'daily', items, comment: fails.size ? '请班长跟进辅导' : undefined });
       if (fails.has(DEMO_COMMON_PROBLEM)) failing.push(evaluation.id);
+      // The FAQ maintainers' inbox gets one pending proposal from the first of these calls.
+      if (n === 0) await this.faq.seedProposal(inspector, call.id, evaluation.id, Math.min(5, Math.max(0, call.durationSeconds - 1)));
     }
     if (failing.length) {
       await this.rectification.issue(supervisor, {

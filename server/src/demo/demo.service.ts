@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { randomBytes } from 'node:crypto';
 import { AgentStatus, Role } from '#shared/org.js';
 import { hashPassword } from '#server/auth/auth.service.js';
+import { SessionService } from '#server/auth/session.service.js';
 import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { AgentRepository } from '#server/org/agents/agent.repository.js';
@@ -13,6 +14,7 @@ import { UserRepository } from '#server/org/users/user.repository.js';
 import { RecordingRepository } from '#server/recordings/recording.repository.js';
 import { KpiService } from '#server/kpi/kpi.service.js';
 import { DemoCallsService } from './demo-calls.service.js';
+import { DemoFaqService } from './demo-faq.service.js';
 import { DemoFollowUpService } from './demo-follow-up.service.js';
 import { DemoHistoryService } from './demo-history.service.js';
 import { DEMO_PROJECTS, DEMO_TEAMS, DEMO_USERS, demoAgents } from './demo-centre.js';
@@ -34,12 +36,20 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly history: DemoHistoryService,
     private readonly followUp: DemoFollowUpService,
     private readonly kpi: KpiService,
+    private readonly faq: DemoFaqService,
+    private readonly sessions: SessionService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ensureAdmin();
     if (!this.config.demoData) return;
     await this.seedDemoCentre();
+    const maintainer = await this.users.byUsername('faq');
+    if (maintainer) {
+      await this.faq.seedEntries(
+        await this.sessions.authUser({ id: maintainer.id, username: maintainer.username, displayName: maintainer.displayName, roles: maintainer.roles }),
+      );
+    }
     if ((await this.recordings.countByExternalIdPrefix('DEMO-')) === 0 && this.config.demoCallDays > 0) {
       // In the background, so the sign-in page is up at once while the weeks of calls fill in.
       void this.calls

@@ -91,6 +91,12 @@ export const ERROR_CODES = [
   'PROMOTION_NOT_APPROVER',
   /** The last approval of a promotion to intern or C needs the agent's passed exam (`params.kind`: new-hire or probation). */
   'EXAM_REQUIRED',
+  /** An FAQ entry is retired: kept, but neither changed nor published again. */
+  'FAQ_RETIRED',
+  /** An FAQ entry was changed by someone else since the caller read its revision (`params.revision`, the current one). */
+  'FAQ_STALE',
+  /** An FAQ entry's or proposal's state does not allow the step (`params.status`, `params.action`): reviewing a published entry, deciding a decided proposal. */
+  'FAQ_STATE',
   /** Too many failed sign-ins (`params.retryAfterSeconds`). */
   'THROTTLED',
   /** Anything unexpected: details are in the server log, never in the answer. */

@@ -61,6 +61,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'kpi.exam.record',
     'kpi.promotion.apply',
     'kpi.promotion.approve',
+    'faq.read',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -113,6 +114,12 @@ const ABILITIES: Record<Role, Permission[]> = {
     'kpi.exam.record',
     'kpi.promotion.apply',
     'kpi.promotion.approve',
+    'faq.read',
+    'faq.readDrafts',
+    'faq.edit',
+    'faq.publish',
+    'faq.propose',
+    'faq.proposals',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -137,6 +144,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'rectification.read',
     'coaching.read',
     'export.request',
+    'faq.read',
+    'faq.propose',
   ],
   [Role.TeamLead]: [
     'session.own',
@@ -165,8 +174,9 @@ const ABILITIES: Record<Role, Permission[]> = {
     'kpi.read',
     'kpi.requestCalls',
     'kpi.promotion.apply',
+    'faq.read',
   ],
-  [Role.FaqMaintainer]: ['session.own'],
+  [Role.FaqMaintainer]: ['session.own', 'faq.read', 'faq.readDrafts', 'faq.edit', 'faq.publish', 'faq.proposals'],
 };
 
 describe('the permission table', () => {

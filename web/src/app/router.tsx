@@ -35,6 +35,8 @@ const PAGES: Record<NavKey, Lazy> = {
   rectification: page(() => import('#web/features/rectification/routes/notices')),
   'analysis-reports': page(() => import('#web/features/analysis-reports/routes/reports')),
   kpi: page(() => import('#web/features/kpi/routes/kpi')),
+  faq: page(() => import('#web/features/faq/routes/faq')),
+  'faq-inbox': page(() => import('#web/features/faq/routes/faq-inbox')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({
@@ -68,6 +70,11 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
     path: paths.coachingItem.path,
     permission: 'coaching.read',
     lazy: page(() => import('#web/features/coaching/routes/coaching-item')),
+  },
+  {
+    path: paths.faqEntry.path,
+    permission: 'faq.read',
+    lazy: page(() => import('#web/features/faq/routes/faq-entry')),
   },
   {
     path: paths.rectificationIssue.path,

@@ -69,6 +69,8 @@ export const NAVIGATION = [
     help: 'navHelp.analysisReports',
   },
   { key: 'kpi', path: paths.kpi.path, permission: 'kpi.read', label: 'nav.kpi', help: 'navHelp.kpi' },
+  { key: 'faq', path: paths.faq.path, permission: 'faq.read', label: 'nav.faq', help: 'navHelp.faq' },
+  { key: 'faq-inbox', path: paths.faqInbox.path, permission: 'faq.proposals', label: 'nav.faqInbox', help: 'navHelp.faqInbox' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {

@@ -140,6 +140,10 @@ export const paths = {
     getHref: (query: { kind?: string; project?: string } = {}) => withQuery('/analysis-reports', query),
   },
   analysisReport: { path: '/analysis-reports/:id', getHref: (id: string) => `/analysis-reports/${segment(id)}` },
+  /** The FAQ: search (`q`) for everyone, drafts for its maintainers; one entry; the maintainers' inbox of proposals. */
+  faq: { path: '/faq', getHref: (query: { q?: string } = {}) => withQuery('/faq', query) },
+  faqEntry: { path: '/faq/entries/:id', getHref: (id: string) => `/faq/entries/${segment(id)}` },
+  faqInbox: { path: '/faq/inbox', getHref: () => '/faq/inbox' },
   /**
    * The scoring workspace of a call. `source` says why it is scored (the page picks one by role when
    * absent); `evaluation` opens a given evaluation read-only.

@@ -18,10 +18,11 @@ interface Props {
   onClearDefect(code: string): void;
   onSeek(seconds: number): void;
   onOverall(comment: string): void;
+  onProposeFaq?(code: string): void;
 }
 
 /** The checklist section by section; it scrolls by itself and keeps the selected item in view. */
-export function ChecklistForm({ sections, form, selected, editable, evidence, onSelect, onVerdict, onComment, onClearDefect, onSeek, onOverall }: Props) {
+export function ChecklistForm({ sections, form, selected, editable, evidence, onSelect, onVerdict, onComment, onClearDefect, onSeek, onOverall, onProposeFaq }: Props) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const listRef = useRef<HTMLDivElement>(null);
@@ -70,6 +71,7 @@ export function ChecklistForm({ sections, form, selected, editable, evidence, on
               onComment={onComment}
               onClearDefect={onClearDefect}
               onSeek={onSeek}
+              onProposeFaq={onProposeFaq}
             />
           ))}
         </section>

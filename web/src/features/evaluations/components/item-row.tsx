@@ -19,12 +19,26 @@ export interface ItemRowProps {
   onComment(code: string, comment: string): void;
   onClearDefect(code: string): void;
   onSeek(seconds: number): void;
+  /** Offered on a failed item: the answer was wrong or missing, propose an FAQ change from it. */
+  onProposeFaq?(code: string): void;
 }
 
 const VERDICT_COLOR = { pass: 'success', fail: 'error', na: 'default' } as const;
 
 /** One checklist item: what it is, the verdict, the machine's suggestion, the defect's time and a comment. */
-export const ItemRow = memo(function ItemRow({ item, state, selected, editable, evidence, onSelect, onVerdict, onComment, onClearDefect, onSeek }: ItemRowProps) {
+export const ItemRow = memo(function ItemRow({
+  item,
+  state,
+  selected,
+  editable,
+  evidence,
+  onSelect,
+  onVerdict,
+  onComment,
+  onClearDefect,
+  onSeek,
+  onProposeFaq,
+}: ItemRowProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const failed = state.verdict === 'fail';
@@ -112,6 +126,22 @@ export const ItemRow = memo(function ItemRow({ item, state, selected, editable, 
               )}
             </Flex>
           )}
+        </Flex>
+      )}
+      {failed && onProposeFaq && (
+        <Flex style={{ marginTop: 4, paddingInlineStart: 80 }}>
+          <Button
+            size="small"
+            type="link"
+            style={{ paddingInline: 0 }}
+            data-testid={`item-${item.code}-propose-faq`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onProposeFaq(item.code);
+            }}
+          >
+            {t('workspace.proposeFaq')}
+          </Button>
         </Flex>
       )}
       {showComment &&

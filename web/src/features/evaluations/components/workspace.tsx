@@ -26,6 +26,7 @@ import { KeyboardHelp } from './keyboard-help';
 import { MarkLineButton } from './mark-line-button';
 import { OtherEvaluations } from './other-evaluations';
 import { SaveStatus } from './save-status';
+import { ProposeFaqModal } from './propose-faq';
 import { ScorePanel } from './score-panel';
 import { useAutosave } from './use-autosave';
 import { useEvaluationForm } from './use-evaluation-form';
@@ -50,6 +51,8 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
   const { message } = App.useApp();
   const navigate = useNavigate();
   const mayAmend = useCan('evaluation.amend');
+  const mayProposeFaq = useCan('faq.propose');
+  const [proposing, setProposing] = useState<string | null>(null);
   const pane = useRef<CallPaneHandle>(null);
 
   const sections = useMemo(() => formSections(evaluation, checklistSections), [evaluation, checklistSections]);
@@ -319,9 +322,20 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
             onClearDefect={clearDefect}
             onSeek={seek}
             onOverall={setOverall}
+            onProposeFaq={mayProposeFaq ? setProposing : undefined}
           />
         </Card>
       </div>
+      {proposing && (
+        <ProposeFaqModal
+          recordingId={recordingId}
+          evaluationId={evaluation.id}
+          code={proposing}
+          at={form.items[proposing]?.at ?? null}
+          note={form.items[proposing]?.comment ?? ''}
+          onClose={() => setProposing(null)}
+        />
+      )}
       {!draft && <HistoryDrawer evaluationId={evaluation.id} open={historyOpen} onClose={() => setHistoryOpen(false)} />}
       {canAmend && <AmendModal open={amendOpen} evaluation={evaluation} items={items} selectedCode={selected} onClose={() => setAmendOpen(false)} />}
     </Flex>

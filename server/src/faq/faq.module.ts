@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FaqEntryEntity, FaqProposalEntity, FaqVersionEntity } from './faq.entity.js';
+import { FaqController, FaqProposalsController } from './faq.controller.js';
+import { FaqRepository } from './faq.repository.js';
+import { FaqService } from './faq.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([FaqEntryEntity, FaqVersionEntity, FaqProposalEntity])],
+  controllers: [FaqController, FaqProposalsController],
+  providers: [FaqRepository, FaqService],
+  exports: [FaqService],
+})
+export class FaqModule {}

@@ -1,0 +1,277 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { trigramKey } from '#shared/faq/search.js';
+import { SqlFilter } from '#server/database/sql-filter.js';
+import type { Transaction } from '#server/database/transaction.js';
+import { FaqEntryEntity, FaqProposalEntity, type FaqProposalStatusValue, type FaqStatusValue, FaqVersionEntity } from './faq.entity.js';
+
+/** Ranks of a match, best first (see `search`). */
+export const FAQ_RANKS = ['question_exact', 'alternative_exact', 'question', 'alternative', 'answer'] as const;
+
+/** One entry as a search lists it: the working copy, or the published version agents see. */
+export interface FaqSearchRow {
+  id: string;
+  question: string;
+  answer: string;
+  tags: string[];
+  alternatives: string[];
+  status: FaqStatusValue;
+  updatedAt: Date;
+  project: string | null;
+  businessType: string | null;
+  publishedVersion: number | null;
+  /** Index into FAQ_RANKS, null without a query. */
+  rank: number | null;
+}
+
+export interface FaqSearchCriteria {
+  /** Normalised query; empty matches everything. */
+  q: string;
+  /** `working`: the entries' working copies (drafts included); `published`: the versions agents see. */
+  copy: 'working' | 'published';
+  status?: FaqStatusValue;
+  tag?: string;
+  projectId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface FaqEntryRow extends FaqEntryEntity {
+  project: string | null;
+}
+
+export interface FaqProposalRow extends FaqProposalEntity {
+  agent: string;
+  team: string;
+  projectId: string;
+  teamId: string;
+  entryQuestion: string | null;
+}
+
+export type NewEntry = Pick<
+  FaqEntryEntity,
+  | 'question'
+  | 'answer'
+  | 'tags'
+  | 'alternatives'
+  | 'projectId'
+  | 'businessType'
+  | 'ownerId'
+  | 'ownerName'
+  | 'searchQuestion'
+  | 'searchAlternatives'
+  | 'searchAnswer'
+  | 'keyQuestion'
+  | 'keyAlternatives'
+  | 'keyAnswer'
+>;
+export type EntryContent = Pick<
+  FaqEntryEntity,
+  | 'question'
+  | 'answer'
+  | 'tags'
+  | 'alternatives'
+  | 'projectId'
+  | 'businessType'
+  | 'searchQuestion'
+  | 'searchAlternatives'
+  | 'searchAnswer'
+  | 'keyQuestion'
+  | 'keyAlternatives'
+  | 'keyAnswer'
+>;
+
+/** Rows an UPDATE … RETURNING answered (TypeORM gives [rows, count] for an UPDATE). */
+const returned = <T>(result: unknown[]): T[] => (Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]));
+
+/** The queries behind the FAQ: entries, their published versions, and proposals from calls. */
+@Injectable()
+export class FaqRepository {
+  constructor(private readonly db: DataSource) {}
+
+  private manager(tx?: Transaction): EntityManager {
+    return tx ?? this.db.manager;
+  }
+
+  /**
+   * Entries whose question, alternative phrasings or answer contain the normalised query, ranked: the
+   * question as a whole, an alternative as a whole, part of the question, part of an alternative, the
+   * answer; then by where in the question it matched, shorter questions first, most recent first.
+   * `LIKE '%q%'` on the normalised columns uses their trigram GIN indexes from three characters on
+   * (the query never holds `%`, `_` or `\`: the normaliser drops punctuation).
+   */
+  async search(f: FaqSearchCriteria): Promise<{ total: number; rows: FaqSearchRow[] }> {
+    const published = f.copy === 'published';
+    const from = published ? `FROM faq_entries e JOIN faq_versions s ON s."entryId" = e.id AND s.version = e."publishedVersion"` : `FROM faq_entries e`;
+    const s = published ? 's' : 'e';
+    const filter = new SqlFilter();
+    if (published) filter.add(`e.status <> 'retired'`);
+    else if (f.status) filter.equals('e.status', f.status);
+    else filter.add(`e.status <> 'retired'`);
+    if (f.tag) filter.add(`? = ANY(${s}.tags)`, f.tag);
+    if (f.projectId) filter.add('(e."projectId" IS NULL OR e."projectId" = ?)', f.projectId);
+    if (f.q) {
+      // The trigram keys find the candidates through their GIN indexes; the search columns confirm them.
+      const key = `%${trigramKey(f.q)}%`;
+      filter.add(`(${s}."keyQuestion" LIKE ? OR ${s}."keyAlternatives" LIKE ? OR ${s}."keyAnswer" LIKE ?)`, key, key, key);
+      filter.add(`(${s}."searchQuestion" LIKE ? OR ${s}."searchAlternatives" LIKE ? OR ${s}."searchAnswer" LIKE ?)`, `%${f.q}%`, `%${f.q}%`, `%${f.q}%`);
+    }
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from} ${filter.where}`, filter.params);
+    // The ranking's own parameters come after the filter's, so the count above binds only what it uses.
+    const ranked = new SqlFilter([...filter.params]);
+    let rank = 'NULL::int';
+    let order = `"updatedAt" DESC, e.id`;
+    if (f.q) {
+      const like = ranked.param(`%${f.q}%`);
+      const exact = ranked.param(f.q);
+      rank = `CASE WHEN ${s}."searchQuestion" = ${exact} THEN 0
+                   WHEN ${exact} = ANY(string_to_array(${s}."searchAlternatives", '|')) THEN 1
+                   WHEN ${s}."searchQuestion" LIKE ${like} THEN 2
+                   WHEN ${s}."searchAlternatives" LIKE ${like} THEN 3 ELSE 4 END`;
+      order = `rank, strpos(${s}."searchQuestion", ${exact}), length(${s}."searchQuestion"), ${order}`;
+    }
+    const rows: FaqSearchRow[] = await this.db.query(
+      `SELECT e.id, ${s}.question, ${s}.answer, ${s}.tags, ${s}.alternatives,
+              ${published ? `'published'` : 'e.status'} AS status, ${published ? 's."publishedAt"' : 'e."updatedAt"'} AS "updatedAt",
+              p.code AS project, e."businessType", e."publishedVersion", ${rank} AS rank
+         ${from} LEFT JOIN projects p ON p.id = e."projectId"
+         ${filter.where}
+        ORDER BY ${order} LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
+      ranked.params,
+    );
+    return { total, rows };
+  }
+
+  async byId(id: string, tx?: Transaction): Promise<FaqEntryRow | null> {
+    const rows = await this.manager(tx).query(
+      `SELECT e.*, p.code AS project FROM faq_entries e LEFT JOIN projects p ON p.id = e."projectId" WHERE e.id = $1${tx ? ' FOR UPDATE OF e' : ''}`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  versions(entryId: string, tx?: Transaction): Promise<FaqVersionEntity[]> {
+    return this.manager(tx)
+      .getRepository(FaqVersionEntity)
+      .find({ where: { entryId }, order: { version: 'DESC' } });
+  }
+
+  async projectIdByCode(code: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM projects WHERE code = $1`, [code]);
+    return rows[0]?.id ?? null;
+  }
+
+  // Writing
+
+  async insert(entry: NewEntry, tx?: Transaction): Promise<string> {
+    const saved = await this.manager(tx)
+      .getRepository(FaqEntryEntity)
+      .save({ ...entry, status: 'draft' as const });
+    return saved.id;
+  }
+
+  /**
+   * Replaces the working copy when the caller read the current revision and the entry is not retired;
+   * a published entry becomes a draft again (agents keep seeing its published version). False otherwise.
+   */
+  async updateContent(id: string, revision: number, content: EntryContent, tx?: Transaction): Promise<boolean> {
+    const rows = await this.manager(tx).query(
+      `UPDATE faq_entries SET question = $3, answer = $4, tags = $5, alternatives = $6, "projectId" = $7, "businessType" = $8,
+              "searchQuestion" = $9, "searchAlternatives" = $10, "searchAnswer" = $11,
+              "keyQuestion" = $12, "keyAlternatives" = $13, "keyAnswer" = $14,
+              status = CASE WHEN status = 'published' THEN 'draft'::faq_status ELSE status END,
+              revision = revision + 1, "updatedAt" = now()
+        WHERE id = $1 AND revision = $2 AND status <> 'retired' RETURNING id`,
+      [
+        id,
+        revision,
+        content.question,
+        content.answer,
+        content.tags,
+        content.alternatives,
+        content.projectId,
+        content.businessType,
+        content.searchQuestion,
+        content.searchAlternatives,
+        content.searchAnswer,
+        content.keyQuestion,
+        content.keyAlternatives,
+        content.keyAnswer,
+      ],
+    );
+    return returned(rows).length > 0;
+  }
+
+  async setStatus(id: string, status: FaqStatusValue, tx: Transaction): Promise<void> {
+    await tx.query(`UPDATE faq_entries SET status = $2, revision = revision + 1, "updatedAt" = now() WHERE id = $1`, [id, status]);
+  }
+
+  /** The working copy becomes version `version`, the one agents see. */
+  async publish(entry: FaqEntryEntity, version: number, by: { id: string; username: string }, reason: string | null, tx: Transaction): Promise<void> {
+    await tx.getRepository(FaqVersionEntity).insert({
+      entryId: entry.id,
+      version,
+      question: entry.question,
+      answer: entry.answer,
+      tags: entry.tags,
+      alternatives: entry.alternatives,
+      searchQuestion: entry.searchQuestion,
+      searchAlternatives: entry.searchAlternatives,
+      searchAnswer: entry.searchAnswer,
+      keyQuestion: entry.keyQuestion,
+      keyAlternatives: entry.keyAlternatives,
+      keyAnswer: entry.keyAnswer,
+      publishedById: by.id,
+      publishedBy: by.username,
+      reason,
+    });
+    await tx.query(`UPDATE faq_entries SET status = 'published', "publishedVersion" = $2, revision = revision + 1, "updatedAt" = now() WHERE id = $1`, [
+      entry.id,
+      version,
+    ]);
+  }
+
+  async retire(id: string, reason: string, by: string, tx: Transaction): Promise<void> {
+    await tx.query(
+      `UPDATE faq_entries SET status = 'retired', "retiredReason" = $2, "retiredBy" = $3, "retiredAt" = now(), revision = revision + 1, "updatedAt" = now() WHERE id = $1`,
+      [id, reason, by],
+    );
+  }
+
+  // Proposals
+
+  async insertProposal(
+    p: Omit<FaqProposalEntity, 'id' | 'status' | 'createdAt' | 'recording' | 'entry' | 'acceptedEntryId' | 'decidedBy' | 'decidedAt' | 'decisionNote'>,
+  ): Promise<string> {
+    const saved = await this.db.getRepository(FaqProposalEntity).save({ ...p, status: 'pending' as const });
+    return saved.id;
+  }
+
+  private readonly proposalColumns = `x.*, a."employeeNo" AS agent, t.code AS team, r."teamId", r."projectId", fe.question AS "entryQuestion"
+      FROM faq_proposals x JOIN recordings r ON r.id = x."recordingId" JOIN agents a ON a.id = r."agentId" JOIN teams t ON t.id = r."teamId"
+      LEFT JOIN faq_entries fe ON fe.id = x."entryId"`;
+
+  async proposalById(id: string, tx?: Transaction): Promise<FaqProposalRow | null> {
+    const rows = await this.manager(tx).query(`SELECT ${this.proposalColumns} WHERE x.id = $1${tx ? ' FOR UPDATE OF x' : ''}`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Proposals, oldest first, optionally of one status or proposed by one user. */
+  proposals(f: { status?: FaqProposalStatusValue; proposedById?: string }): Promise<FaqProposalRow[]> {
+    const filter = new SqlFilter().equals('x.status', f.status).equals('x."proposedById"', f.proposedById);
+    return this.db.query(`SELECT ${this.proposalColumns} ${filter.where} ORDER BY x."createdAt", x.id LIMIT 500`, filter.params);
+  }
+
+  async decideProposal(
+    id: string,
+    decision: { status: 'accepted' | 'rejected'; decidedBy: string; note: string | null; acceptedEntryId: string | null },
+    tx: Transaction,
+  ): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE faq_proposals SET status = $2, "decidedBy" = $3, "decidedAt" = now(), "decisionNote" = $4, "acceptedEntryId" = $5
+        WHERE id = $1 AND status = 'pending' RETURNING id`,
+      [id, decision.status, decision.decidedBy, decision.note, decision.acceptedEntryId],
+    );
+    return returned(rows).length > 0;
+  }
+}
