@@ -1,9 +1,7 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReportSummary } from '../api/summary';
-
-const percent = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`);
-const score = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toFixed(1));
+import { percent, score } from './format';
 
 /** Change against the previous period, in the figure's own unit: 「较上期 +2.5」; nothing when either side has no figure. */
 function Change({ now, before, format }: { now: number | null; before: number | null | undefined; format: (v: number) => string }) {
@@ -26,13 +24,17 @@ export function SummaryHeadline({
   before,
   testIdPrefix,
   onOpenEvaluations,
+  onOpenFatal,
 }: {
   summary: ReportSummary;
   before?: ReportSummary;
   /** `dashboard` gives `dashboard-evaluations`, `dashboard-average`, `dashboard-fatal-rate`. */
   testIdPrefix: string;
   onOpenEvaluations?: () => void;
+  /** Opens the fatal evaluations; offered only when there are some. */
+  onOpenFatal?: () => void;
 }) {
+  const openFatal = summary.fatalRate ? onOpenFatal : undefined;
   const { t } = useTranslation();
   return (
     <Row gutter={16}>
@@ -55,7 +57,7 @@ export function SummaryHeadline({
         </Card>
       </Col>
       <Col xs={24} md={8}>
-        <Card data-testid={`${testIdPrefix}-fatal-rate`} data-value={summary.fatalRate ?? ''}>
+        <Card hoverable={!!openFatal} onClick={openFatal} data-testid={`${testIdPrefix}-fatal-rate`} data-value={summary.fatalRate ?? ''}>
           <Statistic
             title={t('dashboard.fatalRate')}
             value={percent(summary.fatalRate)}

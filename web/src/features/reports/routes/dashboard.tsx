@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Space, Spin, Statistic, Typography } from 'antd';
+import { Card, Empty, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LoadError } from '#web/components/errors/load-error';
@@ -10,24 +10,12 @@ import { type ReportSummary, useSummary } from '../api/summary';
 import { useInspectorFigures } from '../api/inspectors';
 import { useTeamFigures } from '../api/teams';
 import { DefectPareto } from '../components/defect-pareto';
-import { percent, score } from '../components/format';
+import { SummaryHeadline } from '../components/summary-headline';
 import { InspectorsTable } from '../components/inspectors-table';
 import { MachineTable } from '../components/machine-table';
 import { type DashboardState, PeriodPicker, useDashboardState } from '../components/period-picker';
 import { TeamsTable } from '../components/teams-table';
 import { Trend } from '../components/trend-card';
-
-/** Change against the previous period, in the figure's own unit: 「较上期 +2.5」; nothing when either side has no figure. */
-function Change({ now, before, format }: { now: number | null; before: number | null | undefined; format: (v: number) => string }) {
-  const { t } = useTranslation();
-  if (now === null || before === null || before === undefined) return null;
-  const delta = now - before;
-  return (
-    <Typography.Text type="secondary" style={{ fontSize: 14, marginLeft: 8 }} data-testid="dashboard-change">
-      {t('dashboard.change', { value: `${delta >= 0 ? '+' : ''}${format(delta)}` })}
-    </Typography.Text>
-  );
-}
 
 /**
  * The quality supervisor's dashboard (DOMAIN.md: 品质主管 reviews trends) for a project and a day,
@@ -90,40 +78,13 @@ function Figures({ project, state, summary, before }: { project: string; state: 
     paths.evaluations.getHref({ from: period.from, to: period.to, project, calibration: false, ...filter });
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Row gutter={16}>
-        <Col xs={24} md={8}>
-          <Card hoverable onClick={() => navigate(evaluationsHref())} data-testid="dashboard-evaluations" data-value={summary.evaluations}>
-            <Statistic
-              title={t('dashboard.evaluations')}
-              value={summary.evaluations}
-              suffix={<Change now={summary.evaluations} before={before?.evaluations} format={(v) => String(v)} />}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} md={8}>
-          <Card data-testid="dashboard-average" data-value={summary.averageScore ?? ''}>
-            <Statistic
-              title={t('dashboard.averageScore')}
-              value={score(summary.averageScore)}
-              suffix={<Change now={summary.averageScore} before={before?.averageScore} format={(v) => v.toFixed(1)} />}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} md={8}>
-          <Card
-            hoverable={!!summary.fatalRate}
-            onClick={() => summary.fatalRate && navigate(evaluationsHref({ fatal: true }))}
-            data-testid="dashboard-fatal-rate"
-            data-value={summary.fatalRate ?? ''}
-          >
-            <Statistic
-              title={t('dashboard.fatalRate')}
-              value={percent(summary.fatalRate)}
-              suffix={<Change now={summary.fatalRate} before={before?.fatalRate} format={(v) => `${(v * 100).toFixed(1)} %`} />}
-            />
-          </Card>
-        </Col>
-      </Row>
+      <SummaryHeadline
+        summary={summary}
+        before={before}
+        testIdPrefix="dashboard"
+        onOpenEvaluations={() => navigate(evaluationsHref())}
+        onOpenFatal={() => navigate(evaluationsHref({ fatal: true }))}
+      />
       <Trend project={project} state={state} before={before} />
       <Teams project={project} state={state} evaluationsHref={evaluationsHref} />
       <Card title={t('dashboard.pareto')}>
