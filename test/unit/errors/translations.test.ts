@@ -14,7 +14,8 @@ const { en } = (await import(/* @vite-ignore */ EN_MODULE)) as { en: typeof zhCN
  */
 const LANGUAGES = { 'zh-CN': zhCN, en } as const;
 const lookup = (root: object, path: string): unknown => path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], root);
-const ALLOWED_LATIN = /\b(?:HTTP|JSON|CSV|N\/A)\b/g;
+// FAQ is how Chinese call centres name it (the role is「FAQ 维护」in the menu too), like CSV and JSON.
+const ALLOWED_LATIN = /\b(?:HTTP|JSON|CSV|FAQ|N\/A)\b/g;
 // `$t(rectification.statuses.{{status}})` shows another key's (Chinese) sentence, not its English name.
 const NESTED = /\$t\([\w.{}-]+\)/g;
 
