@@ -65,6 +65,12 @@ describe('the quarterly grade review', () => {
     const supervisor = await pageOf(names[0]);
     await supervisor.goto(`${server.baseUrl}/kpi?project=${project}&quarter=${QUARTER}`);
     await supervisor.getByTestId('kpi-import').click();
+    // A sheet with a bad line is refused whole, and the dialog names the line.
+    const bad = ['工号,日期,话务量,在线时长,成功量', `${agent},2026-07-01,260,20,151`, `${agent},2026-07-02,100,20,150`].join('\r\n');
+    await supervisor.locator('.ant-modal input[type=file]').setInputFiles({ name: '话务.csv', mimeType: 'text/csv', buffer: Buffer.from(bad, 'utf8') });
+    await supervisor.getByTestId('kpi-import-errors').waitFor();
+    expect(await supervisor.getByTestId('kpi-import-errors').locator('li').count()).toBe(1);
+    expect(await supervisor.getByTestId('kpi-import-errors').innerText()).toContain('3');
     const csv = ['工号,日期,话务量,在线时长,成功量', ...[151, 151, 151, 151, 150].map((successes, k) => `${agent},2026-07-0${k + 1},260,20,${successes}`)].join('\r\n');
     await supervisor.locator('.ant-modal input[type=file]').setInputFiles({ name: '话务.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await supervisor.getByTestId('kpi-import-result').waitFor();

@@ -1,9 +1,8 @@
 import { Alert, Button, Flex, Modal, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '#web/lib/api-client';
 import { downloadText } from '#web/lib/download';
-import { detailText, errorMessage } from '#web/lib/errors';
+import { ImportErrors } from '#web/components/import-errors';
 import { useImportOperational } from '../api/kpi';
 
 const TEMPLATE = '工号,日期,话务量,在线时长,成功量\r\nE1001,2026-07-01,120,8,70\r\n';
@@ -22,8 +21,6 @@ export function OperationalImport() {
     upload.mutate(file);
     return false; // We send it ourselves.
   };
-  const error = upload.error;
-  const lines = error instanceof ApiError ? error.errors : [];
 
   return (
     <>
@@ -43,23 +40,7 @@ export function OperationalImport() {
           </Typography.Link>
         </Flex>
         {upload.isSuccess && <Alert data-testid="kpi-import-result" type="success" showIcon title={t('kpi.importDone', { count: upload.data.upserted })} />}
-        {upload.isError && (
-          <Alert
-            data-testid="kpi-import-errors"
-            type="error"
-            showIcon
-            title={t('kpi.importFailed', { message: errorMessage(error, t, { details: lines.length === 0 }) })}
-            description={
-              lines.length > 0 && (
-                <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 300, overflow: 'auto' }}>
-                  {lines.map((line, i) => (
-                    <li key={i}>{detailText(line, t)}</li>
-                  ))}
-                </ul>
-              )
-            }
-          />
-        )}
+        {upload.isError && <ImportErrors error={upload.error} testId="kpi-import-errors" title={(message) => t('kpi.importFailed', { message })} />}
       </Modal>
     </>
   );

@@ -2,8 +2,7 @@ import { Alert, Button, Flex, Modal, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTeams } from '#web/api/teams';
-import { ApiError } from '#web/lib/api-client';
-import { detailText, errorMessage } from '#web/lib/errors';
+import { ImportErrors } from '#web/components/import-errors';
 import { useImportAgents } from '../api/agents';
 import { downloadAgentTemplate } from './agent-template';
 
@@ -24,8 +23,6 @@ export function AgentImport() {
     importAgents.mutate(file);
     return false; // We send it ourselves.
   };
-  const error = importAgents.error;
-  const lines = error instanceof ApiError ? error.errors : [];
 
   return (
     <>
@@ -55,23 +52,7 @@ export function AgentImport() {
             title={t('agents.importDone', { created: importAgents.data.created, updated: importAgents.data.updated })}
           />
         )}
-        {importAgents.isError && (
-          <Alert
-            data-testid="import-errors"
-            type="error"
-            showIcon
-            title={t('agents.importFailed', { message: errorMessage(error, t, { details: lines.length === 0 }) })}
-            description={
-              lines.length > 0 && (
-                <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 300, overflow: 'auto' }}>
-                  {lines.map((line, i) => (
-                    <li key={i}>{detailText(line, t)}</li>
-                  ))}
-                </ul>
-              )
-            }
-          />
-        )}
+        {importAgents.isError && <ImportErrors error={importAgents.error} testId="import-errors" title={(message) => t('agents.importFailed', { message })} />}
       </Modal>
     </>
   );
