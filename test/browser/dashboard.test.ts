@@ -216,6 +216,17 @@ describe('the quality dashboard', () => {
     expect(new URL(page.url()).searchParams.get('inspector')).toBe('admin');
     expect(await listTotal(page)).toBe(4);
 
+    // His name opens his consistency page: the same four, week by week, and no machine suggestions to agree with.
+    await page.goto(dashboard);
+    await page.getByTestId('dashboard-inspector-admin').getByTestId('dashboard-inspector-consistency').click();
+    await page.waitForURL(/\/dashboard\/inspectors\/admin\?/);
+    await page.getByTestId('consistency-evaluations').waitFor();
+    expect(await page.getByTestId('consistency-evaluations').getAttribute('data-value')).toBe('4');
+    expect(await page.getByTestId('consistency-compared').innerText()).toBe('0 / 4'); // nobody else scored similar calls
+    // The calls have no transcript, so the machine had nothing to suggest.
+    await page.getByTestId('consistency-rules').getByText('本期没有带机器建议的评分项').waitFor();
+    await page.screenshot({ path: '/tmp/dashboard-inspector.png', fullPage: true });
+
     // Team A's row opens its view: its agents ranked, lowest average first, and an agent's count opens his evaluations.
     await page.goto(dashboard);
     await rowA.getByTestId('dashboard-team-open').click();

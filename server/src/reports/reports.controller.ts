@@ -4,6 +4,7 @@ import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiResult } from '#server/openapi/api-result.js';
 import {
+  InspectorConsistencyQueryDto,
   InspectorsQueryDto,
   ProblemPlanDto,
   ProblemSettingsDto,
@@ -14,13 +15,17 @@ import {
   TeamsQueryDto,
   TrendQueryDto,
 } from './reports.dto.js';
+import { ConsistencyService } from './consistency.service.js';
 import { ReportsService } from './reports.service.js';
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly consistency: ConsistencyService,
+  ) {}
 
   /** CONTRACT.md "Follow-up": common (共性) and individual (个性) problems per team. */
   @ApiResult('ProblemsReport')
@@ -68,6 +73,14 @@ export class ReportsController {
   @Get('inspectors')
   inspectors(@CurrentUser() user: AuthUser, @Query() q: InspectorsQueryDto) {
     return this.reports.inspectors(user, q);
+  }
+
+  /** One inspector's consistency: scores against peers on similar calls, amendments, agreement, over time. */
+  @ApiResult('InspectorConsistency')
+  @Can('report.inspectors')
+  @Get('inspector-consistency')
+  inspectorConsistency(@CurrentUser() user: AuthUser, @Query() q: InspectorConsistencyQueryDto) {
+    return this.consistency.inspector(user, q);
   }
 
   @ApiResult('ProblemSettings')

@@ -124,3 +124,11 @@ export class TeamAgentsQueryDto extends TeamsQueryDto {
 }
 
 export class InspectorsQueryDto extends TeamsQueryDto {}
+
+export class InspectorConsistencyQueryDto extends TeamsQueryDto {
+  /** The inspector's username. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  inspector!: string;
+}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsistencyRepository } from './consistency.repository.js';
+import { ConsistencyService } from './consistency.service.js';
 import { ReportsController } from './reports.controller.js';
 import {
   InspectorDayEntity,
@@ -28,7 +30,7 @@ import { ReportsService } from './reports.service.js';
     ]),
   ],
   controllers: [ReportsController],
-  providers: [ReportsRepository, ReportsService],
+  providers: [ReportsRepository, ReportsService, ConsistencyRepository, ConsistencyService],
   exports: [ReportsService],
 })
 export class ReportsModule {}

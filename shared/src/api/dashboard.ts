@@ -103,3 +103,52 @@ export interface InspectorFigures {
 export interface InspectorsFigures {
   inspectors: InspectorFigures[];
 }
+
+/** One inspector's scores against other inspectors' on similar calls, amendments and agreement over a stretch of time. */
+export interface ConsistencyFigures {
+  /** Submitted evaluations (calibration aside) whose calls fall in the stretch. */
+  evaluations: number;
+  averageScore: number | null;
+  /** Standard deviation of the scores this inspector gave. */
+  scoreSpread: number | null;
+  /**
+   * Mean of (this inspector's score − the other inspectors' mean on similar calls: same business type,
+   * direction and length band), over the evaluations that have such peers; < 0 strict, > 0 lenient.
+   */
+  similarDeviation: number | null;
+  /** How many of the evaluations had peers on similar calls (what similarDeviation rests on). */
+  compared: number;
+  /** Standard deviation of the other inspectors' scores on the same similar calls, for scale. */
+  peerSpread: number | null;
+  /** Evaluations of this inspector that were amended afterwards. */
+  amendments: number;
+}
+
+/** One bucket of the consistency trend: its first and last days (clipped to the period) and its figures. */
+export interface ConsistencyBucket extends ConsistencyFigures {
+  from: string;
+  to: string;
+}
+
+/** Agreement of an inspector's final verdicts with one automatic rule's suggestions. */
+export interface InspectorRuleAgreement {
+  code: string;
+  /** Items the machine suggested pass or fail on (its N/A aside). */
+  evaluated: number;
+  agreed: number;
+  /** agreed / evaluated with its 95 % Wilson interval (fractions); nulls without any. */
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** `GET /api/reports/inspector-consistency?project&inspector&from&to` (supervisors and admins). */
+export interface InspectorConsistency {
+  inspector: string;
+  name: string;
+  /** The trend's buckets: weeks for up to 13 weeks, months beyond. */
+  bucket: 'week' | 'month';
+  totals: ConsistencyFigures;
+  trend: ConsistencyBucket[];
+  rules: InspectorRuleAgreement[];
+}

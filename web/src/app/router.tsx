@@ -62,6 +62,11 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
     lazy: page(() => import('#web/features/evaluations/routes/evaluate')),
   },
   {
+    path: paths.dashboardInspector.path,
+    permission: 'report.inspectors',
+    lazy: page(() => import('#web/features/reports/routes/dashboard-inspector')),
+  },
+  {
     path: paths.dashboardTeam.path,
     permission: 'report.summary',
     lazy: page(() => import('#web/features/reports/routes/dashboard-team')),

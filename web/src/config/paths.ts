@@ -91,6 +91,11 @@ export const paths = {
     path: '/dashboard',
     getHref: (query: DashboardQuery = {}) => withQuery('/dashboard', dashboardQuery(query)),
   },
+  /** One inspector's consistency over the dashboard's project and period (supervisors and admins). */
+  dashboardInspector: {
+    path: '/dashboard/inspectors/:inspector',
+    getHref: (inspector: string, query: DashboardQuery = {}) => withQuery(`/dashboard/inspectors/${segment(inspector)}`, dashboardQuery(query)),
+  },
   /** One team of the dashboard's project and period: its trend and its agents ranked, each with an interval. */
   dashboardTeam: {
     path: '/dashboard/teams/:team',

@@ -1,12 +1,10 @@
-import { Table, Tag, Tooltip } from 'antd';
+import { Table, Tooltip } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InspectorFigures } from '../api/inspectors';
+import { Deviation } from './deviation';
 import { score } from './format';
-
-/** Score points away from the other inspectors' mean beyond which an inspector is called strict or lenient. */
-export const LENIENCY_POINTS = 5;
 
 /** 「4 分 12 秒」 from seconds; a dash without a figure. */
 function useDuration() {
@@ -26,10 +24,13 @@ function useDuration() {
  */
 export function InspectorsTable({
   inspectors,
+  consistencyOf,
   evaluationsOf,
   amendmentsOf,
 }: {
   inspectors: readonly InspectorFigures[];
+  /** The inspector's consistency page. */
+  consistencyOf: (inspector: string) => string;
   evaluationsOf: (inspector: string) => string;
   amendmentsOf: (inspector: string) => string;
 }) {
@@ -46,7 +47,15 @@ export function InspectorsTable({
       locale={{ emptyText: t('dashboard.noInspectors') }}
       onRow={(row) => ({ 'data-testid': `dashboard-inspector-${row.inspector}` }) as HTMLAttributes<HTMLElement>}
       columns={[
-        { title: t('dashboard.inspector'), key: 'inspector', render: (_, row) => `${row.name} (${row.inspector})` },
+        {
+          title: t('dashboard.inspector'),
+          key: 'inspector',
+          render: (_, row) => (
+            <Link to={consistencyOf(row.inspector)} data-testid="dashboard-inspector-consistency">
+              {`${row.name} (${row.inspector})`}
+            </Link>
+          ),
+        },
         {
           title: t('dashboard.evaluations'),
           dataIndex: 'evaluations',
@@ -80,15 +89,7 @@ export function InspectorsTable({
           title: t('dashboard.deviation'),
           dataIndex: 'deviation',
           align: 'right',
-          render: (value: number | null) =>
-            value === null ? (
-              '—'
-            ) : (
-              <span data-testid="dashboard-inspector-deviation" data-value={value}>
-                {`${value >= 0 ? '+' : ''}${value.toFixed(1)}`} {value <= -LENIENCY_POINTS && <Tag color="blue">{t('dashboard.strict')}</Tag>}
-                {value >= LENIENCY_POINTS && <Tag color="orange">{t('dashboard.lenient')}</Tag>}
-              </span>
-            ),
+          render: (value: number | null) => <Deviation value={value} testId="dashboard-inspector-deviation" />,
         },
         {
           title: t('dashboard.amendments'),

@@ -146,6 +146,7 @@ function Inspectors({ project, state, evaluationsHref }: { project: string; stat
       ) : (
         <InspectorsTable
           inspectors={inspectors.data.inspectors}
+          consistencyOf={(inspector) => paths.dashboardInspector.getHref(inspector, state.query)}
           evaluationsOf={(inspector) => evaluationsHref({ inspector })}
           amendmentsOf={(inspector) => evaluationsHref({ inspector, amended: true })}
         />

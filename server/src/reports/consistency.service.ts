@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { InspectorConsistency } from '#shared/api/dashboard.js';
+import { bucketCount, bucketsOf } from '#shared/reports/buckets.js';
+import { wilsonInterval } from '#shared/rectification/failure-rate.js';
+import type { AuthUser } from '#server/auth/auth-user.js';
+import { ScopeService } from '#server/auth/scope.service.js';
+import { invalid } from '#server/common/domain-error.js';
+import { consistencyTrend } from './consistency.js';
+import { ConsistencyRepository } from './consistency.repository.js';
+
+/** Weeks read well up to about a quarter; months beyond. */
+const MAX_WEEKS = 14;
+/** A consistency trend longer than this many months is refused: a shorter period. */
+const MAX_MONTHS = 36;
+
+/** DOMAIN.md 5.4: the supervisor supervises the inspectors' own work, one inspector at a time. */
+@Injectable()
+export class ConsistencyService {
+  constructor(
+    private readonly consistency: ConsistencyRepository,
+    private readonly scope: ScopeService,
+  ) {}
+
+  async inspector(user: AuthUser, q: { project: string; inspector: string; from: string; to: string }): Promise<InspectorConsistency> {
+    if (q.from > q.to) throw invalid('from', 'must not be after to');
+    const project = await this.scope.project(user, q.project, { filter: true });
+    const inspector = await this.consistency.user(q.inspector);
+    // Whoever scored counts (an admin may score too); a user who scored nothing gets empty figures.
+    if (!inspector) throw invalid('inspector', `${q.inspector} is not a user`);
+    const bucket = bucketCount('week', q.from, q.to) <= MAX_WEEKS ? 'week' : 'month';
+    if (bucket === 'month' && bucketCount('month', q.from, q.to) > MAX_MONTHS) throw invalid('to', `at most ${MAX_MONTHS} months: a shorter period`);
+    const buckets = bucketsOf(bucket, q.from, q.to);
+    const f = { projectId: project.id, from: q.from, to: q.to, inspectorId: inspector.id, bucketStarts: buckets.map((b) => b.from) };
+    const [strata, amendments, rules] = await Promise.all([this.consistency.strata(f), this.consistency.amendments(f), this.consistency.machineAgreement(f)]);
+    return {
+      inspector: inspector.username,
+      name: inspector.displayName,
+      bucket,
+      ...consistencyTrend(buckets, strata, amendments),
+      rules: rules.map((r) => {
+        const { rate, low, high } = wilsonInterval(r.agreed, r.evaluated);
+        return { code: r.code, evaluated: r.evaluated, agreed: r.agreed, rate, low, high };
+      }),
+    };
+  }
+}
