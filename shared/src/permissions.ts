@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'home.teamFollowUp': [Role.TeamLead],
   /** The quality supervisor's part: the dashboard's headline and what waits for his decision. */
   'home.decisions': [Role.Supervisor],
+  /** The FAQ maintainer's part: proposals in his inbox, entries in review, his drafts. */
+  'home.faqWork': [Role.FaqMaintainer],
 
   // Organisation (DOMAIN.md "Who uses it"): admins run it; supervisors keep teams and agents current.
   'org.project.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],

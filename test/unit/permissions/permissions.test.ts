@@ -176,7 +176,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'kpi.promotion.apply',
     'faq.read',
   ],
-  [Role.FaqMaintainer]: ['session.own', 'faq.read', 'faq.readDrafts', 'faq.edit', 'faq.publish', 'faq.proposals'],
+  [Role.FaqMaintainer]: ['session.own', 'home.faqWork', 'faq.read', 'faq.readDrafts', 'faq.edit', 'faq.publish', 'faq.proposals'],
 };
 
 describe('the permission table', () => {

@@ -146,7 +146,7 @@ export const paths = {
   },
   analysisReport: { path: '/analysis-reports/:id', getHref: (id: string) => `/analysis-reports/${segment(id)}` },
   /** The FAQ: search (`q`) for everyone, drafts for its maintainers; one entry; the maintainers' inbox of proposals. */
-  faq: { path: '/faq', getHref: (query: { q?: string } = {}) => withQuery('/faq', query) },
+  faq: { path: '/faq', getHref: (query: { q?: string; status?: string } = {}) => withQuery('/faq', query) },
   faqEntry: { path: '/faq/entries/:id', getHref: (id: string) => `/faq/entries/${segment(id)}` },
   faqInbox: { path: '/faq/inbox', getHref: () => '/faq/inbox' },
   /**

@@ -111,7 +111,14 @@ export const en: Translation = {
       exports: 'Export requests awaiting approval',
       noProjects: 'You have no projects to look at yet',
     },
-    units: { calls: 'calls', drafts: 'drafts', items: 'items', notices: 'notices', reports: 'reports', requests: 'requests' },
+    faqWork: {
+      title: 'FAQ work',
+      proposals: 'Proposals to handle',
+      groups: 'in {{count}} groups (the same question grouped)',
+      inReview: 'Entries in review',
+      drafts: 'Drafts not sent',
+    },
+    units: { calls: 'calls', drafts: 'drafts', entries: 'entries', items: 'items', notices: 'notices', proposals: 'proposals', reports: 'reports', requests: 'requests' },
     otherPages: 'Other pages',
   },
   errors: {
@@ -1115,7 +1122,8 @@ export const en: Translation = {
   },
   consistency: {
     title: 'Inspector consistency: {{inspector}}',
-    explain: 'Call dates {{from}} to {{to}}. "Similar calls" share business type, direction and length band (2, 5 and 10 minutes apart); means are compared only on similar calls other inspectors scored too.',
+    explain:
+      'Call dates {{from}} to {{to}}. "Similar calls" share business type, direction and length band (2, 5 and 10 minutes apart); means are compared only on similar calls other inspectors scored too.',
     period: 'Period totals',
     peerSpread: 'Other inspectors’ spread on similar calls',
     similarDeviation: 'Against other inspectors on similar calls',
@@ -1125,7 +1133,8 @@ export const en: Translation = {
     byMonth: 'By month',
     bucket: 'Period',
     rules: 'Agreement with the automatic checks, per rule',
-    rulesExplain: 'How often the inspector’s final verdict is the machine’s suggestion (its N/A aside), with the 95 % interval in brackets. Suggestions are pre-filled in the workspace, so a high figure does not by itself show the machine is right.',
+    rulesExplain:
+      'How often the inspector’s final verdict is the machine’s suggestion (its N/A aside), with the 95 % interval in brackets. Suggestions are pre-filled in the workspace, so a high figure does not by itself show the machine is right.',
     noRules: 'No items with a machine suggestion in the period',
     rule: 'Rule',
     itemsCompared: 'Items compared',

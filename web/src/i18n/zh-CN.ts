@@ -106,7 +106,14 @@ export const zhCN = {
       exports: '待审批的导出申请',
       noProjects: '您还没有可查看的项目组',
     },
-    units: { calls: '通', drafts: '份', items: '项', notices: '份', reports: '份', requests: '项' },
+    faqWork: {
+      title: '知识库待办',
+      proposals: '待处理的建议',
+      groups: '共 {{count}} 组（同一问题的合并为一组）',
+      inReview: '待审核的条目',
+      drafts: '未提交的草稿',
+    },
+    units: { calls: '通', drafts: '份', entries: '条', items: '项', notices: '份', proposals: '条', reports: '份', requests: '项' },
     otherPages: '其他页面',
   },
   errors: {

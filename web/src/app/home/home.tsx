@@ -4,6 +4,7 @@ import { RoleTags } from '#web/components/role-tags';
 import { useUser } from '#web/lib/auth';
 import { useCan } from '#web/lib/authorization';
 import { Decisions } from './decisions';
+import { FaqWork } from './faq-work';
 import { ListeningWork } from './listening-work';
 import { TeamFollowUp } from './team-follow-up';
 import { WhatYouCanDo } from './what-you-can-do';
@@ -15,8 +16,9 @@ export function HomeRoute() {
   const listens = useCan('home.listening');
   const leads = useCan('home.teamFollowUp');
   const decides = useCan('home.decisions');
+  const curates = useCan('home.faqWork');
   if (!user) return null;
-  const worklists = listens || leads || decides;
+  const worklists = listens || leads || decides || curates;
   const scope = [
     user.projects.length ? t('home.scopeProjects', { codes: user.projects.join(', ') }) : null,
     user.teams.length ? t('home.scopeTeams', { codes: user.teams.join(', ') }) : null,
@@ -37,6 +39,7 @@ export function HomeRoute() {
       {decides && <Decisions />}
       {listens && <ListeningWork />}
       {leads && <TeamFollowUp />}
+      {curates && <FaqWork />}
       <Typography.Title level={4}>{worklists ? t('home.otherPages') : t('home.whatYouCanDo')}</Typography.Title>
       <WhatYouCanDo roles={user.roles} />
     </>
