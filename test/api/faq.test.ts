@@ -311,4 +311,35 @@ describe('proposals from calls', () => {
     const unknown = await t.as(world.a.inspector.token).post('/api/faq-proposals').send({ recordingId: '00000000-0000-4000-8000-000000000000', question: '问' });
     expect(unknown.status).toBe(400);
   });
+  it('lets the maintainers hear the call a proposal points at, and nothing else of it; the playback is logged', async () => {
+    const call = await failedEvaluation();
+    const proposal = await t
+      .as(world.a.inspector.token)
+      .post('/api/faq-proposals')
+      .send({ ...call, code: 'B3', at: 12.5, question: `${marker()}积分怎么兑换？` });
+    expect(proposal.status).toBe(201);
+    // The maintainer reads no recordings directly…
+    expect((await t.as(maintainer.token).get(`/api/recordings/${call.recordingId}/audio`)).status).toBe(403);
+    // …but hears this one through its proposal, seeking as a player does.
+    const whole = await t.as(maintainer.token).get(`/api/faq-proposals/${proposal.body.id}/audio`).buffer(true);
+    expect(whole.status).toBe(200);
+    expect(whole.headers['content-type']).toMatch(/^audio\//);
+    const size = Number(whole.headers['content-length']);
+    const part = await t.as(maintainer.token).get(`/api/faq-proposals/${proposal.body.id}/audio`).set('Range', 'bytes=100-199').buffer(true);
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 100-199/${size}`);
+    const log = await t.as(world.supervisor.token).get(`/api/recordings/access-log?recordingId=${call.recordingId}&username=${maintainer.username}`);
+    expect(log.body.items.filter((e: { action: string }) => e.action === 'play')).toHaveLength(1);
+    const refusals = [
+      ['an inspector, who proposes but does not decide', world.a.inspector.token, proposal.body.id, 403],
+      ['a team lead', lead.token, proposal.body.id, 403],
+      ['an unknown proposal', maintainer.token, '00000000-0000-4000-8000-000000000000', 404],
+      ['an id that is no id', maintainer.token, 'nope', 400],
+    ] as const;
+    for (const [title, token, id, status] of refusals) {
+      const res = await t.as(token).get(`/api/faq-proposals/${id}/audio`);
+      expect(res.status, title).toBe(status);
+      expect(res.body.code, title).toBeTruthy();
+    }
+  });
 });

@@ -66,6 +66,28 @@ describe('the FAQ fed by calls', () => {
     await maintainer.getByTestId('nav-faq-inbox').click();
     const group = maintainer.getByTestId('faq-inbox-group').filter({ hasText: question });
     await group.waitFor();
+    // He reads no recordings, yet hears a proposal's call through it, from the moment it was marked
+    // (the demo's proposal, marked at a moment into its call).
+    const demoQuestion = '5G 套餐可以降档吗？';
+    const inbox = await apiCall<{ groups: { proposals: { question: string; at: number | null }[] }[] }>(
+      server.baseUrl,
+      await apiLogin(server.baseUrl, 'faq', DEMO_PASSWORD),
+      'GET',
+      '/faq-proposals',
+    );
+    const at = inbox.groups.flatMap((g) => g.proposals).find((p) => p.question === demoQuestion)!.at!;
+    expect(at).toBeGreaterThan(1);
+    const audio = maintainer.getByTestId('faq-inbox-group').filter({ hasText: demoQuestion }).getByTestId('faq-proposal-audio').first();
+    const start = await audio.evaluate(
+      (el: HTMLAudioElement) =>
+        new Promise<number>((resolve, reject) => {
+          el.addEventListener('loadedmetadata', () => resolve(el.currentTime), { once: true });
+          el.addEventListener('error', () => reject(new Error(`audio error ${el.error?.code}`)), { once: true });
+          el.preload = 'metadata';
+          el.load();
+        }),
+    );
+    expect(start).toBeCloseTo(at, 0);
     await group.getByTestId('faq-proposal-accept').first().click();
     await maintainer.waitForURL(/\/faq\/entries\/[0-9a-f-]{36}$/);
     expect(await maintainer.getByTestId('faq-entry-question').innerText()).toBe(question);

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FaqEntryDetail, FaqInbox, FaqListItem, FaqProposal } from '#shared/api/faq.js';
+import type { Response } from 'express';
 import type { Page } from '#shared/api/page.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
-import { Can, CurrentUser } from '#server/auth/decorators.js';
-import { ApiResult } from '#server/openapi/api-result.js';
+import { AcceptsSessionCookie, Can, ClientIp, CurrentUser } from '#server/auth/decorators.js';
+import { ApiFileResult, ApiResult } from '#server/openapi/api-result.js';
 import { CreateFaqDto, CreateProposalDto, DecideProposalDto, FaqQueryDto, FaqStepDto, ProposalQueryDto, PublishFaqDto, RetireFaqDto, UpdateFaqDto } from './faq.dto.js';
 import { FaqService } from './faq.service.js';
 
@@ -98,6 +99,25 @@ export class FaqProposalsController {
   @Get('mine')
   mine(@CurrentUser() user: AuthUser): Promise<FaqProposal[]> {
     return this.faq.mine(user);
+  }
+
+  /** The proposal's call for the maintainers deciding it (an `<audio>` source: the session cookie is accepted, Range honoured). */
+  @ApiFileResult(['audio/mpeg', 'audio/wav'], { status: 200, description: 'The whole audio file' })
+  @ApiFileResult(['audio/mpeg', 'audio/wav'], { status: 206, description: 'The byte range asked for with a Range header' })
+  @Can('faq.proposals')
+  @AcceptsSessionCookie()
+  @Get(':id/audio')
+  async audio(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('range') range: string | undefined,
+    @ClientIp() ip: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const audio = await this.faq.proposalAudio(user, id, range, ip);
+    res.status(audio.status).set(audio.headers);
+    audio.body.on('error', () => res.destroy());
+    audio.body.pipe(res);
   }
 
   @ApiResult('FaqProposal')

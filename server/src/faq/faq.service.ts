@@ -8,6 +8,7 @@ import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
 import { type Transaction, TransactionRunner } from '#server/database/transaction.js';
+import { type AudioResponse, RecordingAccessService } from '#server/recordings/recording-access.service.js';
 import type {
   CreateFaqDto,
   CreateProposalDto,
@@ -34,6 +35,7 @@ export class FaqService {
     private readonly faq: FaqRepository,
     private readonly scope: ScopeService,
     private readonly transaction: TransactionRunner,
+    private readonly recordingAudio: RecordingAccessService,
   ) {}
 
   async search(user: AuthUser, query: FaqQueryDto): Promise<Page<FaqListItem>> {
@@ -209,6 +211,16 @@ export class FaqService {
       await this.faq.decideProposal(id, { status: 'rejected', decidedBy: user.username, note: dto.note || null, acceptedEntryId: null }, tx);
     });
     return this.proposal(user, id);
+  }
+
+  /**
+   * The call a proposal points at, for the maintainers who decide it: they read no recordings
+   * otherwise (their scope is the FAQ), so the proposal is what grants this one. Logged as a playback.
+   */
+  async proposalAudio(user: AuthUser, id: string, range: string | undefined, ip?: string): Promise<AudioResponse> {
+    const proposal = await this.faq.proposalById(id);
+    if (!proposal) throw notFound('FAQ proposal');
+    return this.recordingAudio.streamGranted(user, proposal.recordingId, range, ip);
   }
 
   private async proposal(user: AuthUser, id: string): Promise<FaqProposal> {

@@ -33,6 +33,6 @@ import { LocalAudioStorage } from './storage/local-audio-storage.js';
     RecordingAccessService,
     { provide: AudioStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalAudioStorage(path.join(config.dataDir, 'audio')) },
   ],
-  exports: [RecordingsService, RecordingRepository, AudioStorage],
+  exports: [RecordingsService, RecordingRepository, RecordingAccessService, AudioStorage],
 })
 export class RecordingsModule {}

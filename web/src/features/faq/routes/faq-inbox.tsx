@@ -98,7 +98,17 @@ function Proposal({ proposal: p }: { proposal: FaqProposal }) {
                 {t('faq.playCall', { at: moment })}
               </Link>
             ) : (
-              <Typography.Text type="secondary">{t('faq.callAt', { at: moment })}</Typography.Text>
+              // A maintainer reads no recordings: he hears this call through the proposal, from its moment.
+              <Space>
+                <Typography.Text type="secondary">{t('faq.callAt', { at: moment })}</Typography.Text>
+                <audio
+                  controls
+                  preload="none"
+                  src={`/api/faq-proposals/${encodeURIComponent(p.id)}/audio#t=${p.at ?? 0}`}
+                  aria-label={t('faq.playCall', { at: moment })}
+                  data-testid="faq-proposal-audio"
+                />
+              </Space>
             )}
             {p.note && <Typography.Text>{p.note}</Typography.Text>}
             {p.answer && <Typography.Text type="secondary">{t('faq.proposedAnswer', { answer: p.answer })}</Typography.Text>}
