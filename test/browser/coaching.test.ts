@@ -87,6 +87,12 @@ describe('coaching items reach the team lead without reloading', () => {
     expect(await page.getByTestId('coaching-defects').innerText()).toContain('开头没有问候');
     expect(await page.getByTestId('coaching-listen').first().getAttribute('href')).toMatch(/^\/recordings\/[0-9a-f-]{36}\?t=1$/);
 
+    // What should the agent have said? The lead looks it up in the FAQ beside the item, in Traditional.
+    await page.getByTestId('faq-lookup').click();
+    await page.getByTestId('faq-lookup-search').locator('input').fill('話費餘額');
+    await page.getByTestId('faq-lookup-search').locator('input').press('Enter');
+    await page.getByTestId('faq-lookup-result').filter({ hasText: '话费余额怎么查询？' }).waitFor();
+    await page.getByTestId('faq-lookup-drawer').locator('.ant-drawer-close').click();
     await page.getByTestId('coaching-said').fill('一起复听了开头，问候语漏了');
     await page.getByTestId('coaching-commitment').fill('每通电话先问候再报工号');
     await page.getByTestId('coaching-record').click();

@@ -51,6 +51,12 @@ describe('the FAQ fed by calls', () => {
     const inspector = await signedIn('inspector1');
     await inspector.goto(`${server.baseUrl}/evaluate/${recordingId}`);
     await inspector.getByTestId('workspace').waitFor();
+    // Before proposing, the inspector checks what the FAQ says beside the call (typed in Traditional).
+    await inspector.getByTestId('faq-lookup').click();
+    await inspector.getByTestId('faq-lookup-search').locator('input').fill('携號轉網');
+    await inspector.getByTestId('faq-lookup-search').locator('input').press('Enter');
+    await inspector.getByTestId('faq-lookup-result').filter({ hasText: '携号转网有什么条件？' }).waitFor();
+    await inspector.getByTestId('faq-lookup-drawer').locator('.ant-drawer-close').click();
     await inspector.getByTestId('item-B3-fail').click();
     await inspector.getByTestId('item-B3-propose-faq').click();
     await inspector.getByTestId('propose-faq-question').fill(question);

@@ -770,6 +770,13 @@ export const en: Translation = {
     audioError: 'The audio cannot be played',
     noTranscript: 'This call has no transcript',
   },
+  faqLookup: {
+    open: 'Search the FAQ',
+    title: 'The FAQ: the answer the agent should give',
+    help: 'Search the published FAQ to judge whether the agent’s answer matched it (Traditional/Simplified, width, punctuation and spaces do not matter).',
+    placeholder: 'The customer’s question or a few words of it',
+    noMatch: 'No published entry matches',
+  },
   faq: {
     title: 'FAQ',
     search: 'Search',

@@ -767,6 +767,13 @@ export const zhCN = {
     audioError: '音频无法播放',
     noTranscript: '这通录音没有转写文本',
   },
+  faqLookup: {
+    open: '查知识库',
+    title: '查知识库：坐席应给的答案',
+    help: '搜索已发布的 FAQ，对照坐席的回答是否与知识库一致（繁简、全半角、标点和空格均不影响）。',
+    placeholder: '输入客户的问题或关键词',
+    noMatch: '没有找到相关的已发布条目',
+  },
   faq: {
     title: 'FAQ 知识库',
     search: '搜索',

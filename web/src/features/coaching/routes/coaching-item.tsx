@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatTime } from '#web/components/call-player';
 import { LoadError } from '#web/components/errors/load-error';
+import { FaqLookup } from '#web/components/faq/faq-lookup';
 import { PageHeader } from '#web/components/page-header';
 import { PageSpin } from '#web/components/page-spin';
 import { paths } from '#web/config/paths';
@@ -103,7 +104,15 @@ export function CoachingItemRoute() {
 
   return (
     <>
-      <PageHeader title={`${t('coaching.title')} · ${data.agentName}（${data.agent}）`} extra={<CoachingStatusTag status={data.status} reopened={!!data.reopened} />} />
+      <PageHeader
+        title={`${t('coaching.title')} · ${data.agentName}（${data.agent}）`}
+        extra={
+          <Space>
+            <FaqLookup />
+            <CoachingStatusTag status={data.status} reopened={!!data.reopened} />
+          </Space>
+        }
+      />
       <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('coaching.team')}>{data.team}</Descriptions.Item>
         <Descriptions.Item label={t('coaching.createdAt')}>{dayjs(data.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>

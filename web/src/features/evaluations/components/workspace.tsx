@@ -21,6 +21,7 @@ import { ConflictBanner } from './conflict-banner';
 import { DefectForm } from './defect-form';
 import { DefectList } from './defect-list';
 import { autoResultsByCode, type Defect, defectsOf, formSections, liveScore, missingCodes } from './form-model';
+import { FaqLookup } from '#web/components/faq/faq-lookup';
 import { HistoryDrawer } from './history-drawer';
 import { KeyboardHelp } from './keyboard-help';
 import { MarkLineButton } from './mark-line-button';
@@ -190,6 +191,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
     <>
       <KeyboardHelp open={helpOpen} onOpenChange={setHelpOpen} />
       <OtherEvaluations recordingId={recordingId} currentId={evaluation.id} />
+      <FaqLookup />
       {!draft && (
         <Button autoInsertSpace={false} onClick={() => setHistoryOpen(true)} data-testid="show-history">
           {t('workspace.history')}
