@@ -158,6 +158,8 @@ export const PERMISSIONS = {
   'faq.propose': [Role.Supervisor, Role.Inspector],
   /** The inbox of proposals: accept one into a draft, or reject it. */
   'faq.proposals': [Role.Supervisor, Role.FaqMaintainer],
+  /** "Did it help?": an entry's prompting items, their failure rates before and since publishing. */
+  'faq.effect': [Role.Supervisor, Role.FaqMaintainer],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FaqEntryDetail, FaqInbox, FaqListItem, FaqProposal } from '#shared/api/faq.js';
+import type { FaqEffect, FaqEntryDetail, FaqInbox, FaqListItem, FaqProposal } from '#shared/api/faq.js';
 import type { Response } from 'express';
 import type { Page } from '#shared/api/page.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
@@ -43,6 +43,14 @@ export class FaqController {
   @Put(':id')
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateFaqDto): Promise<FaqEntryDetail> {
     return this.faq.update(user, id, dto);
+  }
+
+  /** "Did it help?": the failure rates of the items that prompted the entry, before and since publishing. */
+  @ApiResult('FaqEffect')
+  @Can('faq.effect')
+  @Get(':id/effect')
+  effect(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<FaqEffect> {
+    return this.faq.effect(user, id);
   }
 
   /** Draft → in review. */

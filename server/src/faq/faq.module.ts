@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RecordingsModule } from '#server/recordings/recordings.module.js';
+import { ReportsModule } from '#server/reports/reports.module.js';
 import { FaqEntryEntity, FaqProposalEntity, FaqVersionEntity } from './faq.entity.js';
 import { FaqController, FaqProposalsController } from './faq.controller.js';
 import { FaqRepository } from './faq.repository.js';
 import { FaqService } from './faq.service.js';
 
 @Module({
-  imports: [RecordingsModule, TypeOrmModule.forFeature([FaqEntryEntity, FaqVersionEntity, FaqProposalEntity])],
+  imports: [RecordingsModule, ReportsModule, TypeOrmModule.forFeature([FaqEntryEntity, FaqVersionEntity, FaqProposalEntity])],
   controllers: [FaqController, FaqProposalsController],
   providers: [FaqRepository, FaqService],
   exports: [FaqService],

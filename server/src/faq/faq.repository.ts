@@ -274,4 +274,18 @@ export class FaqRepository {
     );
     return returned(rows).length > 0;
   }
+
+  /**
+   * What prompted an entry: per project and checklist item, the calls of the proposals accepted into
+   * it (a proposal without an item names no failure rate to follow).
+   */
+  promptingItems(entryId: string): Promise<{ projectId: string; project: string; code: string; calls: number; acceptedAt: Date }[]> {
+    return this.db.query(
+      `SELECT r."projectId", p.code AS project, x.code, count(DISTINCT x."recordingId")::int AS calls, min(x."decidedAt") AS "acceptedAt"
+         FROM faq_proposals x JOIN recordings r ON r.id = x."recordingId" JOIN projects p ON p.id = r."projectId"
+        WHERE x."acceptedEntryId" = $1 AND x.status = 'accepted' AND x.code IS NOT NULL
+        GROUP BY r."projectId", p.code, x.code ORDER BY p.code, x.code`,
+      [entryId],
+    );
+  }
 }

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { FaqEntryDetail, FaqInbox, FaqListItem, FaqProposal, FaqProposalGroup } from '#shared/api/faq.js';
+import type { FaqEffect, FaqEffectWeek, FaqEntryDetail, FaqInbox, FaqListItem, FaqProposal, FaqProposalGroup } from '#shared/api/faq.js';
 import type { Page } from '#shared/api/page.js';
 import { searchAlternatives, searchText, trigramKey } from '#shared/faq/search.js';
+import { localDateOf } from '#shared/dates.js';
 import { maskerFor } from '#shared/masking.js';
+import { itemFailureRate } from '#shared/rectification/failure-rate.js';
+import { addDays } from '#shared/reports/periods.js';
 import { can } from '#shared/permissions.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
 import { type Transaction, TransactionRunner } from '#server/database/transaction.js';
 import { type AudioResponse, RecordingAccessService } from '#server/recordings/recording-access.service.js';
+import { ReportsService } from '#server/reports/reports.service.js';
 import type {
   CreateFaqDto,
   CreateProposalDto,
@@ -29,6 +33,9 @@ import { type EntryContent, type FaqEntryRow, FaqRepository } from './faq.reposi
  * publication a new version that agents see; everyone signed in searches the published ones, those
  * who see drafts the working copies. Search text goes through the rule engine's normaliser.
  */
+/** Weeks compared on each side of a publication ("did it help?"). */
+const EFFECT_WEEKS = 4;
+
 @Injectable()
 export class FaqService {
   constructor(
@@ -36,6 +43,7 @@ export class FaqService {
     private readonly scope: ScopeService,
     private readonly transaction: TransactionRunner,
     private readonly recordingAudio: RecordingAccessService,
+    private readonly reports: ReportsService,
   ) {}
 
   async search(user: AuthUser, query: FaqQueryDto): Promise<Page<FaqListItem>> {
@@ -60,6 +68,39 @@ export class FaqService {
     // Without drafts, an entry never published (or retired) does not exist for the caller.
     if (!entry || (!drafts && (entry.publishedVersion === null || entry.status === 'retired'))) throw notFound('FAQ entry');
     return toFaqEntryDetail(entry, await this.faq.versions(id), drafts);
+  }
+
+  /**
+   * "Did it help?": for each item the prompting calls failed, its failure rate in their project over
+   * the EFFECT_WEEKS weeks before the entry's publication (the first after the proposals were
+   * accepted) and the weeks since (up to today), compared interval against interval.
+   */
+  async effect(user: AuthUser, id: string): Promise<FaqEffect> {
+    await this.get(user, id);
+    const prompts = await this.faq.promptingItems(id);
+    const accepted = prompts.length ? Math.min(...prompts.map((p) => new Date(p.acceptedAt).getTime())) : -Infinity;
+    const publication = (await this.faq.versions(id)).filter((v) => v.publishedAt.getTime() >= accepted).sort((a, b) => a.version - b.version)[0];
+    if (!publication) return { publishedVersion: null, publishedOn: null, windowWeeks: EFFECT_WEEKS, items: [] };
+    const on = localDateOf(publication.publishedAt, process.env.TZ);
+    const today = localDateOf(new Date(), process.env.TZ);
+    const from = addDays(on, -7 * EFFECT_WEEKS);
+    const last = addDays(on, 7 * EFFECT_WEEKS - 1);
+    const to = last < today ? last : today;
+    const items = await Promise.all(
+      prompts.map(async (p) => {
+        const rows = new Map((await this.reports.itemWeeks({ projectId: p.projectId, code: p.code, anchor: on, from, to })).map((r) => [r.week, r]));
+        const weeks: FaqEffectWeek[] = [];
+        for (let week = -EFFECT_WEEKS; week < EFFECT_WEEKS && addDays(on, 7 * week) <= today; week++) {
+          const row = rows.get(week);
+          weeks.push({ week, from: addDays(on, 7 * week), evaluated: row?.evaluated ?? 0, failures: row?.failures ?? 0 });
+        }
+        const total = (side: FaqEffectWeek[]) => ({ calls: side.reduce((n, w) => n + w.evaluated, 0), failures: side.reduce((n, w) => n + w.failures, 0) });
+        // The day of publication counts as since: the agents could read the answer from then on.
+        const rate = itemFailureRate(p.code, total(weeks.filter((w) => w.week < 0)), total(weeks.filter((w) => w.week >= 0)));
+        return { project: p.project, code: p.code, calls: p.calls, before: rate.before, after: rate.since, verdict: rate.verdict, weeks };
+      }),
+    );
+    return { publishedVersion: publication.version, publishedOn: on, windowWeeks: EFFECT_WEEKS, items };
   }
 
   async create(user: AuthUser, dto: CreateFaqDto): Promise<FaqEntryDetail> {

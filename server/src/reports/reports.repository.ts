@@ -472,4 +472,17 @@ export class ReportsRepository {
       [v.teamId, v.code, v.period, v.from, v.text, v.owner, v.due, v.userId, v.username],
     );
   }
+
+  /**
+   * One item's verdicts in one project, by 7-day week counted from `anchor` (week 0 starts on it,
+   * week -1 the seven days before), over [from, to]: from the daily team roll-ups.
+   */
+  itemWeeks(f: { projectId: string; code: string; anchor: string; from: string; to: string }): Promise<{ week: number; evaluated: number; failures: number }[]> {
+    return this.db.query(
+      `SELECT floor(("callDate" - $3::date) / 7.0)::int AS week, sum(evaluated)::int AS evaluated, sum(failures)::int AS failures
+         FROM score_team_days WHERE "projectId" = $1 AND code = $2 AND "callDate" BETWEEN $4::date AND $5::date
+        GROUP BY 1 ORDER BY 1`,
+      [f.projectId, f.code, f.anchor, f.from, f.to],
+    );
+  }
 }

@@ -101,6 +101,14 @@ export class ReportsService {
     return this.reports.recordEvaluation(evaluationId, tx);
   }
 
+  /**
+   * An item's failures by week around a date, for another domain that has checked the caller's right
+   * to the figure (the FAQ's "did it help?"): submitted, non-calibration evaluations, amendments in.
+   */
+  itemWeeks(f: { projectId: string; code: string; anchor: string; from: string; to: string }): Promise<{ week: number; evaluated: number; failures: number }[]> {
+    return this.reports.itemWeeks(f);
+  }
+
   /** Recomputes every total from the evaluations, for evaluations loaded outside the services (benchmarks). */
   rebuildTotals(): Promise<void> {
     return this.transaction.run((tx) => this.reports.rebuildTotals(tx));

@@ -1,3 +1,5 @@
+import type { RateInterval, RectificationVerdict } from '../rectification/failure-rate.js';
+
 /** The FAQ as `/api/faq` answers it (CONTRACT.md "FAQ"), and the proposals inspectors make from calls. */
 
 /**
@@ -108,4 +110,39 @@ export interface FaqProposalGroup {
 
 export interface FaqInbox {
   groups: FaqProposalGroup[];
+}
+
+/** One week of an item's verdicts around the publication: week 0 starts on the day it was published. */
+export interface FaqEffectWeek {
+  week: number;
+  /** YYYY-MM-DD, the week's first day. */
+  from: string;
+  evaluated: number;
+  failures: number;
+}
+
+/**
+ * "Did it help?" for one checklist item that calls prompting the entry failed: the item's failure rate
+ * in the project over the weeks before publishing and the weeks since, each with its 95 % interval,
+ * and the verdict of comparing them ("improved" only when the intervals no longer overlap).
+ */
+export interface FaqEffectItem {
+  project: string;
+  code: string;
+  /** The calls whose proposals were accepted into the entry, for this item. */
+  calls: number;
+  before: RateInterval;
+  after: RateInterval;
+  verdict: RectificationVerdict;
+  weeks: FaqEffectWeek[];
+}
+
+export interface FaqEffect {
+  /** The first version published after the proposals were accepted, null while there is none. */
+  publishedVersion: number | null;
+  /** YYYY-MM-DD in the centre's time zone. */
+  publishedOn: string | null;
+  /** Weeks compared on each side. */
+  windowWeeks: number;
+  items: FaqEffectItem[];
 }

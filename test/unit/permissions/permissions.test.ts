@@ -120,6 +120,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'faq.publish',
     'faq.propose',
     'faq.proposals',
+    'faq.effect',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -176,7 +177,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'kpi.promotion.apply',
     'faq.read',
   ],
-  [Role.FaqMaintainer]: ['session.own', 'home.faqWork', 'faq.read', 'faq.readDrafts', 'faq.edit', 'faq.publish', 'faq.proposals'],
+  [Role.FaqMaintainer]: ['session.own', 'home.faqWork', 'faq.read', 'faq.readDrafts', 'faq.edit', 'faq.publish', 'faq.proposals', 'faq.effect'],
 };
 
 describe('the permission table', () => {
