@@ -106,6 +106,18 @@ describe('the FAQ fed by calls', () => {
     await maintainer.getByTestId('faq-status').first().filter({ hasText: '已发布' }).waitFor();
     expect(await maintainer.getByTestId('faq-entry-version').innerText()).toBe('1');
     expect(await maintainer.getByTestId('faq-versions').innerText()).toContain('质检发现坐席答错');
+    // Did it help? The item the call failed, before publishing and since, as the API counts it.
+    const entryId = /\/faq\/entries\/([0-9a-f-]{36})$/.exec(maintainer.url())![1];
+    const effect = await apiCall<{ items: { code: string; before: { calls: number; failures: number } }[] }>(
+      server.baseUrl,
+      await apiLogin(server.baseUrl, 'faq', DEMO_PASSWORD),
+      'GET',
+      `/faq/${entryId}/effect`,
+    );
+    expect(effect.items.map((i) => i.code)).toEqual(['B3']);
+    await maintainer.getByTestId('faq-effect-verdict-B3').waitFor();
+    const before = effect.items[0].before;
+    expect(await maintainer.getByTestId('faq-effect').innerText()).toContain(before.calls ? `${before.failures}/${before.calls}` : '尚无评分');
 
     // The inspector searches in Traditional characters and finds the published answer.
     await inspector.getByTestId('nav-faq').click();

@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FaqEntryDetail, FaqInbox, FaqListItem, FaqProposal, FaqStatus, FaqVersion } from '#shared/api/faq';
+import type { FaqEffect, FaqEffectItem, FaqEntryDetail, FaqInbox, FaqListItem, FaqProposal, FaqStatus, FaqVersion } from '#shared/api/faq';
 import { faqKeys } from '#web/api/faq';
 import { api } from '#web/lib/api-client';
 
-export type { FaqEntryDetail, FaqInbox, FaqListItem, FaqProposal, FaqStatus, FaqVersion };
+export type { FaqEffect, FaqEffectItem, FaqEntryDetail, FaqInbox, FaqListItem, FaqProposal, FaqStatus, FaqVersion };
 
 export interface FaqContent {
   question: string;
@@ -20,6 +20,15 @@ export const faqEntryQueryOptions = (id: string) =>
   });
 
 export const useFaqEntry = (id: string) => useQuery(faqEntryQueryOptions(id));
+
+export const faqEffectQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: [...faqKeys.detail(id), 'effect'],
+    queryFn: ({ signal }) => api.get<FaqEffect>(`/faq/${encodeURIComponent(id)}/effect`, undefined, signal),
+  });
+
+/** "Did it help?" of a published entry (FAQ maintainers and supervisors). */
+export const useFaqEffect = (id: string, enabled: boolean) => useQuery({ ...faqEffectQueryOptions(id), enabled });
 
 /** Every FAQ mutation asks every cached FAQ answer again (lists, the entry, the inbox). */
 function useFaqMutation<I, O>(fn: (input: I) => Promise<O>) {

@@ -12,6 +12,7 @@ import { useCan } from '#web/lib/authorization';
 import { errorCode } from '#web/lib/errors';
 import { useFeedback } from '#web/lib/feedback';
 import { type FaqEntryDetail, type FaqVersion, useFaqEntry, useFaqStep, useUpdateFaq } from '../api/faq-entries';
+import { EntryEffect } from '../components/entry-effect';
 import { EntryFields, type EntryFormValues } from '../components/entry-form';
 import { FaqStatusTag } from '../components/status-tag';
 import { VersionDiff } from '../components/version-diff';
@@ -36,6 +37,7 @@ export function FaqEntryRoute() {
   const entry = useFaqEntry(id);
   const canEdit = useCan('faq.edit');
   const canPublish = useCan('faq.publish');
+  const seesEffect = useCan('faq.effect');
   if (entry.isError) return <LoadError error={entry.error} onRetry={() => void entry.refetch()} />;
   if (!entry.data) return <PageSpin />;
   const e = entry.data;
@@ -78,6 +80,7 @@ export function FaqEntryRoute() {
         </Card>
       )}
       <Versions entry={e} />
+      {seesEffect && e.publishedVersion !== null && <EntryEffect entryId={e.id} />}
     </>
   );
 }

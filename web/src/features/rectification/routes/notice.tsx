@@ -165,7 +165,7 @@ export function NoticeRoute() {
       <Card title={t('rectification.rates')} size="small" style={{ marginBottom: 16 }}>
         <FailureRates rates={n.failureRates} titles={titleOf} />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t('rectification.verdictHelp')}
+          {t('failureRate.verdictHelp')}
         </Typography.Paragraph>
       </Card>
 
