@@ -187,6 +187,7 @@ describe('home pages that are worklists', () => {
     await signIn(page, server.baseUrl, 'faq', DEMO_PASSWORD);
     await page.getByTestId('home-faq-work').waitFor();
     expect(await valueOf(page, 'home-faq-proposals')).toBe(String(proposals));
+    expect(await valueOf(page, 'home-faq-suggestions')).toBe(String((inbox as unknown as { suggestions: unknown[] }).suggestions.length));
     expect(await valueOf(page, 'home-faq-review')).toBe(String(inReview.total));
     expect(await valueOf(page, 'home-faq-drafts')).toBe(String(drafts.total));
     expect(await page.getByTestId('home-decisions').count()).toBe(0);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChecklistsModule } from '#server/checklists/checklists.module.js';
 import { RecordingsModule } from '#server/recordings/recordings.module.js';
 import { ReportsModule } from '#server/reports/reports.module.js';
 import { FaqEntryEntity, FaqProposalEntity, FaqVersionEntity } from './faq.entity.js';
@@ -8,7 +9,7 @@ import { FaqRepository } from './faq.repository.js';
 import { FaqService } from './faq.service.js';
 
 @Module({
-  imports: [RecordingsModule, ReportsModule, TypeOrmModule.forFeature([FaqEntryEntity, FaqVersionEntity, FaqProposalEntity])],
+  imports: [ChecklistsModule, RecordingsModule, ReportsModule, TypeOrmModule.forFeature([FaqEntryEntity, FaqVersionEntity, FaqProposalEntity])],
   controllers: [FaqController, FaqProposalsController],
   providers: [FaqRepository, FaqService],
   exports: [FaqService],

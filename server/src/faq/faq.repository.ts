@@ -288,4 +288,32 @@ export class FaqRepository {
       [entryId],
     );
   }
+
+  /** The active projects, for suggestions drawn from each one's problems. */
+  activeProjects(): Promise<{ id: string; code: string }[]> {
+    return this.db.query(`SELECT id, code FROM projects WHERE active ORDER BY code`);
+  }
+
+  /**
+   * What inspectors wrote on failed items of these codes in a project over a period, newest first:
+   * what the agents did not know, in the inspectors' words; at most `limit` of each code.
+   */
+  failedItemComments(f: {
+    projectId: string;
+    codes: string[];
+    from: string;
+    to: string;
+    limit: number;
+  }): Promise<{ code: string; comment: string; at: number | null; team: string }[]> {
+    return this.db.query(
+      `SELECT code, comment, at, team FROM (
+         SELECT i.code, i.comment, i.at, t.code AS team,
+                row_number() OVER (PARTITION BY i.code ORDER BY e."callDate" DESC, e."submittedAt" DESC NULLS LAST, e.id) AS n
+           FROM evaluations e JOIN evaluation_items i ON i."evaluationId" = e.id JOIN teams t ON t.id = e."teamId"
+          WHERE e."projectId" = $1 AND e."callDate" BETWEEN $3::date AND $4::date AND e.status = 'submitted' AND e.source <> 'calibration'
+            AND i.code = ANY($2) AND i.verdict = 'fail' AND coalesce(btrim(i.comment), '') <> '') c
+        WHERE n <= $5 ORDER BY code, n`,
+      [f.projectId, f.codes, f.from, f.to, f.limit],
+    );
+  }
 }

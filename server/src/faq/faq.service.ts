@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { FaqEffect, FaqEffectWeek, FaqEntryDetail, FaqInbox, FaqListItem, FaqProposal, FaqProposalGroup } from '#shared/api/faq.js';
+import type { FaqEffect, FaqEffectWeek, FaqEntryDetail, FaqInbox, FaqSuggestion, FaqListItem, FaqProposal, FaqProposalGroup } from '#shared/api/faq.js';
 import type { Page } from '#shared/api/page.js';
 import { searchAlternatives, searchText, trigramKey } from '#shared/faq/search.js';
 import { localDateOf } from '#shared/dates.js';
-import { maskerFor } from '#shared/masking.js';
+import { type Masker, maskerFor } from '#shared/masking.js';
+import { itemsOf } from '#shared/checklists/types.js';
 import { itemFailureRate } from '#shared/rectification/failure-rate.js';
 import { addDays } from '#shared/reports/periods.js';
 import { can } from '#shared/permissions.js';
@@ -13,6 +14,7 @@ import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
 import { type Transaction, TransactionRunner } from '#server/database/transaction.js';
 import { type AudioResponse, RecordingAccessService } from '#server/recordings/recording-access.service.js';
 import { ReportsService } from '#server/reports/reports.service.js';
+import { ChecklistsService } from '#server/checklists/checklists.service.js';
 import type {
   CreateFaqDto,
   CreateProposalDto,
@@ -35,6 +37,9 @@ import { type EntryContent, type FaqEntryRow, FaqRepository } from './faq.reposi
  */
 /** Weeks compared on each side of a publication ("did it help?"). */
 const EFFECT_WEEKS = 4;
+/** Days up to yesterday over which a knowledge item failing in common suggests an FAQ gap, and the comments shown. */
+const SUGGESTION_DAYS = 7;
+const SUGGESTION_COMMENTS = 5;
 
 @Injectable()
 export class FaqService {
@@ -44,6 +49,7 @@ export class FaqService {
     private readonly transaction: TransactionRunner,
     private readonly recordingAudio: RecordingAccessService,
     private readonly reports: ReportsService,
+    private readonly checklists: ChecklistsService,
   ) {}
 
   async search(user: AuthUser, query: FaqQueryDto): Promise<Page<FaqListItem>> {
@@ -195,7 +201,47 @@ export class FaqService {
       group.proposals.push(toFaqProposal(row, mask));
     }
     // Gaps that more calls show first, then the oldest.
-    return { groups: [...groups.values()].sort((a, b) => b.proposals.length - a.proposals.length) };
+    return { groups: [...groups.values()].sort((a, b) => b.proposals.length - a.proposals.length), suggestions: await this.suggestions(mask) };
+  }
+
+  /**
+   * The checklist's knowledge items that fail as a common problem (the problems report's rule and the
+   * project's thresholds) in some team over the SUGGESTION_DAYS days up to yesterday, per project.
+   */
+  private async suggestions(mask: Masker): Promise<FaqSuggestion[]> {
+    const knowledge = new Map(
+      itemsOf((await this.checklists.active()).sections)
+        .filter((item) => item.knowledge)
+        .map((item) => [item.code, item.title]),
+    );
+    if (!knowledge.size) return [];
+    const to = addDays(localDateOf(new Date(), process.env.TZ), -1);
+    const from = addDays(to, -(SUGGESTION_DAYS - 1));
+    const suggestions: FaqSuggestion[] = [];
+    for (const project of await this.faq.activeProjects()) {
+      const byCode = new Map<string, FaqSuggestion['teams']>();
+      for (const team of await this.reports.teamProblems(project.id, from, to)) {
+        for (const problem of team.common.filter((p) => knowledge.has(p.code))) {
+          byCode.set(problem.code, [...(byCode.get(problem.code) ?? []), { team: team.team, agents: problem.agents, failures: problem.failures }]);
+        }
+      }
+      if (!byCode.size) continue;
+      const comments = await this.faq.failedItemComments({ projectId: project.id, codes: [...byCode.keys()], from, to, limit: SUGGESTION_COMMENTS });
+      for (const [code, teams] of byCode) {
+        suggestions.push({
+          key: `${project.code}:${code}`,
+          project: project.code,
+          code,
+          title: knowledge.get(code)!,
+          from,
+          to,
+          teams: teams.sort((a, b) => b.failures - a.failures),
+          comments: comments.filter((c) => c.code === code).map((c) => ({ text: mask.text(c.comment), team: c.team, at: c.at })),
+        });
+      }
+    }
+    // The widest gaps first: the most agents failing it across teams.
+    return suggestions.sort((a, b) => b.teams.reduce((n, t) => n + t.agents, 0) - a.teams.reduce((n, t) => n + t.agents, 0));
   }
 
   /** One's own proposals, newest last. */

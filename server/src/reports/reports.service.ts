@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProblemPlan, ProblemSettings, ProblemsReport, ReportSummary } from '#shared/api/reports.js';
+import type { ProblemPlan, ProblemSettings, ProblemsReport, ReportSummary, TeamProblems } from '#shared/api/reports.js';
 import { periodAround, wholePeriod } from '#shared/reports/periods.js';
 import { bucketCount, bucketsOf } from '#shared/reports/buckets.js';
 import type { InspectorsFigures, ScoreTrend, TeamAgentsFigures, TeamsFigures, TrendBucket } from '#shared/api/dashboard.js';
@@ -107,6 +107,15 @@ export class ReportsService {
    */
   itemWeeks(f: { projectId: string; code: string; anchor: string; from: string; to: string }): Promise<{ week: number; evaluated: number; failures: number }[]> {
     return this.reports.itemWeeks(f);
+  }
+
+  /**
+   * Each team's problems in one project over a period, for another domain that has checked the
+   * caller's right to them (the FAQ inbox suggests gaps from knowledge items failing in common).
+   */
+  async teamProblems(projectId: string, from: string, to: string): Promise<TeamProblems[]> {
+    const [rows, thresholds] = await Promise.all([this.reports.failures({ projectId, from, to, teamIds: null }), this.thresholdsOf(projectId)]);
+    return classifyProblems(rows, thresholds);
   }
 
   /** Recomputes every total from the evaluations, for evaluations loaded outside the services (benchmarks). */

@@ -108,8 +108,29 @@ export interface FaqProposalGroup {
   proposals: FaqProposal[];
 }
 
+/**
+ * A knowledge item of the checklist (`knowledge`) failing as a common problem in a team over the last
+ * days: the FAQ may lack what the agents should have answered, even where nobody proposed a change.
+ */
+export interface FaqSuggestion {
+  /** `project:code` */
+  key: string;
+  /** Project code. */
+  project: string;
+  code: string;
+  title: string;
+  /** The days looked at, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** The teams where it is a common problem: agents who failed it and failed evaluations. */
+  teams: { team: string; agents: number; failures: number }[];
+  /** What inspectors wrote on the failed items, newest first (numbers masked), at most a few. */
+  comments: { text: string; team: string; at: number | null }[];
+}
+
 export interface FaqInbox {
   groups: FaqProposalGroup[];
+  suggestions: FaqSuggestion[];
 }
 
 /** One week of an item's verdicts around the publication: week 0 starts on the day it was published. */

@@ -62,9 +62,9 @@ export const DEFAULT_CHECKLIST: ChecklistSection[] = [
     items: [
       { code: 'B1', title: '准确把握需求并简要复述', guidance: '快速准确地把握客户需求，并简要复述确认', points: 10, critical: false, allowNa: false },
       { code: 'B2', title: '掌握谈话主动权', guidance: '主导通话进程，避免被客户带偏', points: 5, critical: false, allowNa: false },
-      { code: 'B3', title: '专业知识准确', guidance: '业务知识准确、完整', points: 10, critical: false, allowNa: false },
+      { code: 'B3', title: '专业知识准确', guidance: '业务知识准确、完整', points: 10, critical: false, allowNa: false, knowledge: true },
       { code: 'B4', title: '解释通俗易懂', guidance: '用客户能听懂的语言解释', points: 5, critical: false, allowNa: false },
-      { code: 'B5', title: '回答切中要点', guidance: '回答简洁、切中要点', points: 5, critical: false, allowNa: false },
+      { code: 'B5', title: '回答切中要点', guidance: '回答简洁、切中要点', points: 5, critical: false, allowNa: false, knowledge: true },
     ],
   },
 ];

@@ -10,6 +10,11 @@ export interface ChecklistItem {
   /** Failing it makes the whole evaluation fatal (score 0). */
   critical: boolean;
   allowNa: boolean;
+  /**
+   * About what the agent must know (professional knowledge, answers to the point): when it fails as a
+   * common problem, the FAQ maintainers' inbox suggests a gap in the FAQ.
+   */
+  knowledge?: boolean;
   /** An automatic check that pre-scores the item from the transcript. */
   rule?: RuleConfig;
 }

@@ -48,7 +48,7 @@ export const RULE_TYPES = ['phrase-required', 'phrase-forbidden', 'interrupt', '
 const CODE = new RegExp(`^[A-Z][A-Z0-9_]{0,${CODE_MAX_LENGTH - 1}}$`);
 const isPositive = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n > 0;
 const isPhrase = (p: unknown) => typeof p === 'string' && p.trim().length > 0 && p.length <= PHRASE_MAX_LENGTH;
-const ITEM_FIELDS = ['code', 'title', 'guidance', 'points', 'critical', 'allowNa', 'rule'];
+const ITEM_FIELDS = ['code', 'title', 'guidance', 'points', 'critical', 'allowNa', 'knowledge', 'rule'];
 
 type Add = (field: string, code: ChecklistProblemCode, params?: Record<string, string | number>) => void;
 
@@ -75,6 +75,7 @@ export function validateChecklist(sections: unknown): ChecklistProblem[] {
         add(`${f}.points`, 'pointsRange', { min: 0, max: POINTS_MAX });
       if (typeof item.critical !== 'boolean') add(`${f}.critical`, 'notBoolean');
       if (typeof item.allowNa !== 'boolean') add(`${f}.allowNa`, 'notBoolean');
+      if (item.knowledge !== undefined && typeof item.knowledge !== 'boolean') add(`${f}.knowledge`, 'notBoolean');
       if (item.rule !== undefined) validateRule(item.rule, `${f}.rule`, add);
       const extra = Object.keys(item).filter((k) => !ITEM_FIELDS.includes(k));
       if (extra.length) add(`${f}.${extra[0]}`, 'unknownField', { name: extra[0] });

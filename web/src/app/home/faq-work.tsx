@@ -10,7 +10,8 @@ const firstPage = (status: 'draft' | 'in_review') => ({ status, page: 1, pageSiz
 
 /**
  * The FAQ maintainer's part (seed 11.11): the proposals inspectors sent from calls, waiting in his
- * inbox (grouped when several calls show the same gap), the entries waiting for review, and his
+ * inbox (grouped when several calls show the same gap), the knowledge items failing as a common
+ * problem (a gap nobody proposed to fill), the entries waiting for review, and his
  * drafts not yet sent.
  */
 export function FaqWork() {
@@ -23,7 +24,7 @@ export function FaqWork() {
   return (
     <Card title={t('home.faqWork.title')} style={{ marginBottom: 24 }} data-testid="home-faq-work">
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={8}>
+        <Col xs={24} md={6}>
           <WorkFigure
             testId="home-faq-proposals"
             title={t('home.faqWork.proposals')}
@@ -34,7 +35,18 @@ export function FaqWork() {
             to={paths.faqInbox.getHref()}
           />
         </Col>
-        <Col xs={12} md={8}>
+        <Col xs={24} md={6}>
+          <WorkFigure
+            testId="home-faq-suggestions"
+            title={t('home.faqWork.suggestions')}
+            value={inbox.data?.suggestions.length}
+            suffix={t('home.units.items')}
+            hint={t('home.faqWork.suggestionsHint')}
+            loading={inbox.isPending}
+            to={paths.faqInbox.getHref()}
+          />
+        </Col>
+        <Col xs={12} md={6}>
           <WorkFigure
             testId="home-faq-review"
             title={t('home.faqWork.inReview')}
@@ -44,7 +56,7 @@ export function FaqWork() {
             to={paths.faq.getHref({ status: 'in_review' })}
           />
         </Col>
-        <Col xs={12} md={8}>
+        <Col xs={12} md={6}>
           <WorkFigure
             testId="home-faq-drafts"
             title={t('home.faqWork.drafts')}

@@ -25,6 +25,12 @@ export function ChecklistView({ sections }: { sections: readonly ChecklistSectio
     },
     { title: t('checklists.fields.allowNa'), dataIndex: 'allowNa', width: 90, render: (allowNa: boolean) => (allowNa ? t('checklists.yes') : t('checklists.no')) },
     {
+      title: t('checklists.fields.knowledge'),
+      dataIndex: 'knowledge',
+      width: 90,
+      render: (knowledge?: boolean) => (knowledge ? <Tag color="purple">{t('checklists.knowledge')}</Tag> : t('checklists.no')),
+    },
+    {
       title: t('checklists.fields.rule'),
       key: 'rule',
       // The remaining width; long phrase lists wrap.

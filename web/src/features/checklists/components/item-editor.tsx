@@ -55,6 +55,12 @@ export function ItemEditor({ item, onChange, path, problems }: ItemEditorProps) 
             <Switch checked={item.allowNa} onChange={(allowNa) => set({ allowNa })} data-testid="item-allow-na" />
           </Field>
         </Col>
+        <Col>
+          <Field label={t('checklists.fields.knowledge')} path={`${path}.knowledge`} problems={problems} extra={t('checklists.editor.knowledgeHint')}>
+            {/* Left out when off, as the checklists written before the flag are. */}
+            <Switch checked={!!item.knowledge} onChange={(knowledge) => set({ knowledge: knowledge || undefined })} data-testid="item-knowledge" />
+          </Field>
+        </Col>
       </Row>
       <RuleEditor rule={item.rule} onChange={(rule) => set({ rule })} path={`${path}.rule`} problems={problems} />
     </div>

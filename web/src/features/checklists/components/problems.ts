@@ -37,6 +37,7 @@ export const FIELD_LABELS = {
   points: 'checklists.fields.points',
   critical: 'checklists.fields.critical',
   allowNa: 'checklists.fields.allowNa',
+  knowledge: 'checklists.fields.knowledge',
   rule: 'checklists.fields.rule',
   type: 'checklists.fields.ruleType',
   phrases: 'checklists.fields.phrases',

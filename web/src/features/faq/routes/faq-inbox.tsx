@@ -10,11 +10,13 @@ import { paths } from '#web/config/paths';
 import { useCan } from '#web/lib/authorization';
 import { useFeedback } from '#web/lib/feedback';
 import { type FaqProposal, useDecideProposal, useFaqInbox } from '../api/faq-entries';
+import { KnowledgeSuggestions } from '../components/knowledge-suggestions';
 
 /**
  * The FAQ maintainers' inbox: inspectors' pending proposals from calls, grouped when several calls show
  * the same gap (the same entry, or the same question once normalised), the gaps most calls show first.
- * Accepting one turns it into a draft entry (or opens the entry it changes).
+ * Accepting one turns it into a draft entry (or opens the entry it changes). Above them, the knowledge
+ * items failing as a common problem, where the FAQ may have a gap nobody proposed to fill.
  */
 export function FaqInboxRoute() {
   const { t } = useTranslation();
@@ -24,6 +26,7 @@ export function FaqInboxRoute() {
   return (
     <>
       <PageHeader title={t('faq.inbox')} />
+      <KnowledgeSuggestions suggestions={inbox.data.suggestions} />
       {inbox.data.groups.length === 0 ? (
         <Empty description={t('faq.inboxEmpty')} />
       ) : (
