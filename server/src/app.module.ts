@@ -22,6 +22,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { KpiModule } from './kpi/kpi.module.js';
 import { FaqModule } from './faq/faq.module.js';
+import { DisputesModule } from './disputes/disputes.module.js';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         AnalysisReportsModule,
         KpiModule,
         FaqModule,
+        DisputesModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   // Organisation (DOMAIN.md "Who uses it"): admins run it; supervisors keep teams and agents current.
   'org.project.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
   'org.project.edit': [Role.Admin],
+  /** How many days after submission a team lead may dispute an evaluation of the project (issue 15). */
+  'org.project.disputeWindow': [Role.Admin, Role.Supervisor],
   'org.team.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
   'org.team.edit': [Role.Admin, Role.Supervisor],
   'org.agent.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
@@ -112,6 +114,15 @@ export const PERMISSIONS = {
   'rectification.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
   /** Acknowledge a notice with the team's action plan: the team lead's, or a supervisor's for him. */
   'rectification.acknowledge': [Role.Admin, Role.Supervisor, Role.TeamLead],
+  // Acknowledgement and disputes (issue 15): the team lead speaks for the agent, the inspector answers, the supervisor rules.
+  /** Read disputes (an inspector those on his evaluations, a team lead his teams', a supervisor his projects') and their summary. */
+  'dispute.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Accept an evaluation of one's team for the agent, or dispute its items and escalate the dispute once. */
+  'dispute.raise': [Role.TeamLead],
+  /** Answer a dispute of one's own evaluation: accept (the item is amended) or reject each item with a reason. */
+  'dispute.answer': [Role.Admin, Role.Supervisor, Role.Inspector],
+  /** Rule on an escalated dispute, finally. */
+  'dispute.rule': [Role.Admin, Role.Supervisor],
   // Exports (seed 三(三): nothing leaves without approval).
   /** Download an export at once (evaluations as CSV/XLSX), audited. */
   'export.direct': [Role.Admin, Role.Supervisor],

@@ -63,6 +63,21 @@ async function coachingItem(): Promise<{ id: string; evaluationId: string }> {
   return { id: items.find((i: { evaluationId: string }) => i.evaluationId === evaluation.body.id).id, evaluationId: evaluation.body.id };
 }
 
+/** A submitted evaluation of world a failing B1, for the dispute codes (issue 15). */
+async function failedB1(source = 'daily'): Promise<string> {
+  const recordingId = await recordingFor(t, world.a.agent.employeeNo);
+  const res = await t
+    .as(world.a.inspector.token)
+    .post('/api/evaluations')
+    .send({ recordingId, source, items: await allItems(t, { B1: 'fail' }) });
+  return res.body.id;
+}
+const disputeB1 = (evaluationId: string) =>
+  t
+    .as(world.a.lead.token)
+    .post(`/api/evaluations/${evaluationId}/disputes`)
+    .send({ items: [{ code: 'B1', reason: '其实复述了' }] });
+
 /** The inspector's open draft on a fresh call of his project, fully scored. */
 async function scoredDraft(): Promise<{ id: string; revision: number }> {
   const recordingId = await recordingFor(t, world.a.agent.employeeNo);
@@ -520,6 +535,57 @@ const cases: Case[] = [
       return t.as(world.supervisor.token).post(`/api/faq/${created.body.id}/submit`).send({});
     },
     (body) => expect(body.params).toEqual({ status: 'in_review', action: 'submit' }),
+  ],
+  [
+    'DISPUTE_WINDOW_CLOSED',
+    409,
+    async () => {
+      const id = await failedB1();
+      await t.app.get(DataSource).query(`UPDATE evaluations SET "submittedAt" = now() - interval '30 days' WHERE id = $1`, [id]);
+      return disputeB1(id);
+    },
+    (body) => expect(body.params).toMatchObject({ days: 7 }),
+  ],
+  ['DISPUTE_CALIBRATION', 409, async () => disputeB1(await failedB1('calibration'))],
+  [
+    'DISPUTE_EXISTS',
+    409,
+    async () => {
+      const id = await failedB1();
+      await disputeB1(id);
+      return disputeB1(id);
+    },
+    (body) => expect(body.params).toMatchObject({ status: 'awaiting_inspector' }),
+  ],
+  [
+    'EVALUATION_ACKNOWLEDGED',
+    409,
+    async () => {
+      const id = await failedB1();
+      await t.as(world.a.lead.token).post(`/api/evaluations/${id}/acknowledge`);
+      return disputeB1(id);
+    },
+    (body) => expect(body.params).toEqual({ by: world.a.lead.username }),
+  ],
+  [
+    'DISPUTE_STATE',
+    409,
+    async () => {
+      const dispute = (await disputeB1(await failedB1())).body;
+      return t.as(world.a.lead.token).post(`/api/disputes/${dispute.id}/escalate`).send({ reason: '请主管裁定' });
+    },
+    (body) => expect(body.params).toEqual({ status: 'awaiting_inspector', action: 'escalated' }),
+  ],
+  [
+    'DISPUTE_NOT_YOURS',
+    403,
+    async () => {
+      const dispute = (await disputeB1(await failedB1())).body;
+      return t
+        .as(t.adminToken)
+        .post(`/api/disputes/${dispute.id}/answer`)
+        .send({ items: [{ code: 'B1', decision: 'accept' }] });
+    },
   ],
   [
     'INTERNAL',

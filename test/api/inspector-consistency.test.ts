@@ -13,7 +13,7 @@ import { waitFor } from '../support/wait-for.js';
 
 let t: TestApp;
 type User = { username: string; token: string };
-let w: { project: string; i1: User; i2: User; i3: User; lead: User; supervisor: User; elsewhere: User; s1: number; amendedScore: number };
+let w: { project: string; team: string; i1: User; i2: User; i3: User; lead: User; supervisor: User; elsewhere: User; s1: number; amendedScore: number };
 
 /** A call of the agent on that day and business type, its automatic checks done. */
 async function call(agent: string, day: string, businessType: string): Promise<string> {
@@ -67,7 +67,7 @@ beforeAll(async () => {
   expect(amended.status).toBe(200);
   // Never counted: a calibration evaluation.
   await evaluate(i1.token, await call(agent, WEEK1, '话费'), { GREETING: 'fail', A4: 'fail' }, 'calibration');
-  w = { project: project.code, i1, i2, i3, lead, supervisor, elsewhere, s1, amendedScore: amended.body.score };
+  w = { project: project.code, team: team.code, i1, i2, i3, lead, supervisor, elsewhere, s1, amendedScore: amended.body.score };
   expect(s1).toBeGreaterThan(0);
   expect(s1).toBeLessThan(100);
 });
@@ -121,8 +121,57 @@ describe('GET /api/reports/inspector-consistency', () => {
   it('gives empty figures for a user who scored nothing in the period', async () => {
     const res = await get(`inspector=${w.lead.username}&${PERIOD}`);
     expect(res.status).toBe(200);
-    expect(res.body.totals).toEqual({ evaluations: 0, averageScore: null, scoreSpread: null, similarDeviation: null, compared: 0, peerSpread: null, amendments: 0 });
+    expect(res.body.totals).toEqual({
+      evaluations: 0,
+      averageScore: null,
+      scoreSpread: null,
+      similarDeviation: null,
+      compared: 0,
+      peerSpread: null,
+      amendments: 0,
+      disputes: { disputedItems: 0, upheldItems: 0, upheldRate: null },
+    });
     expect(res.body.rules).toEqual([]);
+  });
+
+  it('counts the items team leads disputed on the inspector’s evaluations of the period’s calls, and those upheld against him (issue 15)', async () => {
+    const agent = (await t.as(t.adminToken).get(`/api/agents?team=${w.team}&pageSize=1`)).body.items[0].employeeNo;
+    const dispute = async (day: string, fails: string[]) => {
+      const evaluation = await evaluate(w.i1.token, await call(agent, day, '话费'), Object.fromEntries(fails.map((c) => [c, 'fail' as const])));
+      const res = await t
+        .as(w.lead.token)
+        .post(`/api/evaluations/${evaluation.id}/disputes`)
+        .send({ items: fails.map((code) => ({ code, reason: '录音里做到了' })) });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const id = await dispute('2026-11-03', ['GREETING', 'B1', 'B2']);
+    await dispute('2026-11-12', ['B3']); // a call after the period: not counted
+    const answered = await t
+      .as(w.i1.token)
+      .post(`/api/disputes/${id}/answer`)
+      .send({
+        items: [
+          { code: 'GREETING', decision: 'accept' },
+          { code: 'B1', decision: 'reject', reason: '维持' },
+          { code: 'B2', decision: 'reject', reason: '维持' },
+        ],
+      });
+    expect(answered.status).toBe(201);
+    expect((await t.as(w.lead.token).post(`/api/disputes/${id}/escalate`).send({ reason: '请主管裁定' })).status).toBe(201);
+    const ruled = await t
+      .as(w.supervisor.token)
+      .post(`/api/disputes/${id}/ruling`)
+      .send({
+        items: [
+          { code: 'B1', ruling: 'uphold', reason: '成立' },
+          { code: 'B2', ruling: 'reject', reason: '不成立' },
+        ],
+      });
+    expect(ruled.status).toBe(201);
+    const res = await get(`inspector=${w.i1.username}&from=2026-11-02&to=2026-11-08`);
+    expect(res.body.totals.disputes).toEqual({ disputedItems: 3, upheldItems: 2, upheldRate: 2 / 3 });
+    expect((await get(`inspector=${w.i2.username}&from=2026-11-02&to=2026-11-08`)).body.totals.disputes).toEqual({ disputedItems: 0, upheldItems: 0, upheldRate: null });
   });
 
   it.each([

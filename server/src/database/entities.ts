@@ -26,6 +26,7 @@ import {
 import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#server/rectification/rectification.entity.js';
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
 import { FaqEntryEntity, FaqProposalEntity, FaqVersionEntity } from '#server/faq/faq.entity.js';
+import { DisputeEntity, DisputeItemEntity, DisputeStepEntity, EvaluationAcknowledgementEntity } from '#server/disputes/dispute.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
 import { SessionEntity } from '#server/auth/session.entity.js';
 import { LoginAttemptEntity } from '#server/auth/login-attempt.entity.js';
@@ -87,4 +88,8 @@ export const ENTITIES = [
   FaqEntryEntity,
   FaqVersionEntity,
   FaqProposalEntity,
+  EvaluationAcknowledgementEntity,
+  DisputeEntity,
+  DisputeItemEntity,
+  DisputeStepEntity,
 ];

@@ -1,3 +1,4 @@
+import { Disputes1796609900173 } from '#server/migrations/1796609900173-Disputes.js';
 import { KpiPromotions1796596232062 } from '#server/migrations/1796596232062-KpiPromotions.js';
 import { KpiGradingRequests1796594804928 } from '#server/migrations/1796594804928-KpiGradingRequests.js';
 import { Kpi1796594128465 } from '#server/migrations/1796594128465-Kpi.js';
@@ -53,4 +54,5 @@ export const MIGRATIONS: MigrationClass[] = [
   DashboardMonths1796595273955,
   KpiPromotions1796596232062,
   FaqTrigramKeys1796597731145,
+  Disputes1796609900173,
 ];

@@ -142,37 +142,44 @@ export class EvaluationsService {
 
   /** After submission only a supervisor may change an evaluation, with a reason; both states are kept. */
   async amend(user: AuthUser, id: string, dto: AmendDto): Promise<Evaluation> {
+    await this.transaction.run((tx) => this.amendWithin(user, id, dto, tx));
+    return this.get(user, id);
+  }
+
+  /**
+   * The amendment itself, inside the caller's transaction: the amend route's, or a dispute's when an
+   * item is upheld (issue 15: the inspector accepting, the supervisor ruling). The caller has checked
+   * who may amend; the history, defects, coaching item and roll-ups follow here in either case.
+   */
+  async amendWithin(user: AuthUser, id: string, dto: Pick<AmendDto, 'reason' | 'items'>, tx: Transaction): Promise<void> {
     const before = await this.get(user, id);
     if (before.status !== EvaluationStatus.Submitted)
       throw new DomainError('EVALUATION_NOT_SUBMITTED', 'Only a submitted evaluation is amended; a draft is simply saved');
     const checklist = await this.checklistOf(before.checklistVersionId);
     this.checkItems(checklist, dto.items, false);
-    await this.transaction.run(async (tx) => {
-      for (const item of dto.items) {
-        await this.evaluations.updateItem(id, item.code, { verdict: item.verdict, comment: item.comment ?? null, at: item.at ?? null, until: item.until ?? null }, tx);
-      }
-      await this.evaluations.bumpRevision(id, tx);
-      const after = await this.score(id, tx);
-      await this.history(
-        user,
-        id,
-        'amended',
-        dto.reason,
-        {
-          before: {
-            score: before.score,
-            fatal: before.fatal,
-            items: before.items.filter((i) => dto.items.some((d) => d.code === i.code)).map((i) => ({ code: i.code, verdict: i.verdict })),
-          },
-          after: { ...after, items: dto.items.map((i) => ({ code: i.code, verdict: i.verdict })) },
+    for (const item of dto.items) {
+      await this.evaluations.updateItem(id, item.code, { verdict: item.verdict, comment: item.comment ?? null, at: item.at ?? null, until: item.until ?? null }, tx);
+    }
+    await this.evaluations.bumpRevision(id, tx);
+    const after = await this.score(id, tx);
+    await this.history(
+      user,
+      id,
+      'amended',
+      dto.reason,
+      {
+        before: {
+          score: before.score,
+          fatal: before.fatal,
+          items: before.items.filter((i) => dto.items.some((d) => d.code === i.code)).map((i) => ({ code: i.code, verdict: i.verdict })),
         },
-        tx,
-      );
-      // The defects, coaching item and roll-ups follow the new verdicts (and the amendment, for the
-      // inspectors' figures): replaced, never counted twice.
-      await this.coaching.recordEvaluation(id, tx);
-    });
-    return this.get(user, id);
+        after: { ...after, items: dto.items.map((i) => ({ code: i.code, verdict: i.verdict })) },
+      },
+      tx,
+    );
+    // The defects, coaching item and roll-ups follow the new verdicts (and the amendment, for the
+    // inspectors' figures): replaced, never counted twice.
+    await this.coaching.recordEvaluation(id, tx);
   }
 
   async get(user: AuthUser, id: string): Promise<Evaluation> {

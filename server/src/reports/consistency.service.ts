@@ -5,6 +5,7 @@ import { wilsonInterval } from '#shared/rectification/failure-rate.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { invalid } from '#server/common/domain-error.js';
+import { DisputeFiguresService } from '#server/disputes/dispute-figures.service.js';
 import { consistencyTrend } from './consistency.js';
 import { ConsistencyRepository } from './consistency.repository.js';
 
@@ -19,6 +20,7 @@ export class ConsistencyService {
   constructor(
     private readonly consistency: ConsistencyRepository,
     private readonly scope: ScopeService,
+    private readonly disputes: DisputeFiguresService,
   ) {}
 
   async inspector(user: AuthUser, q: { project: string; inspector: string; from: string; to: string }): Promise<InspectorConsistency> {
@@ -31,12 +33,24 @@ export class ConsistencyService {
     if (bucket === 'month' && bucketCount('month', q.from, q.to) > MAX_MONTHS) throw invalid('to', `at most ${MAX_MONTHS} months: a shorter period`);
     const buckets = bucketsOf(bucket, q.from, q.to);
     const f = { projectId: project.id, from: q.from, to: q.to, inspectorId: inspector.id, bucketStarts: buckets.map((b) => b.from) };
-    const [strata, amendments, rules] = await Promise.all([this.consistency.strata(f), this.consistency.amendments(f), this.consistency.machineAgreement(f)]);
+    const [strata, amendments, rules, disputed] = await Promise.all([
+      this.consistency.strata(f),
+      this.consistency.amendments(f),
+      this.consistency.machineAgreement(f),
+      this.disputes.upheldByInspector([project.id], q.from, q.to, 'call'),
+    ]);
+    const { totals, trend } = consistencyTrend(buckets, strata, amendments);
+    // Issue 15: the items team leads disputed on this inspector's evaluations of the period's calls, and those upheld.
+    const mine = disputed.find((d) => d.inspectorId === inspector.id) ?? { disputedItems: 0, upheldItems: 0 };
     return {
       inspector: inspector.username,
       name: inspector.displayName,
       bucket,
-      ...consistencyTrend(buckets, strata, amendments),
+      totals: {
+        ...totals,
+        disputes: { disputedItems: mine.disputedItems, upheldItems: mine.upheldItems, upheldRate: mine.disputedItems ? mine.upheldItems / mine.disputedItems : null },
+      },
+      trend,
       rules: rules.map((r) => {
         const { rate, low, high } = wilsonInterval(r.agreed, r.evaluated);
         return { code: r.code, evaluated: r.evaluated, agreed: r.agreed, rate, low, high };

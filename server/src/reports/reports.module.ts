@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DisputeFiguresModule } from '#server/disputes/dispute-figures.module.js';
 import { ConsistencyRepository } from './consistency.repository.js';
 import { ConsistencyService } from './consistency.service.js';
 import { ReportsController } from './reports.controller.js';
@@ -28,6 +29,7 @@ import { ReportsService } from './reports.service.js';
       ScoreTeamMonthEntity,
       InspectorDayEntity,
     ]),
+    DisputeFiguresModule,
   ],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService, ConsistencyRepository, ConsistencyService],

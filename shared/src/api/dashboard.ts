@@ -142,13 +142,23 @@ export interface InspectorRuleAgreement {
   high: number | null;
 }
 
+/**
+ * Items disputed by team leads on this inspector's evaluations of the period's calls, and how many were
+ * upheld against him (issue 15): upheldRate = upheldItems ÷ disputedItems, null without any.
+ */
+export interface ConsistencyDisputes {
+  disputedItems: number;
+  upheldItems: number;
+  upheldRate: number | null;
+}
+
 /** `GET /api/reports/inspector-consistency?project&inspector&from&to` (supervisors and admins). */
 export interface InspectorConsistency {
   inspector: string;
   name: string;
   /** The trend's buckets: weeks for up to 13 weeks, months beyond. */
   bucket: 'week' | 'month';
-  totals: ConsistencyFigures;
+  totals: ConsistencyFigures & { disputes: ConsistencyDisputes };
   trend: ConsistencyBucket[];
   rules: InspectorRuleAgreement[];
 }

@@ -97,6 +97,18 @@ export const ERROR_CODES = [
   'FAQ_STALE',
   /** An FAQ entry's or proposal's state does not allow the step (`params.status`, `params.action`): reviewing a published entry, deciding a decided proposal. */
   'FAQ_STATE',
+  /** A dispute after the project's window (`params.days`, `params.closedAt`): the evaluation stands. */
+  'DISPUTE_WINDOW_CLOSED',
+  /** A calibration evaluation is the inspectors' own exercise: it is neither acknowledged nor disputed. */
+  'DISPUTE_CALIBRATION',
+  /** The evaluation has been disputed already (`params.id`, `params.status`): one dispute per evaluation. */
+  'DISPUTE_EXISTS',
+  /** The team lead accepted the evaluation already (`params.by`): it is neither accepted again nor disputed. */
+  'EVALUATION_ACKNOWLEDGED',
+  /** A dispute's state does not allow the step (`params.status`, `params.action`): answering twice, escalating twice, ruling a ruled one… */
+  'DISPUTE_STATE',
+  /** A dispute answered by someone other than the evaluation's inspector, or escalated by a lead of another team. */
+  'DISPUTE_NOT_YOURS',
   /** Too many failed sign-ins (`params.retryAfterSeconds`). */
   'THROTTLED',
   /** Anything unexpected: details are in the server log, never in the answer. */
@@ -186,6 +198,10 @@ export const FIELD_PROBLEMS = [
   'notAllowed',
   /** More successful calls (`params.value`) than calls handled that day. */
   'moreThanCalls',
+  /** Item `params.value` did not fail: only a failed item is disputed. */
+  'notFailed',
+  /** Item `params.value` is not one this step decides (not disputed, or not escalated). */
+  'notInDispute',
 ] as const;
 
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

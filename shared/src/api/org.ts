@@ -9,6 +9,8 @@ export interface Project {
   code: string;
   name: string;
   active: boolean;
+  /** Days after submission a team lead may dispute an evaluation of the project (issue 15; default 7). */
+  disputeWindowDays: number;
 }
 
 /** An active user with the team_lead role bound to the team. */

@@ -32,6 +32,7 @@ const PAGES: Record<NavKey, Lazy> = {
   dashboard: page(() => import('#web/features/reports/routes/dashboard')),
   problems: page(() => import('#web/features/reports/routes/problems')),
   coaching: page(() => import('#web/features/coaching/routes/coaching')),
+  disputes: page(() => import('#web/features/disputes/routes/disputes')),
   rectification: page(() => import('#web/features/rectification/routes/notices')),
   'analysis-reports': page(() => import('#web/features/analysis-reports/routes/reports')),
   kpi: page(() => import('#web/features/kpi/routes/kpi')),
@@ -90,6 +91,11 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
     path: paths.rectificationNotice.path,
     permission: 'rectification.read',
     lazy: page(() => import('#web/features/rectification/routes/notice')),
+  },
+  {
+    path: paths.dispute.path,
+    permission: 'dispute.read',
+    lazy: page(() => import('#web/features/disputes/routes/dispute')),
   },
   {
     path: paths.analysisReport.path,

@@ -53,6 +53,7 @@ export const NAVIGATION = [
   { key: 'sampling', path: paths.sampling.path, permission: 'sampling.run', label: 'nav.sampling', help: 'navHelp.sampling' },
   { key: 'dashboard', path: paths.dashboard.path, permission: 'report.summary', label: 'nav.dashboard', help: 'navHelp.dashboard' },
   { key: 'problems', path: paths.problems.path, permission: 'report.problems', label: 'nav.problems', help: 'navHelp.problems' },
+  { key: 'disputes', path: paths.disputes.path, permission: 'dispute.read', label: 'nav.disputes', help: 'navHelp.disputes' },
   { key: 'coaching', path: paths.coaching.path, permission: 'coaching.read', label: 'nav.coaching', help: 'navHelp.coaching' },
   {
     key: 'rectification',

@@ -139,6 +139,15 @@ export const paths = {
     getHref: (query: { team?: string; codes?: string[]; from?: string; to?: string } = {}) =>
       withQuery('/rectification-notices/new', { team: query.team, codes: query.codes?.join(','), from: query.from, to: query.to }),
   },
+  /**
+   * Disputes of evaluations (issue 15): the list (`status`; `tab` `list`, `summary` or `acknowledge`,
+   * the lead's evaluations to accept or dispute) and one dispute with its steps.
+   */
+  disputes: {
+    path: '/disputes',
+    getHref: (query: { status?: string; tab?: 'list' | 'summary' | 'acknowledge' | 'window' } = {}) => withQuery('/disputes', { tab: query.tab, status: query.status }),
+  },
+  dispute: { path: '/disputes/:id', getHref: (id: string) => `/disputes/${segment(id)}` },
   /** Daily, weekly and monthly analysis reports: the list (kind and project in the address) and one report. */
   analysisReports: {
     path: '/analysis-reports',

@@ -1,4 +1,4 @@
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 export const CODE_MESSAGE = 'must be 1–32 letters, digits, - or _';
@@ -24,4 +24,14 @@ export class UpdateProjectDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+}
+
+export const DISPUTE_WINDOW_MAX_DAYS = 90;
+
+/** The project's dispute window: whole days, 1 to 90. */
+export class DisputeWindowDto {
+  @IsInt({ message: 'days must be a whole number' })
+  @Min(1, { message: 'days must be at least 1' })
+  @Max(DISPUTE_WINDOW_MAX_DAYS, { message: `days must be at most ${DISPUTE_WINDOW_MAX_DAYS}` })
+  days!: number;
 }

@@ -17,6 +17,10 @@ export class ProjectEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Days after submission a team lead may dispute an evaluation (issue 15). */
+  @Column({ type: 'smallint', default: 7 })
+  disputeWindowDays!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Project } from '#shared/api/org.js';
 import type { Page } from '#shared/api/page.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiResult } from '#server/openapi/api-result.js';
-import { CreateProjectDto, UpdateProjectDto } from './project.dto.js';
+import { CreateProjectDto, DisputeWindowDto, UpdateProjectDto } from './project.dto.js';
 import { ProjectsService } from './projects.service.js';
 import { IdParam } from '#server/common/id-param.js';
 
@@ -41,5 +41,13 @@ export class ProjectsController {
   @Patch(':id')
   update(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: UpdateProjectDto): Promise<Project> {
     return this.service.update(user, id, dto);
+  }
+
+  /** Issue 15: how many days after submission the project's evaluations may be disputed (1–90). */
+  @ApiResult('Project')
+  @Can('org.project.disputeWindow')
+  @Put(':id/dispute-window')
+  disputeWindow(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: DisputeWindowDto): Promise<Project> {
+    return this.service.setDisputeWindow(user, id, dto.days);
   }
 }

@@ -47,4 +47,15 @@ export class ProjectsService {
       return toProjectResponse(saved);
     });
   }
+
+  /** The whole project's supervisor (or an admin) sets its dispute window; audited. */
+  async setDisputeWindow(user: AuthUser, id: string, days: number): Promise<Project> {
+    const project = await this.scope.projectById(user, id, { whole: true });
+    project.disputeWindowDays = days;
+    return this.transaction.run(async (tx) => {
+      const saved = await this.projects.save(project, tx);
+      await this.audit.record({ userId: user.id, username: user.username, action: 'project.disputeWindow', detail: { code: project.code, days } }, tx);
+      return toProjectResponse(saved);
+    });
+  }
 }

@@ -4,6 +4,7 @@ import { RoleTags } from '#web/components/role-tags';
 import { useUser } from '#web/lib/auth';
 import { useCan } from '#web/lib/authorization';
 import { Decisions } from './decisions';
+import { DisputeWork } from './dispute-work';
 import { FaqWork } from './faq-work';
 import { ListeningWork } from './listening-work';
 import { TeamFollowUp } from './team-follow-up';
@@ -40,6 +41,7 @@ export function HomeRoute() {
       {listens && <ListeningWork />}
       {leads && <TeamFollowUp />}
       {curates && <FaqWork />}
+      <DisputeWork />
       <Typography.Title level={4}>{worklists ? t('home.otherPages') : t('home.whatYouCanDo')}</Typography.Title>
       <WhatYouCanDo roles={user.roles} />
     </>

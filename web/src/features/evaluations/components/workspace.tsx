@@ -6,6 +6,7 @@ import type { ChecklistSection } from '#shared/checklists/types';
 import type { TranscriptSegment } from '#shared/recordings';
 import type { AutoChecks, RecordingDetail } from '#web/api/recording';
 import type { PlayerRegion, WaveformPeaks } from '#web/components/call-player';
+import { EvaluationDispute } from '#web/components/dispute/evaluation-dispute';
 import { paths } from '#web/config/paths';
 import { useCan } from '#web/lib/authorization';
 import { errorMessage, isError } from '#web/lib/errors';
@@ -197,6 +198,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
           {t('workspace.history')}
         </Button>
       )}
+      {!draft && <EvaluationDispute evaluationId={evaluation.id} items={evaluation.items} />}
       {canAmend && (
         <Button autoInsertSpace={false} onClick={() => setAmendOpen(true)} data-testid="amend-evaluation">
           {t('workspace.amend')}

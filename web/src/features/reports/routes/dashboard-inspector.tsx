@@ -77,6 +77,15 @@ export function DashboardInspectorRoute() {
                   0
                 )}
               </Descriptions.Item>
+              <Descriptions.Item label={t('consistency.disputes')}>
+                <span data-testid="consistency-disputes" data-value={data.totals.disputes.upheldItems}>
+                  {t('consistency.disputesOf', {
+                    upheld: data.totals.disputes.upheldItems,
+                    disputed: data.totals.disputes.disputedItems,
+                    rate: data.totals.disputes.upheldRate === null ? '—' : `${(data.totals.disputes.upheldRate * 100).toFixed(1)}%`,
+                  })}
+                </span>
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           <Card title={t(data.bucket === 'week' ? 'consistency.byWeek' : 'consistency.byMonth')}>
