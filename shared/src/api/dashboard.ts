@@ -152,13 +152,18 @@ export interface ConsistencyDisputes {
   upheldRate: number | null;
 }
 
+/** The period's figures, with the disputes raised against the inspector. */
+export interface ConsistencyTotals extends ConsistencyFigures {
+  disputes: ConsistencyDisputes;
+}
+
 /** `GET /api/reports/inspector-consistency?project&inspector&from&to` (supervisors and admins). */
 export interface InspectorConsistency {
   inspector: string;
   name: string;
   /** The trend's buckets: weeks for up to 13 weeks, months beyond. */
   bucket: 'week' | 'month';
-  totals: ConsistencyFigures & { disputes: ConsistencyDisputes };
+  totals: ConsistencyTotals;
   trend: ConsistencyBucket[];
   rules: InspectorRuleAgreement[];
 }
