@@ -339,6 +339,50 @@ describe('keeping the roll-ups current', () => {
   });
 });
 
+describe('every project in scope (project=*)', () => {
+  const ALL = 'project=*';
+  beforeAll(async () => {
+    // One evaluation in the other project, the same week: in the centre's figures, not in P's.
+    const agent = await builders(t).agent(w.other.team.code);
+    await evaluate(w.otherInspector.token, await call(agent.employeeNo, '2026-10-08T10:00:00+08:00', 6), { GREETING: 'fail' });
+  });
+
+  it('adds the projects up for a supervisor, as the evaluations list without a project counts them', async () => {
+    const [all, p, other] = await Promise.all([get('summary', `${ALL}&${WEEK}`), get('summary', `${P()}&${WEEK}`), get('summary', `project=${w.other.code}&${WEEK}`)]);
+    expect(all.status).toBe(200);
+    expect(other.body.evaluations).toBe(1);
+    expect(all.body.evaluations).toBe(p.body.evaluations + 1);
+    expect(all.body.evaluations).toBe(await total(WEEK));
+    const greeting = (body: { items: { code: string; failures: number }[] }) => body.items.find((i) => i.code === 'GREETING')?.failures ?? 0;
+    expect(greeting(all.body)).toBe(greeting(p.body) + 1);
+    const trend = await get('trend', `${ALL}&${WEEK}&bucket=week`);
+    expect(trend.body.points[0].evaluations).toBe(all.body.evaluations);
+    const teams = await get('teams', `${ALL}&${WEEK}`);
+    expect(teams.body.teams.map((x: { team: string }) => x.team)).toEqual(expect.arrayContaining([w.t1.code, w.t2.code, w.other.team.code]));
+    const agents = await get('team-agents', `${ALL}&${WEEK}&team=${w.other.team.code}`);
+    expect(agents.status).toBe(200);
+    expect(agents.body.agents).toHaveLength(1);
+    const inspectors = await get('inspectors', `${ALL}&${WEEK}`);
+    expect(inspectors.body.inspectors.map((x: { inspector: string }) => x.inspector)).toEqual(
+      expect.arrayContaining([w.i1.username, w.i2.username, w.otherInspector.username]),
+    );
+    const consistency = await get('inspector-consistency', `${ALL}&${WEEK}&inspector=${w.otherInspector.username}`);
+    expect(consistency.status).toBe(200);
+    expect(consistency.body.totals.evaluations).toBe(1);
+  });
+
+  it('stays within the caller’s scope: a team lead’s teams, an inspector’s projects', async () => {
+    const [leadAll, leadP] = await Promise.all([get('summary', `${ALL}&${WEEK}`, w.lead.token), get('summary', `${P()}&${WEEK}`, w.lead.token)]);
+    expect(leadAll.status).toBe(200);
+    expect(leadAll.body).toEqual(leadP.body);
+    const mine = await get('summary', `${ALL}&${WEEK}`, w.otherInspector.token);
+    expect(mine.body.evaluations).toBe(1);
+    const teams = await get('teams', `${ALL}&${WEEK}`, w.otherInspector.token);
+    expect(teams.body.teams.map((x: { team: string }) => x.team)).toEqual([w.other.team.code]);
+    expect((await get('team-agents', `${ALL}&${WEEK}&team=${w.t1.code}`, w.otherInspector.token)).status).toBe(403);
+  });
+});
+
 describe('bad queries', () => {
   it.each([
     ['trend', 'no project', 'from=2026-10-01&to=2026-10-31&bucket=day', 'project'],

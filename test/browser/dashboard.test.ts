@@ -101,6 +101,29 @@ describe('the quality dashboard', () => {
     await page.getByText('共 3 条').waitFor();
     await context.close();
   }, 120_000);
+  it('shows the whole centre when the supervisor picks every project, and the figure opens a list of as many', async () => {
+    const admin = await login('admin', ADMIN_PASSWORD);
+    const all = await call<{ evaluations: number }>(admin, 'GET', `/reports/summary?project=*&from=2026-10-01&to=2026-10-31`);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, 'supervisor', DEMO_PASSWORD);
+    await page.getByTestId('nav-dashboard').waitFor();
+    await page.goto(`${server.baseUrl}/dashboard?date=${DAY}`);
+    await page.getByTestId('dashboard-project').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '全部项目组' }).first().click();
+    await page.waitForURL(/project=\*/);
+    const evaluations = page.getByTestId('dashboard-evaluations');
+    await evaluations.waitFor();
+    expect(all.evaluations).toBeGreaterThanOrEqual(3); // the first test's project at least
+    expect(await evaluations.getAttribute('data-value')).toBe(String(all.evaluations));
+    await page.getByTestId('dashboard-teams').waitFor();
+    await evaluations.click();
+    await page.waitForURL(/\/evaluations\?/);
+    expect(new URL(page.url()).searchParams.get('project')).toBeNull();
+    expect(await listTotal(page)).toBe(all.evaluations);
+    await context.close();
+  }, 120_000);
+
   it('shows the trend and the teams side by side; a Pareto bar, a team’s counts and its row open lists that agree; a team lead sees his team only', async () => {
     const admin = await login('admin', ADMIN_PASSWORD);
     const suffix = Date.now().toString(36).slice(-5).toUpperCase();

@@ -71,6 +71,16 @@ export class ScopeService {
 
   // By code, as a body or filter field names it: 400 when unknown.
 
+  /**
+   * A report's project filter: the one project of that code (checked as `project` does), or, when the
+   * code is `all` (a value no project code can take), every project the caller sees — null for the
+   * whole centre, as `visibleProjectIds`.
+   */
+  async projectsOrAll(user: AuthUser, code: string, all: string): Promise<string[] | null> {
+    if (code === all) return this.visibleProjectIds(user);
+    return [(await this.project(user, code, { filter: true })).id];
+  }
+
   async project(user: AuthUser, code: string, lookup: CodeLookup & { whole?: boolean } = {}): Promise<ProjectEntity> {
     const project = await this.projects.byCode(code);
     if (!project) throw this.unknown(user, lookup, 'project', `unknown project ${code}`);

@@ -31,7 +31,12 @@ export class SqlFilter {
    * whole centre, no condition.
    */
   withinTeams(column: string, teamIds: string[] | null): this {
-    return teamIds ? this.add(`${column} = ANY(?)`, teamIds) : this;
+    return this.within(column, teamIds);
+  }
+
+  /** Restricts rows to the ids given (projects, teams …): null means no condition. */
+  within(column: string, ids: string[] | null): this {
+    return ids ? this.add(`${column} = ANY(?)`, ids) : this;
   }
 
   /**

@@ -32,8 +32,8 @@ export interface InspectorRuleRow {
 /** Length bands (seconds) within which two calls count as alike for comparing the scores given. */
 const LENGTH_BANDS = [120, 300, 600];
 
-/** Submitted, calibration aside, of one project and call-date range. */
-const COUNTED = `e."projectId" = $1 AND e.status = 'submitted' AND e.source <> 'calibration' AND e."callDate" BETWEEN $2 AND $3`;
+/** Submitted, calibration aside, of some projects (a null array: all) and a call-date range. */
+const COUNTED = `($1::uuid[] IS NULL OR e."projectId" = ANY($1::uuid[])) AND e.status = 'submitted' AND e.source <> 'calibration' AND e."callDate" BETWEEN $2 AND $3`;
 
 /** Which of the buckets (an array of their first days, ascending) a call date falls in: 1-based. */
 const BUCKET_OF = `width_bucket(e."callDate", $4::date[])`;
@@ -48,11 +48,11 @@ export class ConsistencyRepository {
     return row;
   }
 
-  /** Everyone's and the inspector's score sums per bucket and stratum of similar calls. */
-  strata(f: { projectId: string; from: string; to: string; inspectorId: string; bucketStarts: string[] }): Promise<StratumSums[]> {
+  /** Everyone's and the inspector's score sums per bucket and stratum of similar calls (of one project). */
+  strata(f: { projectIds: string[] | null; from: string; to: string; inspectorId: string; bucketStarts: string[] }): Promise<StratumSums[]> {
     return this.db.query(
       `SELECT ${BUCKET_OF} AS bucket,
-              concat_ws('|', coalesce(r."businessType", ''), r.direction::text, width_bucket(r."durationSeconds", $6::real[])) AS stratum,
+              concat_ws('|', e."projectId", coalesce(r."businessType", ''), r.direction::text, width_bucket(r."durationSeconds", $6::real[])) AS stratum,
               count(*)::int AS n, sum(e.score)::float8 AS sum, sum(e.score * e.score)::float8 AS squares,
               count(*) FILTER (WHERE e."inspectorId" = $5)::int AS "ownN",
               coalesce(sum(e.score) FILTER (WHERE e."inspectorId" = $5), 0)::float8 AS "ownSum",
@@ -60,30 +60,30 @@ export class ConsistencyRepository {
          FROM evaluations e JOIN recordings r ON r.id = e."recordingId"
         WHERE ${COUNTED} AND e.score IS NOT NULL
         GROUP BY 1, 2`,
-      [f.projectId, f.from, f.to, f.bucketStarts, f.inspectorId, LENGTH_BANDS],
+      [f.projectIds, f.from, f.to, f.bucketStarts, f.inspectorId, LENGTH_BANDS],
     );
   }
 
   /** The inspector's evaluations a supervisor amended, per bucket of their call dates. */
-  amendments(f: { projectId: string; from: string; to: string; inspectorId: string; bucketStarts: string[] }): Promise<BucketCounts[]> {
+  amendments(f: { projectIds: string[] | null; from: string; to: string; inspectorId: string; bucketStarts: string[] }): Promise<BucketCounts[]> {
     return this.db.query(
       `SELECT ${BUCKET_OF} AS bucket, count(*)::int AS amended
          FROM evaluations e
         WHERE ${COUNTED} AND e."inspectorId" = $5
           AND EXISTS (SELECT 1 FROM evaluation_history h WHERE h."evaluationId" = e.id AND h.action = 'amended')
         GROUP BY 1`,
-      [f.projectId, f.from, f.to, f.bucketStarts, f.inspectorId],
+      [f.projectIds, f.from, f.to, f.bucketStarts, f.inspectorId],
     );
   }
 
   /** Per automatic rule, how often the inspector's final verdict is the machine's (its N/A aside). */
-  machineAgreement(f: { projectId: string; from: string; to: string; inspectorId: string }): Promise<InspectorRuleRow[]> {
+  machineAgreement(f: { projectIds: string[] | null; from: string; to: string; inspectorId: string }): Promise<InspectorRuleRow[]> {
     return this.db.query(
       `SELECT i.code, count(*)::int AS evaluated, count(*) FILTER (WHERE i.verdict = i."autoVerdict")::int AS agreed
          FROM evaluations e JOIN evaluation_items i ON i."evaluationId" = e.id
         WHERE ${COUNTED} AND e."inspectorId" = $4 AND i."autoVerdict" IS NOT NULL AND i."autoVerdict" <> 'na'
         GROUP BY i.code ORDER BY i.code`,
-      [f.projectId, f.from, f.to, f.inspectorId],
+      [f.projectIds, f.from, f.to, f.inspectorId],
     );
   }
 }

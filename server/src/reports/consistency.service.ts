@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { InspectorConsistency } from '#shared/api/dashboard.js';
+import { ALL_PROJECTS } from '#shared/api/reports.js';
 import { bucketCount, bucketsOf } from '#shared/reports/buckets.js';
 import { wilsonInterval } from '#shared/rectification/failure-rate.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
@@ -25,19 +26,19 @@ export class ConsistencyService {
 
   async inspector(user: AuthUser, q: { project: string; inspector: string; from: string; to: string }): Promise<InspectorConsistency> {
     if (q.from > q.to) throw invalid('from', 'must not be after to');
-    const project = await this.scope.project(user, q.project, { filter: true });
+    const projectIds = await this.scope.projectsOrAll(user, q.project, ALL_PROJECTS);
     const inspector = await this.consistency.user(q.inspector);
     // Whoever scored counts (an admin may score too); a user who scored nothing gets empty figures.
     if (!inspector) throw invalid('inspector', `${q.inspector} is not a user`);
     const bucket = bucketCount('week', q.from, q.to) <= MAX_WEEKS ? 'week' : 'month';
     if (bucket === 'month' && bucketCount('month', q.from, q.to) > MAX_MONTHS) throw invalid('to', `at most ${MAX_MONTHS} months: a shorter period`);
     const buckets = bucketsOf(bucket, q.from, q.to);
-    const f = { projectId: project.id, from: q.from, to: q.to, inspectorId: inspector.id, bucketStarts: buckets.map((b) => b.from) };
+    const f = { projectIds, from: q.from, to: q.to, inspectorId: inspector.id, bucketStarts: buckets.map((b) => b.from) };
     const [strata, amendments, rules, disputed] = await Promise.all([
       this.consistency.strata(f),
       this.consistency.amendments(f),
       this.consistency.machineAgreement(f),
-      this.disputes.upheldByInspector([project.id], q.from, q.to, 'call'),
+      this.disputes.upheldByInspector(projectIds, q.from, q.to, 'call'),
     ]);
     const { totals, trend } = consistencyTrend(buckets, strata, amendments);
     // Issue 15: the items team leads disputed on this inspector's evaluations of the period's calls, and those upheld.

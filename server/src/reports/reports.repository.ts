@@ -5,9 +5,9 @@ import { SqlFilter } from '#server/database/sql-filter.js';
 import type { Transaction } from '#server/database/transaction.js';
 import { splitByMonths, type FailureRow, type ProblemThresholds } from './problems.js';
 
-/** The evaluations and calls a summary covers: one project's period, within some teams or all. */
+/** The evaluations and calls a summary covers: a period of one project or several (null: all), within some teams or all. */
 export interface SummaryFilter {
-  projectId: string;
+  projectIds: string[] | null;
   from: string;
   to: string;
   teamIds: string[] | null;
@@ -195,14 +195,14 @@ export class ReportsRepository {
     const parts: string[] = [];
     if (split.months) {
       const where = new SqlFilter(params)
-        .add('"projectId" = ?', f.projectId)
+        .within('"projectId"', f.projectIds)
         .add('month BETWEEN ? AND ?', split.months.from, split.months.to)
         .withinTeams('"teamId"', f.teamIds);
       if (condition) where.add(condition);
       parts.push(`SELECT ${columns} FROM ${table}_months ${where.where}`);
     }
     for (const days of split.days) {
-      const where = new SqlFilter(params).add('"projectId" = ?', f.projectId).localDateBetween('"callDate"', days.from, days.to).withinTeams('"teamId"', f.teamIds);
+      const where = new SqlFilter(params).within('"projectId"', f.projectIds).localDateBetween('"callDate"', days.from, days.to).withinTeams('"teamId"', f.teamIds);
       if (condition) where.add(condition);
       parts.push(`SELECT ${columns} FROM ${table}_days ${where.where}`);
     }
@@ -227,10 +227,10 @@ export class ReportsRepository {
 
   /** The project's teams within the caller's, with their coaching items open now and their notices not closed. */
   teamsWithOpenWork(f: {
-    projectId: string;
+    projectIds: string[] | null;
     teamIds: string[] | null;
   }): Promise<{ id: string; code: string; name: string; openCoachingItems: number; openNotices: number }[]> {
-    const where = new SqlFilter().add('t."projectId" = ?', f.projectId).withinTeams('t.id', f.teamIds);
+    const where = new SqlFilter().within('t."projectId"', f.projectIds).withinTeams('t.id', f.teamIds);
     return this.db.query(
       `SELECT t.id, t.code, t.name,
               (SELECT count(*)::int FROM coaching_items c WHERE c."teamId" = t.id AND c.status = 'open') AS "openCoachingItems",
@@ -252,9 +252,9 @@ export class ReportsRepository {
     );
   }
 
-  /** Each inspector's evaluations of the project's calls of the period, from `inspector_days`. */
-  async inspectorFigures(f: { projectId: string; from: string; to: string }): Promise<InspectorRow[]> {
-    const where = new SqlFilter().add('d."projectId" = ?', f.projectId).localDateBetween('d."callDate"', f.from, f.to);
+  /** Each inspector's evaluations of the projects' calls of the period (null: all projects), from `inspector_days`. */
+  async inspectorFigures(f: { projectIds: string[] | null; from: string; to: string }): Promise<InspectorRow[]> {
+    const where = new SqlFilter().within('d."projectId"', f.projectIds).localDateBetween('d."callDate"', f.from, f.to);
     const [totals, work, calls] = await Promise.all([
       this.db.query(
         `SELECT u.username AS inspector, u."displayName" AS name, g.* FROM (
@@ -285,7 +285,7 @@ export class ReportsRepository {
   }
 
   private teamDaysOf(f: SummaryFilter): SqlFilter {
-    return new SqlFilter([]).add('d."projectId" = ?', f.projectId).localDateBetween('d."callDate"', f.from, f.to).withinTeams('d."teamId"', f.teamIds);
+    return new SqlFilter([]).within('d."projectId"', f.projectIds).localDateBetween('d."callDate"', f.from, f.to).withinTeams('d."teamId"', f.teamIds);
   }
 
   /**

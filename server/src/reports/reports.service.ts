@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProblemPlan, ProblemSettings, ProblemsReport, ReportSummary, TeamProblems } from '#shared/api/reports.js';
+import { ALL_PROJECTS, type ProblemPlan, type ProblemSettings, type ProblemsReport, type ReportSummary, type TeamProblems } from '#shared/api/reports.js';
 import { periodAround, wholePeriod } from '#shared/reports/periods.js';
 import { bucketCount, bucketsOf } from '#shared/reports/buckets.js';
 import type { InspectorsFigures, ScoreTrend, TeamAgentsFigures, TeamsFigures, TrendBucket } from '#shared/api/dashboard.js';
@@ -79,21 +79,24 @@ export class ReportsService {
   /** The project's inspectors' own work over the period (supervisors and admins: the route's permission). */
   async inspectors(user: AuthUser, q: { project: string; from: string; to: string }): Promise<InspectorsFigures> {
     if (q.from > q.to) throw invalid('from', 'must not be after to');
-    const project = await this.scope.project(user, q.project, { filter: true });
-    return toInspectorsFigures(await this.reports.inspectorFigures({ projectId: project.id, from: q.from, to: q.to }));
+    const projectIds = await this.scope.projectsOrAll(user, q.project, ALL_PROJECTS);
+    return toInspectorsFigures(await this.reports.inspectorFigures({ projectIds, from: q.from, to: q.to }));
   }
 
-  /** The project and teams a summary-like figure covers: the caller's teams of the project, or the one team asked for. */
+  /**
+   * The projects and teams a summary-like figure covers: the caller's teams of the project (or of every
+   * project in his scope, for `ALL_PROJECTS`), or the one team asked for.
+   */
   private async summaryFilter(user: AuthUser, q: { project: string; from: string; to: string; team?: string }): Promise<SummaryFilter> {
     if (q.from > q.to) throw invalid('from', 'must not be after to');
-    const project = await this.scope.project(user, q.project, { filter: true });
+    const projectIds = await this.scope.projectsOrAll(user, q.project, ALL_PROJECTS);
     let teamIds = this.scope.visibleTeamIds(user);
     if (q.team) {
       const team = await this.scope.team(user, q.team);
-      if (team.projectId !== project.id) throw invalid('team', `is not a team of project ${project.code}`);
+      if (projectIds && !projectIds.includes(team.projectId)) throw invalid('team', `is not a team of project ${q.project}`);
       teamIds = [team.id];
     }
-    return { projectId: project.id, from: q.from, to: q.to, teamIds };
+    return { projectIds, from: q.from, to: q.to, teamIds };
   }
 
   /** Brings the report's totals in line with this evaluation as it stands in `tx` (its submission or amendment). */

@@ -3,6 +3,13 @@
 /** A whole ISO week (Monday to Sunday) or a whole calendar month: what an improvement plan is kept for. */
 export type ProblemPeriod = 'week' | 'month';
 
+/**
+ * The `project` of the dashboard's figures (summary, trend, teams, team agents, inspectors, an
+ * inspector's consistency) that stands for every project in the caller's scope: never a project code,
+ * which starts with a letter or digit.
+ */
+export const ALL_PROJECTS = '*';
+
 /** The team lead's improvement plan for one common problem of his team over one week or month. */
 export interface ProblemPlan {
   /** Team code. */

@@ -1278,6 +1278,7 @@ export const en: Translation = {
   dashboard: {
     title: 'Quality dashboard',
     project: 'Project',
+    allProjects: 'All projects',
     pickProject: 'Choose a project first',
     range: 'Calls of {{from}} to {{to}}, against {{previousFrom}} to {{previousTo}} (calibration evaluations and drafts left out)',
     evaluations: 'Submitted evaluations',

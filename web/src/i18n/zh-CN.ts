@@ -1255,6 +1255,7 @@ export const zhCN = {
   dashboard: {
     title: '质量看板',
     project: '项目组',
+    allProjects: '全部项目组',
     pickProject: '请先选择项目组',
     range: '通话日期 {{from}} 至 {{to}}，对比上一期 {{previousFrom}} 至 {{previousTo}}（不含校准评分和草稿）',
     evaluations: '已提交评分',

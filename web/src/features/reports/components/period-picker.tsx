@@ -1,3 +1,4 @@
+import { ALL_PROJECTS } from '#shared/api/reports';
 import { DatePicker, Segmented, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,12 @@ export interface DashboardState {
   query: DashboardQuery;
   set: (patch: Partial<Record<keyof DashboardQuery, string | undefined>>) => void;
 }
+
+/**
+ * The project a list opened from the dashboard filters by: none for the dashboard's "all projects"
+ * (the lists are scoped to the caller as the figures are, so their counts still agree).
+ */
+export const listProject = (project: string | undefined) => (project === ALL_PROJECTS ? undefined : project);
 
 /** The dashboard's project, period and trend bucket, kept in the address (bookmarks and drill-downs open the same view). */
 export function useDashboardState(): DashboardState {

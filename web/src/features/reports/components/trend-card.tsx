@@ -5,7 +5,7 @@ import { LoadError } from '#web/components/errors/load-error';
 import { paths } from '#web/config/paths';
 import type { ReportSummary } from '../api/summary';
 import { useTrend } from '../api/trend';
-import { BucketPicker, type DashboardState } from './period-picker';
+import { BucketPicker, type DashboardState, listProject } from './period-picker';
 import { TrendChart } from './trend-chart';
 
 /** The mean score and the fatal share over the period, a point per bucket; a point opens that bucket's evaluations. */
@@ -29,7 +29,7 @@ export function Trend({ project, team, state, before }: { project: string; team?
                 bucket={trend.data.bucket}
                 points={trend.data.points}
                 previous={measure === 'score' ? before?.averageScore : before?.fatalRate}
-                onPick={(point) => navigate(paths.evaluations.getHref({ from: point.from, to: point.to, project, team, calibration: false }))}
+                onPick={(point) => navigate(paths.evaluations.getHref({ from: point.from, to: point.to, project: listProject(project), team, calibration: false }))}
               />
             </Col>
           ))}

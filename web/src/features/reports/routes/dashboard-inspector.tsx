@@ -8,7 +8,7 @@ import { paths } from '#web/config/paths';
 import { type ConsistencyBucket, type InspectorRuleAgreement, useInspectorConsistency } from '../api/inspector-consistency';
 import { Deviation } from '../components/deviation';
 import { percent, score } from '../components/format';
-import { PeriodPicker, useDashboardState } from '../components/period-picker';
+import { listProject, PeriodPicker, useDashboardState } from '../components/period-picker';
 import { bucketLabel } from '../components/trend-chart';
 
 /** Below this many items compared, an agreement rate is shown but called too thin to judge on. */
@@ -28,7 +28,7 @@ export function DashboardInspectorRoute() {
   const figures = useInspectorConsistency(project ? { project, inspector, from: period.from, to: period.to } : undefined);
   const data = figures.data;
   const evaluationsHref = (range: { from: string; to: string }, amended?: boolean) =>
-    paths.evaluations.getHref({ ...range, project, inspector, amended, calibration: false });
+    paths.evaluations.getHref({ ...range, project: listProject(project), inspector, amended, calibration: false });
 
   return (
     <>

@@ -9,7 +9,7 @@ import { paths } from '#web/config/paths';
 import { useSummary } from '../api/summary';
 import { type AgentFigures, useTeamAgents } from '../api/team-agents';
 import { score, scoreRange } from '../components/format';
-import { PeriodPicker, useDashboardState } from '../components/period-picker';
+import { listProject, PeriodPicker, useDashboardState } from '../components/period-picker';
 import { Trend } from '../components/trend-card';
 
 /** An agent's mean on the 0–100 scale with its 95 % interval as a bar around it: wide bars are not worth grading on. */
@@ -57,11 +57,12 @@ export function DashboardTeamRoute() {
   const { team = '' } = useParams();
   const state = useDashboardState();
   const { project, period } = state;
-  const teams = useTeams(project);
+  const teams = useTeams(listProject(project));
   const name = teams.data?.items.find((x) => x.code === team)?.name;
   const agents = useTeamAgents(project ? { project, team, from: period.from, to: period.to } : undefined);
   const before = useSummary(project ? { project, team, ...period.previous } : undefined);
-  const evaluationsHref = (agent?: string) => paths.evaluations.getHref({ from: period.from, to: period.to, project, team, agent, calibration: false });
+  const evaluationsHref = (agent?: string) =>
+    paths.evaluations.getHref({ from: period.from, to: period.to, project: listProject(project), team, agent, calibration: false });
 
   return (
     <>

@@ -6,6 +6,7 @@ import { PageHeader } from '#web/components/page-header';
 import { ProjectSelect } from '#web/components/project-select';
 import { type EvaluationsQuery, paths } from '#web/config/paths';
 import { useCan } from '#web/lib/authorization';
+import { ALL_PROJECTS } from '#shared/api/reports';
 import { type ReportSummary, useSummary } from '../api/summary';
 import { useInspectorFigures } from '../api/inspectors';
 import { useTeamFigures } from '../api/teams';
@@ -13,7 +14,7 @@ import { DefectPareto } from '../components/defect-pareto';
 import { SummaryHeadline } from '../components/summary-headline';
 import { InspectorsTable } from '../components/inspectors-table';
 import { MachineTable } from '../components/machine-table';
-import { type DashboardState, PeriodPicker, useDashboardState } from '../components/period-picker';
+import { type DashboardState, listProject, PeriodPicker, useDashboardState } from '../components/period-picker';
 import { TeamsTable } from '../components/teams-table';
 import { Trend } from '../components/trend-card';
 
@@ -44,6 +45,7 @@ export function DashboardRoute() {
               activeOnly
               chooseTheOnlyOne
               style={{ minWidth: 220 }}
+              allOption={{ value: ALL_PROJECTS, label: t('dashboard.allProjects') }}
               placeholder={t('dashboard.project')}
               value={project}
               onChange={(code) => state.set({ project: code })}
@@ -75,7 +77,7 @@ function Figures({ project, state, summary, before }: { project: string; state: 
   const seesInspectors = useCan('report.inspectors');
   // The figures leave calibration evaluations out: so do the lists they open, to hold exactly as many.
   const evaluationsHref = (filter: Omit<EvaluationsQuery, 'project' | 'calibration'> = {}) =>
-    paths.evaluations.getHref({ from: period.from, to: period.to, project, calibration: false, ...filter });
+    paths.evaluations.getHref({ from: period.from, to: period.to, project: listProject(project), calibration: false, ...filter });
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <SummaryHeadline
