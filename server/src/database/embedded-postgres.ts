@@ -1,4 +1,4 @@
-import { mkdir, chmod, access } from 'node:fs/promises';
+import { mkdir, chmod, access, stat } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -28,10 +28,24 @@ async function freePort(): Promise<number> {
  * initialising the cluster the first time. As root it runs as a `postgres` user, which
  * must be able to read every parent folder (STACK.md trap 6).
  */
+/**
+ * Adds read and enter for everyone to the folder, keeping its other bits: setting 0755 outright
+ * once took the sticky bit and everyone's write off /tmp (a database folder directly under it), and
+ * every other PostgreSQL on the machine then failed to create its socket lock there.
+ */
+async function letOthersEnter(folder: string): Promise<void> {
+  try {
+    const { mode } = await stat(folder);
+    if ((mode & 0o055) !== 0o055) await chmod(folder, (mode & 0o7777) | 0o055);
+  } catch {
+    // Not ours to change: checkRootAccess says what to do if postgres cannot enter it.
+  }
+}
+
 export async function startEmbeddedPostgres(dir: string, options: { fsyncOff?: boolean; log?: boolean } = {}): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
-  await chmod(path.dirname(databaseDir), 0o755).catch(() => undefined);
+  await letOthersEnter(path.dirname(databaseDir));
   if (process.getuid?.() === 0) checkRootAccess(databaseDir);
   const port = await freePort();
   const password = 'qa-embedded';
