@@ -35,6 +35,11 @@ export interface AppConfig {
    * trusts none, so a client cannot choose the address the sign-in throttle counts.
    */
   trustProxy: boolean | number | string;
+  /**
+   * FAQ_SEARCH_INDEX=0 searches the FAQ in the database every time instead of in each process's
+   * in-memory copy (for an FAQ too large to hold, or to compare the two).
+   */
+  faqSearchIndex: boolean;
 }
 
 /** TRUST_PROXY: unset or `false` none; a number of hops; `loopback`, addresses or subnets, comma-separated. */
@@ -75,6 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     playbackLogMinutes: Number(env.PLAYBACK_LOG_MINUTES ?? 30),
     numberSearchesPerHour: Number(env.NUMBER_SEARCHES_PER_HOUR ?? 20),
     maxAudioSeconds: Number(env.MAX_AUDIO_HOURS ?? 4) * 3600,
+    faqSearchIndex: env.FAQ_SEARCH_INDEX !== '0',
   };
 }
 

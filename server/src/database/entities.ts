@@ -25,7 +25,7 @@ import {
 } from '#server/reports/reports.entity.js';
 import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#server/rectification/rectification.entity.js';
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
-import { FaqEntryEntity, FaqProposalEntity, FaqVersionEntity } from '#server/faq/faq.entity.js';
+import { FaqEntryEntity, FaqProposalEntity, FaqSearchGenerationEntity, FaqVersionEntity } from '#server/faq/faq.entity.js';
 import { DisputeEntity, DisputeItemEntity, DisputeStepEntity, EvaluationAcknowledgementEntity } from '#server/disputes/dispute.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
 import { SessionEntity } from '#server/auth/session.entity.js';
@@ -87,6 +87,7 @@ export const ENTITIES = [
   GradeChangeEntity,
   FaqEntryEntity,
   FaqVersionEntity,
+  FaqSearchGenerationEntity,
   FaqProposalEntity,
   EvaluationAcknowledgementEntity,
   DisputeEntity,

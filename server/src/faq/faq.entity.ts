@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 import type { RecordingEntity } from '#server/recordings/recording.entity.js';
 
 export const FAQ_STATUSES = ['draft', 'in_review', 'published', 'retired'] as const;
@@ -227,4 +227,18 @@ export class FaqProposalEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+}
+
+/**
+ * One row counting the FAQ's changes: every write to an entry or a version bumps it in the same
+ * transaction, so each process's in-memory search index (faq-search-index.ts) knows, by one indexed
+ * read, whether what it holds is still what the database holds.
+ */
+@Entity('faq_search_generation')
+export class FaqSearchGenerationEntity {
+  @PrimaryColumn('smallint')
+  id!: number;
+
+  @Column('bigint')
+  generation!: string;
 }

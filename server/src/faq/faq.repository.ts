@@ -36,6 +36,34 @@ export interface FaqSearchCriteria {
   pageSize: number;
 }
 
+/** One entry as `searchSnapshot` reads it: its working copy, and its published version's columns (null when never published). */
+export interface FaqSnapshotRow {
+  id: string;
+  status: FaqStatusValue;
+  projectId: string | null;
+  project: string | null;
+  businessType: string | null;
+  publishedVersion: number | null;
+  question: string;
+  answer: string;
+  tags: string[];
+  alternatives: string[];
+  searchQuestion: string;
+  searchAlternatives: string;
+  searchAnswer: string;
+  updatedAt: Date;
+  updatedMicros: number;
+  publishedQuestion: string | null;
+  publishedAnswer: string | null;
+  publishedTags: string[] | null;
+  publishedAlternatives: string[] | null;
+  publishedSearchQuestion: string | null;
+  publishedSearchAlternatives: string | null;
+  publishedSearchAnswer: string | null;
+  publishedAt: Date | null;
+  publishedMicros: number | null;
+}
+
 export interface FaqEntryRow extends FaqEntryEntity {
   project: string | null;
 }
@@ -100,7 +128,7 @@ export class FaqRepository {
    * `LIKE '%q%'` on the normalised columns uses their trigram GIN indexes from three characters on
    * (the query never holds `%`, `_` or `\`: the normaliser drops punctuation).
    */
-  async search(f: FaqSearchCriteria): Promise<{ total: number; rows: FaqSearchRow[] }> {
+  async searchInDatabase(f: FaqSearchCriteria): Promise<{ total: number; rows: FaqSearchRow[] }> {
     const published = f.copy === 'published';
     const from = published ? `FROM faq_entries e JOIN faq_versions s ON s."entryId" = e.id AND s.version = e."publishedVersion"` : `FROM faq_entries e`;
     const s = published ? 's' : 'e';
@@ -116,8 +144,7 @@ export class FaqRepository {
       filter.add(`(${s}."keyQuestion" LIKE ? OR ${s}."keyAlternatives" LIKE ? OR ${s}."keyAnswer" LIKE ?)`, key, key, key);
       filter.add(`(${s}."searchQuestion" LIKE ? OR ${s}."searchAlternatives" LIKE ? OR ${s}."searchAnswer" LIKE ?)`, `%${f.q}%`, `%${f.q}%`, `%${f.q}%`);
     }
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from} ${filter.where}`, filter.params);
-    // The ranking's own parameters come after the filter's, so the count above binds only what it uses.
+    // The ranking's own parameters come after the filter's, so the fallback count below binds only what it uses.
     const ranked = new SqlFilter([...filter.params]);
     let rank = 'NULL::int';
     let order = `"updatedAt" DESC, e.id`;
@@ -130,16 +157,21 @@ export class FaqRepository {
                    WHEN ${s}."searchAlternatives" LIKE ${like} THEN 3 ELSE 4 END`;
       order = `rank, strpos(${s}."searchQuestion", ${exact}), length(${s}."searchQuestion"), ${order}`;
     }
-    const rows: FaqSearchRow[] = await this.db.query(
+    // One pass finds the matches, counts them (the window runs before the LIMIT) and ranks the page: a
+    // frequent word matches thousands of entries, and reading them twice was most of such a search.
+    const rows: (FaqSearchRow & { total: number })[] = await this.db.query(
       `SELECT e.id, ${s}.question, ${s}.answer, ${s}.tags, ${s}.alternatives,
               ${published ? `'published'` : 'e.status'} AS status, ${published ? 's."publishedAt"' : 'e."updatedAt"'} AS "updatedAt",
-              p.code AS project, e."businessType", e."publishedVersion", ${rank} AS rank
+              p.code AS project, e."businessType", e."publishedVersion", ${rank} AS rank, count(*) OVER ()::int AS total
          ${from} LEFT JOIN projects p ON p.id = e."projectId"
          ${filter.where}
         ORDER BY ${order} LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
       ranked.params,
     );
-    return { total, rows };
+    if (rows.length) return { total: rows[0].total, rows: rows.map(({ total: _, ...row }) => row) };
+    // A page past the last: nothing to rank, but the total is still asked for.
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from} ${filter.where}`, filter.params);
+    return { total, rows: [] };
   }
 
   async byId(id: string, tx?: Transaction): Promise<FaqEntryRow | null> {
@@ -161,12 +193,42 @@ export class FaqRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** How many times the FAQ's entries and versions have changed (see FaqSearchGenerationEntity). */
+  async searchGeneration(): Promise<bigint> {
+    const [row] = await this.db.query(`SELECT generation FROM faq_search_generation WHERE id = 1`);
+    return BigInt(row?.generation ?? 0);
+  }
+
+  /** Every entry with its working copy and its published version (if any), for the in-memory search index. */
+  searchSnapshot(): Promise<FaqSnapshotRow[]> {
+    return this.db.query(
+      `SELECT e.id, e.status, e."projectId", p.code AS project, e."businessType", e."publishedVersion",
+              e.question, e.answer, e.tags, e.alternatives, e."searchQuestion", e."searchAlternatives", e."searchAnswer",
+              e."updatedAt", floor(extract(epoch FROM e."updatedAt") * 1000000)::float8 AS "updatedMicros",
+              s.question AS "publishedQuestion", s.answer AS "publishedAnswer", s.tags AS "publishedTags", s.alternatives AS "publishedAlternatives",
+              s."searchQuestion" AS "publishedSearchQuestion", s."searchAlternatives" AS "publishedSearchAlternatives", s."searchAnswer" AS "publishedSearchAnswer",
+              s."publishedAt", floor(extract(epoch FROM s."publishedAt") * 1000000)::float8 AS "publishedMicros"
+         FROM faq_entries e
+         LEFT JOIN projects p ON p.id = e."projectId"
+         LEFT JOIN faq_versions s ON s."entryId" = e.id AND s.version = e."publishedVersion"`,
+    );
+  }
+
+  /** Counts a change to the FAQ, in the transaction that makes it (so it is seen exactly when the change is). */
+  private async changed(tx?: Transaction): Promise<void> {
+    await this.manager(tx).query(
+      `INSERT INTO faq_search_generation (id, generation) VALUES (1, 1)
+       ON CONFLICT (id) DO UPDATE SET generation = faq_search_generation.generation + 1`,
+    );
+  }
+
   // Writing
 
   async insert(entry: NewEntry, tx?: Transaction): Promise<string> {
     const saved = await this.manager(tx)
       .getRepository(FaqEntryEntity)
       .save({ ...entry, status: 'draft' as const });
+    await this.changed(tx);
     return saved.id;
   }
 
@@ -199,11 +261,14 @@ export class FaqRepository {
         content.keyAnswer,
       ],
     );
-    return returned(rows).length > 0;
+    const updated = returned(rows).length > 0;
+    if (updated) await this.changed(tx);
+    return updated;
   }
 
   async setStatus(id: string, status: FaqStatusValue, tx: Transaction): Promise<void> {
     await tx.query(`UPDATE faq_entries SET status = $2, revision = revision + 1, "updatedAt" = now() WHERE id = $1`, [id, status]);
+    await this.changed(tx);
   }
 
   /** The working copy becomes version `version`, the one agents see. */
@@ -229,6 +294,7 @@ export class FaqRepository {
       entry.id,
       version,
     ]);
+    await this.changed(tx);
   }
 
   async retire(id: string, reason: string, by: string, tx: Transaction): Promise<void> {
@@ -236,6 +302,7 @@ export class FaqRepository {
       `UPDATE faq_entries SET status = 'retired', "retiredReason" = $2, "retiredBy" = $3, "retiredAt" = now(), revision = revision + 1, "updatedAt" = now() WHERE id = $1`,
       [id, reason, by],
     );
+    await this.changed(tx);
   }
 
   // Proposals

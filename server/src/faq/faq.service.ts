@@ -29,6 +29,7 @@ import type {
 import type { FaqStatusValue } from './faq.entity.js';
 import { toFaqEntryDetail, toFaqListItem, toFaqProposal } from './faq.mapper.js';
 import { type EntryContent, type FaqEntryRow, FaqRepository } from './faq.repository.js';
+import { FaqSearchIndex } from './faq-search-index.js';
 
 /**
  * The FAQ (CONTRACT.md "FAQ", issue 14): entries curated by FAQ maintainers and supervisors, each
@@ -45,6 +46,7 @@ const SUGGESTION_COMMENTS = 5;
 export class FaqService {
   constructor(
     private readonly faq: FaqRepository,
+    private readonly searchIndex: FaqSearchIndex,
     private readonly scope: ScopeService,
     private readonly transaction: TransactionRunner,
     private readonly recordingAudio: RecordingAccessService,
@@ -56,7 +58,7 @@ export class FaqService {
     const drafts = can(user.roles, 'faq.readDrafts');
     const q = searchText(query.q ?? '');
     const projectId = query.project ? await this.projectId(query.project, 'project') : undefined;
-    const { total, rows } = await this.faq.search({
+    const { total, rows } = await this.searchIndex.search({
       q,
       copy: drafts ? 'working' : 'published',
       status: drafts ? query.status : undefined,
