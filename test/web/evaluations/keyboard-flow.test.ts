@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormState, ItemState } from '#web/features/evaluations/components/form-model';
-import {
-  hasListened,
-  nextUnscored,
-  playedShare,
-  pushUndo,
-  restoreSnapshot,
-  snapshotOf,
-  unscoredCodes,
-} from '#web/features/evaluations/components/keyboard-flow';
+import { hasListened, nextUnscored, playedShare, pushUndo, restoreSnapshot, snapshotOf, unscoredCodes } from '#web/features/evaluations/components/keyboard-flow';
 
 /** The workspace's keyboard flow (issue 15): where a verdict key goes next, "pass the rest", listened, undo. */
 

@@ -5,7 +5,16 @@ import { type ShortcutHandlers, useShortcuts } from '#web/features/evaluations/c
 /** The workspace's keyboard: real keydown events dispatched where the user's focus would be. */
 
 const handlers = () =>
-  ({ move: vi.fn(), verdict: vi.fn(), submit: vi.fn(), submitAndNext: vi.fn(), next: vi.fn(), passRest: vi.fn(), undo: vi.fn(), help: vi.fn() }) satisfies ShortcutHandlers;
+  ({
+    move: vi.fn(),
+    verdict: vi.fn(),
+    submit: vi.fn(),
+    submitAndNext: vi.fn(),
+    next: vi.fn(),
+    passRest: vi.fn(),
+    undo: vi.fn(),
+    help: vi.fn(),
+  }) satisfies ShortcutHandlers;
 
 /** A key pressed with the focus on `target` (the page itself unless said): answers the event, to see whether it was taken. */
 function press(key: string, init: KeyboardEventInit = {}, target: Element = document.body): KeyboardEvent {

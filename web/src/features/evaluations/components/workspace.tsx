@@ -117,8 +117,6 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
     [items, selected, markDefect],
   );
 
-
-
   // The keyboard flow (issue 15): verdict changes made by key or "pass the rest" can be undone, newest first.
   const undoStack = useRef<ItemsSnapshot[]>([]);
   const undoKey = useRef(loadKey);
@@ -137,7 +135,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
       if (before.items[code]?.verdict !== verdict) undoStack.current = pushUndo(undoStack.current, snapshotOf(before, [code]));
       setVerdict(code, verdict);
     },
-    [setVerdict, current],
+    [setVerdict, setSelected, current],
   );
 
   const verdictByKey = (code: string, verdict: Verdict) => {
