@@ -4,7 +4,17 @@ import { type ShortcutHandlers, useShortcuts } from '#web/features/evaluations/c
 
 /** The workspace's keyboard: real keydown events dispatched where the user's focus would be. */
 
-const handlers = () => ({ move: vi.fn(), verdict: vi.fn(), submit: vi.fn(), next: vi.fn(), help: vi.fn() }) satisfies ShortcutHandlers;
+const handlers = () =>
+  ({
+    move: vi.fn(),
+    verdict: vi.fn(),
+    submit: vi.fn(),
+    submitAndNext: vi.fn(),
+    next: vi.fn(),
+    passRest: vi.fn(),
+    undo: vi.fn(),
+    help: vi.fn(),
+  }) satisfies ShortcutHandlers;
 
 /** A key pressed with the focus on `target` (the page itself unless said): answers the event, to see whether it was taken. */
 function press(key: string, init: KeyboardEventInit = {}, target: Element = document.body): KeyboardEvent {
@@ -65,6 +75,33 @@ describe('useShortcuts', () => {
     expect(h.submit).toHaveBeenCalledTimes(3);
   });
 
+  it('passes the rest with A or a, undoes with Ctrl+Z or ⌘+Z, and submits then opens the next call with Ctrl+Shift+Enter', () => {
+    const h = handlers();
+    renderHook(() => useShortcuts(h));
+    expect(press('a').defaultPrevented).toBe(true);
+    press('A', { shiftKey: true });
+    expect(h.passRest).toHaveBeenCalledTimes(2);
+    expect(press('z', { ctrlKey: true }).defaultPrevented).toBe(true);
+    press('z', { metaKey: true });
+    expect(h.undo).toHaveBeenCalledTimes(2);
+    // Ctrl+Shift+Z is not an undo; plain z is nothing.
+    press('Z', { ctrlKey: true, shiftKey: true });
+    press('z');
+    expect(h.undo).toHaveBeenCalledTimes(2);
+    expect(press('Enter', { ctrlKey: true, shiftKey: true }).defaultPrevented).toBe(true);
+    press('Enter', { ctrlKey: true, shiftKey: true }, onPage('textarea'));
+    expect(h.submitAndNext).toHaveBeenCalledTimes(2);
+    expect(h.submit).not.toHaveBeenCalled();
+    expect(h.verdict).not.toHaveBeenCalled();
+  });
+
+  it('leaves Ctrl+Z to a text field: it undoes the typing there', () => {
+    const h = handlers();
+    renderHook(() => useShortcuts(h));
+    expect(press('z', { ctrlKey: true }, onPage('textarea')).defaultPrevented).toBe(false);
+    expect(h.undo).not.toHaveBeenCalled();
+  });
+
   it.each([
     ['a text input', () => onPage('input', { type: 'text' })],
     ['a number input', () => onPage('input', { type: 'number' })],
@@ -75,7 +112,7 @@ describe('useShortcuts', () => {
     const h = handlers();
     renderHook(() => useShortcuts(h));
     const target = field();
-    for (const key of ['j', 'k', 'ArrowDown', 'ArrowUp', '1', '2', '3', 'n', '?']) expect(press(key, {}, target).defaultPrevented).toBe(false);
+    for (const key of ['j', 'k', 'ArrowDown', 'ArrowUp', '1', '2', '3', 'n', 'a', 'A', '?']) expect(press(key, {}, target).defaultPrevented).toBe(false);
     expect(calls(h)).toBe(0);
   });
 

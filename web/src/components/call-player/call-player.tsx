@@ -26,6 +26,8 @@ export interface CallPlayerHandle {
   play(): void;
   pause(): void;
   getCurrentTime(): number;
+  /** The stretches of the call actually played so far (the audio element's `played` ranges), in seconds. */
+  played(): { start: number; end: number }[];
 }
 
 export interface CallPlayerProps {
@@ -290,6 +292,11 @@ export function CallPlayer({
       },
       getCurrentTime() {
         return waveRef.current?.getCurrentTime() ?? 0;
+      },
+      played() {
+        const ranges = waveRef.current?.getMediaElement()?.played;
+        if (!ranges) return [];
+        return Array.from({ length: ranges.length }, (_, i) => ({ start: ranges.start(i), end: ranges.end(i) }));
       },
     }),
     [peaks.duration],

@@ -13,6 +13,7 @@ import {
   type WaveformPeaks,
 } from '#web/components/call-player';
 import { LoadError } from '#web/components/errors/load-error';
+import { playedShare } from './keyboard-flow';
 
 const NO_SEGMENTS: TranscriptSegment[] = [];
 
@@ -53,6 +54,8 @@ interface Props {
   onDraggedClose(): void;
   lineActions?: (segment: TranscriptSegment, index: number) => ReactNode;
   defects: ReactNode;
+  /** The share of the call played so far (0–1, each second once), as it grows. */
+  onListened?(share: number): void;
   ref?: Ref<CallPaneHandle>;
 }
 
@@ -74,6 +77,7 @@ export function CallPane({
   onDraggedClose,
   lineActions,
   defects,
+  onListened,
   ref,
 }: Props) {
   const { t } = useTranslation();
@@ -82,6 +86,15 @@ export function CallPane({
   const [time, setTime] = useState(0);
 
   useImperativeHandle(ref, () => ({ seek: (seconds: number) => player.current?.seek(seconds) }), []);
+
+  const duration = peaks.data?.duration ?? 0;
+  const onTime = useCallback(
+    (seconds: number) => {
+      setTime(seconds);
+      if (onListened) onListened(playedShare(player.current?.played() ?? [], duration));
+    },
+    [onListened, duration],
+  );
 
   const playLine = useCallback((segment: TranscriptSegment) => {
     player.current?.seek(segment.start);
@@ -118,7 +131,7 @@ export function CallPane({
               dragToCreateRegions={marking}
               onRegionCreated={created}
               onRegionClick={onRegionClick}
-              onTimeUpdate={setTime}
+              onTimeUpdate={onTime}
               laneHeight={call.channels === ChannelLayout.Mono ? 80 : 52}
             />
           ) : (

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Evaluation, Verdict } from '../api/types';
 import { type FormState, initialForm, type ItemState, tenths } from './form-model';
+import { type ItemsSnapshot, restoreSnapshot } from './keyboard-flow';
 
 /** The first item not yet scored (or the first item): where the keyboard starts. */
 const firstOpen = (evaluation: Evaluation, order: readonly string[]) => order.find((code) => !evaluation.items.find((i) => i.code === code)?.verdict) ?? order[0] ?? null;
@@ -66,11 +67,22 @@ export function useEvaluationForm(evaluation: Evaluation, order: readonly string
     [update],
   );
 
+  /** Puts items back exactly as a snapshot had them (an undo): each changed item is saved again. */
+  const restore = useCallback((snapshot: ItemsSnapshot) => {
+    const before = latest.current;
+    latest.current = restoreSnapshot(before, snapshot);
+    setForm(latest.current);
+    for (const code of Object.keys(snapshot)) if (before.items[code] !== latest.current.items[code]) changeRef.current(code);
+  }, []);
+
+  /** The form as of the last edit, ahead of rendering (to find the next item after a verdict key). */
+  const current = useCallback(() => latest.current, []);
+
   const setOverall = useCallback((comment: string) => {
     latest.current = { ...latest.current, comment };
     setForm(latest.current);
     changeRef.current(null);
   }, []);
 
-  return { form, selected, setSelected, setVerdict, setComment, clearDefect, markDefect, setOverall };
+  return { form, current, selected, setSelected, setVerdict, setComment, clearDefect, markDefect, setOverall, restore };
 }

@@ -15,13 +15,20 @@ export interface ShortcutHandlers {
   move(step: 1 | -1): void;
   verdict(key: '1' | '2' | '3'): void;
   submit(): void;
+  /** Ctrl+Shift+Enter: submit, then open the next call of the queue. */
+  submitAndNext(): void;
   next(): void;
+  /** A: every item still without a verdict passes. */
+  passRest(): void;
+  /** Ctrl+Z (outside a text field, which keeps its own undo): the last verdict change is undone. */
+  undo(): void;
   help(): void;
 }
 
 /**
  * The workspace's keys (space and ←/→ belong to the player): ↑/↓ or j/k move between items,
- * 1/2/3 pass/fail/N-A, Ctrl+Enter submits, N goes to the next call after submitting, ? shows help.
+ * 1/2/3 pass/fail/N-A (the workspace then moves on), A passes the rest, Ctrl+Z undoes, Ctrl+Enter
+ * submits, Ctrl+Shift+Enter submits and opens the next call, N goes to the next call after submitting, ? shows help.
  * Nothing is taken while the user types in a field or while a dialog is open.
  */
 export function useShortcuts(handlers: ShortcutHandlers, enabled = true) {
@@ -39,7 +46,13 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled = true) {
       if (typingIn(event.target) && !submitKey) return;
       if (submitKey) {
         event.preventDefault();
-        h.submit();
+        if (event.shiftKey) h.submitAndNext();
+        else h.submit();
+        return;
+      }
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && (event.key === 'z' || event.key === 'Z')) {
+        event.preventDefault();
+        h.undo();
         return;
       }
       if (event.ctrlKey || event.metaKey) return;
@@ -63,6 +76,11 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled = true) {
         case 'n':
         case 'N':
           h.next();
+          break;
+        case 'a':
+        case 'A':
+          event.preventDefault();
+          h.passRest();
           break;
         case '?':
           event.preventDefault();

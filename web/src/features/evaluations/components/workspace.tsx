@@ -21,6 +21,7 @@ import { ChecklistForm } from './checklist-form';
 import { ConflictBanner } from './conflict-banner';
 import { DefectForm } from './defect-form';
 import { DefectList } from './defect-list';
+import { hasListened, type ItemsSnapshot, nextUnscored, pushUndo, snapshotOf, unscoredCodes } from './keyboard-flow';
 import { autoResultsByCode, type Defect, defectsOf, formSections, liveScore, missingCodes } from './form-model';
 import { FaqLookup } from '#web/components/faq/faq-lookup';
 import { HistoryDrawer } from './history-drawer';
@@ -50,7 +51,7 @@ export interface WorkspaceProps {
 /** The inspector's scoring screen: the call on the left, the checklist on the right, all by keyboard if wished. */
 export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, sections: checklistSections, generation, reloading, onReload }: WorkspaceProps) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const mayAmend = useCan('evaluation.amend');
   const mayProposeFaq = useCan('faq.propose');
@@ -64,7 +65,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
 
   const changed = useRef<(code: string | null) => void>(() => undefined);
   const loadKey = `${evaluation.id}:${evaluation.status}:${evaluation.revision}:${generation}`;
-  const { form, selected, setSelected, setVerdict, setComment, clearDefect, markDefect, setOverall } = useEvaluationForm(
+  const { form, current, selected, setSelected, setVerdict, setComment, clearDefect, markDefect, setOverall, restore } = useEvaluationForm(
     evaluation,
     order,
     loadKey,
@@ -116,31 +117,118 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
     [items, selected, markDefect],
   );
 
+  // The keyboard flow (issue 15): verdict changes made by key or "pass the rest" can be undone, newest first.
+  const undoStack = useRef<ItemsSnapshot[]>([]);
+  const undoKey = useRef(loadKey);
+  if (undoKey.current !== loadKey) {
+    undoKey.current = loadKey;
+    undoStack.current = [];
+  }
+  /** The share of the call played (0–1, in hundredths, never shrinking): ≥ 90 % is "listened". */
+  const [listened, setListened] = useState(0);
+  const onListened = useCallback((share: number) => setListened((s) => Math.max(s, Math.floor(share * 100) / 100)), []);
+
   const onVerdict = useCallback(
     (code: string, verdict: Verdict) => {
       setSelected(code);
+      const before = current();
+      if (before.items[code]?.verdict !== verdict) undoStack.current = pushUndo(undoStack.current, snapshotOf(before, [code]));
       setVerdict(code, verdict);
     },
-    [setVerdict],
+    [setVerdict, setSelected, current],
   );
 
-  const doSubmit = async () => {
-    if (!editable || submitting) return;
+  const verdictByKey = (code: string, verdict: Verdict) => {
+    const before = current();
+    if (before.items[code]?.verdict !== verdict) undoStack.current = pushUndo(undoStack.current, snapshotOf(before, [code]));
+    setVerdict(code, verdict);
+    const next = nextUnscored(order, current(), code);
+    if (next) setSelected(next);
+  };
+
+  /** Undoes changes newest first, down to and including `target` (the newest alone when not given). */
+  const undo = (target?: ItemsSnapshot) => {
+    if (!editable) return;
+    if (!undoStack.current.length || (target && !undoStack.current.includes(target))) {
+      void message.info(t('workspace.nothingToUndo'));
+      return;
+    }
+    let last: ItemsSnapshot | undefined;
+    while (undoStack.current.length) {
+      last = undoStack.current[undoStack.current.length - 1];
+      undoStack.current = undoStack.current.slice(0, -1);
+      restore(last);
+      if (!target || last === target) break;
+    }
+    const first = last && order.find((code) => code in last);
+    if (first) setSelected(first);
+    message.destroy('pass-rest');
+    void message.info(t('workspace.undone'));
+  };
+
+  const applyPassRest = () => {
+    const before = current();
+    const codes = unscoredCodes(order, before);
+    if (!codes.length) return;
+    const snapshot = snapshotOf(before, codes);
+    undoStack.current = pushUndo(undoStack.current, snapshot);
+    for (const code of codes) setVerdict(code, 'pass');
+    void message.success({
+      key: 'pass-rest',
+      duration: 8,
+      content: (
+        <span data-testid="pass-rest-done">
+          {t('workspace.passRestDone', { n: codes.length })}{' '}
+          <Button size="small" type="link" data-testid="undo-pass-rest" style={{ paddingInline: 4 }} onClick={() => undo(snapshot)}>
+            {t('workspace.undo')}
+          </Button>
+        </span>
+      ),
+    });
+  };
+
+  /** Every item still without a verdict passes: at once when the inspector has listened, else after asking. */
+  const passRest = () => {
+    if (!editable) return;
+    const n = unscoredCodes(order, current()).length;
+    if (!n) {
+      void message.info(t('workspace.passRestNone'));
+      return;
+    }
+    if (hasListened(listened)) {
+      applyPassRest();
+      return;
+    }
+    modal.confirm({
+      title: t('workspace.passRestConfirmTitle'),
+      content: <span data-testid="pass-rest-confirm">{t('workspace.passRestConfirm', { share: Math.round(listened * 100), n })}</span>,
+      okText: t('workspace.passRestOk'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'pass-rest-ok' },
+      onOk: applyPassRest,
+    });
+  };
+
+  /** Submits (after the usual check that every item is scored); true once submitted. */
+  const doSubmit = async (): Promise<boolean> => {
+    if (!editable || submitting) return false;
     if (missing.length) {
       setShowMissing(true);
       setSelected(missing[0]);
       void message.warning(t('workspace.missingItems', { n: missing.length, codes: missing.join(t('common.listSeparator')) }));
-      return;
+      return false;
     }
     setSubmitting(true);
     try {
-      if (!(await autosave.flush())) return;
+      if (!(await autosave.flush())) return false;
       await submit.mutateAsync({ id: evaluation.id, revision: autosave.revision() });
       void message.success(t('workspace.submitted'));
+      return true;
     } catch (error) {
       // Saved elsewhere, or submitted elsewhere: each says so in its banner; anything else in a message.
       if (isError(error, 'STALE_REVISION', 'EVALUATION_LOCKED')) autosave.conflict(error);
       else void message.error(errorMessage(error, t));
+      return false;
     } finally {
       setSubmitting(false);
     }
@@ -176,9 +264,15 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
           void message.info(t('workspace.naNotAllowed', { code: item.code }));
           return;
         }
-        setVerdict(item.code, key === '1' ? 'pass' : key === '2' ? 'fail' : 'na');
+        verdictByKey(item.code, key === '1' ? 'pass' : key === '2' ? 'fail' : 'na');
       },
       submit: () => void doSubmit(),
+      submitAndNext() {
+        if (!draft) goNext();
+        else void doSubmit().then((done) => done && goNext());
+      },
+      passRest,
+      undo: () => undo(),
       next() {
         if (!draft) goNext();
       },
@@ -267,6 +361,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
           }
           lineActions={editable ? lineActions : undefined}
           defects={<DefectList defects={defects} onOpen={openDefect} />}
+          onListened={onListened}
         />
         <Card
           size="small"
@@ -281,7 +376,23 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
             )}
             {draft ? (
               <Flex align="center" gap={12}>
+                <Tooltip title={t('workspace.listenedHint')}>
+                  <Typography.Text
+                    type={hasListened(listened) ? 'success' : 'secondary'}
+                    data-testid="listened"
+                    data-share={listened}
+                    data-listened={hasListened(listened) ? 'true' : 'false'}
+                    style={{ fontSize: 12, whiteSpace: 'nowrap' }}
+                  >
+                    {t('workspace.listened', { share: Math.round(listened * 100) })}
+                  </Typography.Text>
+                </Tooltip>
                 <SaveStatus status={autosave.status} savedAt={autosave.savedAt} error={autosave.error} />
+                <Tooltip title={t('workspace.passRestKey')}>
+                  <Button autoInsertSpace={false} disabled={!editable} onClick={passRest} data-testid="pass-rest">
+                    {t('workspace.passRest')}
+                  </Button>
+                </Tooltip>
                 <Tooltip title={t('workspace.submitKey')}>
                   <Button
                     type="primary"
