@@ -1,3 +1,4 @@
+import { Examples1796649784024 } from '#server/migrations/1796649784024-Examples.js';
 import { Disputes1796609900173 } from '#server/migrations/1796609900173-Disputes.js';
 import { KpiPromotions1796596232062 } from '#server/migrations/1796596232062-KpiPromotions.js';
 import { KpiGradingRequests1796594804928 } from '#server/migrations/1796594804928-KpiGradingRequests.js';
@@ -28,8 +29,7 @@ import { AnalysisReports1796593667784 } from '#server/migrations/1796593667784-A
 
 type MigrationClass = new () => MigrationInterface;
 /** Every migration in order, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
-export const MIGRATIONS: MigrationClass[] = [
-  Init1795806584708,
+export const MIGRATIONS: MigrationClass[] = [Init1795806584708,
   Recordings1795806904216,
   ChecklistsEvaluations1795807441654,
   Autocheck1795807641821,
@@ -54,5 +54,4 @@ export const MIGRATIONS: MigrationClass[] = [
   DashboardMonths1796595273955,
   KpiPromotions1796596232062,
   FaqTrigramKeys1796597731145,
-  Disputes1796609900173,
-];
+  Disputes1796609900173, Examples1796649784024];
