@@ -29,7 +29,8 @@ import { AnalysisReports1796593667784 } from '#server/migrations/1796593667784-A
 
 type MigrationClass = new () => MigrationInterface;
 /** Every migration in order, listed explicitly: globs do not work under ESM (STACK.md trap 5). */
-export const MIGRATIONS: MigrationClass[] = [Init1795806584708,
+export const MIGRATIONS: MigrationClass[] = [
+  Init1795806584708,
   Recordings1795806904216,
   ChecklistsEvaluations1795807441654,
   Autocheck1795807641821,
@@ -54,4 +55,6 @@ export const MIGRATIONS: MigrationClass[] = [Init1795806584708,
   DashboardMonths1796595273955,
   KpiPromotions1796596232062,
   FaqTrigramKeys1796597731145,
-  Disputes1796609900173, Examples1796649784024];
+  Disputes1796609900173,
+  Examples1796649784024,
+];
