@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toneWav } from '../support/audio.js';
 import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltServer, type RunningServer } from '../support/browser.js';
@@ -34,14 +34,18 @@ async function signedIn(username: string): Promise<Page> {
   return page;
 }
 
-/** The audio element's playing position once it has started playing. */
-const playingFrom = (page: Page) =>
-  page.getByTestId('example-audio').evaluate(async (el) => {
-    const audio = el as HTMLAudioElement;
-    audio.muted = true;
-    if (audio.paused) await audio.play();
-    return audio.currentTime;
+/** Plays the page's example audio (muted) and answers its position once it has loaded and moved to where it starts. */
+async function playingFrom(within: Page | Locator): Promise<number> {
+  const audio = within.getByTestId('example-audio');
+  await audio.evaluate(async (el) => {
+    const a = el as HTMLAudioElement;
+    a.muted = true;
+    if (a.paused) await a.play();
   });
+  await expect.poll(() => audio.evaluate((el) => (el as HTMLAudioElement).readyState)).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => audio.evaluate((el) => (el as HTMLAudioElement).currentTime)).toBeGreaterThan(0);
+  return audio.evaluate((el) => (el as HTMLAudioElement).currentTime);
+}
 
 describe('example calls', () => {
   it('an inspector marks a call with a region, the supervisor builds a playlist and plays it from the moment, the FAQ entry shows the link', async () => {
@@ -77,7 +81,18 @@ describe('example calls', () => {
     await insp.getByTestId('mark-example').click();
     const modal = insp.getByTestId('mark-example-modal');
     await modal.locator('[data-testid="call-player"][data-ready="true"]').waitFor();
-    const wave = (await modal.getByTestId('player-waveform').boundingBox())!;
+    // The dialog zooms in as it opens: measure the waveform once it stays put.
+    const waveform = modal.getByTestId('player-waveform');
+    let wave = (await waveform.boundingBox())!;
+    await expect
+      .poll(async () => {
+        await insp.waitForTimeout(150);
+        const now = (await waveform.boundingBox())!;
+        const still = now.x === wave.x && now.width === wave.width && now.y === wave.y;
+        wave = now;
+        return still;
+      })
+      .toBe(true);
     const y = wave.y + wave.height / 2;
     await insp.mouse.move(wave.x + wave.width * 0.25, y);
     await insp.mouse.down();
@@ -93,6 +108,9 @@ describe('example calls', () => {
     await modal.getByTestId('mark-example-tags').click();
     await insp.keyboard.type('复述');
     await insp.keyboard.press('Enter');
+    // Close the tags' dropdown by clicking elsewhere in the dialog.
+    await modal.locator('.ant-modal-title').click();
+    await expect.poll(() => insp.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
     await modal.getByTestId('mark-example-submit').click();
     await modal.waitFor({ state: 'hidden' });
 
@@ -120,7 +138,7 @@ describe('example calls', () => {
     await row.getByTestId('example-play').click();
     await sup.getByTestId('example-player').waitFor();
     expect(await sup.getByTestId('example-audio').getAttribute('src')).toMatch(new RegExp(`/api/recordings/${recording.id}/audio#t=${start}$`));
-    expect(await playingFrom(sup)).toBeGreaterThanOrEqual(start - 0.05);
+    expect(await playingFrom(sup.getByTestId('example-player'))).toBeGreaterThanOrEqual(start - 0.05);
 
     await row.getByTestId('example-add-to-playlist').click();
     await sup.getByTestId('playlist-entry').waitFor();
@@ -137,13 +155,14 @@ describe('example calls', () => {
     expect(await sup.getByTestId('session-player').getByTestId('example-audio').getAttribute('src')).toMatch(
       /\/api\/sharing-sessions\/[0-9a-f-]{36}\/examples\/[0-9a-f-]{36}\/audio#t=/,
     );
-    expect(await playingFrom(sup)).toBeGreaterThanOrEqual(start - 0.05);
+    expect(await playingFrom(sup.getByTestId('session-player'))).toBeGreaterThanOrEqual(start - 0.05);
     const log = await call<{ items: { username: string; action: string }[] }>(admin, 'GET', `/recordings/access-log?recordingId=${recording.id}`);
     expect(log.items.filter((e) => e.username === supervisorName && e.action === 'play').length).toBeGreaterThanOrEqual(1);
 
     // The supervisor links the example to an FAQ entry; the inspector sees it there with a play button.
-    const entry = await call<{ id: string }>(admin, 'POST', '/faq', { question: `需求复述怎么做？${suffix}`, answer: '先听完，再用一句话复述客户的需求并确认。' });
-    await call(admin, 'POST', `/faq/${entry.id}/publish`, { reason: '首版' });
+    const supervisor = await login(supervisorName, 'secret-pass-1');
+    const entry = await call<{ id: string }>(supervisor, 'POST', '/faq', { question: `需求复述怎么做？${suffix}`, answer: '先听完，再用一句话复述客户的需求并确认。' });
+    await call(supervisor, 'POST', `/faq/${entry.id}/publish`, { reason: '首版' });
     await sup.goto(`${server.baseUrl}/faq/entries/${entry.id}`);
     await sup.getByTestId('faq-examples-edit').click();
     await sup.getByTestId('faq-examples-select').click();
@@ -157,6 +176,6 @@ describe('example calls', () => {
     expect(await linked.getByTestId('example-note').innerText()).toContain('复述客户需求');
     await linked.getByTestId('faq-example-play').click();
     expect(await linked.getByTestId('example-audio').getAttribute('src')).toMatch(new RegExp(`/api/faq/${entry.id}/examples/${example.id}/audio#t=${start}$`));
-    expect(await playingFrom(insp)).toBeGreaterThanOrEqual(start - 0.05);
+    expect(await playingFrom(linked)).toBeGreaterThanOrEqual(start - 0.05);
   });
 });

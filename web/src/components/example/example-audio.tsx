@@ -23,6 +23,10 @@ export function ExampleAudio({ example, src, autoPlay, onEnded }: { example: Cal
         preload="none"
         src={src}
         onEnded={onEnded}
+        // The `#t=` of the source is a hint some browsers ignore: start at the first moment once the length is known.
+        onLoadedMetadata={(e) => {
+          if (e.currentTarget.currentTime < firstMoment(example)) e.currentTarget.currentTime = firstMoment(example);
+        }}
         style={{ width: '100%' }}
         data-testid="example-audio"
         data-example-id={example.id}
