@@ -129,7 +129,16 @@ describe('example calls', () => {
     expect(end).toBeGreaterThan(start);
     expect(end).toBeLessThanOrEqual(20);
 
-    // The supervisor, on the examples page: the example masked? (he sees numbers), played from its moment, then a playlist.
+    // A second example of the same call, a later moment, marked through the API.
+    const second = await call<{ id: string }>(inspector, 'POST', '/examples', {
+      evaluationId: evaluation.id,
+      kind: 'bad',
+      items: ['B1'],
+      note: '这一段复述遗漏了办理时间',
+      regions: [{ start: 12, end: 15 }],
+    });
+
+    // The supervisor, on the examples page: an example played from its moment, then a playlist of both, reordered.
     const sup = await signedIn(supervisorName);
     await sup.getByTestId('nav-examples').click();
     const row = sup.locator(`[data-testid="example-row"][data-example-id="${example.id}"]`);
@@ -141,21 +150,30 @@ describe('example calls', () => {
     expect(await playingFrom(sup.getByTestId('example-player'))).toBeGreaterThanOrEqual(start - 0.05);
 
     await row.getByTestId('example-add-to-playlist').click();
-    await sup.getByTestId('playlist-entry').waitFor();
+    await sup.locator(`[data-testid="example-row"][data-example-id="${second.id}"]`).getByTestId('example-add-to-playlist').click();
+    const entries = () => sup.getByTestId('playlist-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-example-id')));
+    await expect.poll(entries).toEqual([example.id, second.id]);
+    await sup.getByTestId('playlist-entry').nth(1).getByTestId('playlist-up').click();
+    await expect.poll(entries).toEqual([second.id, example.id]);
     await sup.getByTestId('session-title').fill('第 49 周分享会');
     await sup.getByTestId('session-save').click();
     await sup.getByTestId('playlist-builder').waitFor({ state: 'hidden' });
 
+    // The session, opened: played one after another, each from its first moment.
     await sup.getByTestId('examples-tab-sessions').click();
     const session = sup.locator('[data-testid="session-row"]', { hasText: '第 49 周分享会' });
     await session.waitFor();
     await session.getByTestId('session-open').click();
-    await sup.getByTestId('session-player').waitFor();
-    expect(await sup.getByTestId('session-now').innerText()).toBe('第 1 / 1 通');
-    expect(await sup.getByTestId('session-player').getByTestId('example-audio').getAttribute('src')).toMatch(
-      /\/api\/sharing-sessions\/[0-9a-f-]{36}\/examples\/[0-9a-f-]{36}\/audio#t=/,
-    );
-    expect(await playingFrom(sup.getByTestId('session-player'))).toBeGreaterThanOrEqual(start - 0.05);
+    const player = sup.getByTestId('session-player');
+    await player.waitFor();
+    expect(await player.getByTestId('session-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-example-id')))).toEqual([second.id, example.id]);
+    expect(await sup.getByTestId('session-now').innerText()).toBe('第 1 / 2 通');
+    expect(await player.getByTestId('example-audio').getAttribute('src')).toMatch(new RegExp(`/api/sharing-sessions/[0-9a-f-]{36}/examples/${second.id}/audio#t=12$`));
+    expect(await playingFrom(player)).toBeGreaterThanOrEqual(12 - 0.05);
+    await sup.getByTestId('session-next').click();
+    expect(await sup.getByTestId('session-now').innerText()).toBe('第 2 / 2 通');
+    expect(await player.getByTestId('example-audio').getAttribute('data-example-id')).toBe(example.id);
+    expect(await playingFrom(player)).toBeGreaterThanOrEqual(start - 0.05);
     const log = await call<{ items: { username: string; action: string }[] }>(admin, 'GET', `/recordings/access-log?recordingId=${recording.id}`);
     expect(log.items.filter((e) => e.username === supervisorName && e.action === 'play').length).toBeGreaterThanOrEqual(1);
 

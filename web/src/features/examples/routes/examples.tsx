@@ -296,6 +296,7 @@ function SessionPlayer({ session, onClose }: { session: SharingSession; onClose(
         renderItem={(x, i) => (
           <List.Item
             data-testid="session-entry"
+            data-example-id={x.id}
             data-current={i === index ? 'true' : 'false'}
             onClick={() => go(i)}
             style={{ cursor: 'pointer', fontWeight: i === index ? 600 : undefined }}
