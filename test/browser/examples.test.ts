@@ -195,5 +195,13 @@ describe('example calls', () => {
     await linked.getByTestId('faq-example-play').click();
     expect(await linked.getByTestId('example-audio').getAttribute('src')).toMatch(new RegExp(`/api/faq/${entry.id}/examples/${example.id}/audio#t=${start}$`));
     expect(await playingFrom(linked)).toBeGreaterThanOrEqual(start - 0.05);
+
+    // The inspector removes the second example he marked, from the examples page.
+    await insp.goto(`${server.baseUrl}/examples`);
+    const secondRow = insp.locator(`[data-testid="example-row"][data-example-id="${second.id}"]`);
+    await secondRow.getByTestId('example-remove').click();
+    await insp.getByTestId('example-remove-confirm').click();
+    await secondRow.waitFor({ state: 'detached' });
+    expect((await call<{ items: { id: string }[] }>(inspector, 'GET', `/examples?project=${project}`)).items.map((x) => x.id)).toEqual([example.id]);
   });
 });

@@ -1604,6 +1604,7 @@ export const en: Translation = {
     tags: 'Tags',
     regionStart: 'Start (s)',
     regionEnd: 'End (s)',
+    removeConfirm: 'Remove this example? It leaves every session and FAQ entry too',
     regionRemove: 'Remove',
     regionFromHere: 'Mark 5 s from here',
     regionsHint: 'Drag the moments that matter on the waveform',

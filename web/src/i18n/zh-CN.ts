@@ -1579,6 +1579,7 @@ export const zhCN = {
     tags: '标签',
     regionStart: '开始（秒）',
     regionEnd: '结束（秒）',
+    removeConfirm: '删除这条案例？它也会从分享会和 FAQ 条目中移除',
     regionRemove: '移除',
     regionFromHere: '从当前位置标 5 秒',
     regionsHint: '在波形上拖选关键片段',

@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Empty, Flex, Form, Input, List, Select, Space, Table, Tabs, Typography } from 'antd';
+import { App, Button, type ButtonProps, Card, DatePicker, Empty, Flex, Form, Input, List, Popconfirm, Select, Space, Table, Tabs, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import {
   type SharingSession,
   sessionAudioUrl,
   useExamples,
+  useRemoveExample,
   useSaveSession,
   useSharingSessions,
 } from '#web/api/examples';
@@ -49,6 +50,10 @@ export function ExamplesRoute() {
 function ExampleList() {
   const { t } = useTranslation();
   const mayBuild = useCan('example.session.edit');
+  const editsAny = useCan('example.editAny');
+  const mayMark = useCan('example.mark');
+  const me = useUser();
+  const remove = useRemoveExample();
   const [project, setProject] = useState<string | undefined>();
   const [team, setTeam] = useState<string | undefined>();
   const [item, setItem] = useState<string | undefined>();
@@ -136,6 +141,17 @@ function ExampleList() {
                 <Button size="small" type="primary" onClick={() => setPlaying(r)} data-testid="example-play">
                   {t('examples.play')}
                 </Button>
+                {mayMark && (editsAny || r.author === me.data?.username) && (
+                  <Popconfirm
+                    title={t('examples.removeConfirm')}
+                    onConfirm={() => remove.mutate(r.id)}
+                    okButtonProps={{ 'data-testid': 'example-remove-confirm' } as ButtonProps}
+                  >
+                    <Button size="small" danger type="link" data-testid="example-remove">
+                      {t('examples.regionRemove')}
+                    </Button>
+                  </Popconfirm>
+                )}
                 {mayBuild && (
                   <Button
                     size="small"
@@ -151,6 +167,7 @@ function ExampleList() {
           },
         ]}
       />
+      {remove.error && <ServerErrorAlert error={remove.error} />}
       {mayBuild && playlist.length > 0 && <PlaylistBuilder playlist={playlist} onChange={setPlaylist} />}
     </Flex>
   );
