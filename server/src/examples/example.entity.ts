@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 import type { ExampleKind, ExampleRegion } from '#shared/api/examples.js';
 import type { EvaluationEntity } from '#server/evaluations/evaluation.entity.js';
+import type { FaqEntryEntity } from '#server/faq/faq.entity.js';
 import type { UserEntity } from '#server/org/users/user.entity.js';
 
 /**
@@ -121,7 +122,7 @@ export class FaqEntryExampleEntity {
 
   @ManyToOne('FaqEntryEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'entryId' })
-  entry!: Relation<object>;
+  entry!: Relation<FaqEntryEntity>;
 
   @PrimaryColumn({ type: 'uuid' })
   exampleId!: string;

@@ -5,7 +5,7 @@ import { maskerFor } from '#shared/masking.js';
 import { can } from '#shared/permissions.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
-import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
+import { DomainError, invalid, notFound, outOfScope } from '#server/common/domain-error.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { type AudioResponse, RecordingAccessService } from '#server/recordings/recording-access.service.js';
 import type { CreateExampleDto, ExampleContentDto, ExampleListQueryDto, SessionListQueryDto, SharingSessionDto } from './example.dto.js';
@@ -145,7 +145,7 @@ export class ExamplesService {
     if (!(await this.repo.faqEntryExists(entryId))) throw notFound('FAQ entry');
     if (!(await this.repo.faqLinks(entryId)).includes(exampleId)) throw notFound('Example linked to this entry');
     const example = (await this.repo.byId(exampleId))!;
-    if (!this.seesLinked(user, example)) this.scope.require(user, { teamId: example.teamId });
+    if (!this.seesLinked(user, example)) throw outOfScope();
     return this.audio.streamGranted(user, example.recordingId, range, ip);
   }
 
