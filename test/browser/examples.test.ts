@@ -174,6 +174,14 @@ describe('example calls', () => {
     expect(await sup.getByTestId('session-now').innerText()).toBe('第 2 / 2 通');
     expect(await player.getByTestId('example-audio').getAttribute('data-example-id')).toBe(example.id);
     expect(await playingFrom(player)).toBeGreaterThanOrEqual(start - 0.05);
+    // The supervisor changes the saved session's order.
+    await player.getByTestId('session-edit').click();
+    await player.getByTestId('playlist-entry').first().getByTestId('playlist-down').click();
+    await player.getByTestId('session-save').click();
+    await player.getByTestId('playlist-builder').waitFor({ state: 'detached' });
+    await expect.poll(() => player.getByTestId('session-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-example-id')))).toEqual([example.id, second.id]);
+    const sessions = await call<{ items: { title: string; examples: { id: string }[] }[] }>(inspector, 'GET', `/sharing-sessions?project=${project}`);
+    expect(sessions.items.find((x) => x.title === '第 49 周分享会')!.examples.map((e) => e.id)).toEqual([example.id, second.id]);
     const log = await call<{ items: { username: string; action: string }[] }>(admin, 'GET', `/recordings/access-log?recordingId=${recording.id}`);
     expect(log.items.filter((e) => e.username === supervisorName && e.action === 'play').length).toBeGreaterThanOrEqual(1);
 

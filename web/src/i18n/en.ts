@@ -1622,6 +1622,7 @@ export const en: Translation = {
     presenterRequired: 'Give the presenter’s username',
     sessionSave: 'Save session',
     sessionSaved: 'Session saved',
+    sessionEdit: 'Change the playlist',
     sessionOpen: 'Open',
     sessionClose: 'Close',
     sessionNow: 'Call {{n}} of {{total}}',

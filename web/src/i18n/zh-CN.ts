@@ -1597,6 +1597,7 @@ export const zhCN = {
     presenterRequired: '请填写主讲人用户名',
     sessionSave: '保存分享会',
     sessionSaved: '分享会已保存',
+    sessionEdit: '调整播放单',
     sessionOpen: '打开',
     sessionClose: '关闭',
     sessionNow: '第 {{n}} / {{total}} 通',

@@ -180,7 +180,18 @@ interface SessionValues {
 }
 
 /** The supervisor orders the chosen examples and saves them as a dated session with its presenter. */
-function PlaylistBuilder({ playlist, onChange }: { playlist: CallExample[]; onChange(next: CallExample[]): void }) {
+function PlaylistBuilder({
+  playlist,
+  onChange,
+  session,
+  onSaved,
+}: {
+  playlist: CallExample[];
+  onChange(next: CallExample[]): void;
+  /** A saved session being changed: its date, title and presenter to start from. */
+  session?: SharingSession;
+  onSaved?(saved: SharingSession): void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useUser();
@@ -196,11 +207,19 @@ function PlaylistBuilder({ playlist, onChange }: { playlist: CallExample[]; onCh
   };
   const submit = (v: SessionValues) =>
     save.mutate(
-      { project: projects[0], date: v.date.format('YYYY-MM-DD'), title: v.title, presenter: v.presenter, exampleIds: playlist.map((p) => p.id) },
       {
-        onSuccess: () => {
+        id: session?.id,
+        project: session?.project ?? projects[0],
+        date: v.date.format('YYYY-MM-DD'),
+        title: v.title,
+        presenter: v.presenter,
+        exampleIds: playlist.map((p) => p.id),
+      },
+      {
+        onSuccess: (saved) => {
           void message.success(t('examples.sessionSaved'));
-          onChange([]);
+          if (onSaved) onSaved(saved);
+          else onChange([]);
         },
       },
     );
@@ -230,7 +249,13 @@ function PlaylistBuilder({ playlist, onChange }: { playlist: CallExample[]; onCh
         )}
       />
       {projects.length > 1 && <Typography.Text type="danger">{t('examples.oneProject')}</Typography.Text>}
-      <Form form={form} layout="inline" onFinish={submit} initialValues={{ date: dayjs(), presenter: me.data?.username }} style={{ marginTop: 12, rowGap: 8 }}>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={submit}
+        initialValues={session ? { date: dayjs(session.date), title: session.title, presenter: session.presenter } : { date: dayjs(), presenter: me.data?.username }}
+        style={{ marginTop: 12, rowGap: 8 }}
+      >
         <Form.Item name="date" label={t('examples.sessionDate')} rules={[{ required: true }]}>
           <DatePicker data-testid="session-date" allowClear={false} />
         </Form.Item>
@@ -257,7 +282,7 @@ function Sessions() {
   if (sessions.error) return <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} />;
   return (
     <Flex vertical gap={12}>
-      {open && <SessionPlayer session={open} onClose={() => setOpen(null)} />}
+      {open && <SessionPlayer key={open.id} session={open} onClose={() => setOpen(null)} onSaved={setOpen} />}
       <Table<SharingSession>
         rowKey="id"
         size="small"
@@ -287,8 +312,10 @@ function Sessions() {
   );
 }
 
-function SessionPlayer({ session, onClose }: { session: SharingSession; onClose(): void }) {
+function SessionPlayer({ session, onClose, onSaved }: { session: SharingSession; onClose(): void; onSaved(saved: SharingSession): void }) {
   const { t } = useTranslation();
+  const mayEdit = useCan('example.session.edit');
+  const [editing, setEditing] = useState<CallExample[] | null>(null);
   const [index, setIndex] = useState(0);
   const [started, setStarted] = useState(false);
   const current = session.examples[index];
@@ -301,12 +328,33 @@ function SessionPlayer({ session, onClose }: { session: SharingSession; onClose(
       size="small"
       title={`${session.date} · ${session.title} · ${session.presenterName}`}
       extra={
-        <Button size="small" onClick={onClose}>
-          {t('examples.sessionClose')}
-        </Button>
+        <Space>
+          {mayEdit && !editing && (
+            <Button size="small" onClick={() => setEditing(session.examples)} data-testid="session-edit">
+              {t('examples.sessionEdit')}
+            </Button>
+          )}
+          <Button size="small" onClick={onClose}>
+            {t('examples.sessionClose')}
+          </Button>
+        </Space>
       }
       data-testid="session-player"
     >
+      {editing && (
+        <div style={{ marginBottom: 12 }}>
+          <PlaylistBuilder
+            playlist={editing}
+            onChange={setEditing}
+            session={session}
+            onSaved={(saved) => {
+              setEditing(null);
+              setIndex(0);
+              onSaved(saved);
+            }}
+          />
+        </div>
+      )}
       <List
         size="small"
         dataSource={session.examples}
