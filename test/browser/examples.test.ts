@@ -206,6 +206,15 @@ describe('example calls', () => {
 
     // The inspector removes the second example he marked, from the examples page.
     await insp.goto(`${server.baseUrl}/examples`);
+    // ... and changes the note of the first one.
+    const firstRow = insp.locator(`[data-testid="example-row"][data-example-id="${example.id}"]`);
+    await firstRow.getByTestId('example-edit').click();
+    const editor = insp.getByTestId('mark-example-modal');
+    await editor.getByTestId('mark-example-region').first().waitFor();
+    await editor.getByTestId('mark-example-note').fill('复述完整，还确认了办理时间');
+    await editor.getByTestId('mark-example-submit').click();
+    await editor.waitFor({ state: 'hidden' });
+    await expect.poll(() => firstRow.getByTestId('example-note').innerText()).toBe('复述完整，还确认了办理时间');
     const secondRow = insp.locator(`[data-testid="example-row"][data-example-id="${second.id}"]`);
     await secondRow.getByTestId('example-remove').click();
     await insp.getByTestId('example-remove-confirm').click();

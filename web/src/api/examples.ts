@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallExample, CallExampleList, ExampleKind, ExampleRegion, FaqExampleLinks, SharingSession, SharingSessionList } from '#shared/api/examples';
+import type { Evaluation } from '#shared/api/evaluations';
 import { api } from '#web/lib/api-client';
 
 export type { CallExample, ExampleKind, ExampleRegion, SharingSession };
@@ -55,6 +56,22 @@ export function useMarkExample() {
     onSuccess: () => client.invalidateQueries({ queryKey: exampleKeys.all }),
   });
 }
+
+export function useEditExample() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: ExampleInput & { id: string }) => api.put<CallExample>(`/examples/${enc(id)}`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: exampleKeys.all }),
+  });
+}
+
+/** The items of an example's evaluation (its checklist version), to choose from when editing it. */
+export const useEvaluationItems = (evaluationId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...exampleKeys.all, 'evaluation-items', evaluationId],
+    queryFn: async ({ signal }) => (await api.get<Evaluation>(`/evaluations/${enc(evaluationId)}`, undefined, signal)).items,
+    enabled,
+  });
 
 export function useRemoveExample() {
   const client = useQueryClient();

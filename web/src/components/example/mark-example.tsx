@@ -2,7 +2,7 @@ import { App, Button, type ButtonProps, Flex, Form, Input, InputNumber, Modal, R
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationItem } from '#shared/api/evaluations';
-import { type ExampleKind, type ExampleRegion, useMarkExample } from '#web/api/examples';
+import { type CallExample, type ExampleKind, type ExampleRegion, useEditExample, useEvaluationItems, useMarkExample } from '#web/api/examples';
 import { CallPlayer, type CallPlayerHandle, formatTime, recordingAudioUrl, useRecordingPeaks } from '#web/components/call-player';
 import { ServerErrorAlert } from '#web/components/server-error-alert';
 import { useCan } from '#web/lib/authorization';
@@ -41,15 +41,34 @@ export function MarkExampleButton({ evaluationId, recordingId, items }: Props) {
   );
 }
 
-function MarkExampleModal({ evaluationId, recordingId, items, onClose }: Props & { onClose(): void }) {
+/** Changes an example: its author or a supervisor (the examples page). */
+export function EditExampleButton({ example }: { example: CallExample }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const items = useEvaluationItems(example.evaluationId, open);
+  return (
+    <>
+      <Button size="small" type="link" onClick={() => setOpen(true)} data-testid="example-edit">
+        {t('examples.edit')}
+      </Button>
+      {open && items.data && (
+        <MarkExampleModal evaluationId={example.evaluationId} recordingId={example.recordingId} items={items.data} example={example} onClose={() => setOpen(false)} />
+      )}
+    </>
+  );
+}
+
+function MarkExampleModal({ evaluationId, recordingId, items, example, onClose }: Props & { example?: CallExample; onClose(): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const peaks = useRecordingPeaks(recordingId);
   const player = useRef<CallPlayerHandle>(null);
-  const [regions, setRegions] = useState<ExampleRegion[]>([]);
+  const [regions, setRegions] = useState<ExampleRegion[]>(example?.regions ?? []);
   const [regionsMissing, setRegionsMissing] = useState(false);
-  const mark = useMarkExample();
+  const create = useMarkExample();
+  const edit = useEditExample();
+  const mark = example ? edit : create;
   const duration = peaks.data?.duration ?? 0;
 
   const addRegion = (r: ExampleRegion) => {
@@ -66,22 +85,22 @@ function MarkExampleModal({ evaluationId, recordingId, items, onClose }: Props &
       setRegionsMissing(true);
       return;
     }
-    mark.mutate(
-      { evaluationId, kind: values.kind, items: values.items, note: values.note, tags: values.tags ?? [], regions },
-      {
-        onSuccess: () => {
-          void message.success(t('examples.marked'));
-          onClose();
-        },
+    const input = { kind: values.kind, items: values.items, note: values.note, tags: values.tags ?? [], regions };
+    const done = {
+      onSuccess: () => {
+        void message.success(t(example ? 'examples.saved' : 'examples.marked'));
+        onClose();
       },
-    );
+    };
+    if (example) edit.mutate({ id: example.id, ...input }, done);
+    else create.mutate({ evaluationId, ...input }, done);
   };
 
   return (
     <Modal
       open
       width={760}
-      title={t('examples.markTitle')}
+      title={t(example ? 'examples.editTitle' : 'examples.markTitle')}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('examples.markSave')}
@@ -146,7 +165,14 @@ function MarkExampleModal({ evaluationId, recordingId, items, onClose }: Props &
           </Typography.Text>
         </Flex>
       </Flex>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'good', items: [], tags: [] }} onFinish={send}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={
+          example ? { kind: example.kind, items: example.items.map((i) => i.code), note: example.note, tags: example.tags } : { kind: 'good', items: [], tags: [] }
+        }
+        onFinish={send}
+      >
         <Form.Item name="kind" label={t('examples.kind')}>
           <Radio.Group
             optionType="button"

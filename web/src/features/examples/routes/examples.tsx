@@ -19,6 +19,7 @@ import { recordingAudioUrl } from '#web/components/call-player';
 import { LoadError } from '#web/components/errors/load-error';
 import { ExampleAudio } from '#web/components/example/example-audio';
 import { ExampleSummary } from '#web/components/example/example-cells';
+import { EditExampleButton } from '#web/components/example/mark-example';
 import { PageHeader } from '#web/components/page-header';
 import { ProjectSelect } from '#web/components/project-select';
 import { ServerErrorAlert } from '#web/components/server-error-alert';
@@ -141,6 +142,7 @@ function ExampleList() {
                 <Button size="small" type="primary" onClick={() => setPlaying(r)} data-testid="example-play">
                   {t('examples.play')}
                 </Button>
+                {mayMark && (editsAny || r.author === me.data?.username) && <EditExampleButton example={r} />}
                 {mayMark && (editsAny || r.author === me.data?.username) && (
                   <Popconfirm
                     title={t('examples.removeConfirm')}
