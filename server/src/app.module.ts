@@ -23,6 +23,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { KpiModule } from './kpi/kpi.module.js';
 import { FaqModule } from './faq/faq.module.js';
 import { DisputesModule } from './disputes/disputes.module.js';
+import { ExamplesModule } from './examples/examples.module.js';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         KpiModule,
         FaqModule,
         DisputesModule,
+        ExamplesModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

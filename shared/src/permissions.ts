@@ -171,6 +171,17 @@ export const PERMISSIONS = {
   'faq.proposals': [Role.Supervisor, Role.FaqMaintainer],
   /** "Did it help?": an entry's prompting items, their failure rates before and since publishing. */
   'faq.effect': [Role.Supervisor, Role.FaqMaintainer],
+  // Example calls for the weekly sharing (issue 14, seed 11.5).
+  /** List and play the example calls of one's projects and teams. */
+  'example.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Mark a submitted evaluation's call as a good or bad example; change or remove one's own (a supervisor anyone's). */
+  'example.mark': [Role.Admin, Role.Supervisor, Role.Inspector],
+  /** Change or remove an example somebody else marked. */
+  'example.editAny': [Role.Admin, Role.Supervisor],
+  /** See the sharing sessions of one's projects and play them. */
+  'example.session.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  /** Build, change and remove a sharing session's playlist. */
+  'example.session.edit': [Role.Admin, Role.Supervisor],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

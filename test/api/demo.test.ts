@@ -143,6 +143,23 @@ describe('demo passwords (issue 11, finding 17)', () => {
     expect(inbox.groups[0].proposals[0]).toMatchObject({ status: 'pending', proposedBy: 'inspector1', code: 'B3', question: '5G 套餐可以降档吗？' });
   }, 120_000);
 
+  it('ships example calls of the greeting and one sharing session for the weekly sharing', async () => {
+    const lead = t.as(await t.login('lead1', 'demo1234'));
+    const sessions = await waitFor(
+      async () => {
+        const body = (await lead.get('/api/sharing-sessions')).body;
+        return body.total > 0 && body;
+      },
+      { timeoutMs: 90_000, intervalMs: 300, what: 'the demo follow-up to build a sharing session' },
+    );
+    const [session] = sessions.items;
+    expect(session).toMatchObject({ project: 'CS', presenter: 'inspector1' });
+    expect(session.examples.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(session.examples.map((e: { kind: string }) => e.kind))).toEqual(new Set(['good', 'bad']));
+    const examples = (await t.as(await t.login('inspector1', 'demo1234')).get('/api/examples?item=GREETING')).body;
+    expect(examples.total).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
   it('creates no demo user without DEMO_DATA=1', async () => {
     const users = (await withOwnApp(async (own) => (await own.as(own.adminToken).get('/api/users')).body.items)) as { username: string }[];
     expect(users.map((u) => u.username)).toEqual(['admin']);

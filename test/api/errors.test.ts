@@ -588,6 +588,20 @@ const cases: Case[] = [
     },
   ],
   [
+    'EXAMPLE_NOT_YOURS',
+    403,
+    async () => {
+      const evaluationId = await failedB1();
+      const example = { kind: 'bad', items: ['B1'], note: '没有复述', regions: [{ start: 0, end: 0.5 }] };
+      const created = await t
+        .as(world.a.inspector.token)
+        .post('/api/examples')
+        .send({ ...example, evaluationId });
+      const colleague = await builders(t).user({ roles: ['inspector'], projects: [world.a.project.code] });
+      return t.as(colleague.token).put(`/api/examples/${created.body.id}`).send(example);
+    },
+  ],
+  [
     'INTERNAL',
     500,
     () => {

@@ -27,6 +27,7 @@ import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#se
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
 import { FaqEntryEntity, FaqProposalEntity, FaqSearchGenerationEntity, FaqVersionEntity } from '#server/faq/faq.entity.js';
 import { DisputeEntity, DisputeItemEntity, DisputeStepEntity, EvaluationAcknowledgementEntity } from '#server/disputes/dispute.entity.js';
+import { CallExampleEntity, FaqEntryExampleEntity, SharingSessionEntity, SharingSessionExampleEntity } from '#server/examples/example.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
 import { SessionEntity } from '#server/auth/session.entity.js';
 import { LoginAttemptEntity } from '#server/auth/login-attempt.entity.js';
@@ -93,4 +94,8 @@ export const ENTITIES = [
   DisputeEntity,
   DisputeItemEntity,
   DisputeStepEntity,
+  CallExampleEntity,
+  SharingSessionEntity,
+  SharingSessionExampleEntity,
+  FaqEntryExampleEntity,
 ];

@@ -1,4 +1,5 @@
 import { FaqSearchGeneration1796650206993 } from '#server/migrations/1796650206993-FaqSearchGeneration.js';
+import { Examples1796649784024 } from '#server/migrations/1796649784024-Examples.js';
 import { Disputes1796609900173 } from '#server/migrations/1796609900173-Disputes.js';
 import { KpiPromotions1796596232062 } from '#server/migrations/1796596232062-KpiPromotions.js';
 import { KpiGradingRequests1796594804928 } from '#server/migrations/1796594804928-KpiGradingRequests.js';
@@ -56,5 +57,6 @@ export const MIGRATIONS: MigrationClass[] = [
   KpiPromotions1796596232062,
   FaqTrigramKeys1796597731145,
   Disputes1796609900173,
+  Examples1796649784024,
   FaqSearchGeneration1796650206993,
 ];

@@ -11,6 +11,7 @@ import { UserRepository } from '#server/org/users/user.repository.js';
 import type { UserEntity } from '#server/org/users/user.entity.js';
 import { RecordingRepository } from '#server/recordings/recording.repository.js';
 import { RectificationService } from '#server/rectification/rectification.service.js';
+import { type DemoScoredCall, DemoExamplesService } from './demo-examples.service.js';
 import { DemoFaqService } from './demo-faq.service.js';
 
 /** The team whose follow-up the demo shows: lead1's. */
@@ -39,6 +40,7 @@ export class DemoFollowUpService {
     private readonly evaluations: EvaluationsService,
     private readonly rectification: RectificationService,
     private readonly faq: DemoFaqService,
+    private readonly examples: DemoExamplesService,
   ) {}
 
   /** Answers how many evaluations were submitted (0 when the team or its calls are missing). */
@@ -58,6 +60,7 @@ export class DemoFollowUpService {
     const checklist = itemsOf((await this.checklists.activeEntity()).sections);
     const other = checklist.find((i) => i.code !== DEMO_COMMON_PROBLEM && !i.critical) ?? checklist.find((i) => i.code !== DEMO_COMMON_PROBLEM);
     const failing: string[] = [];
+    const scored: DemoScoredCall[] = [];
     for (const [n, call] of picked.entries()) {
       // Greeting failed by about two agents in three; one other agent fails another item alone.
       const fails = new Map<string, string>();
@@ -71,6 +74,7 @@ export class DemoFollowUpService {
       });
       const evaluation = await this.evaluations.create(inspector, { recordingId: call.id, source: 'daily', items, comment: fails.size ? '请班长跟进辅导' : undefined });
       if (fails.has(DEMO_COMMON_PROBLEM)) failing.push(evaluation.id);
+      scored.push({ evaluationId: evaluation.id, durationSeconds: call.durationSeconds, failed: [...fails.keys()] });
       // The FAQ maintainers' inbox gets one pending proposal from the first of these calls.
       if (n === 0) await this.faq.seedProposal(inspector, call.id, evaluation.id, Math.min(5, Math.max(0, call.durationSeconds - 1)));
     }
@@ -83,6 +87,9 @@ export class DemoFollowUpService {
         evaluations: failing.slice(0, 3),
       });
     }
+    // The weekly sharing: a few of these calls as examples of the greeting, in one session.
+    const project = team.project?.code;
+    if (project) await this.examples.seed({ inspector, supervisor, project, date: latest, calls: scored, item: DEMO_COMMON_PROBLEM });
     this.logger.log(`Demo follow-up ready: ${picked.length} evaluations of ${team.code}, ${failing.length} failing ${DEMO_COMMON_PROBLEM}, one rectification notice`);
     return picked.length;
   }

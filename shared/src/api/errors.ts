@@ -109,6 +109,8 @@ export const ERROR_CODES = [
   'DISPUTE_STATE',
   /** A dispute answered by someone other than the evaluation's inspector, or escalated by a lead of another team. */
   'DISPUTE_NOT_YOURS',
+  /** An example call changed or removed by someone other than who marked it (a supervisor may). */
+  'EXAMPLE_NOT_YOURS',
   /** Too many failed sign-ins (`params.retryAfterSeconds`). */
   'THROTTLED',
   /** Anything unexpected: details are in the server log, never in the answer. */
@@ -202,6 +204,8 @@ export const FIELD_PROBLEMS = [
   'notFailed',
   /** Item `params.value` is not one this step decides (not disputed, or not escalated). */
   'notInDispute',
+  /** A region of an example call (`params.value`, seconds) that ends before it starts or lies outside the call (`params.duration`). */
+  'outsideCall',
 ] as const;
 
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

@@ -66,6 +66,11 @@ const ABILITIES: Record<Role, Permission[]> = {
     'kpi.promotion.apply',
     'kpi.promotion.approve',
     'faq.read',
+    'example.read',
+    'example.mark',
+    'example.editAny',
+    'example.session.read',
+    'example.session.edit',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -129,6 +134,11 @@ const ABILITIES: Record<Role, Permission[]> = {
     'faq.propose',
     'faq.proposals',
     'faq.effect',
+    'example.read',
+    'example.mark',
+    'example.editAny',
+    'example.session.read',
+    'example.session.edit',
   ],
   [Role.Inspector]: [
     'session.own',
@@ -157,6 +167,9 @@ const ABILITIES: Record<Role, Permission[]> = {
     'export.request',
     'faq.read',
     'faq.propose',
+    'example.read',
+    'example.mark',
+    'example.session.read',
   ],
   [Role.TeamLead]: [
     'session.own',
@@ -188,6 +201,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'kpi.requestCalls',
     'kpi.promotion.apply',
     'faq.read',
+    'example.read',
+    'example.session.read',
   ],
   [Role.FaqMaintainer]: ['session.own', 'home.faqWork', 'faq.read', 'faq.readDrafts', 'faq.edit', 'faq.publish', 'faq.proposals', 'faq.effect'],
 };

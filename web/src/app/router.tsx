@@ -38,6 +38,7 @@ const PAGES: Record<NavKey, Lazy> = {
   kpi: page(() => import('#web/features/kpi/routes/kpi')),
   faq: page(() => import('#web/features/faq/routes/faq')),
   'faq-inbox': page(() => import('#web/features/faq/routes/faq-inbox')),
+  examples: page(() => import('#web/features/examples/routes/examples')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({

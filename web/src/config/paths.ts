@@ -158,6 +158,8 @@ export const paths = {
   faq: { path: '/faq', getHref: (query: { q?: string; status?: string } = {}) => withQuery('/faq', query) },
   faqEntry: { path: '/faq/entries/:id', getHref: (id: string) => `/faq/entries/${segment(id)}` },
   faqInbox: { path: '/faq/inbox', getHref: () => '/faq/inbox' },
+  /** Example calls for the weekly sharing (issue 14): the examples (`tab` absent) and the sharing sessions (`tab=sessions`). */
+  examples: { path: '/examples', getHref: (query: { tab?: 'sessions' } = {}) => withQuery('/examples', query) },
   /**
    * The scoring workspace of a call. `source` says why it is scored (the page picks one by role when
    * absent); `evaluation` opens a given evaluation read-only.

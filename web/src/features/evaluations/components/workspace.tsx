@@ -7,6 +7,7 @@ import type { TranscriptSegment } from '#shared/recordings';
 import type { AutoChecks, RecordingDetail } from '#web/api/recording';
 import type { PlayerRegion, WaveformPeaks } from '#web/components/call-player';
 import { EvaluationDispute } from '#web/components/dispute/evaluation-dispute';
+import { MarkExampleButton } from '#web/components/example/mark-example';
 import { paths } from '#web/config/paths';
 import { useCan } from '#web/lib/authorization';
 import { errorMessage, isError } from '#web/lib/errors';
@@ -293,6 +294,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
         </Button>
       )}
       {!draft && <EvaluationDispute evaluationId={evaluation.id} items={evaluation.items} />}
+      {!draft && <MarkExampleButton evaluationId={evaluation.id} recordingId={recordingId} items={evaluation.items} />}
       {canAmend && (
         <Button autoInsertSpace={false} onClick={() => setAmendOpen(true)} data-testid="amend-evaluation">
           {t('workspace.amend')}

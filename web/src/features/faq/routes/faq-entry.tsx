@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LoadError } from '#web/components/errors/load-error';
+import { FaqExamples } from '#web/components/example/faq-examples';
 import { FaqAnswer } from '#web/components/faq/faq-text';
 import { PageHeader } from '#web/components/page-header';
 import { PageSpin } from '#web/components/page-spin';
@@ -80,6 +81,7 @@ export function FaqEntryRoute() {
         </Card>
       )}
       <Versions entry={e} />
+      <FaqExamples entryId={e.id} />
       {seesEffect && e.publishedVersion !== null && <EntryEffect entryId={e.id} />}
     </>
   );
