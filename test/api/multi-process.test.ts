@@ -11,6 +11,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '#server/database/migrations.js';
+import { STARTUP_LOCK_KEY } from '#server/database/startup-lock.js';
 import { SAMPLING_TICK } from '#server/sampling/sampling-schedule.js';
 import { toneWav } from '../support/audio.js';
 import { createEmptyDatabase, type ServerProcess, spawnServer, stopServer } from '../support/processes.js';
@@ -31,11 +32,24 @@ beforeAll(async () => {
   db = await createEmptyDatabase();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'qa-multi-'));
   const env = (role: string) => ({ DATABASE_URL: db.url, DATA_DIR: dataDir, QA_ADMIN_PASSWORD: ADMIN_PASSWORD, PROCESS_ROLE: role });
-  // All three at once, on a database nobody has migrated yet.
-  [api1, api2, worker] = await Promise.all([spawnServer(env('api')), spawnServer(env('api')), spawnServer(env('worker'))]);
-  await Promise.all([api1.healthy(), api2.healthy(), worker.healthy()]);
+  // All three at once, on a database nobody has migrated yet, while the start-up lock is held (as
+  // by a fourth process migrating): each waits for it, then all three go on together.
   sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
+  await sql.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY.toString()]);
+  [api1, api2, worker] = await Promise.all([spawnServer(env('api')), spawnServer(env('api')), spawnServer(env('worker'))]);
+  await waitFor(
+    async () => {
+      for (const p of [api1, api2, worker]) if (p.child.exitCode !== null) throw new Error(`the ${p.role} process exited:\n${p.output()}`);
+      const { rows } = await sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'qa-startup' AND wait_event_type = 'Lock'`,
+      );
+      return rows[0].n === 3;
+    },
+    { timeoutMs: 90_000, intervalMs: 200, what: 'all three processes to wait for the start-up lock' },
+  );
+  await sql.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY.toString()]);
+  await Promise.all([api1.healthy(), api2.healthy(), worker.healthy()]);
   // A second worker joins a database already migrated; two workers now share every queue and schedule.
   worker2 = await spawnServer(env('worker'));
   await worker2.healthy();
@@ -119,12 +133,18 @@ describe('two api processes and the workers on one database', () => {
     // The audio, stored through the first, plays through the second (one DATA_DIR).
     const audio = await fetch(`${api2.baseUrl}/api/recordings/${ids[0]}/audio`, { headers: { Authorization: `Bearer ${other}` } });
     expect(audio.status).toBe(200);
-    expect(Buffer.from(await audio.arrayBuffer()).subarray(0, 4).toString()).toBe('RIFF');
+    expect(
+      Buffer.from(await audio.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('RIFF');
   });
 
   it('sign-in failures on one api count on the other', async () => {
     const token = await signIn(api1, 'admin', ADMIN_PASSWORD);
-    expect((await call(api1, 'POST', '/api/users', token, { username: 'guessme', password: 'secret-pass-1', displayName: '测试', roles: ['inspector'] })).status).toBe(201);
+    expect((await call(api1, 'POST', '/api/users', token, { username: 'guessme', password: 'secret-pass-1', displayName: '测试', roles: ['inspector'] })).status).toBe(
+      201,
+    );
     // Five attempts in all, spread over both processes: the username is locked on both.
     for (const [server, n] of [
       [api1, 3],
@@ -144,33 +164,29 @@ describe('two api processes and the workers on one database', () => {
     expect((await call(api1, 'GET', '/api/auth/me', token)).status).toBe(401);
   });
 
-  it(
-    'a scheduled job runs once a minute across two workers, and never in an api process',
-    async () => {
-      // A schedule every minute for the sampling tick (harmless: nothing here is due for sampling).
-      boss = new PgBoss({ connectionString: db.url, schema: 'pgboss', schedule: false, supervise: false, migrate: false });
-      await boss.start();
-      await boss.schedule(SAMPLING_TICK, '* * * * *', {}, { tz: 'Asia/Shanghai' });
-      const since = (await sql.query<{ now: Date }>('SELECT now()')).rows[0].now;
-      const ticks = () =>
-        sql.query<{ minute: string; n: number; done: number }>(
-          `SELECT date_trunc('minute', created_on)::text AS minute, count(*)::int AS n, count(*) FILTER (WHERE state = 'completed')::int AS done
+  it('a scheduled job runs once a minute across two workers', async () => {
+    // A schedule every minute for the sampling tick (harmless: nothing here is due for sampling).
+    boss = new PgBoss({ connectionString: db.url, schema: 'pgboss', schedule: false, supervise: false, migrate: false });
+    await boss.start();
+    await boss.schedule(SAMPLING_TICK, '* * * * *', {}, { tz: 'Asia/Shanghai' });
+    const since = (await sql.query<{ now: Date }>('SELECT now()')).rows[0].now;
+    const ticks = () =>
+      sql.query<{ minute: string; n: number; done: number }>(
+        `SELECT date_trunc('minute', created_on)::text AS minute, count(*)::int AS n, count(*) FILTER (WHERE state = 'completed')::int AS done
              FROM pgboss.job WHERE name = $1 AND created_on >= $2 GROUP BY 1 ORDER BY 1`,
-          [SAMPLING_TICK, since],
-        );
-      // Two minutes' ticks run: meanwhile each worker has checked the schedules several times.
-      const rows = await waitFor(
-        async () => {
-          const { rows } = await ticks();
-          return rows.length >= 2 && rows.every((r) => r.done === r.n) && rows;
-        },
-        { timeoutMs: 200_000, intervalMs: 1_000, what: 'two minutes of the scheduled sampling tick to run' },
+        [SAMPLING_TICK, since],
       );
-      expect(rows.every((r) => r.n === 1)).toBe(true);
-      await boss.unschedule(SAMPLING_TICK);
-    },
-    240_000,
-  );
+    // Two minutes' ticks run: meanwhile each worker has checked the schedules several times.
+    const rows = await waitFor(
+      async () => {
+        const { rows } = await ticks();
+        return rows.length >= 2 && rows.every((r) => r.done === r.n) && rows;
+      },
+      { timeoutMs: 200_000, intervalMs: 1_000, what: 'two minutes of the scheduled sampling tick to run' },
+    );
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    await boss.unschedule(SAMPLING_TICK);
+  }, 240_000);
 });
 
 describe('stopping', () => {
