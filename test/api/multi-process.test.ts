@@ -99,6 +99,14 @@ describe('started together on a new database', () => {
   });
 });
 
+describe('a bad PROCESS_ROLE', () => {
+  it('is refused at start with the values it may take, exit code 1', async () => {
+    const bad = await spawnServer({ DATABASE_URL: db.url, DATA_DIR: dataDir, PROCESS_ROLE: 'web' });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain('Not starting: PROCESS_ROLE="web" is not a process role: use one of all, api, worker');
+  });
+});
+
 describe('two api processes and the workers on one database', () => {
   it('calls posted to the first appear, checked by a worker, when read through the second', async () => {
     const token = await signIn(api1, 'admin', ADMIN_PASSWORD);
