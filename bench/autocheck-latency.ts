@@ -133,6 +133,8 @@ async function startSplitProcesses(databaseUrl: string, dataDir: string): Promis
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
+    // Never left behind: should this bench die (its PostgreSQL with it), the processes go too.
+    process.once('exit', () => child.kill('SIGKILL'));
     const baseUrl = `http://127.0.0.1:${port}`;
     for (const deadline = Date.now() + 120_000; ;) {
       if (child.exitCode !== null) throw new Error(`the ${role} process exited with ${child.exitCode}`);
