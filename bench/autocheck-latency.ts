@@ -1,10 +1,16 @@
 /**
  * Time from ingest to automatic checks stored, while ingesting 20 calls a second (issue
- * "Automatic checks": p95 under 2 s). Calls are posted at a steady 20/s over HTTP; a watcher polls
+ * "Automatic checks": p95 under 2 s; issue 16, process roles: under 300 ms with the api and the
+ * worker as separate processes, the worker woken by NOTIFY). `split`: the BUILT server as two child
+ * processes, PROCESS_ROLE=api (posted to) and PROCESS_ROLE=worker; otherwise one in-process `all` app. Calls are posted at a steady 20/s over HTTP; a watcher polls
  * the database for each call's stored verdicts. Baseline in the same run: the ingest round-trip
  * itself, so the ratio shows how long the background check trails the upload.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { synthesiseCall } from '#server/demo/demo-audio.js';
 import { apiClient, BENCH_ADMIN_PASSWORD, describeMachine, distribution, expectStatus, login, startBenchApp, startBenchDatabase } from './support.js';
@@ -12,10 +18,10 @@ import { apiClient, BENCH_ADMIN_PASSWORD, describeMachine, distribution, expectS
 const RATE = 20;
 const SECONDS = 20;
 
-export async function runAutocheckLatencyBench() {
+export async function runAutocheckLatencyBench(options: { split?: boolean } = {}) {
   const db = await startBenchDatabase();
   try {
-    const app = await startBenchApp(db.url, `${db.dir}/data`);
+    const app = options.split ? await startSplitProcesses(db.url, `${db.dir}/data`) : await startBenchApp(db.url, `${db.dir}/data`);
     try {
       const token = await login(app.baseUrl, 'admin', BENCH_ADMIN_PASSWORD);
       const api = apiClient(app.baseUrl, token);
@@ -80,9 +86,11 @@ export async function runAutocheckLatencyBench() {
       await watcher;
       await sql.end();
       const checked = distribution(latencies, 0);
+      const targetP95Ms = options.split ? 300 : 2000;
       return {
         date: new Date().toISOString(),
         machine: describeMachine(),
+        processes: options.split ? 'api + worker (two child processes, NOTIFY)' : 'one process (all)',
         calls: RATE * SECONDS,
         targetRate: RATE,
         achievedRate: Math.round(achievedRate * 10) / 10,
@@ -90,8 +98,8 @@ export async function runAutocheckLatencyBench() {
         ingestToChecksMs: checked,
         baselineIngestRoundTripMs: distribution(roundTrips, 0),
         ratioP95ToIngestP95: Math.round((checked.p95 / distribution(roundTrips, 0).p95) * 10) / 10,
-        targetP95Ms: 2000,
-        meetsTarget: checked.p95 < 2000 && latencies.length === RATE * SECONDS,
+        targetP95Ms,
+        meetsTarget: checked.p95 < targetP95Ms && latencies.length === RATE * SECONDS,
       };
     } finally {
       await app.close();
@@ -99,4 +107,51 @@ export async function runAutocheckLatencyBench() {
   } finally {
     await db.stop();
   }
+}
+
+const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/src/main.js');
+
+/** The built server as an `api` and a `worker` process on one database; answers the api's address. */
+async function startSplitProcesses(databaseUrl: string, dataDir: string): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const start = async (role: 'api' | 'worker') => {
+    const port = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as net.AddressInfo;
+        s.close(() => resolve(port));
+      });
+    });
+    const child: ChildProcess = spawn(process.execPath, [MAIN], {
+      env: {
+        ...process.env,
+        PROCESS_ROLE: role,
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        QA_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+        LOG_LEVEL: 'silent',
+        DEMO_DATA: '0',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    // Never left behind: should this bench die (its PostgreSQL with it), the processes go too.
+    process.once('exit', () => child.kill('SIGKILL'));
+    const baseUrl = `http://127.0.0.1:${port}`;
+    for (const deadline = Date.now() + 120_000; ;) {
+      if (child.exitCode !== null) throw new Error(`the ${role} process exited with ${child.exitCode}`);
+      if (
+        await fetch(`${baseUrl}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      if (Date.now() > deadline) throw new Error(`the ${role} process did not come up`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return { child, baseUrl };
+  };
+  const api = await start('api');
+  const worker = await start('worker');
+  const stop = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null ? r(null) : (child.once('exit', r), child.kill('SIGTERM'))));
+  return { baseUrl: api.baseUrl, close: async () => void (await Promise.all([stop(api.child), stop(worker.child)])) };
 }

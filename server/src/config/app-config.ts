@@ -20,9 +20,17 @@ export interface AppConfig {
    * many a day and how long); tests use one.
    */
   demoCallDays: number;
-  /** How often idle job workers look for work (JOB_POLL_SECONDS). */
+  /**
+   * PROCESS_ROLE: `all` HTTP and background jobs (default); `api` HTTP only, enqueueing jobs for a
+   * worker; `worker` job handlers and schedules, its HTTP port answering only GET /api/health.
+   */
+  processRole: ProcessRole;
+  /**
+   * How often idle job workers look for work (JOB_POLL_SECONDS, default 5): only a fallback, as a
+   * job sent by any process wakes the workers at once through PostgreSQL NOTIFY.
+   */
   jobPollSeconds: number;
-  /** JOB_WORKERS=0 runs no background workers here (a web-only process; jobs wait for another). */
+  /** Whether this process runs job handlers and schedules: not with PROCESS_ROLE=api, nor with JOB_WORKERS=0. */
   jobWorkers: boolean;
   /** A playback is logged once per user, recording and sitting: the first request in this many minutes (PLAYBACK_LOG_MINUTES). */
   playbackLogMinutes: number;
@@ -40,6 +48,16 @@ export interface AppConfig {
    * in-memory copy (for an FAQ too large to hold, or to compare the two).
    */
   faqSearchIndex: boolean;
+}
+
+export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+/** PROCESS_ROLE, unset meaning `all`; anything else is refused with the values it may take. */
+export function parseProcessRole(value: string | undefined): ProcessRole {
+  const v = value?.trim() || 'all';
+  if ((PROCESS_ROLES as readonly string[]).includes(v)) return v as ProcessRole;
+  throw new Error(`PROCESS_ROLE=${JSON.stringify(value)} is not a process role: use one of ${PROCESS_ROLES.join(', ')} (unset means all).`);
 }
 
 /** TRUST_PROXY: unset or `false` none; a number of hops; `loopback`, addresses or subnets, comma-separated. */
@@ -62,6 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
   const demoData = demo === '1' || demo === 'true';
   const refusal = demoRefusal(env, demoData);
   if (refusal) throw new Error(refusal);
+  const processRole = parseProcessRole(env.PROCESS_ROLE);
   return {
     port: Number(env.PORT ?? defaults.port ?? 3000),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -74,8 +93,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     logLevel: env.LOG_LEVEL === 'silent' ? 'silent' : 'info',
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
     demoCallDays: Number(env.DEMO_CALL_DAYS ?? 28),
-    jobPollSeconds: Number(env.JOB_POLL_SECONDS ?? 1),
-    jobWorkers: env.JOB_WORKERS !== '0',
+    processRole,
+    jobPollSeconds: Number(env.JOB_POLL_SECONDS ?? 5),
+    jobWorkers: processRole !== 'api' && env.JOB_WORKERS !== '0',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     playbackLogMinutes: Number(env.PLAYBACK_LOG_MINUTES ?? 30),
     numberSearchesPerHour: Number(env.NUMBER_SEARCHES_PER_HOUR ?? 20),
