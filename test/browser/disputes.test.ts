@@ -10,6 +10,8 @@ import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltSer
  */
 
 let server: RunningServer;
+/** Each step waits on a mutation and a refetch: on a busy CI machine that takes more than expect.poll's 1 s default. */
+const POLL = { timeout: 15_000 };
 let browser: Browser;
 
 const call = <T>(token: string | null, method: string, path: string, body?: unknown) => apiCall<T>(server.baseUrl, token, method, path, body);
@@ -63,7 +65,7 @@ describe('disputes', () => {
 
     // The lead, on the evaluation's read view: the failed item B1 disputed with a reason.
     const lead = await signedIn(leadName);
-    await expect.poll(() => lead.getByTestId('home-disputes-acknowledge').getAttribute('data-value')).toBe('1');
+    await expect.poll(() => lead.getByTestId('home-disputes-acknowledge').getAttribute('data-value'), POLL).toBe('1');
     await lead.goto(`${server.baseUrl}/evaluate/${recording.id}?evaluation=${evaluation.id}`);
     await lead.getByTestId('workspace').waitFor();
     await lead.getByTestId('open-dispute').click();
@@ -71,7 +73,7 @@ describe('disputes', () => {
     await lead.getByTestId('raise-B1').getByTestId('raise-reason').fill('第 20 秒已经复述了客户的需求');
     await lead.getByTestId('raise-submit').click();
     await lead.getByTestId('dispute-view').waitFor();
-    await expect.poll(() => statusOf(lead)).toBe('awaiting_inspector');
+    await expect.poll(() => statusOf(lead), POLL).toBe('awaiting_inspector');
     await lead.getByTestId('dispute-page-link').click();
     await lead.waitForURL(/\/disputes\/[0-9a-f-]{36}$/);
     const disputePath = new URL(lead.url()).pathname;
@@ -79,25 +81,25 @@ describe('disputes', () => {
     // The inspector, from his home: the dispute to answer, rejected with a reason.
     const insp = await signedIn(inspectorName);
     await insp.getByTestId('home-disputes-answer').waitFor();
-    await expect.poll(() => insp.getByTestId('home-disputes-answer').getAttribute('data-value')).toBe('1');
+    await expect.poll(() => insp.getByTestId('home-disputes-answer').getAttribute('data-value'), POLL).toBe('1');
     await insp.getByTestId('home-disputes-answer-link').click();
     await insp.getByTestId('dispute-open').click();
     await insp.getByTestId('decide-B1').getByTestId('decision-reject').click();
     await insp.getByTestId('decide-B1').getByTestId('decision-reason').fill('复述不完整，漏了办理时间');
     await insp.getByTestId('dispute-decide-submit').click();
-    await expect.poll(() => statusOf(insp)).toBe('answered');
+    await expect.poll(() => statusOf(insp), POLL).toBe('answered');
     expect(await insp.getByTestId('dispute-item-B1').innerText()).toContain('复述不完整');
 
     // The lead escalates once.
     await lead.goto(`${server.baseUrl}${disputePath}`);
     await lead.getByTestId('escalate-reason').fill('录音里办理时间也说了，请主管裁定');
     await lead.getByTestId('escalate-submit').click();
-    await expect.poll(() => statusOf(lead)).toBe('escalated');
+    await expect.poll(() => statusOf(lead), POLL).toBe('escalated');
     expect(await lead.getByTestId('dispute-escalate').count()).toBe(0);
 
     // The supervisor upholds it: final, and the score shown is the amended one.
     const sup = await signedIn(supervisorName);
-    await expect.poll(() => sup.getByTestId('home-disputes-rule').getAttribute('data-value')).toBe('1');
+    await expect.poll(() => sup.getByTestId('home-disputes-rule').getAttribute('data-value'), POLL).toBe('1');
     await sup.getByTestId('home-disputes-rule-link').click();
     await sup.getByTestId('dispute-open').click();
     await sup.getByTestId('dispute-score').waitFor();
@@ -105,8 +107,8 @@ describe('disputes', () => {
     await sup.getByTestId('decide-B1').getByTestId('decision-uphold').click();
     await sup.getByTestId('decide-B1').getByTestId('decision-reason').fill('第 20 秒已完整复述');
     await sup.getByTestId('dispute-decide-submit').click();
-    await expect.poll(() => statusOf(sup)).toBe('ruled');
-    await expect.poll(async () => Number(await sup.getByTestId('dispute-score').innerText())).toBe(100);
+    await expect.poll(() => statusOf(sup), POLL).toBe('ruled');
+    await expect.poll(async () => Number(await sup.getByTestId('dispute-score').innerText()), POLL).toBe(100);
     expect(await sup.getByTestId('dispute-item-B1').getByTestId('dispute-outcome').innerText()).toBe('成立');
     expect(await sup.getByTestId('dispute-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['raise', 'answer', 'escalate', 'rule']);
 
@@ -119,7 +121,7 @@ describe('disputes', () => {
 
     // The summary: one item disputed in the supervisor's project, upheld.
     await sup.goto(`${server.baseUrl}/disputes?tab=summary&project=${project}`);
-    await expect.poll(() => sup.getByTestId('disputes-upheld-rate').innerText()).toContain('100.0%');
+    await expect.poll(() => sup.getByTestId('disputes-upheld-rate').innerText(), POLL).toContain('100.0%');
     expect(await sup.getByTestId('disputes-by-inspector').innerText()).toContain(inspectorName);
 
     // The project's supervisor widens its dispute window.
