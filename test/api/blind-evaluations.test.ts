@@ -65,7 +65,10 @@ async function machineGreeting(token: string, recordingId: string): Promise<Verd
 
 async function scoreDraft(token: string, recordingId: string, verdicts: Record<string, Verdict>) {
   const draft = (await t.as(token).post('/api/evaluations/drafts').send({ recordingId, source: 'daily' }).expect(201)).body;
-  const items = (await allItems(t)).map((i) => ({ ...i, verdict: verdicts[i.code] ?? draft.items.find((d: { code: string }) => d.code === i.code)?.verdict ?? 'pass' }));
+  const items = (await allItems(t)).map((i: { code: string; verdict: Verdict }) => ({
+    ...i,
+    verdict: verdicts[i.code] ?? draft.items.find((d: { code: string }) => d.code === i.code)?.verdict ?? 'pass',
+  }));
   const saved = await t.as(token).put(`/api/evaluations/${draft.id}`).send({ revision: draft.revision, items }).expect(200);
   return (await t.as(token).post(`/api/evaluations/${draft.id}/submit`).send({ revision: saved.body.revision }).expect(200)).body;
 }
@@ -114,12 +117,13 @@ describe('the blind share of a project', () => {
       b.user({ roles: ['team_lead'], teams: [team.code] }),
       b.user({ roles: ['supervisor'], projects: [other.code] }),
     ]);
-    for (const user of [inspector, lead, elsewhere]) expect((await t.as(user.token).put(`/api/projects/${project.id}/blind-share`).send({ share: 0.3 })).status).toBe(403);
+    for (const user of [inspector, lead, elsewhere])
+      expect((await t.as(user.token).put(`/api/projects/${project.id}/blind-share`).send({ share: 0.3 })).status).toBe(403);
   });
 });
 
 describe('a blind call', () => {
-  it('blinds round(share × picks) of the day's picks', async () => {
+  it('blinds round(share × picks) of the picks of the day', async () => {
     const { queue } = await sampledProject(0.5);
     expect(queue.length).toBeGreaterThan(3);
     expect(queue.filter((a) => a.blind).length).toBe(Math.round(queue.length * 0.5));
@@ -151,11 +155,24 @@ describe('a blind call', () => {
     expect(submitted.blind).toBe(true);
     expect(submitted.items.find((i: { code: string }) => i.code === 'GREETING').autoVerdict).toBe(machine);
     expect((await t.as(inspector.token).get(`/api/recordings/${blind.recordingId}/auto-checks`)).status).toBe(200);
-    const after = (await t.as(inspector.token).get('/api/sampling/queue').query({ date: DAY })).body.items.find(
-      (a: Assignment) => a.recordingId === blind.recordingId,
-    );
+    const after = (await t.as(inspector.token).get('/api/sampling/queue').query({ date: DAY })).body.items.find((a: Assignment) => a.recordingId === blind.recordingId);
     expect(after.done).toBe(true);
     expect(after.reason).not.toBe('blind');
+  });
+
+  it('stays out of his search by failed rule until he submits, and in the supervisor’s', async () => {
+    const { project, inspector, supervisor, queue } = await sampledProject(0.5);
+    let blindFailed: Assignment | undefined;
+    for (const a of queue.filter((q) => q.blind)) if ((await machineGreeting(supervisor.token, a.recordingId)) === 'fail') blindFailed = a;
+    expect(blindFailed).toBeDefined();
+    const search = async (token: string) =>
+      ((await t.as(token).get('/api/recordings').query({ project: project.code, failed: 'GREETING', pageSize: 100 }).expect(200)).body.items as { id: string }[]).map(
+        (r) => r.id,
+      );
+    expect(await search(supervisor.token)).toContain(blindFailed!.recordingId);
+    expect(await search(inspector.token)).not.toContain(blindFailed!.recordingId);
+    await scoreDraft(inspector.token, blindFailed!.recordingId, {});
+    expect(await search(inspector.token)).toContain(blindFailed!.recordingId);
   });
 
   it('is never drawn with a share of 0', async () => {
