@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'org.project.edit': [Role.Admin],
   /** How many days after submission a team lead may dispute an evaluation of the project (issue 15). */
   'org.project.disputeWindow': [Role.Admin, Role.Supervisor],
+  /** Which share of the project's daily sampled calls is scored blind, the machine's verdicts hidden (issue 15). */
+  'org.project.blindShare': [Role.Admin, Role.Supervisor],
   'org.team.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
   'org.team.edit': [Role.Admin, Role.Supervisor],
   'org.agent.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],

@@ -602,6 +602,23 @@ const cases: Case[] = [
     },
   ],
   [
+    'AUTO_CHECK_BLIND',
+    403,
+    async () => {
+      const b = builders(t);
+      const project = await b.project();
+      const team = await b.team(project.code);
+      const agent = await b.agent(team.code, { hiredAt: '2020-01-01', grade: 'A' });
+      const inspector = await b.user({ roles: ['inspector'], projects: [project.code] });
+      for (let i = 0; i < 2; i++) await sampleableCall(agent.employeeNo);
+      await t.as(t.adminToken).put(`/api/projects/${project.id}/blind-share`).send({ share: 0.5 }).expect(200);
+      await t.as(t.adminToken).post('/api/sampling/runs').send({ project: project.code, date: DAY }).expect(201);
+      const queue = (await t.as(inspector.token).get('/api/sampling/queue').query({ date: DAY })).body;
+      const blind = queue.items.find((a: { blind: boolean }) => a.blind);
+      return t.as(inspector.token).get(`/api/recordings/${blind.recordingId}/auto-checks`);
+    },
+  ],
+  [
     'INTERNAL',
     500,
     () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RuleAgreementReport } from '#shared/api/autocheck.js';
+import { ALL_PROJECTS } from '#shared/api/reports.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { invalid } from '#server/common/domain-error.js';
@@ -14,9 +15,12 @@ export class AgreementService {
     private readonly scope: ScopeService,
   ) {}
 
-  async byRule(user: AuthUser, from?: string, to?: string): Promise<RuleAgreementReport> {
+  /** Over the caller's teams; one project's (or, with `ALL`, every project's in scope) when asked. */
+  async byRule(user: AuthUser, q: { from?: string; to?: string; project?: string }): Promise<RuleAgreementReport> {
+    const { from, to } = q;
     if (from && to && from > to) throw invalid('from', 'must not be after to');
-    const rows = await this.autoChecks.agreementByRule({ teamIds: this.scope.visibleTeamIds(user), from, to });
+    const projectIds = q.project === undefined ? null : await this.scope.projectsOrAll(user, q.project, ALL_PROJECTS);
+    const rows = await this.autoChecks.agreementByRule({ teamIds: this.scope.visibleTeamIds(user), projectIds, from, to });
     return { items: rows.map(toRuleAgreement) };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RuleResult, Transcript } from '#shared/rules/types.js';
+import type { RuleAgreementCounts } from '#shared/reports/rule-agreement.js';
 import { SqlFilter } from '#server/database/sql-filter.js';
 import type { Transaction } from '#server/database/transaction.js';
 import { AutocheckRunEntity } from './auto-check.entity.js';
@@ -16,7 +17,7 @@ export interface CheckableCall {
 
 export type AutocheckRunRow = AutocheckRunEntity & { checklistVersion: number };
 
-export interface AgreementRow {
+export interface AgreementRow extends RuleAgreementCounts {
   code: string;
   evaluated: number;
   agreed: number;
@@ -31,6 +32,20 @@ const uncheckedFrom = (versionParam: string) => `FROM recordings r JOIN recordin
 @Injectable()
 export class AutoCheckRepository {
   constructor(private readonly db: DataSource) {}
+
+  /**
+   * Whether the user is to score this call blind and has not submitted it yet (issue 15): his daily
+   * assignment of it was drawn blind. While so, the machine's verdicts of the call are hidden from him.
+   */
+  async blindFor(recordingId: string, userId: string): Promise<boolean> {
+    const [row] = await this.db.query(
+      `SELECT 1 FROM sampling_assignments sa
+        WHERE sa."recordingId" = $1 AND sa."inspectorId" = $2 AND sa.source = 'daily' AND sa.blind
+          AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e."recordingId" = sa."recordingId" AND e."inspectorId" = sa."inspectorId" AND e.status = 'submitted')`,
+      [recordingId, userId],
+    );
+    return !!row;
+  }
 
   /** The stored verdicts, if they were computed from the call's current transcript. */
   async currentResults(recordingId: string, checklistVersionId: string): Promise<RuleResult[] | null> {
@@ -137,16 +152,29 @@ export class AutoCheckRepository {
     );
   }
 
-  /** Per rule code, submitted evaluations' final verdicts against the machine's suggestion (not `na`). */
-  agreementByRule(f: { teamIds: string[] | null; from?: string; to?: string }): Promise<AgreementRow[]> {
+  /**
+   * Per rule code, submitted evaluations' final verdicts against the machine's (not `na`), calibration
+   * aside: over all of them, over the blind ones (with what precision and recall need), and over those
+   * that showed it as a suggestion.
+   */
+  agreementByRule(f: { teamIds: string[] | null; projectIds?: string[] | null; from?: string; to?: string }): Promise<AgreementRow[]> {
     const filter = new SqlFilter()
       .add(`e.status = 'submitted'`)
+      .add(`e.source <> 'calibration'`)
       .add(`i."autoVerdict" IS NOT NULL`)
       .add(`i."autoVerdict" <> 'na'`)
+      .within('e."projectId"', f.projectIds ?? null)
       .withinTeams('e."teamId"', f.teamIds)
       .localDateBetween('e."callDate"', f.from, f.to);
     return this.db.query(
-      `SELECT i.code, count(*)::int AS evaluated, count(*) FILTER (WHERE i.verdict = i."autoVerdict")::int AS agreed
+      `SELECT i.code, count(*)::int AS evaluated, count(*) FILTER (WHERE i.verdict = i."autoVerdict")::int AS agreed,
+              count(*) FILTER (WHERE e.blind)::int AS "blindEvaluated",
+              count(*) FILTER (WHERE e.blind AND i.verdict = i."autoVerdict")::int AS "blindAgreed",
+              count(*) FILTER (WHERE e.blind AND i."autoVerdict" = 'fail')::int AS "blindMachineFailed",
+              count(*) FILTER (WHERE e.blind AND i.verdict = 'fail')::int AS "blindPeopleFailed",
+              count(*) FILTER (WHERE e.blind AND i.verdict = 'fail' AND i."autoVerdict" = 'fail')::int AS "blindBothFailed",
+              count(*) FILTER (WHERE NOT e.blind)::int AS "suggestedEvaluated",
+              count(*) FILTER (WHERE NOT e.blind AND i.verdict <> i."autoVerdict")::int AS "suggestedOverturned"
          FROM evaluation_items i JOIN evaluations e ON e.id = i."evaluationId"
         ${filter.where} GROUP BY i.code ORDER BY i.code`,
       filter.params,

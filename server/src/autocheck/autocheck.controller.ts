@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import type { AutoChecks } from '#shared/api/autocheck.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
@@ -18,6 +18,12 @@ class AgreementQueryDto {
   @IsOptional()
   @IsLocalDate()
   to?: string;
+
+  /** A project code, or `ALL` for every project in the caller's scope; every team he sees by default. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'project must not be empty' })
+  project?: string;
 }
 
 @ApiTags('autocheck')
@@ -50,6 +56,6 @@ export class AutocheckController {
   @Can('autocheck.agreement')
   @Get('autocheck/agreement')
   agreementStats(@CurrentUser() user: AuthUser, @Query() q: AgreementQueryDto) {
-    return this.agreement.byRule(user, q.from, q.to);
+    return this.agreement.byRule(user, q);
   }
 }

@@ -1,5 +1,6 @@
 import type { AutoChecks, AutocheckRun, RuleAgreement } from '#shared/api/autocheck.js';
 import type { Masker } from '#shared/masking.js';
+import { ruleAgreementFigures } from '#shared/reports/rule-agreement.js';
 import type { RuleResult } from '#shared/rules/types.js';
 import type { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import type { AgreementRow, AutocheckRunRow } from './auto-check.repository.js';
@@ -26,4 +27,15 @@ export const toAutocheckRun = (r: AutocheckRunRow): AutocheckRun => ({
   finishedAt: r.finishedAt ? new Date(r.finishedAt).toISOString() : null,
 });
 
-export const toRuleAgreement = (r: AgreementRow): RuleAgreement => ({ ...r, overridden: r.evaluated - r.agreed, agreement: r.evaluated ? r.agreed / r.evaluated : null });
+export function toRuleAgreement(r: AgreementRow): RuleAgreement {
+  const { agreement, precision, recall, overturned } = ruleAgreementFigures(r);
+  return {
+    code: r.code,
+    evaluated: r.evaluated,
+    agreed: r.agreed,
+    overridden: r.evaluated - r.agreed,
+    agreement: r.evaluated ? r.agreed / r.evaluated : null,
+    blind: { agreement, precision, recall },
+    overturned,
+  };
+}

@@ -9,6 +9,7 @@ import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import type { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import { ChecklistsService } from '#server/checklists/checklists.service.js';
+import { DomainError } from '#server/common/domain-error.js';
 import { DomainEvents } from '#server/common/domain-events.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { JobQueue } from '#server/jobs/job-queue.js';
@@ -65,8 +66,24 @@ export class AutocheckService implements OnApplicationBootstrap {
     return compiled;
   }
 
-  /** CONTRACT.md `GET /api/recordings/:id/auto-checks`: the active version's verdicts, `na` without a transcript. */
+  /**
+   * CONTRACT.md `GET /api/recordings/:id/auto-checks`: the active version's verdicts, `na` without a transcript.
+   * Refused (403 AUTO_CHECK_BLIND) to an inspector who is to score the call blind, until he has submitted it.
+   */
   async forRecording(user: AuthUser, recordingId: string): Promise<AutoChecks> {
+    const checks = await this.verdicts(user, recordingId);
+    if (await this.isBlind(recordingId, user.id))
+      throw new DomainError('AUTO_CHECK_BLIND', "Forbidden: this call is scored blind; the machine's verdicts show once you have submitted it");
+    return checks;
+  }
+
+  /** Whether the user scores this call blind and has not submitted it yet. */
+  isBlind(recordingId: string, userId: string): Promise<boolean> {
+    return this.autoChecks.blindFor(recordingId, userId);
+  }
+
+  /** The active version's verdicts of a call in the user's scope, blind or not: for the evaluation's own record. */
+  async verdicts(user: AuthUser, recordingId: string): Promise<AutoChecks> {
     const recording = await this.scope.recording(user, recordingId);
     const mask = maskerFor(user.roles);
     const version = await this.checklists.activeEntity();

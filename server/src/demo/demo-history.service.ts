@@ -66,7 +66,7 @@ export class DemoHistoryService {
         const open = (await this.sampling.queue(inspector.user, day)).items.filter((a) => !a.done);
         for (const assignment of open.slice(0, Math.ceil(open.length * share))) {
           const agent = agents.get(assignment.agent);
-          const checks = await this.autocheck.forRecording(inspector.user, assignment.recordingId);
+          const checks = await this.autocheck.verdicts(inspector.user, assignment.recordingId);
           const machine = new Map<string, MachineVerdict>(checks.results.map((r) => [r.code, { verdict: r.verdict, at: r.evidence[0]?.start }]));
           const weakness = agentWeakness(agent?.grade ?? 'C', agent?.own ?? 0.5, d);
           const items = historyVerdicts(random, checklist, machine, weakness, inspector.strictness, assignment.duration);

@@ -63,6 +63,10 @@ export class EvaluationEntity {
   @Column({ type: 'varchar', length: 16 })
   source!: string;
 
+  /** Scored blind (issue 15): the machine's verdicts and evidence stay hidden from the inspector until submit. */
+  @Column({ type: 'boolean', default: false })
+  blind!: boolean;
+
   @Column({ type: 'enum', enum: EvaluationStatus, enumName: 'evaluation_status', default: EvaluationStatus.Draft })
   status!: EvaluationStatus;
 

@@ -16,7 +16,7 @@ function titlesOf(sections: ChecklistSection[]): Map<string, string> {
 }
 
 /** An item titled from the checklist version it was scored with (its code when the version lacks it). */
-const toEvaluationItem = (i: EvaluationItemEntity, titles: Map<string, string>, mask: Masker): EvaluationItem => ({
+const toEvaluationItem = (i: EvaluationItemEntity, titles: Map<string, string>, mask: Masker, hideMachine: boolean): EvaluationItem => ({
   code: i.code,
   title: titles.get(i.code) ?? i.code,
   verdict: i.verdict,
@@ -26,7 +26,7 @@ const toEvaluationItem = (i: EvaluationItemEntity, titles: Map<string, string>, 
   comment: mask.text(i.comment),
   at: i.at,
   until: i.until,
-  autoVerdict: i.autoVerdict,
+  autoVerdict: hideMachine ? null : i.autoVerdict,
 });
 
 /**
@@ -46,6 +46,7 @@ export function toEvaluation(r: EvaluationRow, masker: Masker): Evaluation {
     inspector: r.inspector,
     inspectorName: r.inspectorName,
     source: r.source,
+    blind: r.blind,
     status: r.status,
     revision: r.revision,
     checklistVersion: r.checklistVersion,
@@ -57,7 +58,8 @@ export function toEvaluation(r: EvaluationRow, masker: Masker): Evaluation {
     submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
     callStartedAt: new Date(r.callStartedAt).toISOString(),
     callDate: r.callDate,
-    items: r.items.map((i) => toEvaluationItem(i, titles, mask)),
+    // A blind draft must not show the machine's verdicts (issue 15): only once it is submitted.
+    items: r.items.map((i) => toEvaluationItem(i, titles, mask, r.blind && r.status === 'draft')),
   };
 }
 

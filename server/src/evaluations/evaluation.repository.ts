@@ -40,6 +40,7 @@ export interface EvaluationRow {
   inspector: string;
   inspectorName: string;
   source: EvaluationSource;
+  blind: boolean;
   status: EvaluationStatusName;
   revision: number;
   checklistVersion: number;
@@ -61,7 +62,7 @@ export interface EvaluationRow {
 
 /** What a new evaluation copies from its call, and who scores it with which version. */
 export type NewEvaluation = Pick<EvaluationEntity, 'recordingId' | 'agentId' | 'teamId' | 'projectId' | 'callDate' | 'inspectorId' | 'checklistVersionId' | 'source'> &
-  Partial<Pick<EvaluationEntity, 'comment'>>;
+  Partial<Pick<EvaluationEntity, 'comment' | 'blind'>>;
 
 export type ItemChanges = Partial<Pick<EvaluationItemEntity, 'verdict' | 'comment' | 'at' | 'until'>>;
 
@@ -70,7 +71,7 @@ const FROM = `FROM evaluations e
   JOIN users u ON u.id = e."inspectorId" JOIN checklist_versions cv ON cv.id = e."checklistVersionId"
   JOIN recordings r ON r.id = e."recordingId"`;
 const COLUMNS = `e.id, e."recordingId", a."employeeNo" AS "agentNo", a.name AS "agentName", t.code AS "teamCode",
-  u.username AS inspector, u."displayName" AS "inspectorName", e.source, e.status, e.revision, cv.version AS "checklistVersion",
+  u.username AS inspector, u."displayName" AS "inspectorName", e.source, e.blind, e.status, e.revision, cv.version AS "checklistVersion",
   e."checklistVersionId", e.score, e.fatal, e.comment, e."createdAt", e."submittedAt", e."teamId", e."inspectorId",
   r."startedAt" AS "callStartedAt", e."callDate"`;
 const ORDER = `ORDER BY COALESCE(e."submittedAt", e."createdAt") DESC, e.id`;

@@ -73,9 +73,11 @@ export class EvaluationsService {
     const checklist = itemsOf(version.sections);
     this.checkItems(checklist, dto.items, true);
     const { auto } = await this.machineVerdicts(user, recording.id);
+    // Scored without the machine's verdicts when the call was given blind (they are refused to him until submit).
+    const blind = dto.source === 'daily' && (await this.autocheck.isBlind(recording.id, user.id));
     const id = await this.transaction.run(async (tx) => {
       const evaluationId = await this.evaluations.insert(
-        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, comment: dto.comment ?? null },
+        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, comment: dto.comment ?? null, blind },
         tx,
       );
       await this.writeItems(evaluationId, checklist, dto.items, auto, tx);
@@ -94,11 +96,14 @@ export class EvaluationsService {
     const version = await this.checklists.activeEntity();
     const checklist = itemsOf(version.sections);
     // The machine's verdicts pre-fill the form as suggestions; the inspector accepts or overrides each.
+    // A blind call (issue 15) starts empty: its verdicts are kept beside the inspector's, unseen, to
+    // measure the rules' agreement without the anchoring a suggestion brings.
     const { auto, evidence } = await this.machineVerdicts(user, recording.id);
-    const suggested = [...auto].map(([code, verdict]) => ({ code, verdict, at: evidence.get(code)?.start ?? null, until: evidence.get(code)?.end ?? null }));
+    const blind = dto.source === 'daily' && (await this.autocheck.isBlind(recording.id, user.id));
+    const suggested = blind ? [] : [...auto].map(([code, verdict]) => ({ code, verdict, at: evidence.get(code)?.start ?? null, until: evidence.get(code)?.end ?? null }));
     const id = await this.transaction.run(async (tx) => {
       const evaluationId = await this.evaluations.insertDraftIfNone(
-        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source },
+        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, blind },
         tx,
       );
       if (!evaluationId) return null; // the same inspector opened it twice at once
@@ -227,7 +232,7 @@ export class EvaluationsService {
    * evidence is, so that a draft's defect already points at that moment.
    */
   private async machineVerdicts(user: AuthUser, recordingId: string) {
-    const { results } = await this.autocheck.forRecording(user, recordingId);
+    const { results } = await this.autocheck.verdicts(user, recordingId);
     const scored = results.filter((r) => r.verdict !== 'na');
     return {
       auto: new Map(scored.map((r) => [r.code, r.verdict as 'pass' | 'fail'])),

@@ -19,8 +19,11 @@ export interface RecordingFilter {
   hasTranscript?: boolean;
   customerNumber?: string;
   evaluated?: boolean;
-  /** Calls that failed the rule `code` under that checklist version (the active one). */
-  failed?: { code: string; checklistVersionId: string };
+  /**
+   * Calls that failed the rule `code` under that checklist version (the active one), leaving out those
+   * `blindTo` is to score blind and has not submitted yet.
+   */
+  failed?: { code: string; checklistVersionId: string; blindTo?: string };
   sort?: 'startedAt' | 'duration';
   order?: 'asc' | 'desc';
   page: number;
@@ -77,6 +80,12 @@ export class RecordingRepository {
         f.failed.code,
         f.failed.checklistVersionId,
       );
+      if (f.failed.blindTo)
+        filter.add(
+          `NOT EXISTS (SELECT 1 FROM sampling_assignments sa WHERE sa."recordingId" = r.id AND sa."inspectorId" = ? AND sa.source = 'daily' AND sa.blind
+             AND NOT EXISTS (SELECT 1 FROM evaluations e WHERE e."recordingId" = r.id AND e."inspectorId" = sa."inspectorId" AND e.status = 'submitted'))`,
+          f.failed.blindTo,
+        );
     }
     const clause = filter.where;
     const params = filter.params;

@@ -152,7 +152,8 @@ export class RecordingsService {
       hasTranscript: q.hasTranscript,
       customerNumber,
       evaluated: q.evaluated,
-      failed: q.failed ? { code: q.failed, checklistVersionId: (await this.checklists.activeEntity()).id } : undefined,
+      // Calls the caller is to score blind stay out: the filter would give the machine's verdict away (issue 15).
+      failed: q.failed ? { code: q.failed, checklistVersionId: (await this.checklists.activeEntity()).id, blindTo: user.id } : undefined,
       sort: q.sort,
       order: q.order,
       page: q.page,

@@ -151,4 +151,14 @@ export function assignPicks<P extends Pick & { teamId?: string }>(picks: readonl
   return assigned;
 }
 
+/**
+ * Which of a run's picks are scored blind (issue 15): round(share × picks) of them, drawn on their own
+ * stream of the run's seed (sorted by id first), so the same run always blinds the same calls and the
+ * share does not change which calls are picked.
+ */
+export function drawBlind(recordingIds: readonly string[], share: number, seed: number): Set<string> {
+  const k = Math.round(Math.min(1, Math.max(0, share)) * recordingIds.length);
+  return new Set(drawRandom([...recordingIds].sort(), k, seededRandom((seed ^ 0xb11dface) >>> 0)));
+}
+
 export { seededRandom };

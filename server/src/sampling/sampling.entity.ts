@@ -111,6 +111,10 @@ export class SamplingAssignmentEntity {
   @Column({ type: 'varchar', length: 16 })
   source!: 'daily' | 'spot-check';
 
+  /** Drawn with the run's seed: the inspector scores this call without the machine's verdicts until he submits. */
+  @Column({ type: 'boolean', default: false })
+  blind!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

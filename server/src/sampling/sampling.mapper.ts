@@ -12,6 +12,7 @@ export const toAssignment = (r: AssignmentRow): Assignment => ({
   inspector: r.inspector,
   reason: r.reason,
   source: r.source,
+  blind: r.blind,
   date: r.date,
   duration: Math.round(r.duration * 10) / 10,
   startedAt: new Date(r.startedAt).toISOString(),

@@ -16,6 +16,7 @@ export interface AssignmentRow {
   inspector: string;
   reason: string;
   source: string;
+  blind: boolean;
   date: string;
   duration: number;
   startedAt: Date;
@@ -52,6 +53,8 @@ export type NewAssignment = {
   date: string;
   reason: string;
   source: 'daily' | 'spot-check';
+  /** Scored without the machine's verdicts until submit; false unless said. */
+  blind?: boolean;
 };
 
 export interface InspectorRow {
@@ -81,7 +84,7 @@ export interface ConfidenceRow {
 
 const SCORED = `EXISTS (SELECT 1 FROM evaluations e WHERE e."recordingId" = sa."recordingId" AND e."inspectorId" = sa."inspectorId" AND e.status = 'submitted')`;
 const ASSIGNMENT_COLUMNS = `sa.id, sa."recordingId", a."employeeNo" AS agent, a.name AS "agentName", t.code AS team, u.username AS inspector,
-  sa.reason, sa.source, sa.date, r."durationSeconds" AS duration, r."startedAt", ${SCORED} AS done`;
+  sa.reason, sa.source, sa.blind, sa.date, r."durationSeconds" AS duration, r."startedAt", ${SCORED} AS done`;
 const ASSIGNMENT_FROM = `FROM sampling_assignments sa JOIN recordings r ON r.id = sa."recordingId" JOIN agents a ON a.id = sa."agentId"
   JOIN teams t ON t.id = sa."teamId" JOIN users u ON u.id = sa."inspectorId"`;
 
@@ -215,6 +218,24 @@ export class SamplingRepository {
 
   // Assignments
 
+  /** The project's share of daily calls scored blind (issue 15). */
+  async blindShare(projectId: string, tx: Transaction): Promise<number> {
+    const [row] = await tx.query(`SELECT "blindShare" FROM projects WHERE id = $1`, [projectId]);
+    return row?.blindShare ?? 0;
+  }
+
+  /**
+   * Whether the user is to score this call blind and has not submitted it yet: his daily assignment of it
+   * is blind. While so, the machine's verdicts of the call are hidden from him.
+   */
+  async blindFor(recordingId: string, inspectorId: string): Promise<boolean> {
+    const [row] = await this.db.query(
+      `SELECT 1 FROM sampling_assignments sa WHERE sa."recordingId" = $1 AND sa."inspectorId" = $2 AND sa.source = 'daily' AND sa.blind AND NOT ${SCORED}`,
+      [recordingId, inspectorId],
+    );
+    return !!row;
+  }
+
   /** In order of day, open before scored, then the call's start. */
   assignments(c: AssignmentCriteria, tx: Transaction = this.db.manager): Promise<AssignmentRow[]> {
     const filter = new SqlFilter()
@@ -253,11 +274,11 @@ export class SamplingRepository {
       const values: unknown[] = [];
       const tuples = chunk.map((r) => {
         const base = values.length;
-        values.push(r.runId, r.recordingId, r.inspectorId, r.agentId, r.teamId, r.date, r.reason, r.source);
-        return `(${Array.from({ length: 8 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
+        values.push(r.runId, r.recordingId, r.inspectorId, r.agentId, r.teamId, r.date, r.reason, r.source, r.blind ?? false);
+        return `(${Array.from({ length: 9 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
       });
       await tx.query(
-        `INSERT INTO sampling_assignments ("runId", "recordingId", "inspectorId", "agentId", "teamId", date, reason, source) VALUES ${tuples.join(', ')}`,
+        `INSERT INTO sampling_assignments ("runId", "recordingId", "inspectorId", "agentId", "teamId", date, reason, source, blind) VALUES ${tuples.join(', ')}`,
         values,
       );
     }

@@ -12,7 +12,7 @@ import { TransactionRunner } from '#server/database/transaction.js';
 import { CoachingService } from '#server/coaching/coaching.service.js';
 import { KpiService } from '#server/kpi/kpi.service.js';
 import { RectificationService } from '#server/rectification/rectification.service.js';
-import { assignPicks, covers, drawRandom, pickCalls, pickExtra, seededRandom } from './picker.js';
+import { assignPicks, covers, drawBlind, drawRandom, pickCalls, pickExtra, seededRandom } from './picker.js';
 import type { SamplingRunEntity } from './sampling.entity.js';
 import { toAssignment, toSamplingInspector, toSamplingRun } from './sampling.mapper.js';
 import { SamplingRepository } from './sampling.repository.js';
@@ -92,6 +92,11 @@ export class SamplingService {
         this.logger.warn(`Sampling ${project.code} ${date}: ${uncovered.length} picks left unassigned, no active inspector covers their team`);
         await this.repo.setUncovered(runId, uncovered, tx);
       }
+      const blind = drawBlind(
+        picks.map((p) => p.recordingId),
+        await this.repo.blindShare(project.id, tx),
+        seed,
+      );
       await this.repo.insertAssignments(
         picks.map((p) => ({
           runId,
@@ -102,6 +107,7 @@ export class SamplingService {
           date,
           reason: p.reason,
           source: 'daily',
+          blind: blind.has(p.recordingId),
         })),
         tx,
       );
@@ -142,7 +148,8 @@ export class SamplingService {
   /** The listener's calls: a day's, or by default everything still open plus the last week's finished ones. */
   async queue(user: AuthUser, date?: string): Promise<AssignmentQueue> {
     const rows = await this.repo.assignments(date ? { inspectorId: user.id, date } : { inspectorId: user.id, openOrSince: addDays(today(), -7) });
-    const items = rows.map(toAssignment);
+    // A blind call's reason would tell the listener what the machine said ("failed:FORBIDDEN").
+    const items = rows.map(toAssignment).map((a) => (a.blind && !a.done ? { ...a, reason: 'blind' } : a));
     return { total: items.length, done: items.filter((i) => i.done).length, items };
   }
 

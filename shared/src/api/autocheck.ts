@@ -22,7 +22,21 @@ export interface AutocheckRun {
   finishedAt: string | null;
 }
 
-/** Per rule, how often inspectors kept the machine's verdict. */
+/** `count` of `of`, with its 95 % Wilson interval (fractions 0…1; nulls when `of` is 0). */
+export interface Proportion {
+  count: number;
+  of: number;
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/**
+ * Per rule, people's final verdicts against the machine's (its N/A aside), calibration evaluations left out.
+ * `evaluated`, `agreed`, `overridden` and `agreement` count every evaluation, blind or not: where the verdict
+ * was pre-filled they lean towards it (anchoring). `blind` is the honest measure; `overturned` says how
+ * often a shown suggestion was changed.
+ */
 export interface RuleAgreement {
   code: string;
   evaluated: number;
@@ -30,6 +44,17 @@ export interface RuleAgreement {
   overridden: number;
   /** agreed / evaluated, 0…1; null with nothing evaluated. */
   agreement: number | null;
+  /** Evaluations scored blind (the machine's verdict unseen until submit), with 95 % intervals. */
+  blind: {
+    /** The final verdict equals the machine's. */
+    agreement: Proportion;
+    /** Of the calls the machine failed, the share people failed too. */
+    precision: Proportion;
+    /** Of the calls people failed, the share the machine had failed. */
+    recall: Proportion;
+  };
+  /** Evaluations that showed the machine's verdict as a suggestion: the share the inspector overturned. */
+  overturned: Proportion;
 }
 
 /** `GET /api/autocheck/agreement`. */

@@ -111,6 +111,7 @@ export const ERROR_CODES = [
   'DISPUTE_NOT_YOURS',
   /** An example call changed or removed by someone other than who marked it (a supervisor may). */
   'EXAMPLE_NOT_YOURS',
+  'AUTO_CHECK_BLIND',
   /** Too many failed sign-ins (`params.retryAfterSeconds`). */
   'THROTTLED',
   /** Anything unexpected: details are in the server log, never in the answer. */

@@ -19,7 +19,7 @@ export interface EvaluationItem {
   at: number | null;
   /** End of the defect's region, when it spans a stretch of the call. */
   until: number | null;
-  /** What the automatic check said, for the items a rule scores. */
+  /** What the automatic check said, for the items a rule scores; null on a blind draft until it is submitted. */
   autoVerdict: Verdict | null;
 }
 
@@ -40,6 +40,8 @@ export interface Evaluation {
   inspectorName: string;
   source: EvaluationSource;
   status: EvaluationStatus;
+  /** Scored blind (issue 15): the machine's verdicts and evidence are hidden from the inspector until submit. */
+  blind: boolean;
   /** Bumped on every save: a save based on an older one is a 409. */
   revision: number;
   checklistVersion: number;

@@ -11,6 +11,8 @@ export interface Project {
   active: boolean;
   /** Days after submission a team lead may dispute an evaluation of the project (issue 15; default 7). */
   disputeWindowDays: number;
+  /** Share of the daily sampled calls scored blind (0–0.5, default 0.1): the machine's verdicts hidden until submit. */
+  blindShare: number;
 }
 
 /** An active user with the team_lead role bound to the team. */

@@ -17,6 +17,11 @@ export interface Assignment {
   reason: string;
   /** The evaluation source this listening produces: `daily` or `spot-check`. */
   source: string;
+  /**
+   * Scored blind (issue 15): the machine's verdicts stay hidden until submit. In the listener's own queue
+   * such a call's `reason` reads `blind`, so that a `failed:<RULE>` does not give the verdict away.
+   */
+  blind: boolean;
   /** The sampled day, YYYY-MM-DD (the centre's local date). */
   date: string;
   /** Seconds, to the tenth. */

@@ -40,4 +40,5 @@ export const autoChecksQueryOptions = (id: string) =>
     queryFn: ({ signal }) => getAutoChecks(id, signal),
   });
 
-export const useAutoChecks = (id: string) => useQuery(autoChecksQueryOptions(id));
+/** `enabled` false: not asked (a blind draft, whose verdicts the server refuses until submit). */
+export const useAutoChecks = (id: string, enabled = true) => useQuery({ ...autoChecksQueryOptions(id), enabled });

@@ -195,6 +195,7 @@ export const en: Translation = {
     DISPUTE_STATE: 'This dispute is “$t(disputes.statuses.{{status}})”: that step is not possible now',
     DISPUTE_NOT_YOURS: 'This dispute is not yours: only the evaluation’s inspector answers it',
     EXAMPLE_NOT_YOURS: 'This example is not yours: only who marked it, or a supervisor, changes or removes it',
+    AUTO_CHECK_BLIND: "This call is scored blind: the machine's verdicts show once you have submitted it",
     PAYLOAD_TOO_LARGE: 'The file or data is too large',
     UNSUPPORTED_MEDIA: 'Unsupported audio format',
     EXPORT_NEEDS_APPROVAL: 'Exports need a supervisor’s approval: request one on the exports page',
@@ -500,11 +501,21 @@ export const en: Translation = {
   checklists: {
     agreement: {
       tab: 'Agreement with inspectors',
-      help: 'Of the submitted evaluations, how often the inspector kept the automatic verdict. A rule that is often overridden needs its phrases or thresholds looked at.',
+      help: "Agreement, precision and recall come from blind evaluations only (the machine's verdict unseen until submit), with 95 % intervals. The other evaluations had the verdict pre-filled, which inspectors tend to keep: they only tell how often a suggestion was overturned, not how right the rule is. Low precision: the rule raises false alarms; low recall: it misses failures; either way its phrases or thresholds need a look.",
       rule: 'Rule',
-      evaluated: 'Checked by people',
-      overridden: 'Overridden',
-      rate: 'Agreement',
+      blindGroup: 'Blind (the honest measure)',
+      blindEvaluated: 'Blind evaluations',
+      blindRate: 'Agreement',
+      blindRateHelp: "Of the blind evaluations, the share whose final verdict equals the machine's.",
+      precision: 'Precision',
+      precisionHelp: 'Of the blind calls the machine failed, the share the inspector failed too (the rest are false alarms).',
+      recall: 'Recall',
+      recallHelp:
+        'Of the blind calls the inspector failed, the share the machine had failed (the rest it missed). The daily sample over-picks calls the machine failed, so recall reads somewhat high.',
+      suggestedGroup: 'With the verdict pre-filled',
+      suggestedEvaluated: 'Evaluations',
+      overturned: 'Overturned',
+      overturnedHelp: 'How often the inspector changed a verdict shown as a suggestion. Anchoring keeps it low: it is no measure of accuracy.',
     },
     title: 'Checklists',
     activeTab: 'Active (version {{version}})',
@@ -1112,6 +1123,7 @@ export const en: Translation = {
       'coaching-check': 'Coaching check',
       rectification: 'Rectification re-check',
       grading: 'Grading evidence',
+      blind: 'Blind',
     },
     reasonHelp: {
       random: "Drawn at random from the agent's calls of the day by the plan. Only random picks estimate the agent's average score, so that average stays unbiased.",
@@ -1127,6 +1139,8 @@ export const en: Translation = {
         "The quarterly review found the agent's QA score not enough evidence to decide his grade (its 95 % interval straddles the threshold): one more call a day for the days asked.",
       'coaching-check':
         'The agent has a coaching item whose effect is being checked: one more call a day after the one-to-one, until enough of his later calls are evaluated or assigned.',
+      blind:
+        "A blind call: the machine's verdicts and evidence stay hidden until you submit, and so does why it was picked. Blind evaluations measure honestly how far each automatic rule agrees with people.",
     },
     rules: {
       FORBIDDEN: 'Forbidden phrases',
@@ -1320,7 +1334,13 @@ export const en: Translation = {
     gapFlag: 'Large gap',
     gapHelp:
       'The machine’s fail rate over every call lies outside the 95 % interval of the sampled fail rate and differs by 10 points or more: the sample may be biased, or the rule judges unlike people',
-    gapNote: 'How often machine and people agree on the same calls needs a call-by-call comparison the API does not give yet.',
+    gapNote:
+      "The fail-rate columns compare two populations (every call against the sampled evaluations); the agreement columns compare machine and people on the same calls: only blind evaluations (the machine's verdict unseen until submit) tell how right a rule is; pre-filled ones only how often a suggestion was overturned.",
+    blindAgreement: 'Blind agreement (95 %)',
+    blindAgreementHelp:
+      "Of the blind evaluations, the share whose final verdict equals the machine's: the only agreement free of the pre-filled anchor. Precision and recall are on the checklist page.",
+    overturned: 'Suggestions overturned',
+    overturnedHelp: 'How often a verdict shown pre-filled was changed. Anchoring keeps it low: it is no measure of accuracy.',
     inspectors: 'Inspectors’ work',
     noInspectors: 'No inspector submitted an evaluation in this period',
     inspector: 'Inspector',
@@ -1455,6 +1475,9 @@ export const en: Translation = {
     nextCall: 'Next call',
     nextKey: 'Key N',
     queueDone: 'Your listening queue is done',
+    blind: "Blind: the machine's verdicts are hidden until you submit",
+    blindHelp:
+      "This call was drawn for the project's blind share: score it by ear alone. Once submitted, the machine's verdicts and evidence show; blind evaluations measure honestly how right each automatic rule is.",
     toQueue: 'Open the queue',
     history: 'History',
     historyActions: { created: 'Created', submitted: 'Submitted', amended: 'Amended' },

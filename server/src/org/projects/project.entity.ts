@@ -21,6 +21,10 @@ export class ProjectEntity {
   @Column({ type: 'smallint', default: 7 })
   disputeWindowDays!: number;
 
+  /** Share of each day's daily sampled calls scored blind, the machine's verdicts hidden until submit (issue 15). */
+  @Column({ type: 'real', default: 0.1 })
+  blindShare!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

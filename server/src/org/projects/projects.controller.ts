@@ -5,7 +5,7 @@ import type { Page } from '#shared/api/page.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiResult } from '#server/openapi/api-result.js';
-import { CreateProjectDto, DisputeWindowDto, UpdateProjectDto } from './project.dto.js';
+import { BlindShareDto, CreateProjectDto, DisputeWindowDto, UpdateProjectDto } from './project.dto.js';
 import { ProjectsService } from './projects.service.js';
 import { IdParam } from '#server/common/id-param.js';
 
@@ -49,5 +49,13 @@ export class ProjectsController {
   @Put(':id/dispute-window')
   disputeWindow(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: DisputeWindowDto): Promise<Project> {
     return this.service.setDisputeWindow(user, id, dto.days);
+  }
+
+  /** Issue 15: the share (0–0.5) of each day's daily sampled calls scored blind, from the next sampling run on. */
+  @ApiResult('Project')
+  @Can('org.project.blindShare')
+  @Put(':id/blind-share')
+  blindShare(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() dto: BlindShareDto): Promise<Project> {
+    return this.service.setBlindShare(user, id, dto.share);
   }
 }

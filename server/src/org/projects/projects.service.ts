@@ -58,4 +58,16 @@ export class ProjectsService {
       return toProjectResponse(saved);
     });
   }
+
+  /** The whole project's supervisor (or an admin) sets the share of daily calls scored blind; audited. */
+  async setBlindShare(user: AuthUser, id: string, share: number): Promise<Project> {
+    const project = await this.scope.projectById(user, id, { whole: true });
+    const before = project.blindShare;
+    project.blindShare = share;
+    return this.transaction.run(async (tx) => {
+      const saved = await this.projects.save(project, tx);
+      await this.audit.record({ userId: user.id, username: user.username, action: 'project.blindShare', detail: { code: project.code, share, before } }, tx);
+      return toProjectResponse(saved);
+    });
+  }
 }

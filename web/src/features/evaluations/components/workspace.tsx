@@ -321,6 +321,7 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
     >
       <CallHeader call={call} source={evaluation.source} status={evaluation.status} actions={actions} />
       {stopped && <ConflictBanner kind={autosave.status === 'locked' ? 'locked' : 'stale'} unsaved={autosave.unsaved} reloading={reloading} onReload={onReload} />}
+      {evaluation.blind && draft && <Alert type="info" showIcon data-testid="blind-banner" title={t('workspace.blind')} description={t('workspace.blindHelp')} />}
       {queueDone && (
         <Alert
           type="success"

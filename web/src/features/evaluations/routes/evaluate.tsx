@@ -47,7 +47,9 @@ function EvaluatePage({ recordingId, source, evaluationId }: { recordingId: stri
   const evaluation = evaluationId ? viewed.data : (submitted ?? (needDraft ? draft.data : undefined));
   const call = useRecording(recordingId);
   const peaks = useRecordingPeaks(recordingId);
-  const autoChecks = useAutoChecks(recordingId);
+  // A blind draft (issue 15) is scored without the machine's verdicts: asked for only once it is submitted.
+  const blindDraft = !!evaluation && evaluation.blind && evaluation.status === 'draft';
+  const autoChecks = useAutoChecks(recordingId, !!evaluation && !blindDraft);
   const checklist = useChecklistVersion(evaluation?.checklistVersionId);
   const [generation, setGeneration] = useState(0);
   const [reloading, setReloading] = useState(false);

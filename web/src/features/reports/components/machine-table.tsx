@@ -2,6 +2,7 @@ import { Table, Tag, Tooltip } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { RuleAgreement } from '../api/rule-agreement';
 import type { SummaryItem, SummaryMachineRule } from '../api/summary';
 import { percent } from './format';
 import { machineGap } from '#shared/reports/machine-gap';
@@ -15,14 +16,47 @@ export function MachineTable({
   machine,
   items,
   evaluationsOf,
+  agreement,
 }: {
   machine: readonly SummaryMachineRule[];
   items: readonly SummaryItem[];
   evaluationsOf: (code: string) => string;
+  /** Per rule, blind agreement and the overturn rate of suggestions (for those who may read them). */
+  agreement?: readonly RuleAgreement[];
 }) {
   const { t } = useTranslation();
   const sampled = new Map(items.map((i) => [i.code, i]));
-  const rows = machine.map((m) => ({ ...m, sampled: sampled.get(m.code), ...machineGap(m, sampled.get(m.code)) }));
+  const agreed = new Map((agreement ?? []).map((a) => [a.code, a]));
+  const rows = machine.map((m) => ({ ...m, sampled: sampled.get(m.code), agreement: agreed.get(m.code), ...machineGap(m, sampled.get(m.code)) }));
+  // Issue 15: the honest figure (blind) and the anchored one (suggested) side by side, each named.
+  const agreementColumns = agreement
+    ? [
+        {
+          title: <Tooltip title={t('dashboard.blindAgreementHelp')}>{t('dashboard.blindAgreement')}</Tooltip>,
+          key: 'blind',
+          align: 'right' as const,
+          render: (_: unknown, row: (typeof rows)[number]) => {
+            const p = row.agreement?.blind.agreement;
+            return p?.of ? (
+              <span data-testid={`dashboard-blind-${row.code}`}>
+                {percent(p.rate)} ({p.count}/{p.of}) {percent(p.low)} ~ {percent(p.high)}
+              </span>
+            ) : (
+              '—'
+            );
+          },
+        },
+        {
+          title: <Tooltip title={t('dashboard.overturnedHelp')}>{t('dashboard.overturned')}</Tooltip>,
+          key: 'overturned',
+          align: 'right' as const,
+          render: (_: unknown, row: (typeof rows)[number]) => {
+            const p = row.agreement?.overturned;
+            return p?.of ? <span data-testid={`dashboard-overturned-${row.code}`}>{`${percent(p.rate)} (${p.count}/${p.of})`}</span> : '—';
+          },
+        },
+      ]
+    : [];
   return (
     <Table
       rowKey="code"
@@ -82,6 +116,7 @@ export function MachineTable({
               </>
             ),
         },
+        ...agreementColumns,
       ]}
     />
   );

@@ -9,6 +9,7 @@ import { useCan } from '#web/lib/authorization';
 import { ALL_PROJECTS } from '#shared/api/reports';
 import { type ReportSummary, useSummary } from '../api/summary';
 import { useInspectorFigures } from '../api/inspectors';
+import { useRuleAgreement } from '../api/rule-agreement';
 import { useTeamFigures } from '../api/teams';
 import { DefectPareto } from '../components/defect-pareto';
 import { SummaryHeadline } from '../components/summary-headline';
@@ -75,6 +76,8 @@ function Figures({ project, state, summary, before }: { project: string; state: 
   const navigate = useNavigate();
   const { period } = state;
   const seesInspectors = useCan('report.inspectors');
+  const seesAgreement = useCan('autocheck.agreement');
+  const agreement = useRuleAgreement(seesAgreement ? { project, from: period.from, to: period.to } : undefined);
   // The figures leave calibration evaluations out: so do the lists they open, to hold exactly as many.
   const evaluationsHref = (filter: Omit<EvaluationsQuery, 'project' | 'calibration'> = {}) =>
     paths.evaluations.getHref({ from: period.from, to: period.to, project: listProject(project), calibration: false, ...filter });
@@ -97,7 +100,12 @@ function Figures({ project, state, summary, before }: { project: string; state: 
         )}
       </Card>
       <Card title={t('dashboard.machineVsPeople')}>
-        <MachineTable machine={summary.machine} items={summary.items} evaluationsOf={(code) => evaluationsHref({ code })} />
+        <MachineTable
+          machine={summary.machine}
+          items={summary.items}
+          evaluationsOf={(code) => evaluationsHref({ code })}
+          agreement={seesAgreement ? (agreement.data?.items ?? []) : undefined}
+        />
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
           {t('dashboard.gapNote')}
         </Typography.Paragraph>

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 /** Why a call was picked: the plan's reasons, a rule an automatic check failed, or a team lead's own pick. */
-export const REASONS = ['random', 'new-hire', 'low-score', 'fatal', 'complaint', 'failed', 'spot-check', 'coaching-check', 'rectification', 'grading'] as const;
+export const REASONS = ['random', 'new-hire', 'low-score', 'fatal', 'complaint', 'failed', 'spot-check', 'coaching-check', 'rectification', 'grading', 'blind'] as const;
 type ReasonKind = (typeof REASONS)[number];
 
 /** The rules the automatic check runs (DOMAIN.md), worst first as the picker names them. */
@@ -21,6 +21,7 @@ const COLOURS: Record<ReasonKind, string> = {
   'coaching-check': 'green',
   rectification: 'gold',
   grading: 'geekblue',
+  blind: 'default',
 };
 
 const isRule = (code: string): code is RuleCode => (RULE_CODES as readonly string[]).includes(code);
