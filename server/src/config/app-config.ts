@@ -97,7 +97,8 @@ export function readS3Config(env: NodeJS.ProcessEnv): S3Config {
   else if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push(`S3_BUCKET=${JSON.stringify(bucket)} is not a bucket name (3–63 of a-z, 0-9, '.' and '-')`);
   const accessKeyId = get('S3_ACCESS_KEY_ID');
   const secretAccessKey = get('S3_SECRET_ACCESS_KEY');
-  if (!accessKeyId !== !secretAccessKey) problems.push(`${accessKeyId ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'} is not set: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither`);
+  if (!accessKeyId !== !secretAccessKey)
+    problems.push(`${accessKeyId ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'} is not set: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither`);
   const pathStyle = get('S3_FORCE_PATH_STYLE') ?? '0';
   if (!['0', '1', 'true', 'false'].includes(pathStyle)) problems.push(`S3_FORCE_PATH_STYLE=${JSON.stringify(pathStyle)} is not 1 or 0`);
   if (problems.length) throw new Error(`AUDIO_STORAGE=s3: ${problems.join('; ')}.`);

@@ -9,7 +9,6 @@ import { ApiFileResult, ApiNoContent, ApiResult } from '#server/openapi/api-resu
 import { CreateExampleDto, ExampleContentDto, ExampleListQueryDto, FaqExampleLinksDto, SessionListQueryDto, SharingSessionDto } from './example.dto.js';
 import { ExamplesService } from './examples.service.js';
 
-
 /** Issue 14 (seed 11.5): scored calls marked as good or bad examples of checklist items. */
 @ApiTags('examples')
 @ApiBearerAuth()

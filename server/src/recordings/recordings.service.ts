@@ -113,7 +113,9 @@ export class RecordingsService {
 
   /** A refused call's audio goes again; if the store fails just then, the refusal still answers (and the log names the orphan). */
   private async removeAudio(key: string): Promise<void> {
-    await this.storage.delete(key).catch((e: unknown) => this.logger.error(`could not remove the audio of a refused call, ${key}: ${e instanceof Error ? e.message : String(e)}`));
+    await this.storage
+      .delete(key)
+      .catch((e: unknown) => this.logger.error(`could not remove the audio of a refused call, ${key}: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   async replaceTranscript(user: AuthUser, id: string, body: unknown): Promise<RecordingDetail> {
