@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '#server/config/app-config.js';
@@ -57,6 +58,13 @@ describe('AUDIO_STORAGE and the S3_* variables (issue 16)', () => {
 
   it('names every wrong variable at once', () => {
     expect(() => readConfig(s3Env({ S3_BUCKET: undefined, S3_REGION: undefined }))).toThrow(/AUDIO_STORAGE=s3: S3_REGION is not set .*; S3_BUCKET is not set\./);
+  });
+
+  it('reads docker-compose.yml’s sample, which sets exactly these variables', () => {
+    const compose = readFileSync('docker-compose.yml', 'utf8');
+    const env = Object.fromEntries([...compose.matchAll(/^ {4}((?:AUDIO_STORAGE|S3_[A-Z_]+)): '?([^'\n]*)'?$/gm)].map((m) => [m[1], m[2]]));
+    expect(Object.keys(env).sort()).toEqual(Object.keys(s3Env()).sort());
+    expect(readConfig(env).audioStorage).toEqual(readConfig(s3Env()).audioStorage);
   });
 
   it('does not read the S3 variables with local storage', () => {
