@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -156,6 +157,33 @@ describe.each(kinds)('$kind audio storage', ({ make }) => {
       expect(error).toMatchObject({ code: 'STORAGE_UNAVAILABLE', status: 503 });
       expect((error as Error).message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|ENOTDIR|not-a-folder/);
     });
+  });
+});
+
+describe('an S3 store that takes connections but never answers', () => {
+  let hung: net.Server;
+  let port: number;
+  const sockets = new Set<net.Socket>();
+  beforeAll(async () => {
+    hung = net.createServer((socket) => sockets.add(socket)).listen(0, '127.0.0.1');
+    await new Promise((resolve) => hung.once('listening', resolve));
+    port = (hung.address() as net.AddressInfo).port;
+  });
+  afterAll(
+    () =>
+      new Promise((resolve) => {
+        hung.close(resolve);
+        for (const socket of sockets) socket.destroy();
+      }),
+  );
+
+  it('answers 503 STORAGE_UNAVAILABLE once its answer is overdue, rather than hanging the request', async () => {
+    const storage = S3AudioStorage.fromConfig({ ...readS3Config(await downS3Env()), endpoint: `http://127.0.0.1:${port}` }, { connectMs: 1000, answerMs: 300 });
+    const started = Date.now();
+    const error = await rejection(storage.sizeIfAny('2026/11/20/hung.wav'));
+    storage.close();
+    expect(error).toMatchObject({ code: 'STORAGE_UNAVAILABLE', status: 503 });
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
 

@@ -27,15 +27,27 @@ const isMissing = (e: unknown) => {
 
 const base64Sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
 
-/** The S3 client for the S3_* variables: a few quick retries, and no request hanging for ever on a store that went away. */
-export function s3ClientOf(config: S3Config): S3Client {
+export interface S3Timeouts {
+  /** To open a connection. */
+  connectMs: number;
+  /** From sending a request to its answer's headers (the body of a GET then streams for as long as the player reads). */
+  answerMs: number;
+}
+
+const TIMEOUTS: S3Timeouts = { connectMs: 3_000, answerMs: 15_000 };
+
+/**
+ * The S3 client for the S3_* variables: three attempts, and no request left hanging on a store that
+ * went away. No socket idle timeout: a paused player leaves its GET idle, and that is no failure.
+ */
+export function s3ClientOf(config: S3Config, timeouts: S3Timeouts = TIMEOUTS): S3Client {
   return new S3Client({
     endpoint: config.endpoint,
     region: config.region,
     forcePathStyle: config.forcePathStyle,
     credentials: config.credentials,
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000 },
+    requestHandler: { connectionTimeout: timeouts.connectMs, requestTimeout: timeouts.answerMs, throwOnRequestTimeout: true },
   });
 }
 
@@ -57,8 +69,8 @@ export class S3AudioStorage extends AudioStorage {
     super();
   }
 
-  static fromConfig(config: S3Config): S3AudioStorage {
-    return new S3AudioStorage(s3ClientOf(config), config.bucket);
+  static fromConfig(config: S3Config, timeouts?: S3Timeouts): S3AudioStorage {
+    return new S3AudioStorage(s3ClientOf(config, timeouts), config.bucket);
   }
 
   /** Runs one call to the store: a missing object goes back to the caller as is, anything else is 503. */
