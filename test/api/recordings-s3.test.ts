@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { politeTranscript, toneWav } from '../support/audio.js';
 import { builders } from '../support/builders.js';
+import { spawnServer } from '../support/processes.js';
 import { downS3Env, startS3, type TestS3 } from '../support/s3.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -125,5 +126,17 @@ describe('recordings with AUDIO_STORAGE=s3', () => {
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
     });
+  });
+});
+
+describe('the built server with AUDIO_STORAGE=s3', () => {
+  it.each([
+    ['no bucket', { S3_BUCKET: '' }, 'Not starting: AUDIO_STORAGE=s3: S3_BUCKET is not set.'],
+    ['a key id without its secret', { S3_SECRET_ACCESS_KEY: '' }, 'S3_SECRET_ACCESS_KEY is not set: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither'],
+    ['an unknown storage', { AUDIO_STORAGE: 'ftp' }, 'Not starting: AUDIO_STORAGE="ftp" is not an audio storage: use one of local, s3'],
+  ])('refuses to start with %s, naming the variable, exit code 1', async (_title, over, message) => {
+    const bad = await spawnServer({ ...s3.env, ...over, DATABASE_URL: t.databaseUrl, DATA_DIR: dataDir });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain(message);
   });
 });
