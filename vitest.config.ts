@@ -9,10 +9,15 @@ const decorators = swc.vite({
 });
 
 // package.json "imports" map #server/* and #shared/* to dist/ for Node; the "source" condition points tests (node and DOM
-// environments alike) and their globalSetup at the TypeScript sources instead.
+// environments alike) and their globalSetup at the TypeScript sources instead. The server side leaves out Vite's "module"
+// condition, which vitest hands to its Node workers: Node itself knows none, and with it `require` picks bundler builds
+// Node cannot load (the AWS SDK's dist-es, extensionless imports) where the built server gets dist-cjs.
 const sourceImports: Plugin = {
   name: 'source-imports',
-  config: () => ({ resolve: { conditions: ['source', ...defaultClientConditions] }, ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } } }),
+  config: () => ({
+    resolve: { conditions: ['source', ...defaultClientConditions] },
+    ssr: { resolve: { conditions: ['source', ...defaultServerConditions.filter((c) => c !== 'module')] } },
+  }),
 };
 
 // The tiers on a real embedded PostgreSQL share one, started once per run by this globalSetup.

@@ -8,6 +8,7 @@ import { EvaluationQueryService } from '#server/evaluations/evaluation-query.ser
 import { ProjectsService } from '#server/org/projects/projects.service.js';
 import { toneWav } from '../support/audio.js';
 import { builders, twoProjects } from '../support/builders.js';
+import { downS3Env } from '../support/s3.js';
 import { allItems, recordingFor } from '../support/evaluations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -638,6 +639,21 @@ const cases: Case[] = [
       vi.spyOn(t.app.get(DataSource), 'query').mockRejectedValueOnce(new Error('connection refused'));
       return t.anonymous.get('/api/health');
     },
+  ],
+  [
+    'STORAGE_UNAVAILABLE',
+    503,
+    async () => {
+      // The same database served by a process whose S3 store does not answer.
+      const id = await recordingFor(t, world.a.agent.employeeNo);
+      const down = await startTestApp(await downS3Env(), { url: t.databaseUrl });
+      try {
+        return await down.as(down.adminToken).get(`/api/recordings/${id}/audio`);
+      } finally {
+        await down.close();
+      }
+    },
+    (body) => expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/),
   ],
 ];
 

@@ -64,6 +64,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   NUMBER_SEARCH_THROTTLED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  STORAGE_UNAVAILABLE: 503,
 };
 
 /** The code an error without one of ours (Nest's own, multer's) gets from its status. */

@@ -48,6 +48,67 @@ export interface AppConfig {
    * in-memory copy (for an FAQ too large to hold, or to compare the two).
    */
   faqSearchIndex: boolean;
+  /** Where the audio lives (AUDIO_STORAGE and the S3_* variables, CONTRACT.md "Starting"). */
+  audioStorage: AudioStorageConfig;
+}
+
+/** `local`: files under DATA_DIR/audio; `s3`: the S3-compatible store the S3_* variables name. */
+export type AudioStorageConfig = { kind: 'local'; root: string } | { kind: 's3'; s3: S3Config };
+
+export interface S3Config {
+  /** S3_ENDPOINT: the store's URL (MinIO, Ceph RGW, OSS, COS…); unset for AWS S3 itself. */
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  /** S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, both or neither (neither: the SDK's own chain, an instance role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** S3_FORCE_PATH_STYLE=1: `endpoint/bucket/key` rather than `bucket.endpoint/key` (MinIO-like servers). */
+  forcePathStyle: boolean;
+}
+
+export const AUDIO_STORAGES = ['local', 's3'] as const;
+
+/** AUDIO_STORAGE, unset meaning `local`; `s3` needs the S3_* variables (readS3Config). */
+export function parseAudioStorage(env: NodeJS.ProcessEnv, dataDir: string): AudioStorageConfig {
+  const v = env.AUDIO_STORAGE?.trim() || 'local';
+  if (v === 'local') return { kind: 'local', root: path.join(dataDir, 'audio') };
+  if (v === 's3') return { kind: 's3', s3: readS3Config(env) };
+  throw new Error(`AUDIO_STORAGE=${JSON.stringify(env.AUDIO_STORAGE)} is not an audio storage: use one of ${AUDIO_STORAGES.join(', ')} (unset means local).`);
+}
+
+/** The S3_* variables, each missing or wrong one named (also read by `npm run audio:move -- --to s3`). */
+export function readS3Config(env: NodeJS.ProcessEnv): S3Config {
+  const get = (name: string) => env[name]?.trim() || undefined;
+  const problems: string[] = [];
+  const endpoint = get('S3_ENDPOINT');
+  if (endpoint !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) problems.push(`S3_ENDPOINT=${JSON.stringify(endpoint)} is not an http(s) URL`);
+  }
+  const region = get('S3_REGION');
+  if (!region) problems.push('S3_REGION is not set (us-east-1 for MinIO-like servers)');
+  const bucket = get('S3_BUCKET');
+  if (!bucket) problems.push('S3_BUCKET is not set');
+  else if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) problems.push(`S3_BUCKET=${JSON.stringify(bucket)} is not a bucket name (3–63 of a-z, 0-9, '.' and '-')`);
+  const accessKeyId = get('S3_ACCESS_KEY_ID');
+  const secretAccessKey = get('S3_SECRET_ACCESS_KEY');
+  if (!accessKeyId !== !secretAccessKey)
+    problems.push(`${accessKeyId ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'} is not set: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither`);
+  const pathStyle = get('S3_FORCE_PATH_STYLE') ?? '0';
+  if (!['0', '1', 'true', 'false'].includes(pathStyle)) problems.push(`S3_FORCE_PATH_STYLE=${JSON.stringify(pathStyle)} is not 1 or 0`);
+  if (problems.length) throw new Error(`AUDIO_STORAGE=s3: ${problems.join('; ')}.`);
+  return {
+    endpoint,
+    region: region!,
+    bucket: bucket!,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    forcePathStyle: pathStyle === '1' || pathStyle === 'true',
+  };
 }
 
 export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
@@ -81,10 +142,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
   const refusal = demoRefusal(env, demoData);
   if (refusal) throw new Error(refusal);
   const processRole = parseProcessRole(env.PROCESS_ROLE);
+  const dataDir = path.resolve(env.DATA_DIR ?? defaults.dataDir ?? './data');
+  const audioStorage = parseAudioStorage(env, dataDir);
   return {
     port: Number(env.PORT ?? defaults.port ?? 3000),
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.DATA_DIR ?? defaults.dataDir ?? './data'),
+    dataDir,
     adminPassword: env.QA_ADMIN_PASSWORD || undefined,
     demoData,
     demoPassword: env.DEMO_PASSWORD || undefined,
@@ -101,6 +164,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     numberSearchesPerHour: Number(env.NUMBER_SEARCHES_PER_HOUR ?? 20),
     maxAudioSeconds: Number(env.MAX_AUDIO_HOURS ?? 4) * 3600,
     faqSearchIndex: env.FAQ_SEARCH_INDEX !== '0',
+    audioStorage,
   };
 }
 

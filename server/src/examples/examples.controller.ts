@@ -4,16 +4,10 @@ import type { Response } from 'express';
 import type { CallExample, CallExampleList, FaqExampleLinks, SharingSession, SharingSessionList } from '#shared/api/examples.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { AcceptsSessionCookie, Can, ClientIp, CurrentUser } from '#server/auth/decorators.js';
+import { sendStream } from '#server/common/send-stream.js';
 import { ApiFileResult, ApiNoContent, ApiResult } from '#server/openapi/api-result.js';
-import type { AudioResponse } from '#server/recordings/recording-access.service.js';
 import { CreateExampleDto, ExampleContentDto, ExampleListQueryDto, FaqExampleLinksDto, SessionListQueryDto, SharingSessionDto } from './example.dto.js';
 import { ExamplesService } from './examples.service.js';
-
-const pipe = (audio: AudioResponse, res: Response) => {
-  res.status(audio.status).set(audio.headers);
-  audio.body.on('error', () => res.destroy());
-  audio.body.pipe(res);
-};
 
 /** Issue 14 (seed 11.5): scored calls marked as good or bad examples of checklist items. */
 @ApiTags('examples')
@@ -121,7 +115,7 @@ export class SharingSessionsController {
     @ClientIp() ip: string,
     @Res() res: Response,
   ): Promise<void> {
-    pipe(await this.examples.sessionAudio(user, id, exampleId, range, ip), res);
+    sendStream(res, await this.examples.sessionAudio(user, id, exampleId, range, ip));
   }
 }
 
@@ -162,7 +156,7 @@ export class FaqExamplesController {
     @ClientIp() ip: string,
     @Res() res: Response,
   ): Promise<void> {
-    pipe(await this.examples.faqAudio(user, id, exampleId, range, ip), res);
+    sendStream(res, await this.examples.faqAudio(user, id, exampleId, range, ip));
   }
 }
 

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import type { Page } from '#shared/api/page.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { AcceptsSessionCookie, Can, ClientIp, CurrentUser } from '#server/auth/decorators.js';
+import { sendStream } from '#server/common/send-stream.js';
 import { ApiFileResult, ApiResult } from '#server/openapi/api-result.js';
 import { CreateFaqDto, CreateProposalDto, DecideProposalDto, FaqQueryDto, FaqStepDto, ProposalQueryDto, PublishFaqDto, RetireFaqDto, UpdateFaqDto } from './faq.dto.js';
 import { FaqService } from './faq.service.js';
@@ -123,9 +124,7 @@ export class FaqProposalsController {
     @Res() res: Response,
   ): Promise<void> {
     const audio = await this.faq.proposalAudio(user, id, range, ip);
-    res.status(audio.status).set(audio.headers);
-    audio.body.on('error', () => res.destroy());
-    audio.body.pipe(res);
+    sendStream(res, audio);
   }
 
   @ApiResult('FaqProposal')

@@ -37,6 +37,14 @@ export interface RecordingRow extends RecordingEntity {
   projectCode: string;
 }
 
+/** One recording's audio as the database knows it: where it is and what it must hash to. */
+export interface AudioObject {
+  id: string;
+  key: string;
+  sha256: string;
+  bytes: number;
+}
+
 export type NewRecording = Omit<RecordingEntity, 'agent' | 'createdAt'>;
 export type Transcript = RecordingTranscriptEntity['transcript'];
 export type Peaks = RecordingPeaksEntity['peaks'];
@@ -51,6 +59,14 @@ export class RecordingRepository {
   async byId(id: string): Promise<RecordingRow | null> {
     const rows = await this.db.query(`SELECT ${SELECT} WHERE r.id = $1`, [id]);
     return rows[0] ?? null;
+  }
+
+  /** The centre's audio objects in id order, `limit` after `afterId` (keyset paging for `npm run audio:move`). */
+  async audioObjects(afterId: string | null, limit: number): Promise<AudioObject[]> {
+    return this.db.query(
+      `SELECT id, "audioKey" AS key, "audioSha256" AS sha256, "audioBytes" AS bytes FROM recordings WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
   }
 
   async byExternalId(externalId: string): Promise<RecordingRow | null> {

@@ -9,6 +9,7 @@ import type { AccessLogEntry, NumberSearchEntry, RecordingDetail, RecordingSumma
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { AcceptsSessionCookie, Can, ClientIp, CurrentUser } from '#server/auth/decorators.js';
 import { PageQueryDto } from '#server/common/pagination.dto.js';
+import { sendStream } from '#server/common/send-stream.js';
 import { ApiFileResult, ApiResult } from '#server/openapi/api-result.js';
 import { RecordingQueryDto } from './recording.dto.js';
 import { RecordingAccessService } from './recording-access.service.js';
@@ -119,9 +120,7 @@ export class RecordingsController {
     @Res() res: Response,
   ): Promise<void> {
     const audio = await this.access.audio(user, id, range, query.download === '1' || query.download === 'true', ip);
-    res.status(audio.status).set(audio.headers);
-    audio.body.on('error', () => res.destroy());
-    audio.body.pipe(res);
+    sendStream(res, audio);
   }
 
   @ApiResult('RecordingDetail')

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleDestroy } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChecklistsModule } from '#server/checklists/checklists.module.js';
@@ -12,7 +11,7 @@ import { RecordingAccessService } from './recording-access.service.js';
 import { RecordingsController } from './recordings.controller.js';
 import { RecordingsService } from './recordings.service.js';
 import { AudioStorage } from './storage/audio-storage.js';
-import { LocalAudioStorage } from './storage/local-audio-storage.js';
+import { createAudioStorage } from './storage/create-audio-storage.js';
 
 @Module({
   imports: [
@@ -31,8 +30,14 @@ import { LocalAudioStorage } from './storage/local-audio-storage.js';
     NumberSearchRepository,
     RecordingsService,
     RecordingAccessService,
-    { provide: AudioStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalAudioStorage(path.join(config.dataDir, 'audio')) },
+    { provide: AudioStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createAudioStorage(config.audioStorage) },
   ],
   exports: [RecordingsService, RecordingRepository, RecordingAccessService, AudioStorage],
 })
-export class RecordingsModule {}
+export class RecordingsModule implements OnModuleDestroy {
+  constructor(private readonly storage: AudioStorage) {}
+
+  onModuleDestroy(): void {
+    this.storage.close();
+  }
+}

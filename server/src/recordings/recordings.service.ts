@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Page } from '#shared/api/page.js';
 import type { RecordingDetail, RecordingSummary, WaveformPeaks } from '#shared/api/recordings.js';
 import { localDateOf } from '#shared/dates.js';
@@ -17,7 +17,7 @@ import { RecordingMetadataDto, type RecordingQueryDto, TranscriptDto } from './r
 import { toRecordingDetail, toRecordingSummary } from './recording.mapper.js';
 import { type RecordingFilter, RecordingRepository, type RecordingRow } from './recording.repository.js';
 import { RecordingAccessService } from './recording-access.service.js';
-import { AudioStorage } from './storage/audio-storage.js';
+import { AudioStorage, sha256Hex } from './storage/audio-storage.js';
 
 export interface IngestResult {
   created: boolean;
@@ -26,6 +26,8 @@ export interface IngestResult {
 
 @Injectable()
 export class RecordingsService {
+  private readonly logger = new Logger('Recordings');
+
   constructor(
     private readonly recordings: RecordingRepository,
     private readonly scope: ScopeService,
@@ -64,7 +66,9 @@ export class RecordingsService {
     const localDate = localDateOf(startedAt, process.env.TZ);
     const ext = analysis.format.container === 'mp3' ? 'mp3' : 'wav';
     const audioKey = `${localDate.replaceAll('-', '/')}/${id}.${ext}`;
-    await this.storage.put(audioKey, audio);
+    const sha256 = sha256Hex(audio);
+    // The store checks the bytes against their hash; down, it answers 503 and nothing is stored.
+    await this.storage.put(audioKey, audio, sha256);
     try {
       const inserted = await this.transaction.run((tx) =>
         this.recordings.insertIfNew(
@@ -86,7 +90,7 @@ export class RecordingsService {
             channelCount: analysis.channelCount,
             audioKey,
             audioBytes: audio.length,
-            audioSha256: createHash('sha256').update(audio).digest('hex'),
+            audioSha256: sha256,
             hasTranscript: !!transcript,
           },
           analysis.peaks,
@@ -95,16 +99,23 @@ export class RecordingsService {
         ),
       );
       if (!inserted) {
-        await this.storage.delete(audioKey);
+        await this.removeAudio(audioKey);
         const winner = await this.recordings.byExternalId(metadata.externalId);
         return { created: false, recording: await this.detail(user, winner!) };
       }
     } catch (e) {
-      await this.storage.delete(audioKey);
+      await this.removeAudio(audioKey);
       throw e;
     }
     if (transcript) await this.events.emit('recording.transcript-changed', { recordingIds: [id] });
     return { created: true, recording: await this.get(user, id) };
+  }
+
+  /** A refused call's audio goes again; if the store fails just then, the refusal still answers (and the log names the orphan). */
+  private async removeAudio(key: string): Promise<void> {
+    await this.storage
+      .delete(key)
+      .catch((e: unknown) => this.logger.error(`could not remove the audio of a refused call, ${key}: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   async replaceTranscript(user: AuthUser, id: string, body: unknown): Promise<RecordingDetail> {

@@ -118,6 +118,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The database does not answer (health check). */
   'UNAVAILABLE',
+  /** The audio store (AUDIO_STORAGE: the S3-compatible store, or the audio folder's disk) does not answer: nothing was stored or read. */
+  'STORAGE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -214,6 +214,7 @@ export const en: Translation = {
     THROTTLED: 'Too many failed sign-ins; try again in {{minutes}} minutes',
     INTERNAL: 'The server failed; try again later',
     UNAVAILABLE: 'The service is unavailable for now; try again later',
+    STORAGE_UNAVAILABLE: 'The audio storage does not answer for now; nothing was saved or played. Try again later',
     detail: {
       invalid: 'is not right',
       isNotEmpty: 'must not be empty',

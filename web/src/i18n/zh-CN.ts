@@ -198,6 +198,7 @@ export const zhCN = {
     THROTTLED: '登录失败次数过多，请 {{minutes}} 分钟后再试',
     INTERNAL: '服务器出错了，请稍后重试',
     UNAVAILABLE: '服务暂时不可用，请稍后重试',
+    STORAGE_UNAVAILABLE: '录音存储暂时无法访问，未保存也未播放任何内容，请稍后重试',
     /** What is wrong with one field: class-validator's constraint names and the services' own (FIELD_PROBLEMS). */
     detail: {
       invalid: '不正确',
