@@ -1405,6 +1405,12 @@ export const en: Translation = {
     autoPass: 'Machine: pass',
     autoKept: 'kept',
     autoOverridden: 'overridden',
+    outsideWindow: {
+      late: 'Said too late: at {{at}}, due within the first {{seconds}} s',
+      early: 'Said too early: at {{at}}, due within the last {{seconds}} s',
+      unknown: 'Said at {{at}}, but outside the time allowed',
+    },
+    outsideShort: { late: 'too late', early: 'too early' },
     evidenceSaid: 'Evidence: {{text}}',
     evidenceHow: '{{how}}; the phrase: {{matched}}',
     matchHow: {

@@ -1381,6 +1381,12 @@ export const zhCN = {
     autoPass: '机器：合格',
     autoKept: '已采纳',
     autoOverridden: '已改判',
+    outsideWindow: {
+      late: '说得太晚：{{at}} 才说，规定在开头 {{seconds}} 秒内',
+      early: '说得太早：{{at}} 就说了，规定在结束前 {{seconds}} 秒内',
+      unknown: '{{at}} 说了，但不在规定时间内',
+    },
+    outsideShort: { late: '太晚', early: '太早' },
     evidenceSaid: '依据：{{text}}',
     evidenceHow: '{{how}}；标准话术：{{matched}}',
     matchHow: {
