@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChecklistDryRun, DryRunRule } from '#shared/api/checklists.js';
 import { toneWav } from '../support/audio.js';
 import { builders, twoProjects } from '../support/builders.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -61,8 +62,11 @@ async function saveDraft(sections: Section[]) {
 }
 
 const dryRun = (token: string, query: string, id = draftId) => t.as(token).get(`/api/checklists/${id}/dry-run?${query}`);
-const ruleOf = (body: { rules: { code: string }[] }, code: string) =>
-  body.rules.find((r) => r.code === code) as Record<string, unknown> & { passToFailExamples: { recordingId: string }[]; failToPassExamples: { recordingId: string }[] };
+const ruleOf = (body: ChecklistDryRun, code: string): DryRunRule => {
+  const rule = body.rules.find((r) => r.code === code);
+  if (!rule) throw new Error(`no rule ${code} in the dry run`);
+  return rule;
+};
 const ids = (examples: { recordingId: string }[]) => examples.map((e) => e.recordingId).sort();
 
 beforeAll(async () => {
