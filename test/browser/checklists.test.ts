@@ -1,14 +1,39 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, signIn, startBuiltServer } from '../support/browser.js';
+import { toneWav } from '../support/audio.js';
+import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, type RunningServer, signIn, startBuiltServer } from '../support/browser.js';
 
 const PHRASE = '你自己看着办';
+/** A project of this test's own with calls of the last days, for the dry run before publishing. */
+const DRY_PROJECT = `DR${Date.now().toString(36).slice(-5).toUpperCase()}`;
+const dryCalls: Record<string, string> = {};
+
+async function dryRunFixtures(): Promise<void> {
+  const admin = await apiLogin(server.baseUrl, 'admin', ADMIN_PASSWORD);
+  const team = `${DRY_PROJECT}T`;
+  const agent = `${DRY_PROJECT}A`;
+  await apiCall(server.baseUrl, admin, 'POST', '/projects', { code: DRY_PROJECT, name: '试运行项目' });
+  await apiCall(server.baseUrl, admin, 'POST', '/teams', { code: team, name: '试运行班组', project: DRY_PROJECT });
+  await apiCall(server.baseUrl, admin, 'POST', '/agents', { employeeNo: agent, name: '座席丙', team, hiredAt: '2024-03-01', grade: 'C' });
+  const said = (name: string, sentence: string, hoursAgo: number) => {
+    const form = new FormData();
+    form.append('audio', new Blob([new Uint8Array(toneWav(12))], { type: 'audio/wav' }), 'call.wav');
+    const startedAt = new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+    form.append('metadata', JSON.stringify({ externalId: `${DRY_PROJECT}-${name}`, agent, startedAt, direction: 'inbound' }));
+    form.append('transcript', JSON.stringify({ segments: [{ speaker: 'agent', start: 0.5, end: 4, text: sentence }] }));
+    return apiCall<{ id: string }>(server.baseUrl, admin, 'POST', '/recordings', form).then((r) => (dryCalls[name] = r.id));
+  };
+  await said('says-it', `您好，这个${PHRASE}吧`, 3);
+  await said('polite', '您好，请稍等，谢谢', 2);
+  await said('last-week', `您好，${PHRASE}`, 8 * 24);
+}
 
 let server: RunningServer;
 let browser: Browser;
 beforeAll(async () => {
   server = await startBuiltServer({ DEMO_CALL_DAYS: '0' });
   browser = await launchBrowser();
+  await dryRunFixtures();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -55,6 +80,23 @@ describe('the checklist page', () => {
 
     await page.getByTestId('checklist-save').click();
     await page.getByTestId('checklist-unsaved').waitFor({ state: 'detached' });
+
+    // Before publishing: the dry run over this project's last 7 days shows the one call the phrase makes fail.
+    await page.getByTestId('dry-run-project').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: DRY_PROJECT }).first().click();
+    await page.getByTestId('dry-run-start').click();
+    const summary = page.getByTestId('dry-run-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain(`${DRY_PROJECT} 最近 7 天检查了 2 通通话，发布后 1 通的结论会改变`);
+    expect(await page.getByTestId('dry-run-sample').count()).toBe(0);
+    expect(await page.getByTestId('dry-run-FORBIDDEN-pass-to-fail').textContent()).toBe('1');
+    expect(await page.getByTestId('dry-run-FORBIDDEN-fail-to-pass').textContent()).toBe('0');
+    expect(await page.getByTestId('dry-run-GREETING-pass-to-fail').textContent()).toBe('0');
+    expect(await page.getByTestId('dry-run-rule-FORBIDDEN').innerText()).toContain('已修改');
+    const example = page.getByTestId('dry-run-FORBIDDEN-pass-to-fail-examples').getByTestId('dry-run-example');
+    expect(await example.count()).toBe(1);
+    expect(await example.getAttribute('href')).toBe(`/recordings/${dryCalls['says-it']}`);
+    await page.getByTestId('dry-run').screenshot({ path: '/tmp/checklists-dry-run.png' });
 
     await page.getByTestId('checklist-publish').click();
     const dialog = page.getByTestId('checklist-publish-dialog');

@@ -1,11 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { IsArray, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import type { ChecklistVersion } from '#shared/api/checklists.js';
+import { Type } from 'class-transformer';
+import { IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { type ChecklistDryRun, type ChecklistVersion, DRY_RUN_MAX_CALLS_LIMIT } from '#shared/api/checklists.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiNoContent, ApiResult } from '#server/openapi/api-result.js';
 import { ChecklistsService } from './checklists.service.js';
+import { DryRunService } from './dry-run.service.js';
 import { IdParam } from '#server/common/id-param.js';
 
 class CreateDraftDto {
@@ -26,11 +28,30 @@ class UpdateDraftDto {
   note?: string;
 }
 
+class DryRunQueryDto {
+  /** Project code: the calls of this project. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(32)
+  project!: string;
+
+  /** At most this many calls, the newest (DRY_RUN_MAX_CALLS when absent). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(DRY_RUN_MAX_CALLS_LIMIT)
+  maxCalls?: number;
+}
+
 @ApiTags('checklists')
 @ApiBearerAuth()
 @Controller('checklists')
 export class ChecklistsController {
-  constructor(private readonly service: ChecklistsService) {}
+  constructor(
+    private readonly service: ChecklistsService,
+    private readonly dryRuns: DryRunService,
+  ) {}
 
   /** CONTRACT.md "Checklists": the version new evaluations use. */
   @ApiResult('ChecklistVersion')
@@ -52,6 +73,18 @@ export class ChecklistsController {
   @Get(':id')
   get(@IdParam() id: string): Promise<ChecklistVersion> {
     return this.service.get(id);
+  }
+
+  /**
+   * Issue 17: what publishing this draft would flip, per rule, over the project's calls with
+   * transcripts of the last 7 days (at most `maxCalls`, the newest). 409 VERSION_PUBLISHED for a
+   * published version.
+   */
+  @ApiResult('ChecklistDryRun')
+  @Can('checklist.publish')
+  @Get(':id/dry-run')
+  dryRun(@CurrentUser() user: AuthUser, @IdParam() id: string, @Query() query: DryRunQueryDto): Promise<ChecklistDryRun> {
+    return this.dryRuns.dryRun(user, id, query);
   }
 
   @ApiResult('ChecklistVersion')

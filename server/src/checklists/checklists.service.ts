@@ -14,7 +14,7 @@ import { ChecklistVersionRepository } from './checklist-version.repository.js';
 import { toChecklistSummary, toChecklistVersion } from './checklist.mapper.js';
 
 /** 400 CHECKLIST_INVALID: every problem with its code and params, and in English in `message`. */
-function checklistInvalid(problems: ChecklistProblem[]): DomainError {
+export function checklistInvalid(problems: ChecklistProblem[]): DomainError {
   const details = problems.map((p) => ({ ...p, message: checklistProblemMessage(p) }));
   return new DomainError('CHECKLIST_INVALID', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
 }

@@ -52,6 +52,8 @@ interface Compiled {
    */
   ownFirst: number;
   ownLast: number;
+  /** The phrase as the text automaton has it (normalised, stutters folded). */
+  folded: string;
 }
 
 interface FuzzyPattern {
@@ -478,8 +480,20 @@ let scanning: {
   satisfied: Set<number> | null;
 };
 
+/** Whether run positions [s, e) hold exactly the phrase's folded text: a sound hit there is the text hit again. */
+function saidAsWritten(c: Compiled, s: number, e: number): boolean {
+  const folded = c.folded;
+  if (e - s !== folded.length) return false;
+  const codes = run.codes;
+  for (let k = 0; k < folded.length; k++) if (codes[s + k] !== folded.charCodeAt(k)) return false;
+  return true;
+}
+
 function record(refs: Compiled[], s: number, e: number, rank: number): void {
   for (const c of refs) {
+    // The text automaton found (or turned down) this very hit: accepting it again by sound would only
+    // be dropped by tidy, the text hit ranking first.
+    if (rank === 1 && saidAsWritten(c, s, e)) continue;
     const tolerances = accept(c, s, e, null, rank === 1);
     if (tolerances) scanning.found.push({ hit: makeHit(c.entry, s, e, tolerances), start: s, end: e, rank });
   }
@@ -657,7 +671,7 @@ export function buildPhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatch
     if (text.length === 0) return; // a phrase of punctuation only can never be said
     speakers.add(entry.speaker);
     const { folded, counts } = stutters ? foldWithCounts(text) : { folded: text, counts: [0] };
-    const compiled: Compiled = { entry, length: text.length, ownFirst: counts[0], ownLast: counts[counts.length - 1] };
+    const compiled: Compiled = { entry, length: text.length, ownFirst: counts[0], ownLast: counts[counts.length - 1], folded };
     addPattern(exactIndex, exactRefs, folded, compiled);
     if (entry.homophones && text.length >= entry.homophoneMinChars) {
       // 谢谢 folds to 谢 in the text automaton, but its homophone 谢邪 does not fold: it is heard unfolded.

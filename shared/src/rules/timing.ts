@@ -16,14 +16,19 @@ export const roundTime = (seconds: number): number => Math.round(seconds * 1000)
  */
 export function findInterruptions(segments: readonly Segment[], minOverlap: number): Evidence[] {
   const customers = segments.filter((s) => s.speaker === 'customer');
+  // In start order (as transcripts almost always come), the customers starting after an agent
+  // segment's start can be skipped all at once.
+  let sorted = true;
+  for (let k = 1; k < customers.length && sorted; k++) sorted = customers[k - 1].start <= customers[k].start;
+  if (!sorted) customers.sort((a, b) => a.start - b.start);
   const evidence: Evidence[] = [];
-  segments.forEach((agent, index) => {
-    if (agent.speaker !== 'agent') return;
+  for (let index = 0; index < segments.length; index++) {
+    const agent = segments[index];
+    if (agent.speaker !== 'agent') continue;
     let overlap = -Infinity;
     for (const customer of customers) {
-      if (customer.start < agent.start && agent.start < customer.end) {
-        overlap = Math.max(overlap, Math.min(agent.end, customer.end) - agent.start);
-      }
+      if (!(customer.start < agent.start)) break;
+      if (agent.start < customer.end) overlap = Math.max(overlap, Math.min(agent.end, customer.end) - agent.start);
     }
     if (overlap >= minOverlap - TIME_EPSILON) {
       evidence.push({
@@ -34,7 +39,7 @@ export function findInterruptions(segments: readonly Segment[], minOverlap: numb
         matched: '',
       });
     }
-  });
+  }
   return evidence;
 }
 
@@ -43,17 +48,22 @@ export function findInterruptions(segments: readonly Segment[], minOverlap: numb
  * last words. The evidence points at the segment that ends the gap.
  */
 export function findSilences(segments: readonly Segment[], maxGap: number): Evidence[] {
-  const order = segments
-    .map((segment, index) => ({ index, start: segment.start, end: Math.max(segment.start, segment.end) }))
-    .sort((a, b) => a.start - b.start || a.index - b.index);
   const evidence: Evidence[] = [];
-  let spokenUntil = order.length > 0 ? order[0].end : 0;
-  for (let k = 1; k < order.length; k++) {
-    const { index, start, end } = order[k];
+  if (segments.length === 0) return evidence;
+  // Transcripts come in time order almost always: then no copy and no sort (a hot path, issue 17).
+  let sorted = true;
+  for (let k = 1; k < segments.length && sorted; k++) sorted = segments[k - 1].start <= segments[k].start;
+  const order = sorted ? null : segments.map((segment, index) => ({ index, start: segment.start })).sort((a, b) => a.start - b.start || a.index - b.index);
+  const at = (k: number) => (order ? order[k].index : k);
+  const first = segments[at(0)];
+  let spokenUntil = Math.max(first.start, first.end);
+  for (let k = 1; k < segments.length; k++) {
+    const index = at(k);
+    const { start, end } = segments[index];
     if (start - spokenUntil >= maxGap - TIME_EPSILON) {
       evidence.push({ segment: index, start: roundTime(spokenUntil), end: roundTime(start), text: '', matched: '' });
     }
-    spokenUntil = Math.max(spokenUntil, end);
+    spokenUntil = Math.max(spokenUntil, Math.max(start, end));
   }
   return evidence;
 }

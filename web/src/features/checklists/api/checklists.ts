@@ -44,7 +44,8 @@ export function useUpdateDraft() {
     mutationFn: updateDraft,
     onSuccess: (saved) => {
       queryClient.setQueryData(checklistVersionQueryOptions(saved.id).queryKey, saved);
-      return queryClient.invalidateQueries({ queryKey: checklistKeys.list() });
+      // A dry run shown was of the draft before this save.
+      return Promise.all([checklistKeys.list(), [...checklistKeys.version(saved.id), 'dry-run']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     },
   });
 }

@@ -9,6 +9,7 @@ import { type ChecklistVersion, useDeleteDraft, usePublishChecklist, useUpdateDr
 import { type DraftItem, type DraftSection, fromDraft, move, newItem, newSection, toDraft } from './draft-model';
 import { Field } from './field';
 import { ItemEditor } from './item-editor';
+import { DryRunPanel } from './dry-run-panel';
 import { describeField, hasProblemUnder, problemMap, serverProblemMap } from './problems';
 
 const MAX_LISTED_PROBLEMS = 8;
@@ -187,6 +188,7 @@ export function DraftEditor({ draft, onPublished, onDeleted }: DraftEditorProps)
       </Card>
 
       <ServerErrorAlert error={serverError} />
+      <DryRunPanel draftId={draft.id} dirty={dirty} />
       {problemList.length > 0 && (
         <Alert
           type="error"

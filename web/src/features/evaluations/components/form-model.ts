@@ -1,5 +1,5 @@
 import type { ChecklistItem, ChecklistSection } from '#shared/checklists/types';
-import type { Evidence, RuleResult } from '#shared/rules/types';
+import type { Evidence, PhraseWindow, RuleResult } from '#shared/rules/types';
 import { scoreEvaluation } from '#shared/scoring/score';
 import type { Evaluation, EvaluationItem, Verdict } from '../api/types';
 
@@ -27,6 +27,8 @@ export interface FormItem extends EvaluationItem {
   guidance?: string;
   allowNa: boolean;
   section: string;
+  /** A required phrase's window (the first or last seconds of the call), when its rule has one. */
+  window?: PhraseWindow;
 }
 
 /** The evaluation's items in the checklist's order, grouped by section (items the checklist lacks go last). */
@@ -37,7 +39,8 @@ export function formSections(evaluation: Evaluation, sections: readonly Checklis
     const item = byCode.get(def.code);
     if (!item) return [];
     used.add(def.code);
-    return [{ ...item, guidance: def.guidance, allowNa: def.allowNa, section }];
+    const window = def.rule?.type === 'phrase-required' ? def.rule.window : undefined;
+    return [{ ...item, guidance: def.guidance, allowNa: def.allowNa, section, ...(window ? { window } : {}) }];
   };
   const grouped = (sections ?? []).map((s) => ({ title: s.title, items: s.items.flatMap((def) => merge(def, s.title)) })).filter((s) => s.items.length);
   const rest = evaluation.items.filter((i) => !used.has(i.code)).map((i) => ({ ...i, allowNa: true, section: '' }));

@@ -89,7 +89,7 @@ export const ItemRow = memo(function ItemRow({
       </Flex>
       {(item.autoVerdict || range) && (
         <Flex align="center" gap={12} wrap style={{ marginTop: 4, paddingInlineStart: 80 }}>
-          <AutoTag code={item.code} auto={item.autoVerdict} evidence={evidence} verdict={state.verdict} onSeek={onSeek} />
+          <AutoTag code={item.code} auto={item.autoVerdict} evidence={evidence} window={item.window} verdict={state.verdict} onSeek={onSeek} />
           {range && (
             <Flex align="center" gap={2} data-testid={`item-${item.code}-defect`}>
               <Typography.Text type={failed ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
