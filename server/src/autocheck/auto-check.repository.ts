@@ -137,10 +137,11 @@ export class AutoCheckRepository {
     );
   }
 
-  /** Per rule code, submitted evaluations' final verdicts against the machine's suggestion (not `na`). */
+  /** Per rule code, submitted evaluations' (calibration aside) final verdicts against the machine's suggestion (not `na`). */
   agreementByRule(f: { teamIds: string[] | null; from?: string; to?: string }): Promise<AgreementRow[]> {
     const filter = new SqlFilter()
       .add(`e.status = 'submitted'`)
+      .add(`e.source <> 'calibration'`)
       .add(`i."autoVerdict" IS NOT NULL`)
       .add(`i."autoVerdict" <> 'na'`)
       .withinTeams('e."teamId"', f.teamIds)

@@ -73,9 +73,10 @@ export class EvaluationsService {
     const checklist = itemsOf(version.sections);
     this.checkItems(checklist, dto.items, true);
     const { auto } = await this.machineVerdicts(user, recording.id);
+    const calibrationSessionId = await this.calibrationSessionOf(user, recording.id, dto.source);
     const id = await this.transaction.run(async (tx) => {
       const evaluationId = await this.evaluations.insert(
-        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, comment: dto.comment ?? null },
+        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, comment: dto.comment ?? null, calibrationSessionId },
         tx,
       );
       await this.writeItems(evaluationId, checklist, dto.items, auto, tx);
@@ -96,9 +97,10 @@ export class EvaluationsService {
     // The machine's verdicts pre-fill the form as suggestions; the inspector accepts or overrides each.
     const { auto, evidence } = await this.machineVerdicts(user, recording.id);
     const suggested = [...auto].map(([code, verdict]) => ({ code, verdict, at: evidence.get(code)?.start ?? null, until: evidence.get(code)?.end ?? null }));
+    const calibrationSessionId = await this.calibrationSessionOf(user, recording.id, dto.source);
     const id = await this.transaction.run(async (tx) => {
       const evaluationId = await this.evaluations.insertDraftIfNone(
-        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source },
+        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, calibrationSessionId },
         tx,
       );
       if (!evaluationId) return null; // the same inspector opened it twice at once
@@ -194,9 +196,22 @@ export class EvaluationsService {
     return (await this.evaluations.history(id)).map(toHistoryEntry);
   }
 
-  /** The evaluation if the caller may read it: in their scope, and a draft only to its own inspector. */
+  /**
+   * A calibration evaluation belongs to the open session of the call the scorer takes part in (issue 15),
+   * if there is one: the session's results read it. Without one (a script moving history in) it stands alone.
+   */
+  private async calibrationSessionOf(user: AuthUser, recordingId: string, source: EvaluationSource): Promise<string | null> {
+    return source === 'calibration' ? this.evaluations.openCalibrationSessionOf(recordingId, user.id) : null;
+  }
+
+  /**
+   * The evaluation if the caller may read it: in their scope, a draft only to its own inspector, and
+   * not someone else's on a call of a calibration session the caller takes part in before its reveal.
+   */
   private async readable(user: AuthUser, id: string): Promise<EvaluationEntity> {
     const evaluation = await this.scope.evaluation(user, id);
+    if (evaluation.inspectorId !== user.id && (await this.evaluations.blindTo(id, user.id)))
+      throw new DomainError('CALIBRATION_BLIND', 'Forbidden: this call is in a calibration session you take part in that is not revealed yet');
     // A draft is its inspector's work in progress; others see it once submitted.
     if (evaluation.status === EvaluationStatus.Draft && evaluation.inspectorId !== user.id && !can(user.roles, 'evaluation.readAnyDraft')) {
       throw notFound('Evaluation');
