@@ -124,14 +124,25 @@ describe('POST /api/calibration-sessions', () => {
     ['a team lead', () => w.lead.token, 403],
     ['an inspector', () => w.i1.token, 403],
   ])('refuses %s (%i)', async (_who, token, status) => {
-    const res = await t.as(token()).post('/api/calibration-sessions').send(sessionBody({ recordings: [await call()] }));
+    const res = await t
+      .as(token())
+      .post('/api/calibration-sessions')
+      .send(sessionBody({ recordings: [await call()] }));
     expect(res.status).toBe(status);
-    expect(await sql(`SELECT 1 FROM calibration_sessions WHERE title = $1 AND "createdBy" IN (SELECT id FROM users WHERE username = ANY($2))`, ['十月校准：问候与确认', [w.lead.username, w.i1.username]])).toHaveLength(0);
+    expect(
+      await sql(`SELECT 1 FROM calibration_sessions WHERE title = $1 AND "createdBy" IN (SELECT id FROM users WHERE username = ANY($2))`, [
+        '十月校准：问候与确认',
+        [w.lead.username, w.i1.username],
+      ]),
+    ).toHaveLength(0);
   });
 
   it('refuses a supervisor outside the calls’ project: 403 SCOPE_DENIED, nothing stored', async () => {
     const before = (await sql(`SELECT count(*)::int AS n FROM calibration_sessions`))[0].n;
-    const res = await t.as(w.elsewhere.token).post('/api/calibration-sessions').send(sessionBody({ recordings: [await call()] }));
+    const res = await t
+      .as(w.elsewhere.token)
+      .post('/api/calibration-sessions')
+      .send(sessionBody({ recordings: [await call()] }));
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('SCOPE_DENIED');
     expect((await sql(`SELECT count(*)::int AS n FROM calibration_sessions`))[0].n).toBe(before);
@@ -143,7 +154,14 @@ describe('POST /api/calibration-sessions', () => {
     ['no calls', 'recordings', async () => ({ recordings: [] })],
     ['a call id that is not a uuid', 'recordings', async () => ({ recordings: ['abc'] })],
     ['an unknown call', 'recordings[0]', async () => ({ recordings: ['00000000-0000-4000-8000-000000000000'] })],
-    ['a call given twice', 'recordings[1]', async () => { const a = await call(); return { recordings: [a, a] }; }],
+    [
+      'a call given twice',
+      'recordings[1]',
+      async () => {
+        const a = await call();
+        return { recordings: [a, a] };
+      },
+    ],
     ['calls of two projects', 'recordings[1]', async () => ({ recordings: [await call(), await call(w.otherAgent.employeeNo)] }), () => t.adminToken],
     ['one participant', 'participants', async () => ({ participants: [w.i1.username] })],
     ['an unknown participant', 'participants[1]', async () => ({ participants: [w.i1.username, 'nobody-here'] })],
@@ -278,7 +296,9 @@ describe('the results on reveal', () => {
     expect(greeting.observed).toBeCloseTo(observed, 10);
     expect(greeting.kappa).toBeCloseTo((observed - expected) / (1 - expected), 10);
     // Every other item: everyone passed both calls, full agreement, kappa undefined.
-    expect(results.items.slice(1).every((i: { disagreement: boolean; kappa: number | null; agreement: number }) => !i.disagreement && i.kappa === null && i.agreement === 1)).toBe(true);
+    expect(
+      results.items.slice(1).every((i: { disagreement: boolean; kappa: number | null; agreement: number }) => !i.disagreement && i.kappa === null && i.agreement === 1),
+    ).toBe(true);
     expect(typeof results.kappa).toBe('number');
     const [callA, callB] = results.calls;
     expect(callB.spread).toMatchObject({ n: 3, min: 100, max: 100, sd: 0 });
@@ -377,7 +397,14 @@ describe('guidance into the next checklist draft', () => {
     ['no items', 'items', []],
     ['items that are not a list', 'items', 'CONFIRM'],
     ['an unknown item code', 'items[0].code', [{ code: 'NOPE', text: '说明文字' }]],
-    ['an item given twice', 'items[1].code', [{ code: 'CONFIRM', text: '说明文字' }, { code: 'CONFIRM', text: '又一次' }]],
+    [
+      'an item given twice',
+      'items[1].code',
+      [
+        { code: 'CONFIRM', text: '说明文字' },
+        { code: 'CONFIRM', text: '又一次' },
+      ],
+    ],
     ['an empty text', 'items.0.text', [{ code: 'CONFIRM', text: '' }]],
     ['a text of spaces', 'items[0].text', [{ code: 'CONFIRM', text: '    ' }]],
     ['no code', 'items.0.code', [{ text: '说明文字' }]],
@@ -416,9 +443,9 @@ describe('guidance into the next checklist draft', () => {
     const published = await t.as(t.adminToken).post(`/api/checklists/${draft.id}/publish`).send({});
     expect(published.status).toBe(200);
     const now = (await t.as(w.i1.token).get('/api/checklists/active')).body;
-    expect(now.sections.flatMap((x: { items: { code: string; scoringNote?: string }[] }) => x.items).find((i: { code: string }) => i.code === 'CONFIRM').scoringNote).toBe(
-      '以确认话术为准',
-    );
+    expect(
+      now.sections.flatMap((x: { items: { code: string; scoringNote?: string }[] }) => x.items).find((i: { code: string }) => i.code === 'CONFIRM').scoringNote,
+    ).toBe('以确认话术为准');
   });
 });
 

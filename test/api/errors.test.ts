@@ -633,7 +633,10 @@ const cases: Case[] = [
     409,
     async () => {
       const { id } = await calibrationSession();
-      return t.as(t.adminToken).put(`/api/calibration-sessions/${id}/guidance`).send({ items: [{ code: 'B1', text: '复述需求才算' }] });
+      return t
+        .as(t.adminToken)
+        .put(`/api/calibration-sessions/${id}/guidance`)
+        .send({ items: [{ code: 'B1', text: '复述需求才算' }] });
     },
     (body) => expect(body.params).toEqual({ status: 'open', action: 'given guidance' }),
   ],

@@ -41,7 +41,12 @@ export function calibrationResults(input: ResultsInput): CalibrationResults {
       const reference = benchmark ?? majorityOf(verdicts.map((v) => v.verdict));
       return { recordingId, reference, verdicts };
     });
-    const subjects = calls.map((c) => countsOf(c.verdicts.map((v) => v.verdict), VERDICTS));
+    const subjects = calls.map((c) =>
+      countsOf(
+        c.verdicts.map((v) => v.verdict),
+        VERDICTS,
+      ),
+    );
     allSubjects.push(...subjects);
     const k = fleissKappa(subjects);
     const compared = calls.flatMap((c) => (c.reference ? c.verdicts.filter((v) => v.verdict).map((v) => v.verdict === c.reference) : []));
@@ -66,10 +71,7 @@ export function calibrationResults(input: ResultsInput): CalibrationResults {
   // Disagreement first; among those, the least agreement first; then the checklist's order.
   items.sort(
     (a, b) =>
-      Number(b.disagreement) - Number(a.disagreement) ||
-      (a.observed ?? 1) - (b.observed ?? 1) ||
-      (a.agreement ?? 1) - (b.agreement ?? 1) ||
-      a.position - b.position,
+      Number(b.disagreement) - Number(a.disagreement) || (a.observed ?? 1) - (b.observed ?? 1) || (a.agreement ?? 1) - (b.agreement ?? 1) || a.position - b.position,
   );
   const calls: CalibrationCallScores[] = input.recordingIds.map((recordingId) => {
     const byUser = scored.get(recordingId);

@@ -105,7 +105,8 @@ export class CalibrationRepository {
   list(f: { projectIds: string[] | null; memberId?: string }): Promise<SessionRow[]> {
     const filter = new SqlFilter();
     if (f.projectIds) filter.add('s."projectId" = ANY(?)', f.projectIds);
-    if (f.memberId) filter.add(`(s."expertId" = ? OR EXISTS (SELECT 1 FROM calibration_participants mp WHERE mp."sessionId" = s.id AND mp."userId" = ?))`, f.memberId, f.memberId);
+    if (f.memberId)
+      filter.add(`(s."expertId" = ? OR EXISTS (SELECT 1 FROM calibration_participants mp WHERE mp."sessionId" = s.id AND mp."userId" = ?))`, f.memberId, f.memberId);
     return this.db.query(`${SESSION_SELECT} ${filter.where} ORDER BY s."createdAt" DESC, s.id LIMIT 500`, filter.params);
   }
 
@@ -205,14 +206,14 @@ export class CalibrationRepository {
       `INSERT INTO calibration_sessions (title, "projectId", deadline, "expertId", "createdBy") VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [s.title, s.projectId, s.deadline, s.expertId, s.createdBy],
     );
-    await tx.query(
-      `INSERT INTO calibration_calls ("sessionId", "recordingId", position) SELECT $1, r, n - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS x(r, n)`,
-      [id, recordingIds],
-    );
-    await tx.query(
-      `INSERT INTO calibration_participants ("sessionId", "userId", position) SELECT $1, u, n - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS x(u, n)`,
-      [id, participantIds],
-    );
+    await tx.query(`INSERT INTO calibration_calls ("sessionId", "recordingId", position) SELECT $1, r, n - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS x(r, n)`, [
+      id,
+      recordingIds,
+    ]);
+    await tx.query(`INSERT INTO calibration_participants ("sessionId", "userId", position) SELECT $1, u, n - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS x(u, n)`, [
+      id,
+      participantIds,
+    ]);
     return id;
   }
 

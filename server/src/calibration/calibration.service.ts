@@ -10,11 +10,13 @@ import { SessionService } from '#server/auth/session.service.js';
 import { ChecklistsService } from '#server/checklists/checklists.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
 import { TransactionRunner } from '#server/database/transaction.js';
-import type { RecordingRow } from '#server/recordings/recording.repository.js';
 import { calibrationResults, type ScoredCall } from './calibration-results.js';
 import type { CreateCalibrationSessionDto, GuidanceDto } from './calibration.dto.js';
 import { toSession, toSessionSummary, toToScore } from './calibration.mapper.js';
 import { CalibrationRepository, type NamedUserRow, type SessionRow } from './calibration.repository.js';
+
+/** A call as the scope check answers it. */
+type RecordingRow = Awaited<ReturnType<ScopeService['recording']>>;
 
 const stateConflict = (status: CalibrationStatus, action: string) =>
   new DomainError('CALIBRATION_STATE', `This calibration session is ${status}: it cannot be ${action} now`, undefined, { params: { status, action } });

@@ -115,7 +115,10 @@ export class ChecklistsService implements OnApplicationBootstrap {
       }),
     }));
     await this.versions.updateSections(draft.id, sections, tx);
-    await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.edit', detail: { version: draft.version, scoringNotes: [...byCode.keys()] } }, tx);
+    await this.audit.record(
+      { userId: user.id, username: user.username, action: 'checklist.edit', detail: { version: draft.version, scoringNotes: [...byCode.keys()] } },
+      tx,
+    );
     return written;
   }
 

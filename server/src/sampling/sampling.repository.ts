@@ -239,7 +239,10 @@ export class SamplingRepository {
 
   /** The listener has submitted an evaluation of the call. */
   async isScored(recordingId: string, inspectorId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM evaluations WHERE "recordingId" = $1 AND "inspectorId" = $2 AND status = 'submitted' AND source <> 'calibration'`, [recordingId, inspectorId]);
+    const rows = await this.db.query(`SELECT 1 FROM evaluations WHERE "recordingId" = $1 AND "inspectorId" = $2 AND status = 'submitted' AND source <> 'calibration'`, [
+      recordingId,
+      inspectorId,
+    ]);
     return rows.length > 0;
   }
 

@@ -25,16 +25,32 @@ describe('fleissKappa', () => {
   });
 
   it('is 1 when every rater agrees on every subject and the categories vary', () => {
-    expect(fleissKappa([[3, 0], [0, 3], [3, 0]]).kappa).toBeCloseTo(1, 10);
+    expect(
+      fleissKappa([
+        [3, 0],
+        [0, 3],
+        [3, 0],
+      ]).kappa,
+    ).toBeCloseTo(1, 10);
   });
 
   it('is negative when raters disagree more than chance would', () => {
-    expect(fleissKappa([[1, 1], [1, 1]]).kappa).toBeLessThan(0);
+    expect(
+      fleissKappa([
+        [1, 1],
+        [1, 1],
+      ]).kappa,
+    ).toBeLessThan(0);
   });
 
   it('computed by hand for two raters over pass/fail/N-A: 4 calls, 3 agreed', () => {
     // Subjects: [pass,pass], [fail,fail], [pass,fail], [na,na]: P̄ = 3/4; shares 3/8, 3/8, 2/8: P̄e = 22/64.
-    const k = fleissKappa([[2, 0, 0], [0, 2, 0], [1, 1, 0], [0, 0, 2]]);
+    const k = fleissKappa([
+      [2, 0, 0],
+      [0, 2, 0],
+      [1, 1, 0],
+      [0, 0, 2],
+    ]);
     expect(k.observed).toBeCloseTo(0.75, 10);
     expect(k.expected).toBeCloseTo(22 / 64, 10);
     expect(k.kappa).toBeCloseTo((0.75 - 22 / 64) / (1 - 22 / 64), 10);
@@ -42,8 +58,20 @@ describe('fleissKappa', () => {
 
   it.each([
     ['no subjects', []],
-    ['only subjects with one rater', [[1, 0], [0, 1]]],
-    ['every rating in one category', [[3, 0], [2, 0]]],
+    [
+      'only subjects with one rater',
+      [
+        [1, 0],
+        [0, 1],
+      ],
+    ],
+    [
+      'every rating in one category',
+      [
+        [3, 0],
+        [2, 0],
+      ],
+    ],
   ])('is null for %s', (_title, counts) => {
     expect(fleissKappa(counts).kappa).toBeNull();
   });

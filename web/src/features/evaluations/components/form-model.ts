@@ -25,6 +25,8 @@ export const initialForm = (evaluation: Evaluation): FormState => ({
 /** An item of the evaluation with the checklist's guidance and N/A rule. */
 export interface FormItem extends EvaluationItem {
   guidance?: string;
+  /** How to score it where inspectors disagreed: a calibration session's outcome (issue 15). */
+  scoringNote?: string;
   allowNa: boolean;
   section: string;
 }
@@ -37,7 +39,7 @@ export function formSections(evaluation: Evaluation, sections: readonly Checklis
     const item = byCode.get(def.code);
     if (!item) return [];
     used.add(def.code);
-    return [{ ...item, guidance: def.guidance, allowNa: def.allowNa, section }];
+    return [{ ...item, guidance: def.guidance, scoringNote: def.scoringNote, allowNa: def.allowNa, section }];
   };
   const grouped = (sections ?? []).map((s) => ({ title: s.title, items: s.items.flatMap((def) => merge(def, s.title)) })).filter((s) => s.items.length);
   const rest = evaluation.items.filter((i) => !used.has(i.code)).map((i) => ({ ...i, allowNa: true, section: '' }));
