@@ -49,7 +49,8 @@ export function calibrationResults(input: ResultsInput): CalibrationResults {
     );
     allSubjects.push(...subjects);
     const k = fleissKappa(subjects);
-    const compared = calls.flatMap((c) => (c.reference ? c.verdicts.filter((v) => v.verdict).map((v) => v.verdict === c.reference) : []));
+    // A call without a reference (no benchmark and a tie) has no verdict agreeing with it.
+    const compared = calls.flatMap((c) => c.verdicts.filter((v) => v.verdict).map((v) => c.reference !== null && v.verdict === c.reference));
     const agreement = compared.length ? compared.filter(Boolean).length / compared.length : null;
     const disagreement = calls.some((c) => {
       const given = c.verdicts.map((v) => v.verdict).filter((v) => v !== null);

@@ -46,7 +46,7 @@ export interface CalibrationItemResult {
   kappa: number | null;
   /** Share of pairs of participants giving the same verdict (Fleiss' P̄). */
   observed: number | null;
-  /** Share of the participants' verdicts equal to the reference (null without any reference). */
+  /** Share of the participants' verdicts equal to the reference (a call without one, a tie, agrees with nothing); null without verdicts. */
   agreement: number | null;
   /** Whether anybody's verdict differs from another's or from the reference on some call. */
   disagreement: boolean;

@@ -18,7 +18,7 @@ export function CalibrationWork() {
   if (!reads || !items.length) return null;
   const today = dayjs().format('YYYY-MM-DD');
   return (
-    <Card title={t('home.calibration.title', { n: items.length })} style={{ marginBottom: 24 }} data-testid="home-calibration">
+    <Card title={t('home.calibration.title', { n: items.length })} style={{ marginBottom: 24 }} data-testid="home-calibrations-to-score">
       <List
         size="small"
         dataSource={items}
