@@ -150,5 +150,16 @@ describe('calibration', () => {
     expect(draft.status).toBe('draft');
     const sections = (await call<{ sections: { items: { code: string; scoringNote?: string }[] }[] }>(admin, 'GET', `/checklists/${draft.id}`)).sections;
     expect(sections.flatMap((x) => x.items).find((i) => i.code === 'GREETING')?.scoringNote).toBe('开头 15 秒内说“您好”即合格，被客户打断后补说也算');
+
+    // Once that draft is published, the workspace shows the note beside the item.
+    await call(admin, 'POST', `/checklists/${draft.id}/publish`, {});
+    const form = new FormData();
+    form.append('audio', new Blob([new Uint8Array(toneWav(1))], { type: 'audio/wav' }), 'call.wav');
+    form.append('metadata', JSON.stringify({ externalId: `cal-${suffix}-next`, agent, startedAt: `${yesterday}T11:00:00+08:00`, direction: 'inbound' }));
+    const next = await call<{ id: string }>(admin, 'POST', '/recordings', form);
+    await s.goto(`${server.baseUrl}/evaluate/${next.id}`);
+    await s.getByTestId('workspace').waitFor();
+    expect(await s.getByTestId('item-GREETING-scoring-note').innerText()).toContain('被客户打断后补说也算');
+    expect(await s.locator('[data-testid$="-scoring-note"]').count()).toBe(1);
   });
 });
