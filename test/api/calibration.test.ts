@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '#shared/dates.js';
+import { toneWav } from '../support/audio.js';
 import { builders } from '../support/builders.js';
 import { allItems, recordingFor } from '../support/evaluations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -477,4 +478,46 @@ describe('calibration evaluations never count', () => {
     const after = (await t.as(w.supervisor.token).get(`/api/reports/summary?${range}`)).body;
     expect(after).toMatchObject({ evaluations: 1, averageScore: 100 });
   });
+});
+
+describe('calibration evaluations are not sampling progress', () => {
+  it('leaves a sampled call undone in the inspector’s queue when he scores it in a calibration session, done once scored daily', async () => {
+    const b = builders(t);
+    const project = await b.project();
+    const team = await b.team(project.code);
+    const newHire = await b.agent(team.code, { hiredAt: '2026-10-01', grade: 'C' });
+    const [inspector, colleague, supervisor] = await Promise.all([
+      b.user({ roles: ['inspector'], projects: [project.code] }),
+      b.user({ roles: ['inspector'], projects: [project.code] }),
+      b.user({ roles: ['supervisor'], projects: [project.code] }),
+    ]);
+    const SAMPLED = '2026-11-20';
+    for (let i = 0; i < 4; i++) {
+      const res = await t
+        .as(t.adminToken)
+        .post('/api/recordings')
+        .attach('audio', toneWav(31), 'c.wav') // the plan's default minimum is 30 s
+        .field(
+          'metadata',
+          JSON.stringify({ externalId: `cal-q-${Date.now()}-${i}`, agent: newHire.employeeNo, startedAt: `${SAMPLED}T10:0${i}:00+08:00`, direction: 'inbound' }),
+        );
+      expect(res.status).toBe(201);
+    }
+    await t.as(t.adminToken).post('/api/sampling/runs').send({ project: project.code, date: SAMPLED }).expect(201);
+    // The picks are spread over both inspectors: take one of his.
+    const queue = async () =>
+      (await t.as(inspector.token).get(`/api/sampling/queue?date=${SAMPLED}`)).body as { done: number; items: { recordingId: string; done: boolean }[] };
+    const mine = (await queue()).items[0].recordingId;
+    const s = await session({ recordings: [mine], participants: [inspector.username, colleague.username] }, supervisor.token);
+    expect(s.id).toBeTruthy();
+    await score(inspector, mine, { GREETING: 'fail' });
+    expect((await queue()).done).toBe(0);
+    expect((await queue()).items.find((i) => i.recordingId === mine)?.done).toBe(false);
+    await t
+      .as(inspector.token)
+      .post('/api/evaluations')
+      .send({ recordingId: mine, source: 'daily', items: await allItems(t) })
+      .expect(201);
+    expect((await queue()).done).toBe(1);
+  }, 60_000);
 });
