@@ -125,6 +125,11 @@ export const PERMISSIONS = {
   'dispute.answer': [Role.Admin, Role.Supervisor, Role.Inspector],
   /** Rule on an escalated dispute, finally. */
   'dispute.rule': [Role.Admin, Role.Supervisor],
+  // Calibration (issue 15): the supervisor has inspectors score the same calls blind, then reveals and discusses.
+  /** See the calibration sessions one takes part in (a supervisor those of his projects) and score their calls. */
+  'calibration.read': [Role.Admin, Role.Supervisor, Role.Inspector],
+  /** Create a session, reveal it and write each item's guidance into the next checklist draft. */
+  'calibration.manage': [Role.Admin, Role.Supervisor],
   // Exports (seed 三(三): nothing leaves without approval).
   /** Download an export at once (evaluations as CSV/XLSX), audited. */
   'export.direct': [Role.Admin, Role.Supervisor],

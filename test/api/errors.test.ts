@@ -79,6 +79,19 @@ const disputeB1 = (evaluationId: string) =>
     .post(`/api/evaluations/${evaluationId}/disputes`)
     .send({ items: [{ code: 'B1', reason: '其实复述了' }] });
 
+let calibrationColleague: { token: string; username: string } | undefined;
+/** A calibration session (issue 15) on a fresh call of project A: its inspector and a colleague take part. */
+async function calibrationSession(): Promise<{ id: string; recordingId: string }> {
+  calibrationColleague ??= await builders(t).user({ roles: ['inspector'], projects: [world.a.project.code] });
+  const recordingId = await recordingFor(t, world.a.agent.employeeNo);
+  const res = await t
+    .as(t.adminToken)
+    .post('/api/calibration-sessions')
+    .send({ title: '校准', recordings: [recordingId], participants: [world.a.inspector.username, calibrationColleague.username], deadline: '2999-01-01' });
+  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+  return { id: res.body.id, recordingId };
+}
+
 /** The inspector's open draft on a fresh call of his project, fully scored. */
 async function scoredDraft(): Promise<{ id: string; revision: number }> {
   const recordingId = await recordingFor(t, world.a.agent.employeeNo);
@@ -617,6 +630,41 @@ const cases: Case[] = [
       const queue = (await t.as(inspector.token).get('/api/sampling/queue').query({ date: DAY })).body;
       const blind = queue.items.find((a: { blind: boolean }) => a.blind);
       return t.as(inspector.token).get(`/api/recordings/${blind.recordingId}/auto-checks`);
+    },
+  ],
+  [
+    'CALIBRATION_BLIND',
+    403,
+    async () => {
+      const { id, recordingId } = await calibrationSession();
+      const first = await t
+        .as(world.a.inspector.token)
+        .post('/api/evaluations')
+        .send({ recordingId, source: 'calibration', items: await allItems(t) });
+      expect(first.status).toBe(201);
+      expect(id).toBeTruthy();
+      return t.as(calibrationColleague!.token).get(`/api/evaluations/${first.body.id}`);
+    },
+  ],
+  [
+    'CALIBRATION_STATE',
+    409,
+    async () => {
+      const { id } = await calibrationSession();
+      return t
+        .as(t.adminToken)
+        .put(`/api/calibration-sessions/${id}/guidance`)
+        .send({ items: [{ code: 'B1', text: '复述需求才算' }] });
+    },
+    (body) => expect(body.params).toEqual({ status: 'open', action: 'given guidance' }),
+  ],
+  [
+    'CALIBRATION_NOT_PARTICIPANT',
+    403,
+    async () => {
+      const { id } = await calibrationSession();
+      const outsider = await builders(t).user({ roles: ['inspector'], projects: [world.a.project.code] });
+      return t.as(outsider.token).get(`/api/calibration-sessions/${id}`);
     },
   ],
   [

@@ -31,8 +31,17 @@ export class ChecklistVersionRepository {
   }
 
   /** There is at most one draft at a time. */
-  draft(): Promise<ChecklistVersionEntity | null> {
-    return this.orm.findOneBy({ status: ChecklistStatus.Draft });
+  draft(tx?: Transaction): Promise<ChecklistVersionEntity | null> {
+    return this.repo(tx).findOneBy({ status: ChecklistStatus.Draft });
+  }
+
+  /** Serialises the writers of the draft inside their transactions (the scoring notes of calibration sessions). */
+  async lockDrafts(tx: Transaction): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('checklist-draft', 0))`);
+  }
+
+  async updateSections(id: string, sections: ChecklistSection[], tx: Transaction): Promise<void> {
+    await tx.getRepository(ChecklistVersionEntity).update({ id, status: ChecklistStatus.Draft }, { sections });
   }
 
   /** Version 1, published, when the table is empty (a new database); nothing otherwise. */

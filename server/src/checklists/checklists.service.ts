@@ -8,7 +8,7 @@ import { AuditService } from '#server/audit/audit.service.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { DomainError, notFound } from '#server/common/domain-error.js';
 import { DomainEvents } from '#server/common/domain-events.js';
-import { TransactionRunner } from '#server/database/transaction.js';
+import { type Transaction, TransactionRunner } from '#server/database/transaction.js';
 import { ChecklistStatus, type ChecklistVersionEntity } from './checklist-version.entity.js';
 import { ChecklistVersionRepository } from './checklist-version.repository.js';
 import { toChecklistSummary, toChecklistVersion } from './checklist.mapper.js';
@@ -83,6 +83,43 @@ export class ChecklistsService implements OnApplicationBootstrap {
       await this.audit.record({ userId: user.id, username: user.username, action: 'checklist.draft', detail: { version: draft.version, basedOn: source.version } }, tx);
       return toChecklistVersion(draft);
     });
+  }
+
+  /**
+   * Issue 15: a calibration session's guidance goes into the next checklist draft as each item's scoring
+   * note, inside the caller's transaction. The draft is started from the active version when there is
+   * none (audited as any draft); publishing it stays the whole centre's supervisor's decision. Answers
+   * the draft's version for each code, null where the draft has no such item.
+   */
+  async writeScoringNotes(user: AuthUser, notes: { code: string; text: string }[], tx: Transaction): Promise<Map<string, number | null>> {
+    await this.versions.lockDrafts(tx);
+    let draft = await this.versions.draft(tx);
+    if (!draft) {
+      const source = await this.activeEntity();
+      draft = await this.versions.insertDraft({ sections: source.sections, createdBy: user.id }, tx);
+      await this.audit.record(
+        { userId: user.id, username: user.username, action: 'checklist.draft', detail: { version: draft.version, basedOn: source.version, from: 'calibration' } },
+        tx,
+      );
+    }
+    const byCode = new Map(notes.map((n) => [n.code, n.text]));
+    const written = new Map<string, number | null>(notes.map((n) => [n.code, null]));
+    const sections = draft.sections.map((section) => ({
+      ...section,
+      items: section.items.map((item) => {
+        const note = byCode.get(item.code);
+        if (note === undefined) return item;
+        written.set(item.code, draft.version);
+        const { scoringNote: _old, ...rest } = item;
+        return note ? { ...rest, scoringNote: note } : rest;
+      }),
+    }));
+    await this.versions.updateSections(draft.id, sections, tx);
+    await this.audit.record(
+      { userId: user.id, username: user.username, action: 'checklist.edit', detail: { version: draft.version, scoringNotes: [...byCode.keys()] } },
+      tx,
+    );
+    return written;
   }
 
   async updateDraft(user: AuthUser, id: string, sections: unknown, note?: string): Promise<ChecklistVersion> {

@@ -26,6 +26,7 @@ import {
 import { RectificationNoticeEntity, RectificationNoticeHistoryEntity } from '#server/rectification/rectification.entity.js';
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, DefectEntity } from '#server/coaching/coaching.entity.js';
 import { FaqEntryEntity, FaqProposalEntity, FaqSearchGenerationEntity, FaqVersionEntity } from '#server/faq/faq.entity.js';
+import { CalibrationCallEntity, CalibrationGuidanceEntity, CalibrationParticipantEntity, CalibrationSessionEntity } from '#server/calibration/calibration.entity.js';
 import { DisputeEntity, DisputeItemEntity, DisputeStepEntity, EvaluationAcknowledgementEntity } from '#server/disputes/dispute.entity.js';
 import { CallExampleEntity, FaqEntryExampleEntity, SharingSessionEntity, SharingSessionExampleEntity } from '#server/examples/example.entity.js';
 import { AuditLogEntity } from '#server/audit/audit-log.entity.js';
@@ -91,6 +92,10 @@ export const ENTITIES = [
   FaqSearchGenerationEntity,
   FaqProposalEntity,
   EvaluationAcknowledgementEntity,
+  CalibrationSessionEntity,
+  CalibrationCallEntity,
+  CalibrationParticipantEntity,
+  CalibrationGuidanceEntity,
   DisputeEntity,
   DisputeItemEntity,
   DisputeStepEntity,

@@ -1,4 +1,5 @@
 import { BlindEvaluations1796683730674 } from '#server/migrations/1796683730674-BlindEvaluations.js';
+import { Calibration1796683768058 } from '#server/migrations/1796683768058-Calibration.js';
 import { FaqSearchGeneration1796650206993 } from '#server/migrations/1796650206993-FaqSearchGeneration.js';
 import { Examples1796649784024 } from '#server/migrations/1796649784024-Examples.js';
 import { Disputes1796609900173 } from '#server/migrations/1796609900173-Disputes.js';
@@ -61,4 +62,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Examples1796649784024,
   FaqSearchGeneration1796650206993,
   BlindEvaluations1796683730674,
+  Calibration1796683768058,
 ];

@@ -50,6 +50,7 @@ export class EvaluationQueryService {
       calibration: flag(q.calibration),
       amended: flag(q.amended),
       failedCodes: q.code ? [...new Set(q.code.split(','))] : undefined,
+      viewerId: user.id,
       page: all ? 1 : q.page,
       pageSize: all ? EXPORT_LIMIT : q.pageSize,
     });

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import type { CalibrationSessionEntity } from '#server/calibration/calibration.entity.js';
 import type { ChecklistVersionEntity } from '#server/checklists/checklist-version.entity.js';
 import type { UserEntity } from '#server/org/users/user.entity.js';
 import type { RecordingEntity } from '#server/recordings/recording.entity.js';
@@ -21,6 +22,7 @@ export enum EvaluationStatus {
 @Index('IDX_evaluations_project_call_date', ['projectId', 'callDate'])
 @Index('IDX_evaluations_recording', ['recordingId'])
 @Index('IDX_evaluations_inspector_call_date', ['inspectorId', 'callDate'])
+@Index('IDX_evaluations_calibration_session', ['calibrationSessionId'])
 @Index('UQ_evaluations_open_draft', ['recordingId', 'inspectorId'], { unique: true, where: `"status" = 'draft'` })
 export class EvaluationEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -66,6 +68,14 @@ export class EvaluationEntity {
   /** Scored blind (issue 15): the machine's verdicts and evidence stay hidden from the inspector until submit. */
   @Column({ type: 'boolean', default: false })
   blind!: boolean;
+
+  /** The calibration session a `calibration` evaluation was scored for (issue 15), when it was started in one. */
+  @Column({ type: 'uuid', nullable: true })
+  calibrationSessionId!: string | null;
+
+  @ManyToOne('CalibrationSessionEntity', { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'calibrationSessionId' })
+  calibrationSession!: Relation<CalibrationSessionEntity> | null;
 
   @Column({ type: 'enum', enum: EvaluationStatus, enumName: 'evaluation_status', default: EvaluationStatus.Draft })
   status!: EvaluationStatus;

@@ -26,6 +26,8 @@ export interface EvaluationFilter {
   amended?: boolean;
   /** Only those that failed one of these items. */
   failedCodes?: string[];
+  /** Who reads: others' evaluations of the calls of a calibration session he takes part in stay hidden until it is revealed. */
+  viewerId?: string;
   page: number;
   pageSize: number;
 }
@@ -62,7 +64,7 @@ export interface EvaluationRow {
 
 /** What a new evaluation copies from its call, and who scores it with which version. */
 export type NewEvaluation = Pick<EvaluationEntity, 'recordingId' | 'agentId' | 'teamId' | 'projectId' | 'callDate' | 'inspectorId' | 'checklistVersionId' | 'source'> &
-  Partial<Pick<EvaluationEntity, 'comment' | 'blind'>>;
+  Partial<Pick<EvaluationEntity, 'comment' | 'blind' | 'calibrationSessionId'>>;
 
 export type ItemChanges = Partial<Pick<EvaluationItemEntity, 'verdict' | 'comment' | 'at' | 'until'>>;
 
@@ -74,6 +76,14 @@ const COLUMNS = `e.id, e."recordingId", a."employeeNo" AS "agentNo", a.name AS "
   u.username AS inspector, u."displayName" AS "inspectorName", e.source, e.blind, e.status, e.revision, cv.version AS "checklistVersion",
   e."checklistVersionId", e.score, e.fatal, e.comment, e."createdAt", e."submittedAt", e."teamId", e."inspectorId",
   r."startedAt" AS "callStartedAt", e."callDate"`;
+/**
+ * Issue 15, blindness: the evaluation `e` is someone else's on a call of a calibration session not yet
+ * revealed in which the viewer (`?`, three times) takes part or is the expert. Any source: a participant
+ * sees neither the others' calibration verdicts nor the call's other evaluations until the reveal.
+ */
+const BLIND_TO_VIEWER = `EXISTS (SELECT 1 FROM calibration_calls cc JOIN calibration_sessions cs ON cs.id = cc."sessionId"
+  WHERE cc."recordingId" = e."recordingId" AND cs."revealedAt" IS NULL AND e."inspectorId" <> ?
+    AND (cs."expertId" = ? OR EXISTS (SELECT 1 FROM calibration_participants cp WHERE cp."sessionId" = cs.id AND cp."userId" = ?)))`;
 const ORDER = `ORDER BY COALESCE(e."submittedAt", e."createdAt") DESC, e.id`;
 
 @Injectable()
@@ -103,6 +113,7 @@ export class EvaluationRepository {
       filter.add(`${f.amended ? '' : 'NOT '}EXISTS (SELECT 1 FROM evaluation_history ah WHERE ah."evaluationId" = e.id AND ah.action = 'amended')`);
     if (f.failedCodes?.length)
       filter.add(`EXISTS (SELECT 1 FROM evaluation_items fi WHERE fi."evaluationId" = e.id AND fi.verdict = 'fail' AND fi.code = ANY(?))`, f.failedCodes);
+    if (f.viewerId) filter.add(`NOT ${BLIND_TO_VIEWER}`, f.viewerId, f.viewerId, f.viewerId);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM evaluations e ${filter.where}`, filter.params);
     const rows = await this.db.query(`SELECT ${COLUMNS} ${FROM} ${filter.where} ${ORDER} LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`, filter.params);
     return { total, rows: await this.withItems(rows) };
@@ -117,6 +128,25 @@ export class EvaluationRepository {
   /** The evaluation's own row, without names or items. */
   entityById(id: string): Promise<EvaluationEntity | null> {
     return this.db.getRepository(EvaluationEntity).findOneBy({ id });
+  }
+
+  /** Whether the evaluation is hidden from the viewer by a calibration session not yet revealed (`BLIND_TO_VIEWER`). */
+  async blindTo(id: string, viewerId: string): Promise<boolean> {
+    const filter = new SqlFilter().add('e.id = ?', id).add(BLIND_TO_VIEWER, viewerId, viewerId, viewerId);
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM evaluations e ${filter.where}`, filter.params);
+    return rows.length > 0;
+  }
+
+  /** The latest calibration session not yet revealed that has the call and in which the user takes part or is the expert. */
+  async openCalibrationSessionOf(recordingId: string, userId: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT cs.id FROM calibration_sessions cs JOIN calibration_calls cc ON cc."sessionId" = cs.id
+        WHERE cc."recordingId" = $1 AND cs."revealedAt" IS NULL
+          AND (cs."expertId" = $2 OR EXISTS (SELECT 1 FROM calibration_participants cp WHERE cp."sessionId" = cs.id AND cp."userId" = $2))
+        ORDER BY cs."createdAt" DESC LIMIT 1`,
+      [recordingId, userId],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** The inspector's open draft on the call, if any (there is at most one). */

@@ -75,9 +75,10 @@ export class EvaluationsService {
     const { auto } = await this.machineVerdicts(user, recording.id);
     // Scored without the machine's verdicts when the call was given blind (they are refused to him until submit).
     const blind = dto.source === 'daily' && (await this.autocheck.isBlind(recording.id, user.id));
+    const calibrationSessionId = await this.calibrationSessionOf(user, recording.id, dto.source);
     const id = await this.transaction.run(async (tx) => {
       const evaluationId = await this.evaluations.insert(
-        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, comment: dto.comment ?? null, blind },
+        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, comment: dto.comment ?? null, blind, calibrationSessionId },
         tx,
       );
       await this.writeItems(evaluationId, checklist, dto.items, auto, tx);
@@ -101,9 +102,10 @@ export class EvaluationsService {
     const { auto, evidence } = await this.machineVerdicts(user, recording.id);
     const blind = dto.source === 'daily' && (await this.autocheck.isBlind(recording.id, user.id));
     const suggested = blind ? [] : [...auto].map(([code, verdict]) => ({ code, verdict, at: evidence.get(code)?.start ?? null, until: evidence.get(code)?.end ?? null }));
+    const calibrationSessionId = await this.calibrationSessionOf(user, recording.id, dto.source);
     const id = await this.transaction.run(async (tx) => {
       const evaluationId = await this.evaluations.insertDraftIfNone(
-        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, blind },
+        { ...fromCall(recording), inspectorId: user.id, checklistVersionId: version.id, source: dto.source, blind, calibrationSessionId },
         tx,
       );
       if (!evaluationId) return null; // the same inspector opened it twice at once
@@ -199,9 +201,22 @@ export class EvaluationsService {
     return (await this.evaluations.history(id)).map(toHistoryEntry);
   }
 
-  /** The evaluation if the caller may read it: in their scope, and a draft only to its own inspector. */
+  /**
+   * A calibration evaluation belongs to the open session of the call the scorer takes part in (issue 15),
+   * if there is one: the session's results read it. Without one (a script moving history in) it stands alone.
+   */
+  private async calibrationSessionOf(user: AuthUser, recordingId: string, source: EvaluationSource): Promise<string | null> {
+    return source === 'calibration' ? this.evaluations.openCalibrationSessionOf(recordingId, user.id) : null;
+  }
+
+  /**
+   * The evaluation if the caller may read it: in their scope, a draft only to its own inspector, and
+   * not someone else's on a call of a calibration session the caller takes part in before its reveal.
+   */
   private async readable(user: AuthUser, id: string): Promise<EvaluationEntity> {
     const evaluation = await this.scope.evaluation(user, id);
+    if (evaluation.inspectorId !== user.id && (await this.evaluations.blindTo(id, user.id)))
+      throw new DomainError('CALIBRATION_BLIND', 'Forbidden: this call is in a calibration session you take part in that is not revealed yet');
     // A draft is its inspector's work in progress; others see it once submitted.
     if (evaluation.status === EvaluationStatus.Draft && evaluation.inspectorId !== user.id && !can(user.roles, 'evaluation.readAnyDraft')) {
       throw notFound('Evaluation');

@@ -88,7 +88,9 @@ export class RecordingRepository {
     filter.equals('r."hasTranscript"', f.hasTranscript);
     if (f.customerNumber) filter.add('r."customerNumber" = ?', f.customerNumber);
     if (f.evaluated !== undefined) {
-      filter.add(`${f.evaluated ? '' : 'NOT '}EXISTS (SELECT 1 FROM evaluations e WHERE e."recordingId" = r.id AND e.status = 'submitted')`);
+      filter.add(
+        `${f.evaluated ? '' : 'NOT '}EXISTS (SELECT 1 FROM evaluations e WHERE e."recordingId" = r.id AND e.status = 'submitted' AND e.source <> 'calibration')`,
+      );
     }
     if (f.failed) {
       filter.add(

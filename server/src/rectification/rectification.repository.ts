@@ -131,10 +131,13 @@ export class RectificationRepository {
     );
   }
 
-  /** Of the ids given, those that are submitted evaluations of the team. */
+  /** Of the ids given, those that are submitted evaluations of the team (calibration ones are no evidence). */
   async submittedOfTeam(ids: string[], teamId: string): Promise<string[]> {
     if (!ids.length) return [];
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM evaluations WHERE id = ANY($1) AND "teamId" = $2 AND status = 'submitted'`, [ids, teamId]);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM evaluations WHERE id = ANY($1) AND "teamId" = $2 AND status = 'submitted' AND source <> 'calibration'`,
+      [ids, teamId],
+    );
     return rows.map((r) => r.id);
   }
 

@@ -82,7 +82,8 @@ export interface ConfidenceRow {
   allDaily: number;
 }
 
-const SCORED = `EXISTS (SELECT 1 FROM evaluations e WHERE e."recordingId" = sa."recordingId" AND e."inspectorId" = sa."inspectorId" AND e.status = 'submitted')`;
+/** A sampled call is done once its listener submitted an evaluation of it; a calibration one is another exercise (issue 15). */
+const SCORED = `EXISTS (SELECT 1 FROM evaluations e WHERE e."recordingId" = sa."recordingId" AND e."inspectorId" = sa."inspectorId" AND e.status = 'submitted' AND e.source <> 'calibration')`;
 const ASSIGNMENT_COLUMNS = `sa.id, sa."recordingId", a."employeeNo" AS agent, a.name AS "agentName", t.code AS team, u.username AS inspector,
   sa.reason, sa.source, sa.blind, sa.date, r."durationSeconds" AS duration, r."startedAt", ${SCORED} AS done`;
 const ASSIGNMENT_FROM = `FROM sampling_assignments sa JOIN recordings r ON r.id = sa."recordingId" JOIN agents a ON a.id = sa."agentId"
@@ -184,9 +185,9 @@ export class SamplingRepository {
     const rows: { id: string; newHire: boolean; lowScore: boolean; fatal: boolean }[] = await tx.query(
       `SELECT a.id,
               (a.grade = 'intern' OR a."hiredAt" > $2::date - $3::int) AS "newHire",
-              COALESCE((SELECT avg(e.score) FROM evaluations e WHERE e."agentId" = a.id AND e.status = 'submitted'
+              COALESCE((SELECT avg(e.score) FROM evaluations e WHERE e."agentId" = a.id AND e.status = 'submitted' AND e.source <> 'calibration'
                           AND e."submittedDate" > $2::date - $5::int), 100) < $4 AS "lowScore",
-              EXISTS (SELECT 1 FROM evaluations e WHERE e."agentId" = a.id AND e.status = 'submitted' AND e.fatal
+              EXISTS (SELECT 1 FROM evaluations e WHERE e."agentId" = a.id AND e.status = 'submitted' AND e.source <> 'calibration' AND e.fatal
                         AND e."submittedDate" > $2::date - $6::int) AS fatal
          FROM agents a JOIN teams t ON t.id = a."teamId"
         WHERE t."projectId" = $1 AND a.status = 'active'`,
@@ -259,7 +260,10 @@ export class SamplingRepository {
 
   /** The listener has submitted an evaluation of the call. */
   async isScored(recordingId: string, inspectorId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM evaluations WHERE "recordingId" = $1 AND "inspectorId" = $2 AND status = 'submitted'`, [recordingId, inspectorId]);
+    const rows = await this.db.query(`SELECT 1 FROM evaluations WHERE "recordingId" = $1 AND "inspectorId" = $2 AND status = 'submitted' AND source <> 'calibration'`, [
+      recordingId,
+      inspectorId,
+    ]);
     return rows.length > 0;
   }
 
@@ -298,7 +302,7 @@ export class SamplingRepository {
               array_agg(e.score ORDER BY e."submittedAt") FILTER (WHERE sa.reason = 'random' AND e.id IS NOT NULL) AS random,
               count(e.id) FILTER (WHERE e.source = 'daily')::int AS "allDaily"
          FROM agents a JOIN teams t ON t.id = a."teamId"
-         LEFT JOIN evaluations e ON e."agentId" = a.id AND e.status = 'submitted' AND ${period.conjunction}
+         LEFT JOIN evaluations e ON e."agentId" = a.id AND e.status = 'submitted' AND e.source <> 'calibration' AND ${period.conjunction}
          LEFT JOIN sampling_assignments sa ON sa."recordingId" = e."recordingId" AND sa."inspectorId" = e."inspectorId"
         ${where.where}
         GROUP BY a.id, a."employeeNo", a.name, t.code ORDER BY t.code, a."employeeNo"`,

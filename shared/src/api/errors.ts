@@ -112,6 +112,12 @@ export const ERROR_CODES = [
   /** An example call changed or removed by someone other than who marked it (a supervisor may). */
   'EXAMPLE_NOT_YOURS',
   'AUTO_CHECK_BLIND',
+  /** A participant of a calibration session not yet revealed asks for someone else's evaluation of its calls, or the benchmark. */
+  'CALIBRATION_BLIND',
+  /** A calibration session's state does not allow the step (`params.status`, `params.action`): revealing twice, guidance before the reveal. */
+  'CALIBRATION_STATE',
+  /** An inspector opening a calibration session he does not take part in. */
+  'CALIBRATION_NOT_PARTICIPANT',
   /** Too many failed sign-ins (`params.retryAfterSeconds`). */
   'THROTTLED',
   /** Anything unexpected: details are in the server log, never in the answer. */

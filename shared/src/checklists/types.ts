@@ -6,6 +6,11 @@ export interface ChecklistItem {
   title: string;
   /** What the inspector listens for. */
   guidance?: string;
+  /**
+   * How to score it where inspectors disagreed: a calibration session's outcome (issue 15), written
+   * into the next draft and shown beside the item in the workspace.
+   */
+  scoringNote?: string;
   points: number;
   /** Failing it makes the whole evaluation fatal (score 0). */
   critical: boolean;

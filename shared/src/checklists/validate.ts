@@ -48,7 +48,7 @@ export const RULE_TYPES = ['phrase-required', 'phrase-forbidden', 'interrupt', '
 const CODE = new RegExp(`^[A-Z][A-Z0-9_]{0,${CODE_MAX_LENGTH - 1}}$`);
 const isPositive = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n > 0;
 const isPhrase = (p: unknown) => typeof p === 'string' && p.trim().length > 0 && p.length <= PHRASE_MAX_LENGTH;
-const ITEM_FIELDS = ['code', 'title', 'guidance', 'points', 'critical', 'allowNa', 'knowledge', 'rule'];
+const ITEM_FIELDS = ['code', 'title', 'guidance', 'scoringNote', 'points', 'critical', 'allowNa', 'knowledge', 'rule'];
 
 type Add = (field: string, code: ChecklistProblemCode, params?: Record<string, string | number>) => void;
 
@@ -71,6 +71,7 @@ export function validateChecklist(sections: unknown): ChecklistProblem[] {
       else codes.add(item.code);
       if (typeof item.title !== 'string' || !item.title.trim()) add(`${f}.title`, 'empty');
       if (item.guidance !== undefined && typeof item.guidance !== 'string') add(`${f}.guidance`, 'notText');
+      if (item.scoringNote !== undefined && typeof item.scoringNote !== 'string') add(`${f}.scoringNote`, 'notText');
       if (typeof item.points !== 'number' || !Number.isFinite(item.points) || item.points < 0 || item.points > POINTS_MAX)
         add(`${f}.points`, 'pointsRange', { min: 0, max: POINTS_MAX });
       if (typeof item.critical !== 'boolean') add(`${f}.critical`, 'notBoolean');

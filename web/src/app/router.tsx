@@ -39,6 +39,7 @@ const PAGES: Record<NavKey, Lazy> = {
   faq: page(() => import('#web/features/faq/routes/faq')),
   'faq-inbox': page(() => import('#web/features/faq/routes/faq-inbox')),
   examples: page(() => import('#web/features/examples/routes/examples')),
+  calibration: page(() => import('#web/features/calibration/routes/calibration-sessions')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({
@@ -72,6 +73,11 @@ const DETAIL_PAGES: { path: `/${string}`; permission: Permission; lazy: Lazy }[]
     path: paths.dashboardTeam.path,
     permission: 'report.summary',
     lazy: page(() => import('#web/features/reports/routes/dashboard-team')),
+  },
+  {
+    path: paths.calibrationSession.path,
+    permission: 'calibration.read',
+    lazy: page(() => import('#web/features/calibration/routes/calibration-session')),
   },
   {
     path: paths.coachingItem.path,

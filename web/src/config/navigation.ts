@@ -72,6 +72,13 @@ export const NAVIGATION = [
   { key: 'kpi', path: paths.kpi.path, permission: 'kpi.read', label: 'nav.kpi', help: 'navHelp.kpi' },
   { key: 'faq', path: paths.faq.path, permission: 'faq.read', label: 'nav.faq', help: 'navHelp.faq' },
   { key: 'faq-inbox', path: paths.faqInbox.path, permission: 'faq.proposals', label: 'nav.faqInbox', help: 'navHelp.faqInbox' },
+  {
+    key: 'calibration',
+    path: paths.calibrationSessions.path,
+    permission: 'calibration.read',
+    label: 'nav.calibration',
+    help: 'navHelp.calibration',
+  },
   { key: 'examples', path: paths.examples.path, permission: 'example.session.read', label: 'nav.examples', help: 'navHelp.examples' },
 ] as const satisfies readonly NavEntry[];
 

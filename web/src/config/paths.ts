@@ -158,6 +158,9 @@ export const paths = {
   faq: { path: '/faq', getHref: (query: { q?: string; status?: string } = {}) => withQuery('/faq', query) },
   faqEntry: { path: '/faq/entries/:id', getHref: (id: string) => `/faq/entries/${segment(id)}` },
   faqInbox: { path: '/faq/inbox', getHref: () => '/faq/inbox' },
+  /** Calibration sessions (issue 15): the list (and creating one), and one session with its results. */
+  calibrationSessions: { path: '/calibration', getHref: () => '/calibration' },
+  calibrationSession: { path: '/calibration/:id', getHref: (id: string) => `/calibration/${segment(id)}` },
   /** Example calls for the weekly sharing (issue 14): the examples (`tab` absent) and the sharing sessions (`tab=sessions`). */
   examples: { path: '/examples', getHref: (query: { tab?: 'sessions' } = {}) => withQuery('/examples', query) },
   /**

@@ -4,6 +4,7 @@ import { RoleTags } from '#web/components/role-tags';
 import { useUser } from '#web/lib/auth';
 import { useCan } from '#web/lib/authorization';
 import { Decisions } from './decisions';
+import { CalibrationWork } from './calibration-work';
 import { DisputeWork } from './dispute-work';
 import { FaqWork } from './faq-work';
 import { ListeningWork } from './listening-work';
@@ -39,6 +40,7 @@ export function HomeRoute() {
       </Descriptions>
       {decides && <Decisions />}
       {listens && <ListeningWork />}
+      {listens && <CalibrationWork />}
       {leads && <TeamFollowUp />}
       {curates && <FaqWork />}
       <DisputeWork />

@@ -16,6 +16,12 @@ export function ChecklistView({ sections }: { sections: readonly ChecklistSectio
       width: 260,
       render: (guidance?: string) => (guidance ? <Typography.Text type="secondary">{guidance}</Typography.Text> : '—'),
     },
+    {
+      title: t('checklists.fields.scoringNote'),
+      dataIndex: 'scoringNote',
+      width: 220,
+      render: (note?: string) => (note ? <Typography.Text type="secondary">{note}</Typography.Text> : '—'),
+    },
     { title: t('checklists.fields.points'), dataIndex: 'points', width: 70, align: 'right' },
     {
       title: t('checklists.fields.critical'),

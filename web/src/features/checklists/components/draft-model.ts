@@ -25,11 +25,15 @@ export const toDraft = (sections: readonly ChecklistSection[]): DraftSection[] =
     items: section.items.map((item) => ({ ...structuredClone(item), key: nextKey() })),
   }));
 
-/** What PUT /api/checklists/:id takes: no keys, and an empty guidance left out. */
+/** What PUT /api/checklists/:id takes: no keys, and an empty guidance or scoring note left out. */
 export const fromDraft = (sections: readonly DraftSection[]): ChecklistSection[] =>
   sections.map((section) => ({
     title: section.title,
-    items: section.items.map(({ key: _key, guidance, ...item }) => (guidance?.trim() ? { ...item, guidance } : item)),
+    items: section.items.map(({ key: _key, guidance, scoringNote, ...item }) => ({
+      ...item,
+      ...(guidance?.trim() ? { guidance } : {}),
+      ...(scoringNote?.trim() ? { scoringNote } : {}),
+    })),
   }));
 
 /** A code not used yet: NEW_1, NEW_2… (validateChecklist insists codes are unique). */

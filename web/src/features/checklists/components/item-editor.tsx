@@ -39,6 +39,14 @@ export function ItemEditor({ item, onChange, path, problems }: ItemEditorProps) 
           data-testid="item-guidance"
         />
       </Field>
+      <Field label={t('checklists.fields.scoringNote')} path={`${path}.scoringNote`} problems={problems}>
+        <Input.TextArea
+          value={item.scoringNote ?? ''}
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          onChange={(e) => set({ scoringNote: e.target.value })}
+          data-testid="item-scoring-note"
+        />
+      </Field>
       <Row gutter={24} wrap>
         <Col>
           <Field label={t('checklists.fields.points')} path={`${path}.points`} problems={problems}>

@@ -34,6 +34,7 @@ export const FIELD_LABELS = {
   items: 'checklists.fields.items',
   code: 'checklists.fields.code',
   guidance: 'checklists.fields.guidance',
+  scoringNote: 'checklists.fields.scoringNote',
   points: 'checklists.fields.points',
   critical: 'checklists.fields.critical',
   allowNa: 'checklists.fields.allowNa',

@@ -24,7 +24,7 @@ export const workspaceKeys = {
   all: ['workspace'] as const,
   call: (recordingId: string) => ['workspace', recordingId] as const,
   draft: (recordingId: string, source: EvaluationSource) => ['workspace', recordingId, 'draft', source] as const,
-  mine: (recordingId: string) => ['workspace', recordingId, 'mine'] as const,
+  mine: (recordingId: string, calibration = false) => ['workspace', recordingId, 'mine', calibration] as const,
   callEvaluations: (recordingId: string) => ['workspace', recordingId, 'all-evaluations'] as const,
   evaluation: (id: string) => ['workspace', 'evaluation', id] as const,
   history: (id: string) => ['workspace', 'evaluation', id, 'history'] as const,
@@ -50,19 +50,23 @@ export const draftQueryOptions = (recordingId: string, source: EvaluationSource)
 
 export const useDraft = (recordingId: string, source: EvaluationSource, enabled: boolean) => useQuery({ ...draftQueryOptions(recordingId, source), enabled });
 
-/** `GET /api/evaluations?recordingId=&inspector=me`: what the caller already submitted on this call, newest first. */
-export const getMySubmitted = (recordingId: string, signal?: AbortSignal) =>
-  api.get<Page<Evaluation>>('/evaluations', { recordingId, inspector: 'me', pageSize: 1 }, signal);
+/**
+ * `GET /api/evaluations?recordingId=&inspector=me&calibration=`: what the caller already submitted on
+ * this call, newest first, of the same kind as what he scores now: a calibration evaluation (issue 15)
+ * and a daily one of the same call are separate exercises.
+ */
+export const getMySubmitted = (recordingId: string, calibration: boolean, signal?: AbortSignal) =>
+  api.get<Page<Evaluation>>('/evaluations', { recordingId, inspector: 'me', calibration: String(calibration), pageSize: 1 }, signal);
 
-export const mySubmittedQueryOptions = (recordingId: string) =>
+export const mySubmittedQueryOptions = (recordingId: string, calibration = false) =>
   queryOptions({
-    queryKey: workspaceKeys.mine(recordingId),
-    queryFn: ({ signal }) => getMySubmitted(recordingId, signal),
+    queryKey: workspaceKeys.mine(recordingId, calibration),
+    queryFn: ({ signal }) => getMySubmitted(recordingId, calibration, signal),
     staleTime: 0,
     refetchOnMount: 'always',
   });
 
-export const useMySubmitted = (recordingId: string) => useQuery(mySubmittedQueryOptions(recordingId));
+export const useMySubmitted = (recordingId: string, calibration = false) => useQuery(mySubmittedQueryOptions(recordingId, calibration));
 
 /** `GET /api/evaluations?recordingId=`: every submitted evaluation of the call the caller may see (others' too). */
 export const getCallEvaluations = (recordingId: string, signal?: AbortSignal) => api.get<Page<Evaluation>>('/evaluations', { recordingId, pageSize: 50 }, signal);
@@ -98,7 +102,7 @@ export const submitEvaluation = ({ id, revision }: { id: string; revision: numbe
 function useRefreshAfterChange() {
   const queryClient = useQueryClient();
   return (evaluation: Evaluation) => {
-    queryClient.setQueryData(workspaceKeys.mine(evaluation.recordingId), { total: 1, items: [evaluation] });
+    queryClient.setQueryData(workspaceKeys.mine(evaluation.recordingId, evaluation.source === 'calibration'), { total: 1, items: [evaluation] });
     queryClient.setQueryData(workspaceKeys.evaluation(evaluation.id), evaluation);
     void queryClient.invalidateQueries({ queryKey: workspaceKeys.history(evaluation.id) });
     void queryClient.invalidateQueries({ queryKey: workspaceKeys.callEvaluations(evaluation.recordingId) });

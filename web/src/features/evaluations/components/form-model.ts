@@ -25,6 +25,8 @@ export const initialForm = (evaluation: Evaluation): FormState => ({
 /** An item of the evaluation with the checklist's guidance and N/A rule. */
 export interface FormItem extends EvaluationItem {
   guidance?: string;
+  /** How to score it where inspectors disagreed: a calibration session's outcome (issue 15). */
+  scoringNote?: string;
   allowNa: boolean;
   section: string;
   /** A required phrase's window (the first or last seconds of the call), when its rule has one. */
@@ -40,7 +42,7 @@ export function formSections(evaluation: Evaluation, sections: readonly Checklis
     if (!item) return [];
     used.add(def.code);
     const window = def.rule?.type === 'phrase-required' ? def.rule.window : undefined;
-    return [{ ...item, guidance: def.guidance, allowNa: def.allowNa, section, ...(window ? { window } : {}) }];
+    return [{ ...item, guidance: def.guidance, scoringNote: def.scoringNote, allowNa: def.allowNa, section, ...(window ? { window } : {}) }];
   };
   const grouped = (sections ?? []).map((s) => ({ title: s.title, items: s.items.flatMap((def) => merge(def, s.title)) })).filter((s) => s.items.length);
   const rest = evaluation.items.filter((i) => !used.has(i.code)).map((i) => ({ ...i, allowNa: true, section: '' }));

@@ -87,6 +87,16 @@ export const ItemRow = memo(function ItemRow({
           </Flex>
         )}
       </Flex>
+      {item.scoringNote && (
+        <Typography.Paragraph
+          type="secondary"
+          data-testid={`item-${item.code}-scoring-note`}
+          style={{ margin: '4px 0 0', paddingInlineStart: 80, fontSize: 12 }}
+          ellipsis={{ rows: 2, tooltip: item.scoringNote }}
+        >
+          {t('workspace.scoringNote', { note: item.scoringNote })}
+        </Typography.Paragraph>
+      )}
       {(item.autoVerdict || range) && (
         <Flex align="center" gap={12} wrap style={{ marginTop: 4, paddingInlineStart: 80 }}>
           <AutoTag code={item.code} auto={item.autoVerdict} evidence={evidence} window={item.window} verdict={state.verdict} onSeek={onSeek} />

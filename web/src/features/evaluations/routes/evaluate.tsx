@@ -39,7 +39,7 @@ export function EvaluateRoute() {
 }
 
 function EvaluatePage({ recordingId, source, evaluationId }: { recordingId: string; source: EvaluationSource; evaluationId: string | null }) {
-  const mine = useMySubmitted(recordingId);
+  const mine = useMySubmitted(recordingId, source === 'calibration');
   const viewed = useEvaluation(evaluationId);
   const submitted = evaluationId ? viewed.data : mine.data?.items[0];
   const needDraft = !evaluationId && mine.isSuccess && !mine.data.items.length;
