@@ -143,6 +143,8 @@ export const PERMISSIONS = {
   'kpi.operational.write': [Role.Admin, Role.Supervisor],
   /** The quarterly grade review of one's projects (a team lead his teams' agents only), and its export. */
   'kpi.read': [Role.Admin, Role.Supervisor, Role.TeamLead],
+  /** Draft and publish a project's KPI scheme: the weights of the QA score and of the parts it imports. */
+  'kpi.scheme.edit': [Role.Admin, Role.Supervisor],
   /** Set the grade table a coming quarter is reviewed against. */
   'kpi.gradeTable.edit': [Role.Admin, Role.Supervisor],
   /** Add an agent's calls to the coming sampling runs when his QA score is not enough evidence. */

@@ -11,6 +11,7 @@ export interface KnownAgent {
   id: string;
   employeeNo: string;
   teamId: string;
+  projectId: string;
 }
 
 /** One agent's quarter as read: operational totals and the QA scores' mean, spread and count. */
@@ -55,7 +56,9 @@ export class KpiRepository {
 
   agentsByEmployeeNos(employeeNos: string[]): Promise<KnownAgent[]> {
     if (!employeeNos.length) return Promise.resolve([]);
-    return this.db.query(`SELECT id, "employeeNo", "teamId" FROM agents WHERE "employeeNo" = ANY($1)`, [employeeNos]);
+    return this.db.query(`SELECT a.id, a."employeeNo", a."teamId", t."projectId" FROM agents a JOIN teams t ON t.id = a."teamId" WHERE a."employeeNo" = ANY($1)`, [
+      employeeNos,
+    ]);
   }
 
   /** Stores or replaces each agent-day, in one statement. */
