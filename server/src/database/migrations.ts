@@ -1,3 +1,4 @@
+import { GradeTableHistory1796684324351 } from '#server/migrations/1796684324351-GradeTableHistory.js';
 import { KpiSchemes1796683861891 } from '#server/migrations/1796683861891-KpiSchemes.js';
 import { FaqSearchGeneration1796650206993 } from '#server/migrations/1796650206993-FaqSearchGeneration.js';
 import { Examples1796649784024 } from '#server/migrations/1796649784024-Examples.js';
@@ -61,4 +62,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Examples1796649784024,
   FaqSearchGeneration1796650206993,
   KpiSchemes1796683861891,
+  GradeTableHistory1796684324351,
 ];

@@ -43,16 +43,17 @@ export class OperationalDayEntity {
 }
 
 /**
- * A version of the grade table, in force from its quarter on until a later version's. Without any
- * row the seed's table (DEFAULT_GRADE_TABLE, version 0) applies.
+ * A version of the grade table, in force from its quarter on until a later version's (the latest
+ * version set for the same quarter wins; the earlier ones are kept). Without any row the seed's
+ * table (DEFAULT_GRADE_TABLE, version 0) applies.
  */
 @Entity('kpi_grade_tables')
+@Index('IDX_kpi_grade_tables_from_quarter', ['fromQuarter', 'version'])
 export class GradeTableEntity {
   @PrimaryGeneratedColumn('increment')
   version!: number;
 
   /** YYYY-Qn. */
-  @Index('UQ_kpi_grade_tables_from_quarter', { unique: true })
   @Column({ type: 'varchar', length: 7 })
   fromQuarter!: string;
 

@@ -143,11 +143,19 @@ export class KpiService {
       const { grade, minKpiScore, minCph, minSuccessRate } = byGrade.get(g)!;
       return { grade, minKpiScore, minCph, minSuccessRate };
     });
-    await this.transaction.run(async (tx) => {
-      await this.repo.saveGradeTable(body.fromQuarter, grades, user.id, tx);
-      await this.audit.record({ userId: user.id, username: user.username, action: 'kpi.gradeTable', detail: { fromQuarter: body.fromQuarter, grades } }, tx);
+    // A higher grade asks at least what the one below it does, or "the highest grade that holds" would skip one.
+    for (let k = 1; k < grades.length; k++)
+      for (const key of ['minKpiScore', 'minCph', 'minSuccessRate'] as const)
+        if (grades[k][key] < grades[k - 1][key])
+          throw invalid(`grades.${grades[k].grade}.${key}`, `${grades[k].grade} must ask at least the ${grades[k - 1][key]} ${grades[k - 1].grade} asks`, 'notAllowed', {
+            value: grades[k][key],
+          });
+    const version = await this.transaction.run(async (tx) => {
+      const version = await this.repo.saveGradeTable(body.fromQuarter, grades, user.id, tx);
+      await this.audit.record({ userId: user.id, username: user.username, action: 'kpi.gradeTable', detail: { version, fromQuarter: body.fromQuarter, grades } }, tx);
+      return version;
     });
-    return toGradeTable(await this.repo.gradeTableFor(body.fromQuarter));
+    return toGradeTable((await this.repo.gradeTables()).find((g) => g.version === version) ?? null);
   }
 
   /**
