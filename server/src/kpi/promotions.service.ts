@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalStep, Exam, ExamKind, ExamList, GradeHistory, Promotion, PromotionList } from '#shared/api/kpi.js';
+import type { ApprovalStep, Exam, ExamKind, ExamList, GradeHistory, Promotion, PromotionList, PromotionNotifications } from '#shared/api/kpi.js';
 import { localDateOf } from '#shared/dates.js';
 import { APPROVAL_STEPS, examRequiredFor, gradeRank, QUARTER_PATTERN } from '#shared/kpi/grades.js';
 import type { AgentGrade, Role } from '#shared/org.js';
@@ -13,6 +13,9 @@ import { toExam, toGradeChange, toPromotion } from './kpi.mapper.js';
 import { type PromotionRow, PromotionsRepository } from './promotions.repository.js';
 
 const today = () => localDateOf(new Date(), process.env.TZ);
+
+/** How long a decided promotion stays on the home page of who applied for it or approved it. */
+export const NOTICE_DAYS = 14;
 
 /**
  * Exams and promotions (seed 一(四), 2.2–2.3): a team lead or supervisor applies for an agent's
@@ -93,6 +96,21 @@ export class PromotionsService {
     const rows = await this.repo.promotions({ teamIds: this.scope.visibleTeamIds(user), status: q.status, waitingFor: q.mine ? user.id : undefined, agentId: agent?.id });
     const decisions = await this.repo.decisions(rows.map((r) => r.id));
     return { total: rows.length, items: rows.map((r) => toPromotion(r, decisions)) };
+  }
+
+  /**
+   * The home page's notices: the applications waiting for the caller's step, and the ones he applied
+   * for or was named on decided in the last NOTICE_DAYS days.
+   */
+  async notifications(user: AuthUser): Promise<PromotionNotifications> {
+    const teamIds = this.scope.visibleTeamIds(user);
+    const since = new Date(Date.now() - NOTICE_DAYS * 86_400_000);
+    const [awaiting, decided] = await Promise.all([
+      this.repo.promotions({ teamIds, waitingFor: user.id }),
+      this.repo.decidedFor({ userId: user.id, teamIds, since, limit: 20 }),
+    ]);
+    const decisions = await this.repo.decisions([...awaiting, ...decided].map((r) => r.id));
+    return { awaiting: awaiting.map((r) => toPromotion(r, decisions)), decided: decided.map((r) => toPromotion(r, decisions)), days: NOTICE_DAYS };
   }
 
   /**

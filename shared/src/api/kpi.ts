@@ -217,6 +217,17 @@ export interface GradeChange {
   changedBy: string;
 }
 
+/**
+ * `GET /api/kpi/promotions/notifications`: what the user's home page tells him about promotions —
+ * the applications waiting for his step, and those he applied for or was named on that were decided
+ * in the last `days` days (newest decision first).
+ */
+export interface PromotionNotifications {
+  awaiting: Promotion[];
+  decided: Promotion[];
+  days: number;
+}
+
 export interface GradeHistory {
   items: GradeChange[];
 }

@@ -86,6 +86,18 @@ export const en: Translation = {
     scopeTeams: 'Teams: {{codes}}',
     whatYouCanDo: 'What you can do',
     open: 'Open',
+    promotions: {
+      title: 'Promotion applications',
+      awaiting_one: 'Waiting for your approval ({{count}})',
+      awaiting_other: 'Waiting for your approval ({{count}})',
+      awaitingItem: '{{agent}} {{grades}}: your turn as {{step}} (applied by {{by}})',
+      open: 'Review',
+      decided: 'Decided in the last {{days}} days',
+      status: { approved: 'Approved', rejected: 'Rejected' },
+      approvedItem: '{{agent}} {{grades}}: approved at every step, effective from {{date}}',
+      rejectedItem: '{{agent}} {{grades}}: rejected by the {{step}}, {{by}}',
+      yours: 'your application',
+    },
     listening: {
       title: 'My listening',
       day: "Today's work: the sampled calls of {{date}}",

@@ -80,6 +80,18 @@ export const zhCN = {
     scopeTeams: '班组：{{codes}}',
     whatYouCanDo: '您可以',
     open: '进入',
+    promotions: {
+      title: '晋升申请',
+      awaiting_one: '等待您审批（{{count}} 份）',
+      awaiting_other: '等待您审批（{{count}} 份）',
+      awaitingItem: '{{agent}} {{grades}}：轮到您的{{step}}审批（{{by}} 申请）',
+      open: '去审批',
+      decided: '近 {{days}} 天已有结果',
+      status: { approved: '已批准', rejected: '已驳回' },
+      approvedItem: '{{agent}} {{grades}}：四级审批通过，自 {{date}} 起生效',
+      rejectedItem: '{{agent}} {{grades}}：被{{step}} {{by}} 驳回',
+      yours: '您的申请',
+    },
     listening: {
       title: '我的听评任务',
       day: '今日任务：{{date}} 的抽检通话',

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApprovalStep, Promotion, PromotionList } from '#shared/api/kpi';
+import type { ApprovalStep, Promotion, PromotionList, PromotionNotifications } from '#shared/api/kpi';
 import type { AgentGrade } from '#shared/org';
 import { api } from '#web/lib/api-client';
 import { kpiKeys } from './kpi';
@@ -14,6 +14,14 @@ export const promotionKeys = {
 /** `GET /api/kpi/promotions`: newest first, within the caller's teams. */
 export const usePromotions = (status = 'pending') =>
   useQuery({ queryKey: promotionKeys.list(status), queryFn: ({ signal }) => api.get<PromotionList>('/kpi/promotions', { status }, signal) });
+
+/** `GET /api/kpi/promotions/notifications`: for the home page, under `kpiKeys.all` so a decision refreshes it. */
+export const usePromotionNotifications = (enabled = true) =>
+  useQuery({
+    queryKey: [...promotionKeys.all, 'notifications'],
+    queryFn: ({ signal }) => api.get<PromotionNotifications>('/kpi/promotions/notifications', undefined, signal),
+    enabled,
+  });
 
 export interface ApplyInput {
   agent: string;
