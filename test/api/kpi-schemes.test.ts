@@ -202,14 +202,17 @@ describe('a project’s KPI scheme, draft → published', () => {
 });
 
 describe('who reads and edits the scheme', () => {
-  it('lets team leads and supervisors of the project read it; only its supervisors edit; inspectors and other projects are refused', async () => {
+  it('lets team leads, trainers and supervisors of the project read it; only its supervisors edit; inspectors and other projects are refused', async () => {
     const own = await b.project();
     const ownTeam = await b.team(own.code);
-    const [supervisor, lead, inspector] = await Promise.all([
+    const [supervisor, lead, inspector, trainer, otherTrainer] = await Promise.all([
       b.user({ roles: ['supervisor'], projects: [own.code] }),
       b.user({ roles: ['team_lead'], teams: [ownTeam.code] }),
       b.user({ roles: ['inspector'], projects: [own.code] }),
+      b.user({ roles: ['trainer'], projects: [own.code] }),
+      b.user({ roles: ['trainer'], projects: [otherProject.code] }),
     ]);
+    const agent = (await b.agent(ownTeam.code)).employeeNo;
     const draft = await createDraft(supervisor.token, own.code);
     expect(draft.status).toBe(201);
     const cases: [string, { status: number }, number][] = [
@@ -223,6 +226,25 @@ describe('who reads and edits the scheme', () => {
       ['another project’s supervisor may not read a version', await t.as(users.outsider.token).get(`/api/kpi/schemes/${draft.body.id}`), 403],
       ['another project’s supervisor may not draft', await createDraft(users.outsider.token, own.code), 403],
       ['another project’s supervisor may not change the draft', await t.as(users.outsider.token).put(`/api/kpi/schemes/${draft.body.id}`).send(scheme()), 403],
+      ['the project’s trainer reads the list', await t.as(trainer.token).get(`/api/kpi/schemes?project=${own.code}`), 200],
+      ['the project’s trainer reads the review', await t.as(trainer.token).get(`/api/kpi/grades?quarter=${Q}&project=${own.code}`), 200],
+      ['the project’s trainer reads the promotions', await t.as(trainer.token).get('/api/kpi/promotions'), 200],
+      ['the trainer may not draft', await createDraft(trainer.token, own.code), 403],
+      ['the trainer may not publish', await t.as(trainer.token).post(`/api/kpi/schemes/${draft.body.id}/publish`), 403],
+      ['the trainer may not import part values', await putParts([], trainer.token), 403],
+      ['the trainer may not push figures', await t.as(trainer.token).put('/api/kpi/operational').send({ rows: [] }), 403],
+      [
+        'the trainer may not apply for a promotion',
+        await t
+          .as(trainer.token)
+          .post('/api/kpi/promotions')
+          .send({ agent, toGrade: 'A', quarter: Q, approvers: { supervisor: 'a', deputyManager: 'b', manager: 'c', director: 'd' } }),
+        403,
+      ],
+      ['the trainer may not add calls to sampling', await t.as(trainer.token).post('/api/kpi/grading-requests').send({ agent }), 403],
+      ['the trainer may not export the review directly', await t.as(trainer.token).get(`/api/kpi/grades?quarter=${Q}&project=${own.code}&format=xlsx`), 403],
+      ['another project’s trainer may not read the review', await t.as(otherTrainer.token).get(`/api/kpi/grades?quarter=${Q}&project=${own.code}`), 403],
+      ['another project’s trainer may not read a version', await t.as(otherTrainer.token).get(`/api/kpi/schemes/${draft.body.id}`), 403],
       ['nobody reads an unknown id', await t.as(supervisor.token).get('/api/kpi/schemes/00000000-0000-4000-8000-000000000000'), 404],
     ];
     expect(cases.map(([title, res]) => [title, res.status])).toEqual(cases.map(([title, , status]) => [title, status]));

@@ -1,3 +1,4 @@
+import { TrainerRole1796685390593 } from '#server/migrations/1796685390593-TrainerRole.js';
 import { GradeTableHistory1796684324351 } from '#server/migrations/1796684324351-GradeTableHistory.js';
 import { KpiSchemes1796683861891 } from '#server/migrations/1796683861891-KpiSchemes.js';
 import { FaqSearchGeneration1796650206993 } from '#server/migrations/1796650206993-FaqSearchGeneration.js';
@@ -63,4 +64,5 @@ export const MIGRATIONS: MigrationClass[] = [
   FaqSearchGeneration1796650206993,
   KpiSchemes1796683861891,
   GradeTableHistory1796684324351,
+  TrainerRole1796685390593,
 ];

@@ -206,6 +206,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'example.read',
     'example.session.read',
   ],
+  [Role.Trainer]: ['session.own', 'org.project.read', 'org.team.read', 'org.agent.read', 'kpi.read', 'faq.read'],
   [Role.FaqMaintainer]: ['session.own', 'home.faqWork', 'faq.read', 'faq.readDrafts', 'faq.edit', 'faq.publish', 'faq.proposals', 'faq.effect'],
 };
 

@@ -76,6 +76,7 @@ export const en: Translation = {
     inspector: 'QA inspector',
     team_lead: 'Team lead',
     faq_maintainer: 'FAQ maintainer',
+    trainer: 'Trainer / data analyst',
   },
   home: {
     welcome: 'Welcome, {{name}}',

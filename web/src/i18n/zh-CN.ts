@@ -70,6 +70,7 @@ export const zhCN = {
     inspector: '质检员',
     team_lead: '班长',
     faq_maintainer: 'FAQ 维护',
+    trainer: '培训师 / 数据分析',
   },
   home: {
     welcome: '欢迎，{{name}}',
