@@ -59,7 +59,6 @@ describe('the quarterly grade review', () => {
       const recording = await call<{ id: string }>(admin, 'POST', '/recordings', form);
       await call(admin, 'POST', '/evaluations', { recordingId: recording.id, source: 'daily', items });
     }
-    await call(admin, 'POST', '/kpi/exams', { agent, kind: 'probation', date: '2026-09-20', score: 90, passed: true });
 
     // The supervisor uploads the figures: 1,300 calls in 100 hours, 754 successes = CPH 13, 58 %: C exactly.
     const supervisor = await pageOf(names[0]);
@@ -82,6 +81,21 @@ describe('the quarterly grade review', () => {
     expect(text).toContain('13.00');
     expect(text).toContain('58.0 %');
     expect(await supervisor.getByTestId(`kpi-move-${agent}`).innerText()).toBe('晋升');
+
+    // The supervisor records the trainer's probation exam result, which the promotion to C needs.
+    await supervisor.getByTestId(`kpi-exams-${agent}`).click();
+    await supervisor.getByTestId('exam-kind').click();
+    await supervisor.locator('.ant-select-item-option', { hasText: '转正考试' }).click();
+    await supervisor.getByTestId('exam-date').fill('2026-09-20');
+    await supervisor.getByTestId('exam-date').press('Enter');
+    await supervisor.getByTestId('exam-score').fill('90');
+    await supervisor.getByTestId('exam-save').click();
+    await expect.poll(() => supervisor.getByTestId('kpi-exams').innerText()).toContain('转正考试');
+    expect(await supervisor.getByTestId('kpi-exams').innerText()).toContain('通过');
+    expect((await call<{ items: { kind: string; date: string; passed: boolean }[] }>(admin, 'GET', `/kpi/exams?agent=${agent}`)).items).toMatchObject([
+      { kind: 'probation', date: '2026-09-20', passed: true },
+    ]);
+    await supervisor.keyboard.press('Escape');
 
     // The team lead applies from the review, naming the four approvers.
     const lead = await pageOf(leadName);
@@ -117,6 +131,11 @@ describe('the quarterly grade review', () => {
     await supervisor.reload();
     await supervisor.getByTestId(`kpi-move-${agent}`).waitFor();
     expect(await supervisor.getByTestId(`kpi-move-${agent}`).innerText()).toBe('保持');
+    // The grade change is kept in the agent's history.
+    await supervisor.getByTestId(`kpi-exams-${agent}`).click();
+    await expect.poll(() => supervisor.getByTestId('kpi-grade-history').innerText()).toContain('实习');
+    expect(await supervisor.getByTestId('kpi-grade-history').innerText()).toContain('C');
+    await supervisor.keyboard.press('Escape');
     // The team lead's home tells him it was approved, and from when.
     await lead.goto(`${server.baseUrl}/`);
     await lead.getByTestId(`home-promotion-decided-${agent}`).waitFor();

@@ -11,7 +11,17 @@ const MOVE_COLOURS: Record<string, string> = { promote: 'green', keep: 'blue', d
 const fixed = (x: number | null, digits: number) => (x === null ? '—' : x.toFixed(digits));
 
 /** One row an agent: QA score with its interval, KPI score, CPH, success rate, current and eligible grade, the move. */
-export function ReviewTable({ items, scheme = null, onApply }: { items: KpiGradeItem[]; scheme?: KpiScheme | null; onApply?: (item: KpiGradeItem) => void }) {
+export function ReviewTable({
+  items,
+  scheme = null,
+  onApply,
+  onExams,
+}: {
+  items: KpiGradeItem[];
+  scheme?: KpiScheme | null;
+  onApply?: (item: KpiGradeItem) => void;
+  onExams?: (item: KpiGradeItem) => void;
+}) {
   const { t } = useTranslation();
   const canRequest = useCan('kpi.requestCalls');
   const requestCalls = useRequestCalls();
@@ -103,13 +113,20 @@ export function ReviewTable({ items, scheme = null, onApply }: { items: KpiGrade
     {
       title: '',
       key: 'apply',
-      render: (_, r) =>
-        onApply &&
-        r.grade !== 'A' && (
-          <Button size="small" type={r.move === 'promote' ? 'primary' : 'default'} data-testid={`kpi-apply-${r.agent}`} onClick={() => onApply(r)}>
-            {t('kpi.apply')}
-          </Button>
-        ),
+      render: (_, r) => (
+        <Space size={4}>
+          {onExams && (
+            <Button size="small" data-testid={`kpi-exams-${r.agent}`} onClick={() => onExams(r)}>
+              {t('kpi.exams.button')}
+            </Button>
+          )}
+          {onApply && r.grade !== 'A' && (
+            <Button size="small" type={r.move === 'promote' ? 'primary' : 'default'} data-testid={`kpi-apply-${r.agent}`} onClick={() => onApply(r)}>
+              {t('kpi.apply')}
+            </Button>
+          )}
+        </Space>
+      ),
     },
   ];
   return (

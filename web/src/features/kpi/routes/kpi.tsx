@@ -9,6 +9,7 @@ import { ProjectSelect } from '#web/components/project-select';
 import { useCan } from '#web/lib/authorization';
 import { useFeedback } from '#web/lib/feedback';
 import { downloadReview, type KpiGradeItem, useKpiGrades } from '../api/kpi';
+import { ExamsDialog } from '../components/exams-dialog';
 import { GradeTableCard } from '../components/grade-table-card';
 import { OperationalImport } from '../components/operational-import';
 import { PromotionDialog } from '../components/promotion-dialog';
@@ -45,6 +46,7 @@ export function KpiRoute() {
   const feedback = useFeedback();
   const canApply = useCan('kpi.promotion.apply');
   const [applying, setApplying] = useState<KpiGradeItem | null>(null);
+  const [examining, setExamining] = useState<KpiGradeItem | null>(null);
   const quarters = recentQuarters();
   const project = params.get('project') || undefined;
   const asked = params.get('quarter');
@@ -116,7 +118,7 @@ export function KpiRoute() {
               ) : review.data.items.length === 0 ? (
                 <Empty description={t('kpi.empty')} />
               ) : (
-                <ReviewTable items={review.data.items} scheme={review.data.scheme} onApply={canApply ? setApplying : undefined} />
+                <ReviewTable items={review.data.items} scheme={review.data.scheme} onApply={canApply ? setApplying : undefined} onExams={setExamining} />
               ),
             },
             { key: 'scheme', label: t('kpi.tabs.scheme'), children: <SchemeCard project={project} quarter={quarter} inForce={review.data?.scheme} /> },
@@ -125,6 +127,7 @@ export function KpiRoute() {
         />
       )}
       <PromotionsCard />
+      <ExamsDialog key={`exams-${examining?.agent}`} item={examining} onClose={() => setExamining(null)} />
       <PromotionDialog key={applying?.agent} item={applying} quarter={quarter} onClose={() => setApplying(null)} />
     </>
   );
