@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '#shared/dates.js';
 import { nextQuarter, quarterDates, quarterOf } from '#shared/kpi/grades.js';
@@ -162,6 +163,24 @@ describe('a project’s KPI scheme, draft → published', () => {
     expect(item.kpiScore).toBeCloseTo(90, 9);
     // The team lead reads the same.
     expect((await reviewItem(project.code, agent, Q, users.lead.token)).item.eligible).toBe('B');
+    // The export carries the parts, one column each.
+    const xlsx = await t
+      .as(users.supervisor.token)
+      .get(`/api/kpi/grades?quarter=${Q}&project=${project.code}&format=xlsx`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as Buffer);
+    const sheet = book.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(-2)).toEqual(['出勤 attendance', '销售目标 sales']);
+    const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === agent)!;
+    expect([row.getCell(header.length - 1).value, row.getCell(header.length).value]).toEqual([100, 80]);
   });
 
   it('is kept as published: no change, no deletion (409 VERSION_PUBLISHED)', async () => {
