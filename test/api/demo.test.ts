@@ -16,8 +16,8 @@ describe('the demo centre of npm start', () => {
     expect((await admin.get('/api/teams')).body.total).toBe(4);
     expect((await admin.get('/api/agents?pageSize=100')).body.total).toBeGreaterThanOrEqual(30);
     const roles = new Set((await admin.get('/api/users')).body.items.flatMap((u: { roles: string[] }) => u.roles));
-    expect([...roles].sort()).toEqual(['admin', 'faq_maintainer', 'inspector', 'supervisor', 'team_lead']);
-    for (const username of ['supervisor', 'inspector1', 'inspector2', 'lead1', 'faq']) expect(await t.login(username, 'demo1234')).toEqual(expect.any(String));
+    expect([...roles].sort()).toEqual(['admin', 'faq_maintainer', 'inspector', 'supervisor', 'team_lead', 'trainer']);
+    for (const username of ['supervisor', 'inspector1', 'inspector2', 'lead1', 'faq', 'trainer']) expect(await t.login(username, 'demo1234')).toEqual(expect.any(String));
   });
 
   it('has the operational figures of the previous quarter for every active agent, so the grade review is full', async () => {
@@ -26,6 +26,10 @@ describe('the demo centre of npm start', () => {
     const previous = q === 1 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q - 1}`;
     const review = (await t.as(await t.login('supervisor', 'demo1234')).get(`/api/kpi/grades?quarter=${previous}&project=CS`)).body;
     expect(review.items.length).toBeGreaterThan(5);
+    // The trainer reads the same review.
+    const trainer = await t.as(await t.login('trainer', 'demo1234')).get(`/api/kpi/grades?quarter=${previous}&project=CS`);
+    expect(trainer.status).toBe(200);
+    expect(trainer.body.items).toHaveLength(review.items.length);
     for (const item of review.items) {
       expect(item.days).toBeGreaterThan(60);
       expect(item.cph).toBeGreaterThanOrEqual(10);
