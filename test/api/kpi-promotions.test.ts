@@ -154,12 +154,14 @@ describe('applying', () => {
     ['an unknown approver', { approvers: { ...{}, manager: 'nobody-here' } }, 'approvers.manager'],
     ['an approver who may not approve', { approvers: { director: 'LEAD' } }, 'approvers.director'],
     ['the same approver twice', { approvers: { director: 'SUPERVISOR' } }, 'approvers.director'],
+    ['an approver who does not see the agent’s team', { approvers: { deputyManager: 'OUTSIDER' } }, 'approvers.deputyManager'],
     ['a missing step', { approvers: { manager: undefined } }, 'manager'],
   ])('answers 400 naming the field for %s', async (_title, spoil, field) => {
     const agent = await b.agent(team.code, { grade: 'C' });
     const approvers: Record<string, unknown> = { ...chain(), ...((spoil as { approvers?: object }).approvers ?? {}) };
     for (const [k, v] of Object.entries(approvers)) if (v === 'LEAD') approvers[k] = u.lead.username;
     for (const [k, v] of Object.entries(approvers)) if (v === 'SUPERVISOR') approvers[k] = u.supervisor.username;
+    for (const [k, v] of Object.entries(approvers)) if (v === 'OUTSIDER') approvers[k] = u.outsider.username;
     const res = await apply(u.lead.token, { agent: agent.employeeNo, toGrade: 'B', quarter: '2026-Q3', ...spoil, approvers });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain(field);

@@ -7,6 +7,7 @@ import { can } from '#shared/permissions.js';
 import { AuditService } from '#server/audit/audit.service.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
+import { SessionService } from '#server/auth/session.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { toExam, toGradeChange, toPromotion } from './kpi.mapper.js';
@@ -27,6 +28,7 @@ export class PromotionsService {
   constructor(
     private readonly repo: PromotionsRepository,
     private readonly scope: ScopeService,
+    private readonly sessions: SessionService,
     private readonly transaction: TransactionRunner,
     private readonly audit: AuditService,
   ) {}
@@ -69,6 +71,10 @@ export class PromotionsService {
       if (!found || !found.active) throw invalid(field, `no active user ${name}`, 'unknown', { value: name });
       if (!can(found.roles as Role[], 'kpi.promotion.approve')) throw invalid(field, `${name} may not approve promotions`, 'notAllowed', { value: name });
       if (approverIds.includes(found.id)) throw invalid(field, `${name} is named for another step too`, 'twice', { value: name });
+      // An approver who cannot see the agent's team could neither find the application nor decide it.
+      const approver = await this.sessions.authUser({ id: found.id, username: found.username, displayName: found.username, roles: found.roles as Role[] });
+      if (!this.scope.sees(approver, { teamId: agent.teamId }))
+        throw invalid(field, `${name} does not see team ${agent.team.code} of agent ${agent.employeeNo}`, 'outOfScope', { value: name });
       approverIds.push(found.id);
     }
     const id = await this.transaction.run(async (tx) => {
