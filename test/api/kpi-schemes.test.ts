@@ -175,7 +175,7 @@ describe('a project’s KPI scheme, draft → published', () => {
       });
     expect(xlsx.status).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
     const sheet = book.worksheets[0];
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(-2)).toEqual(['出勤 attendance', '销售目标 sales']);
