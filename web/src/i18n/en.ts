@@ -1668,8 +1668,8 @@ export const en: Translation = {
     },
     gradeTable: {
       title: 'Grade table',
-      seed: 'The quarter uses the standard grade table (policy 1(4)).',
-      version: 'The quarter uses version {{version}} (from {{quarter}}, set by {{by}}).',
+      seed: '{{quarter}} uses the standard grade table (policy 1(4)).',
+      version: '{{quarter}} uses version {{version}} (from {{from}}, set by {{by}}).',
       history: 'Versions: ',
       historyItem: 'version {{version}} (from {{quarter}}, {{by}})',
       grade: 'Grade',

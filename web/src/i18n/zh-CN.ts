@@ -1643,8 +1643,8 @@ export const zhCN = {
     },
     gradeTable: {
       title: '级别标准',
-      seed: '当前季度使用标准级别表（制度一(四)）。',
-      version: '当前季度使用第 {{version}} 版（自 {{quarter}} 起，{{by}} 设定）。',
+      seed: '{{quarter}} 使用标准级别表（制度一(四)）。',
+      version: '{{quarter}} 使用第 {{version}} 版（自 {{from}} 起，{{by}} 设定）。',
       history: '历史版本：',
       historyItem: '第 {{version}} 版（自 {{quarter}}，{{by}}）',
       grade: '级别',

@@ -28,7 +28,7 @@ const inForceFor = (tables: GradeTable[], quarter: string) => tables.find((g) =>
  * against, every version set, and for a supervisor the table of a coming quarter. The quarter under
  * way keeps its table: a review never changes under its reader.
  */
-export function GradeTableCard({ inForce }: { inForce: GradeTable | undefined }) {
+export function GradeTableCard({ quarter, inForce }: { quarter: string; inForce: GradeTable | undefined }) {
   const { t } = useTranslation();
   const tables = useGradeTables();
   const save = useSetGradeTable();
@@ -63,8 +63,8 @@ export function GradeTableCard({ inForce }: { inForce: GradeTable | undefined })
         <>
           <Typography.Paragraph data-testid="grade-table-in-force">
             {inForce.version === 0
-              ? t('kpi.gradeTable.seed')
-              : t('kpi.gradeTable.version', { version: inForce.version, quarter: inForce.fromQuarter, by: inForce.createdBy })}
+              ? t('kpi.gradeTable.seed', { quarter })
+              : t('kpi.gradeTable.version', { quarter, version: inForce.version, from: inForce.fromQuarter, by: inForce.createdBy })}
           </Typography.Paragraph>
           <Table<GradeThreshold> rowKey="grade" size="small" columns={columns} dataSource={inForce.grades} pagination={false} />
         </>

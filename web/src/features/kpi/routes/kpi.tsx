@@ -122,7 +122,7 @@ export function KpiRoute() {
               ),
             },
             { key: 'scheme', label: t('kpi.tabs.scheme'), children: <SchemeCard project={project} quarter={quarter} inForce={review.data?.scheme} /> },
-            { key: 'grades', label: t('kpi.tabs.gradeTable'), children: <GradeTableCard inForce={review.data?.gradeTable} /> },
+            { key: 'grades', label: t('kpi.tabs.gradeTable'), children: <GradeTableCard quarter={quarter} inForce={review.data?.gradeTable} /> },
           ]}
         />
       )}
