@@ -26,6 +26,16 @@ describe('the demo centre of npm start', () => {
     const previous = q === 1 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q - 1}`;
     const review = (await t.as(await t.login('supervisor', 'demo1234')).get(`/api/kpi/grades?quarter=${previous}&project=CS`)).body;
     expect(review.items.length).toBeGreaterThan(5);
+    // This quarter TM weighs its sales target into the KPI score (70 % QA, 30 % sales), and every TM agent has a value.
+    const quarter = `${now.getUTCFullYear()}-Q${q}`;
+    const tm = (await t.as(t.adminToken).get(`/api/kpi/grades?quarter=${quarter}&project=TM`)).body;
+    expect(tm.scheme).toMatchObject({ version: 1, qaWeight: 70, parts: [{ code: 'sales', weight: 30 }] });
+    expect(tm.items.length).toBeGreaterThan(5);
+    for (const item of tm.items) {
+      expect(item.parts.sales).toBeGreaterThanOrEqual(60);
+      if (item.qaScore !== null) expect(item.kpiScore).toBeCloseTo(0.7 * item.qaScore + 0.3 * item.parts.sales, 9);
+    }
+    expect((await t.as(t.adminToken).get(`/api/kpi/grades?quarter=${previous}&project=TM`)).body.scheme).toBeNull();
     // The trainer reads the same review.
     const trainer = await t.as(await t.login('trainer', 'demo1234')).get(`/api/kpi/grades?quarter=${previous}&project=CS`);
     expect(trainer.status).toBe(200);

@@ -94,6 +94,29 @@ export class KpiSchemeRepository {
     return changed(tx, `DELETE FROM kpi_schemes WHERE id = $1 AND status = 'draft' RETURNING 1`, [id]);
   }
 
+  /**
+   * The demo centre's scheme: project TM (telemarketing) weighs its sales target (销售目标达成, 30 %)
+   * into the KPI score from `quarter` on, published by the demo supervisor, with every active TM
+   * agent's value of the quarter (60–100, fixed by the employee number). Nothing when TM has a scheme.
+   */
+  async insertDemoScheme(quarter: string, tx: Transaction): Promise<number> {
+    const rows: unknown[] = await tx.query(
+      `WITH p AS (SELECT id FROM projects WHERE code = 'TM'), u AS (SELECT id FROM users WHERE username = 'supervisor'),
+       s AS (
+         INSERT INTO kpi_schemes ("projectId", version, status, "fromQuarter", "qaWeight", parts, note, "createdBy", "publishedBy", "publishedAt")
+         SELECT p.id, 1, 'published', $1, 70, $2::jsonb, '演示：电话营销的销售目标达成计入 KPI 分', u.id, u.id, now() FROM p, u
+          WHERE NOT EXISTS (SELECT 1 FROM kpi_schemes k WHERE k."projectId" = p.id)
+         RETURNING "projectId")
+       INSERT INTO kpi_part_values ("agentId", quarter, part, value)
+       SELECT a.id, $1, 'sales', 60 + abs(hashtext(a."employeeNo")) % 41
+         FROM agents a JOIN teams t ON t.id = a."teamId" JOIN s ON s."projectId" = t."projectId"
+        WHERE a.status = 'active'
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [quarter, JSON.stringify([{ code: 'sales', name: '销售目标达成', weight: 30 }])],
+    );
+    return rows.length;
+  }
+
   /** Stores or replaces each agent's value of a part in a quarter. */
   async upsertValues(rows: { agentId: string; quarter: string; part: string; value: number }[], userId: string, tx: Transaction): Promise<void> {
     for (let i = 0; i < rows.length; i += 5000) {

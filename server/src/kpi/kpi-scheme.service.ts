@@ -150,6 +150,11 @@ export class KpiSchemeService {
     return { upserted: resolved.length };
   }
 
+  /** For the demo centre: TM's sales target weighed into the current quarter's KPI score, with every TM agent's value. */
+  seedDemo(): Promise<number> {
+    return this.transaction.run((tx) => this.repo.insertDemoScheme(currentQuarter(), tx));
+  }
+
   /** The weights checked (they add up to 100, codes once each), names trimmed. */
   private checked(body: SchemeBody): SchemeInput {
     const parts = body.parts.map((p) => ({ code: p.code, name: p.name.trim() || p.code, weight: p.weight }));

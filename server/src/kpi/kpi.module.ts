@@ -38,6 +38,6 @@ import { PromotionsService } from './promotions.service.js';
   ],
   controllers: [KpiController, KpiSchemeController, PromotionsController],
   providers: [KpiRepository, KpiService, KpiSchemeRepository, KpiSchemeService, PromotionsRepository, PromotionsService],
-  exports: [KpiService],
+  exports: [KpiService, KpiSchemeService],
 })
 export class KpiModule {}
