@@ -6,6 +6,8 @@ export enum Role {
   Inspector = 'inspector',
   TeamLead = 'team_lead',
   FaqMaintainer = 'faq_maintainer',
+  /** 培训师 / 数据分析 (DOMAIN.md "Who uses it"): reads the quarterly grade review of the projects he is bound to. */
+  Trainer = 'trainer',
 }
 export const ROLES: readonly Role[] = Object.values(Role);
 

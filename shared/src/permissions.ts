@@ -20,15 +20,15 @@ export const PERMISSIONS = {
   'home.faqWork': [Role.FaqMaintainer],
 
   // Organisation (DOMAIN.md "Who uses it"): admins run it; supervisors keep teams and agents current.
-  'org.project.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  'org.project.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead, Role.Trainer],
   'org.project.edit': [Role.Admin],
   /** How many days after submission a team lead may dispute an evaluation of the project (issue 15). */
   'org.project.disputeWindow': [Role.Admin, Role.Supervisor],
   /** Which share of the project's daily sampled calls is scored blind, the machine's verdicts hidden (issue 15). */
   'org.project.blindShare': [Role.Admin, Role.Supervisor],
-  'org.team.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  'org.team.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead, Role.Trainer],
   'org.team.edit': [Role.Admin, Role.Supervisor],
-  'org.agent.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
+  'org.agent.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead, Role.Trainer],
   /** Create, update and import agents from the HR sheet. */
   'org.agent.edit': [Role.Admin, Role.Supervisor],
   'org.user.read': [Role.Admin],
@@ -148,8 +148,10 @@ export const PERMISSIONS = {
    * sales systems sign in as a supervisor or admin, as the recording system does.
    */
   'kpi.operational.write': [Role.Admin, Role.Supervisor],
-  /** The quarterly grade review of one's projects (a team lead his teams' agents only), and its export. */
-  'kpi.read': [Role.Admin, Role.Supervisor, Role.TeamLead],
+  /** The quarterly grade review of one's projects (a team lead his teams' agents only; trainers read their projects'), and its export. */
+  'kpi.read': [Role.Admin, Role.Supervisor, Role.TeamLead, Role.Trainer],
+  /** Draft and publish a project's KPI scheme: the weights of the QA score and of the parts it imports. */
+  'kpi.scheme.edit': [Role.Admin, Role.Supervisor],
   /** Set the grade table a coming quarter is reviewed against. */
   'kpi.gradeTable.edit': [Role.Admin, Role.Supervisor],
   /** Add an agent's calls to the coming sampling runs when his QA score is not enough evidence. */

@@ -16,8 +16,8 @@ describe('the demo centre of npm start', () => {
     expect((await admin.get('/api/teams')).body.total).toBe(4);
     expect((await admin.get('/api/agents?pageSize=100')).body.total).toBeGreaterThanOrEqual(30);
     const roles = new Set((await admin.get('/api/users')).body.items.flatMap((u: { roles: string[] }) => u.roles));
-    expect([...roles].sort()).toEqual(['admin', 'faq_maintainer', 'inspector', 'supervisor', 'team_lead']);
-    for (const username of ['supervisor', 'inspector1', 'inspector2', 'lead1', 'faq']) expect(await t.login(username, 'demo1234')).toEqual(expect.any(String));
+    expect([...roles].sort()).toEqual(['admin', 'faq_maintainer', 'inspector', 'supervisor', 'team_lead', 'trainer']);
+    for (const username of ['supervisor', 'inspector1', 'inspector2', 'lead1', 'faq', 'trainer']) expect(await t.login(username, 'demo1234')).toEqual(expect.any(String));
   });
 
   it('has the operational figures of the previous quarter for every active agent, so the grade review is full', async () => {
@@ -26,6 +26,20 @@ describe('the demo centre of npm start', () => {
     const previous = q === 1 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${q - 1}`;
     const review = (await t.as(await t.login('supervisor', 'demo1234')).get(`/api/kpi/grades?quarter=${previous}&project=CS`)).body;
     expect(review.items.length).toBeGreaterThan(5);
+    // This quarter TM weighs its sales target into the KPI score (70 % QA, 30 % sales), and every TM agent has a value.
+    const quarter = `${now.getUTCFullYear()}-Q${q}`;
+    const tm = (await t.as(t.adminToken).get(`/api/kpi/grades?quarter=${quarter}&project=TM`)).body;
+    expect(tm.scheme).toMatchObject({ version: 1, qaWeight: 70, parts: [{ code: 'sales', weight: 30 }] });
+    expect(tm.items.length).toBeGreaterThan(5);
+    for (const item of tm.items) {
+      expect(item.parts.sales).toBeGreaterThanOrEqual(60);
+      if (item.qaScore !== null) expect(item.kpiScore).toBeCloseTo(0.7 * item.qaScore + 0.3 * item.parts.sales, 9);
+    }
+    expect((await t.as(t.adminToken).get(`/api/kpi/grades?quarter=${previous}&project=TM`)).body.scheme).toBeNull();
+    // The trainer reads the same review.
+    const trainer = await t.as(await t.login('trainer', 'demo1234')).get(`/api/kpi/grades?quarter=${previous}&project=CS`);
+    expect(trainer.status).toBe(200);
+    expect(trainer.body.items).toHaveLength(review.items.length);
     for (const item of review.items) {
       expect(item.days).toBeGreaterThan(60);
       expect(item.cph).toBeGreaterThanOrEqual(10);

@@ -154,12 +154,14 @@ describe('applying', () => {
     ['an unknown approver', { approvers: { ...{}, manager: 'nobody-here' } }, 'approvers.manager'],
     ['an approver who may not approve', { approvers: { director: 'LEAD' } }, 'approvers.director'],
     ['the same approver twice', { approvers: { director: 'SUPERVISOR' } }, 'approvers.director'],
+    ['an approver who does not see the agent’s team', { approvers: { deputyManager: 'OUTSIDER' } }, 'approvers.deputyManager'],
     ['a missing step', { approvers: { manager: undefined } }, 'manager'],
   ])('answers 400 naming the field for %s', async (_title, spoil, field) => {
     const agent = await b.agent(team.code, { grade: 'C' });
     const approvers: Record<string, unknown> = { ...chain(), ...((spoil as { approvers?: object }).approvers ?? {}) };
     for (const [k, v] of Object.entries(approvers)) if (v === 'LEAD') approvers[k] = u.lead.username;
     for (const [k, v] of Object.entries(approvers)) if (v === 'SUPERVISOR') approvers[k] = u.supervisor.username;
+    for (const [k, v] of Object.entries(approvers)) if (v === 'OUTSIDER') approvers[k] = u.outsider.username;
     const res = await apply(u.lead.token, { agent: agent.employeeNo, toGrade: 'B', quarter: '2026-Q3', ...spoil, approvers });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain(field);
@@ -170,5 +172,54 @@ describe('applying', () => {
     const body = { agent: agent.employeeNo, toGrade: 'B', quarter: '2026-Q3', approvers: chain() };
     expect((await apply(u.inspector.token, body)).status).toBe(403);
     expect((await apply(u.outsider.token, body)).status).toBe(403);
+  });
+});
+
+describe('GET /api/kpi/promotions/notifications: the home page’s notices', () => {
+  const notices = async (user: U) => {
+    const res = await t.as(user.token).get('/api/kpi/promotions/notifications');
+    expect(res.status).toBe(200);
+    return res.body as { awaiting: { id: string; currentStep: string }[]; decided: { id: string; status: string }[]; days: number };
+  };
+  const ids = (items: { id: string }[]) => items.map((i) => i.id);
+
+  it('tells each approver when the application waits for his step, and who applied and who approved when it is decided', async () => {
+    const agent = await b.agent(team.code, { grade: 'B', hiredAt: '2020-01-01' });
+    const applied = await apply(u.lead.token, { agent: agent.employeeNo, toGrade: 'A', quarter: '2026-Q3', approvers: chain() });
+    expect(applied.status).toBe(201);
+    const id = applied.body.id as string;
+    const rejectedAgent = await b.agent(team.code, { grade: 'B', hiredAt: '2020-01-01' });
+    const rejected = (await apply(u.lead.token, { agent: rejectedAgent.employeeNo, toGrade: 'A', quarter: '2026-Q3', approvers: chain() })).body.id as string;
+
+    // Each step in turn: only the approver whose turn it is has it waiting.
+    const steps: [U, string][] = [
+      [u.supervisor, 'supervisor'],
+      [u.deputy, 'deputyManager'],
+      [u.manager, 'manager'],
+      [u.director, 'director'],
+    ];
+    for (const [k, [approver, step]] of steps.entries()) {
+      for (const [other] of steps.filter((_, j) => j !== k)) expect(ids((await notices(other)).awaiting)).not.toContain(id);
+      const mine = (await notices(approver)).awaiting.find((p) => p.id === id);
+      expect(mine?.currentStep).toBe(step);
+      expect((await approve(approver.token, id)).status).toBe(201);
+    }
+    expect((await t.as(u.supervisor.token).post(`/api/kpi/promotions/${rejected}/reject`).send({ comment: '成功率不稳定' })).status).toBe(201);
+
+    const lead = await notices(u.lead);
+    expect(lead.days).toBe(14);
+    expect(lead.awaiting).toEqual([]);
+    expect(lead.decided.filter((p) => [id, rejected].includes(p.id)).map((p) => [p.id, p.status])).toEqual([
+      [rejected, 'rejected'],
+      [id, 'approved'],
+    ]);
+    expect(ids((await notices(u.director)).decided)).toContain(id);
+    // Named on neither and applied for neither: nothing to tell.
+    expect(ids((await notices(u.bystander)).decided)).not.toContain(id);
+    expect(ids((await notices(u.outsider)).decided)).toEqual([]);
+  });
+
+  it('is for those who read the review: inspectors are refused (403)', async () => {
+    expect((await t.as(u.inspector.token).get('/api/kpi/promotions/notifications')).status).toBe(403);
   });
 });

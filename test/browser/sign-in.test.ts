@@ -23,6 +23,7 @@ describe('signing in as each role of the demo centre', () => {
     ['inspector1', 'demo1234', ['agents'], ['projects', 'teams', 'users', 'audit']],
     ['lead1', 'demo1234', ['agents'], ['projects', 'teams', 'users', 'audit']],
     ['faq', 'demo1234', ['home'], ['projects', 'teams', 'agents', 'users', 'audit']],
+    ['trainer', 'demo1234', ['agents', 'kpi', 'faq'], ['projects', 'teams', 'users', 'audit', 'recordings', 'exports', 'dashboard']],
   ])('%s sees the navigation of that role only', async (username, password, shown, hidden) => {
     const context = await browser.newContext();
     const page = await context.newPage();

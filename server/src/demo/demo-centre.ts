@@ -23,6 +23,7 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[];
   { username: 'lead3', displayName: '张班长', roles: [Role.TeamLead], teams: ['TM-1'] },
   { username: 'lead4', displayName: '刘班长', roles: [Role.TeamLead], teams: ['TM-2'] },
   { username: 'faq', displayName: '陈知识库', roles: [Role.FaqMaintainer] },
+  { username: 'trainer', displayName: '赵培训', roles: [Role.Trainer], projects: ['CS', 'TM'] },
 ];
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';

@@ -12,6 +12,7 @@ import type { TeamEntity } from '#server/org/teams/team.entity.js';
 import { TeamRepository } from '#server/org/teams/team.repository.js';
 import { UserRepository } from '#server/org/users/user.repository.js';
 import { RecordingRepository } from '#server/recordings/recording.repository.js';
+import { KpiSchemeService } from '#server/kpi/kpi-scheme.service.js';
 import { KpiService } from '#server/kpi/kpi.service.js';
 import { DemoCallsService } from './demo-calls.service.js';
 import { DemoFaqService } from './demo-faq.service.js';
@@ -36,6 +37,7 @@ export class DemoService implements OnApplicationBootstrap {
     private readonly history: DemoHistoryService,
     private readonly followUp: DemoFollowUpService,
     private readonly kpi: KpiService,
+    private readonly kpiSchemes: KpiSchemeService,
     private readonly faq: DemoFaqService,
     private readonly sessions: SessionService,
   ) {}
@@ -121,7 +123,9 @@ export class DemoService implements OnApplicationBootstrap {
     });
     // A quarter and a half of operational figures, so the quarterly review (/kpi) has something to grade.
     const figures = await this.kpi.seedDemoFigures();
-    this.logger.log(`Demo call centre created: users ${created.join(', ')}; ${figures} agent-days of operational figures`);
+    // TM weighs its sales target into this quarter's KPI score, so the KPI scheme shows in use.
+    const parts = await this.kpiSchemes.seedDemo();
+    this.logger.log(`Demo call centre created: users ${created.join(', ')}; ${figures} agent-days of operational figures; ${parts} KPI part values`);
     if (this.config.demoPassword || !created.length) return;
     // Printed once, straight to the console, never into the JSON request log.
     const width = Math.max(...created.map((u) => u.length));

@@ -8,6 +8,7 @@ const round = (x: number | null, digits: number) => (x === null ? null : Math.ro
 export async function gradesXlsx(review: KpiGrades): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(`${review.project} ${review.quarter}`);
+  const parts = review.scheme?.parts ?? [];
   sheet.addRow([
     '工号 agent',
     '姓名 name',
@@ -26,6 +27,8 @@ export async function gradesXlsx(review: KpiGrades): Promise<Buffer> {
     '当前级别 grade',
     '可评级别 eligible',
     '调整 move',
+    // The scheme's imported parts, when the project has one in force.
+    ...parts.map((p) => `${p.name} ${p.code}`),
   ]);
   sheet.getRow(1).font = { bold: true };
   for (const i of review.items) {
@@ -47,6 +50,7 @@ export async function gradesXlsx(review: KpiGrades): Promise<Buffer> {
       i.grade,
       i.eligible,
       i.move ? MOVES[i.move] : null,
+      ...parts.map((p) => i.parts[p.code] ?? null),
     ]);
   }
   sheet.getColumn(11).numFmt = '0.00%';

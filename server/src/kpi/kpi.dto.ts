@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { QUARTER_PATTERN } from '#shared/kpi/grades.js';
+import { MAX_PARTS, PART_CODE_PATTERN } from '#shared/kpi/scheme.js';
 import { IsLocalDate } from '#server/common/local-date.js';
 import { AgentGrade } from '#shared/org.js';
 
@@ -197,4 +198,66 @@ export class PromotionListQueryDto {
   @IsString()
   @MaxLength(32)
   agent?: string;
+}
+
+/** One imported part of the KPI score and its weight. */
+export class KpiPartDto {
+  /** What the import names the part by: letters, digits, `_` or `-`. */
+  @Matches(PART_CODE_PATTERN, { message: 'code must start with a letter and hold only letters, digits, _ or - (at most 32)' })
+  code!: string;
+
+  @IsString()
+  @MaxLength(50)
+  name!: string;
+
+  /** Per cent. */
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  weight!: number;
+}
+
+/** A draft of a project's KPI scheme: the weights add up to 100 (checked by the service, which names the field). */
+export class KpiSchemeBodyDto {
+  @Matches(QUARTER_PATTERN, { message: `fromQuarter ${QUARTER_MESSAGE}` })
+  fromQuarter!: string;
+
+  /** The QA score's weight in per cent. */
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  qaWeight!: number;
+
+  @IsArray()
+  @ArrayMaxSize(MAX_PARTS)
+  @ValidateNested({ each: true })
+  @Type(() => KpiPartDto)
+  parts!: KpiPartDto[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class KpiSchemeCreateDto extends KpiSchemeBodyDto {
+  /** Project code. */
+  @IsString()
+  @MaxLength(32)
+  project!: string;
+}
+
+export class ProjectQueryDto {
+  /** Project code. */
+  @IsString()
+  @MaxLength(32)
+  project!: string;
+}
+
+/** `PUT /api/kpi/parts`: the rows are checked one by one by the service, so that each problem names its index. */
+export class PartsPutDto {
+  /** `{agent, quarter, part, value}` per agent, quarter and part. */
+  @IsArray()
+  @ArrayMaxSize(MAX_OPERATIONAL_ROWS)
+  rows!: unknown[];
 }

@@ -1,7 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 import type { GradeThreshold } from '#shared/kpi/grades.js';
 import { AgentGrade } from '#shared/org.js';
+import type { KpiPartWeight } from '#shared/kpi/scheme.js';
 import type { AgentEntity } from '#server/org/agents/agent.entity.js';
+import type { ProjectEntity } from '#server/org/projects/project.entity.js';
 
 /**
  * What the telephony and sales systems count for one agent on one local day (CONTRACT.md "KPI
@@ -41,16 +43,17 @@ export class OperationalDayEntity {
 }
 
 /**
- * A version of the grade table, in force from its quarter on until a later version's. Without any
- * row the seed's table (DEFAULT_GRADE_TABLE, version 0) applies.
+ * A version of the grade table, in force from its quarter on until a later version's (the latest
+ * version set for the same quarter wins; the earlier ones are kept). Without any row the seed's
+ * table (DEFAULT_GRADE_TABLE, version 0) applies.
  */
 @Entity('kpi_grade_tables')
+@Index('IDX_kpi_grade_tables_from_quarter', ['fromQuarter', 'version'])
 export class GradeTableEntity {
   @PrimaryGeneratedColumn('increment')
   version!: number;
 
   /** YYYY-Qn. */
-  @Index('UQ_kpi_grade_tables_from_quarter', { unique: true })
   @Column({ type: 'varchar', length: 7 })
   fromQuarter!: string;
 
@@ -240,4 +243,82 @@ export class GradeChangeEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   at!: Date;
+}
+
+/**
+ * A version of a project's KPI scheme: the QA score's weight and the imported parts' (issue 13).
+ * At most one draft per project; a published version never changes and is kept.
+ */
+@Entity('kpi_schemes')
+@Index('UQ_kpi_schemes_project_version', ['projectId', 'version'], { unique: true })
+@Index('UQ_kpi_schemes_project_draft', ['projectId'], { unique: true, where: `"status" = 'draft'` })
+export class KpiSchemeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  projectId!: string;
+
+  @ManyToOne('ProjectEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'projectId' })
+  project!: Relation<ProjectEntity>;
+
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ type: 'varchar', length: 16, default: 'draft' })
+  status!: 'draft' | 'published';
+
+  /** YYYY-Qn: the first quarter reviewed with it. */
+  @Column({ type: 'varchar', length: 7 })
+  fromQuarter!: string;
+
+  @Column({ type: 'double precision' })
+  qaWeight!: number;
+
+  @Column({ type: 'jsonb' })
+  parts!: KpiPartWeight[];
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note!: string | null;
+
+  @Column({ type: 'uuid' })
+  createdBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  publishedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+}
+
+/** An agent's value of one KPI part (attendance, sales target…) in a quarter, replaced when imported again. */
+@Entity('kpi_part_values')
+@Index('IDX_kpi_part_values_quarter', ['quarter'])
+export class KpiPartValueEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  agentId!: string;
+
+  @ManyToOne('AgentEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'agentId' })
+  agent!: Relation<AgentEntity>;
+
+  @PrimaryColumn({ type: 'varchar', length: 7 })
+  quarter!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  part!: string;
+
+  /** 0…100, as the QA score. */
+  @Column({ type: 'double precision' })
+  value!: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  updatedBy!: string | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
 }

@@ -1,4 +1,4 @@
-import type { ApprovalStep, Exam, GradeChange, GradeTable, GradingRequest, KpiGradeItem, Promotion } from '#shared/api/kpi.js';
+import type { ApprovalStep, Exam, GradeChange, GradeTable, GradingRequest, KpiGradeItem, KpiScheme, Promotion } from '#shared/api/kpi.js';
 import {
   APPROVAL_STEPS,
   DEFAULT_GRADE_TABLE,
@@ -9,18 +9,28 @@ import {
   intervalOfMean,
   notEnoughEvidence,
 } from '#shared/kpi/grades.js';
+import { kpiIntervalOf, kpiScoreOf, type KpiWeights } from '#shared/kpi/scheme.js';
+import type { KpiSchemeRow } from './kpi-scheme.repository.js';
 import type { GradeTableRow, GradingRequestRow, QuarterRow } from './kpi.repository.js';
 import type { DecisionRow, ExamRow, GradeChangeRow, PromotionRow } from './promotions.repository.js';
 
 const numberOrNull = (text: string | null) => (text === null ? null : Number(text));
 
 /** One agent's quarter: the figures, the grade the table allows, the move, and how sure the QA score is. */
-export function toKpiGradeItem(r: QuarterRow, table: readonly GradeThreshold[], callsRequestedUntil: string | null = null): KpiGradeItem {
+export function toKpiGradeItem(
+  r: QuarterRow,
+  table: readonly GradeThreshold[],
+  callsRequestedUntil: string | null = null,
+  scheme: KpiWeights | null = null,
+  values: Readonly<Record<string, number>> = {},
+): KpiGradeItem {
   const qaScore = numberOrNull(r.qaMean);
-  // No project configures other weights yet: the KPI score is the QA score (CONTRACT.md).
-  const kpiScore = qaScore;
+  // The KPI score is the QA score unless the project's scheme in force weighs in other parts (CONTRACT.md).
+  const kpiScore = kpiScoreOf(qaScore, values, scheme);
   const figures = { kpiScore, cph: r.hours > 0 ? r.calls / r.hours : null, successRate: r.calls > 0 ? r.successes / r.calls : null };
-  const interval = intervalOfMean(r.evaluations, qaScore, numberOrNull(r.qaStddev));
+  const qaInterval = intervalOfMean(r.evaluations, qaScore, numberOrNull(r.qaStddev));
+  // Evidence is judged on the KPI score the grade hangs on: the QA interval moved by its weight.
+  const interval = kpiIntervalOf(qaInterval, kpiScore, scheme);
   return {
     agent: r.agent,
     grade: r.grade,
@@ -33,8 +43,8 @@ export function toKpiGradeItem(r: QuarterRow, table: readonly GradeThreshold[], 
     team: r.team,
     teamName: r.teamName,
     evaluations: r.evaluations,
-    qaLow: interval.low,
-    qaHigh: interval.high,
+    qaLow: qaInterval.low,
+    qaHigh: qaInterval.high,
     notEnoughEvidence: notEnoughEvidence(interval, figures, table),
     decidingThreshold: decidingThreshold(interval, figures, table),
     move: gradeMove(r.grade, figures, table),
@@ -43,8 +53,24 @@ export function toKpiGradeItem(r: QuarterRow, table: readonly GradeThreshold[], 
     successes: r.successes,
     days: r.days,
     callsRequestedUntil,
+    parts: Object.fromEntries((scheme?.parts ?? []).map((p) => [p.code, values[p.code] ?? null])),
   };
 }
+
+export const toKpiScheme = (r: KpiSchemeRow): KpiScheme => ({
+  id: r.id,
+  project: r.project,
+  version: r.version,
+  status: r.status,
+  fromQuarter: r.fromQuarter,
+  qaWeight: r.qaWeight,
+  parts: r.parts,
+  note: r.note,
+  createdBy: r.createdBy,
+  createdAt: new Date(r.createdAt).toISOString(),
+  publishedBy: r.publishedBy,
+  publishedAt: r.publishedAt ? new Date(r.publishedAt).toISOString() : null,
+});
 
 export const BUILT_IN_GRADE_TABLE: GradeTable = { version: 0, fromQuarter: null, grades: DEFAULT_GRADE_TABLE.map((g) => ({ ...g })), createdBy: null, createdAt: null };
 

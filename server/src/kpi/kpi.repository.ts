@@ -11,6 +11,7 @@ export interface KnownAgent {
   id: string;
   employeeNo: string;
   teamId: string;
+  projectId: string;
 }
 
 /** One agent's quarter as read: operational totals and the QA scores' mean, spread and count. */
@@ -55,7 +56,9 @@ export class KpiRepository {
 
   agentsByEmployeeNos(employeeNos: string[]): Promise<KnownAgent[]> {
     if (!employeeNos.length) return Promise.resolve([]);
-    return this.db.query(`SELECT id, "employeeNo", "teamId" FROM agents WHERE "employeeNo" = ANY($1)`, [employeeNos]);
+    return this.db.query(`SELECT a.id, a."employeeNo", a."teamId", t."projectId" FROM agents a JOIN teams t ON t.id = a."teamId" WHERE a."employeeNo" = ANY($1)`, [
+      employeeNos,
+    ]);
   }
 
   /** Stores or replaces each agent-day, in one statement. */
@@ -107,7 +110,7 @@ export class KpiRepository {
     const [row] = await this.db.query(
       `SELECT g.version, g."fromQuarter", g.grades, u.username AS "createdBy", g."createdAt"
          FROM kpi_grade_tables g JOIN users u ON u.id = g."createdBy"
-        WHERE g."fromQuarter" <= $1 ORDER BY g."fromQuarter" DESC LIMIT 1`,
+        WHERE g."fromQuarter" <= $1 ORDER BY g."fromQuarter" DESC, g.version DESC LIMIT 1`,
       [quarter],
     );
     return row ?? null;
@@ -116,17 +119,17 @@ export class KpiRepository {
   gradeTables(): Promise<GradeTableRow[]> {
     return this.db.query(
       `SELECT g.version, g."fromQuarter", g.grades, u.username AS "createdBy", g."createdAt"
-         FROM kpi_grade_tables g JOIN users u ON u.id = g."createdBy" ORDER BY g."fromQuarter" DESC`,
+         FROM kpi_grade_tables g JOIN users u ON u.id = g."createdBy" ORDER BY g."fromQuarter" DESC, g.version DESC`,
     );
   }
 
-  /** Sets the table from a quarter on (replacing one set for the same quarter). */
-  async saveGradeTable(fromQuarter: string, grades: GradeThreshold[], userId: string, tx: Transaction): Promise<void> {
-    await tx.query(
-      `INSERT INTO kpi_grade_tables ("fromQuarter", grades, "createdBy") VALUES ($1, $2::jsonb, $3)
-       ON CONFLICT ("fromQuarter") DO UPDATE SET grades = EXCLUDED.grades, "createdBy" = EXCLUDED."createdBy", "createdAt" = now()`,
+  /** A new version of the table from a quarter on; one set before for the same quarter is kept, superseded. */
+  async saveGradeTable(fromQuarter: string, grades: GradeThreshold[], userId: string, tx: Transaction): Promise<number> {
+    const [row]: { version: number }[] = await tx.query(
+      `INSERT INTO kpi_grade_tables ("fromQuarter", grades, "createdBy") VALUES ($1, $2::jsonb, $3) RETURNING version`,
       [fromQuarter, JSON.stringify(grades), userId],
     );
+    return row.version;
   }
 
   // Calls added to the sampling for grading

@@ -6,25 +6,19 @@ import { can } from '#shared/permissions.js';
 import { AuditService } from '#server/audit/audit.service.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
-import { DomainError, type ErrorDetail, invalid } from '#server/common/domain-error.js';
+import { DomainError, invalid } from '#server/common/domain-error.js';
 import { type Transaction, TransactionRunner } from '#server/database/transaction.js';
 import type { GradeThresholdDto } from './kpi.dto.js';
 import { gradesXlsx } from './kpi-export.js';
-import { BUILT_IN_GRADE_TABLE, toGradeTable, toGradingRequest, toKpiGradeItem } from './kpi.mapper.js';
+import { BUILT_IN_GRADE_TABLE, toGradeTable, toGradingRequest, toKpiGradeItem, toKpiScheme } from './kpi.mapper.js';
+import { KpiSchemeRepository } from './kpi-scheme.repository.js';
 import { KpiRepository } from './kpi.repository.js';
-import { checkOperationalRows, type OperationalRow } from './operational-rows.js';
+import { checkOperationalRows, type OperationalRow, refused } from './operational-rows.js';
 import { readOperationalSheet } from './operational-sheet.js';
+import { refusedRows } from './part-rows.js';
 
 const today = () => localDateOf(new Date(), process.env.TZ);
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** A request or sheet with bad rows: 400 naming the first, every problem in `errors`, nothing stored. */
-function refused(code: 'VALIDATION_FAILED' | 'IMPORT_ROWS_INVALID', errors: ErrorDetail[], where: (e: ErrorDetail) => string): DomainError {
-  const count = new Set(errors.map(where)).size;
-  const first = errors[0];
-  const at = first.line === undefined ? '' : `line ${first.line}: `;
-  return new DomainError(code, `${count} row(s) refused, nothing stored; ${at}${first.message}`, errors.slice(0, 200), { params: { rows: count } });
-}
 
 /**
  * Quarterly KPI grading (DOMAIN.md "Grades and promotion", CONTRACT.md "KPI grading"): the
@@ -35,6 +29,7 @@ function refused(code: 'VALIDATION_FAILED' | 'IMPORT_ROWS_INVALID', errors: Erro
 export class KpiService {
   constructor(
     private readonly repo: KpiRepository,
+    private readonly schemes: KpiSchemeRepository,
     private readonly scope: ScopeService,
     private readonly transaction: TransactionRunner,
     private readonly audit: AuditService,
@@ -47,11 +42,7 @@ export class KpiService {
     const resolved = await this.resolveAgents(user, checked.rows, (row, code, message) =>
       errors.push({ field: `rows[${row.index}].agent`, code, params: { value: row.agent }, message: `rows[${row.index}].agent: ${message}` }),
     );
-    if (errors.length) {
-      const index = (e: ErrorDetail) => Number(/^rows\[(\d+)\]/.exec(e.field ?? '')?.[1] ?? 0);
-      errors.sort((a, b) => index(a) - index(b));
-      throw refused('VALIDATION_FAILED', errors, (e) => String(index(e)));
-    }
+    if (errors.length) throw refusedRows(errors);
     await this.store(user, resolved, 'api');
     return { upserted: resolved.length };
   }
@@ -72,18 +63,18 @@ export class KpiService {
   }
 
   /** The rows' agents by employee number; an unknown one or one outside the caller's teams is reported. */
-  async resolveAgents<R extends OperationalRow>(
+  async resolveAgents<R extends { agent: string }>(
     user: AuthUser,
     rows: R[],
     report: (row: R, code: 'unknown' | 'outOfScope', message: string) => void,
-  ): Promise<(R & { agentId: string })[]> {
+  ): Promise<(R & { agentId: string; projectId: string })[]> {
     const agents = new Map((await this.repo.agentsByEmployeeNos([...new Set(rows.map((r) => r.agent))])).map((a) => [a.employeeNo, a]));
-    const out: (R & { agentId: string })[] = [];
+    const out: (R & { agentId: string; projectId: string })[] = [];
     for (const row of rows) {
       const agent = agents.get(row.agent);
       if (!agent) report(row, 'unknown', `unknown agent ${row.agent}`);
       else if (!this.scope.sees(user, { teamId: agent.teamId })) report(row, 'outOfScope', `agent ${row.agent} is outside your projects and teams`);
-      else out.push({ ...row, agentId: agent.id });
+      else out.push({ ...row, agentId: agent.id, projectId: agent.projectId });
     }
     return out;
   }
@@ -107,16 +98,16 @@ export class KpiService {
     const project = await this.scope.project(user, q.project, { filter: true });
     const gradeTable = toGradeTable(await this.repo.gradeTableFor(q.quarter));
     const rows = await this.repo.quarter({ projectId: project.id, teamIds: this.scope.visibleTeamIds(user), ...dates });
-    const requested = await this.repo.requestedUntil(
-      rows.map((r) => r.agentId),
-      today(),
-    );
+    const agentIds = rows.map((r) => r.agentId);
+    const [requested, scheme] = await Promise.all([this.repo.requestedUntil(agentIds, today()), this.schemes.inForce(project.id, q.quarter)]);
+    const values = scheme ? await this.schemes.values(agentIds, q.quarter) : new Map<string, Record<string, number>>();
     return {
       quarter: q.quarter,
       project: project.code,
       ...dates,
       gradeTable,
-      items: rows.map((r) => toKpiGradeItem(r, gradeTable.grades, requested.get(r.agentId) ?? null)),
+      scheme: scheme ? toKpiScheme(scheme) : null,
+      items: rows.map((r) => toKpiGradeItem(r, gradeTable.grades, requested.get(r.agentId) ?? null, scheme, values.get(r.agentId))),
     };
   }
 
@@ -152,11 +143,19 @@ export class KpiService {
       const { grade, minKpiScore, minCph, minSuccessRate } = byGrade.get(g)!;
       return { grade, minKpiScore, minCph, minSuccessRate };
     });
-    await this.transaction.run(async (tx) => {
-      await this.repo.saveGradeTable(body.fromQuarter, grades, user.id, tx);
-      await this.audit.record({ userId: user.id, username: user.username, action: 'kpi.gradeTable', detail: { fromQuarter: body.fromQuarter, grades } }, tx);
+    // A higher grade asks at least what the one below it does, or "the highest grade that holds" would skip one.
+    for (let k = 1; k < grades.length; k++)
+      for (const key of ['minKpiScore', 'minCph', 'minSuccessRate'] as const)
+        if (grades[k][key] < grades[k - 1][key])
+          throw invalid(`grades.${grades[k].grade}.${key}`, `${grades[k].grade} must ask at least the ${grades[k - 1][key]} ${grades[k - 1].grade} asks`, 'notAllowed', {
+            value: grades[k][key],
+          });
+    const version = await this.transaction.run(async (tx) => {
+      const version = await this.repo.saveGradeTable(body.fromQuarter, grades, user.id, tx);
+      await this.audit.record({ userId: user.id, username: user.username, action: 'kpi.gradeTable', detail: { version, fromQuarter: body.fromQuarter, grades } }, tx);
+      return version;
     });
-    return toGradeTable(await this.repo.gradeTableFor(body.fromQuarter));
+    return toGradeTable((await this.repo.gradeTables()).find((g) => g.version === version) ?? null);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { ErrorParams, FieldProblem } from '#shared/api/errors.js';
-import type { ErrorDetail } from '#server/common/domain-error.js';
+import { DomainError, type ErrorDetail } from '#server/common/domain-error.js';
 import { isLocalDate } from '#server/common/local-date.js';
 
 /** One agent-day of operational figures, checked, with where it came from (an index or a sheet line). */
@@ -81,4 +81,12 @@ export function checkOperationalRows(rows: readonly unknown[]): { rows: (Operati
     out.push({ ...row, index });
   });
   return { rows: out, errors };
+}
+
+/** A request or sheet with bad rows: 400 naming the first, every problem in `errors`, nothing stored. */
+export function refused(code: 'VALIDATION_FAILED' | 'IMPORT_ROWS_INVALID', errors: ErrorDetail[], where: (e: ErrorDetail) => string): DomainError {
+  const count = new Set(errors.map(where)).size;
+  const first = errors[0];
+  const at = first.line === undefined ? '' : `line ${first.line}: `;
+  return new DomainError(code, `${count} row(s) refused, nothing stored; ${at}${first.message}`, errors.slice(0, 200), { params: { rows: count } });
 }

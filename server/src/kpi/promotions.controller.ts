@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Exam, ExamList, GradeHistory, Promotion, PromotionList } from '#shared/api/kpi.js';
+import type { Exam, ExamList, GradeHistory, Promotion, PromotionList, PromotionNotifications } from '#shared/api/kpi.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { IdParam } from '#server/common/id-param.js';
@@ -48,6 +48,14 @@ export class PromotionsController {
   @Get('promotions')
   list(@CurrentUser() user: AuthUser, @Query() q: PromotionListQueryDto): Promise<PromotionList> {
     return this.promotions.list(user, { status: q.status, mine: q.mine === 'true', agent: q.agent });
+  }
+
+  /** For the home page: the applications waiting for the caller's step, and his recently decided ones. */
+  @ApiResult('PromotionNotifications')
+  @Can('kpi.read')
+  @Get('promotions/notifications')
+  notifications(@CurrentUser() user: AuthUser): Promise<PromotionNotifications> {
+    return this.promotions.notifications(user);
   }
 
   @ApiResult('Promotion')

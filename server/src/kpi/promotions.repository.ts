@@ -115,6 +115,23 @@ export class PromotionsRepository {
     return this.db.query(`${PROMOTION} ${filter.where} ORDER BY p."createdAt" DESC, p.id LIMIT 500`, filter.params);
   }
 
+  /**
+   * The decided promotions the user applied for or was named on, within the teams given, whose
+   * last decision came on or after `since`: newest decision first.
+   */
+  decidedFor(f: { userId: string; teamIds: string[] | null; since: Date; limit: number }): Promise<PromotionRow[]> {
+    const filter = new SqlFilter()
+      .withinTeams('a."teamId"', f.teamIds)
+      .add(`p.status <> 'pending'`)
+      .add(`(p."appliedBy" = ? OR ? = ANY(p."approverIds"))`, f.userId, f.userId);
+    filter.add(`d.last >= ?`, f.since);
+    return this.db.query(
+      `SELECT * FROM (${PROMOTION.replace('FROM kpi_promotions p', `, d.last AS "decidedAt" FROM kpi_promotions p JOIN LATERAL (SELECT max(at) AS last FROM kpi_promotion_decisions WHERE "promotionId" = p.id) d ON true`)} ${filter.where}) x
+        ORDER BY x."decidedAt" DESC, x.id LIMIT ${Number(f.limit)}`,
+      filter.params,
+    );
+  }
+
   decisions(promotionIds: string[]): Promise<DecisionRow[]> {
     if (!promotionIds.length) return Promise.resolve([]);
     return this.db.query(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ApprovalStep, Exam, ExamKind, ExamList, GradeHistory, Promotion, PromotionList } from '#shared/api/kpi.js';
+import type { ApprovalStep, Exam, ExamKind, ExamList, GradeHistory, Promotion, PromotionList, PromotionNotifications } from '#shared/api/kpi.js';
 import { localDateOf } from '#shared/dates.js';
 import { APPROVAL_STEPS, examRequiredFor, gradeRank, QUARTER_PATTERN } from '#shared/kpi/grades.js';
 import type { AgentGrade, Role } from '#shared/org.js';
@@ -7,12 +7,16 @@ import { can } from '#shared/permissions.js';
 import { AuditService } from '#server/audit/audit.service.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
+import { SessionService } from '#server/auth/session.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { toExam, toGradeChange, toPromotion } from './kpi.mapper.js';
 import { type PromotionRow, PromotionsRepository } from './promotions.repository.js';
 
 const today = () => localDateOf(new Date(), process.env.TZ);
+
+/** How long a decided promotion stays on the home page of who applied for it or approved it. */
+export const NOTICE_DAYS = 14;
 
 /**
  * Exams and promotions (seed 一(四), 2.2–2.3): a team lead or supervisor applies for an agent's
@@ -24,6 +28,7 @@ export class PromotionsService {
   constructor(
     private readonly repo: PromotionsRepository,
     private readonly scope: ScopeService,
+    private readonly sessions: SessionService,
     private readonly transaction: TransactionRunner,
     private readonly audit: AuditService,
   ) {}
@@ -66,6 +71,10 @@ export class PromotionsService {
       if (!found || !found.active) throw invalid(field, `no active user ${name}`, 'unknown', { value: name });
       if (!can(found.roles as Role[], 'kpi.promotion.approve')) throw invalid(field, `${name} may not approve promotions`, 'notAllowed', { value: name });
       if (approverIds.includes(found.id)) throw invalid(field, `${name} is named for another step too`, 'twice', { value: name });
+      // An approver who cannot see the agent's team could neither find the application nor decide it.
+      const approver = await this.sessions.authUser({ id: found.id, username: found.username, displayName: found.username, roles: found.roles as Role[] });
+      if (!this.scope.sees(approver, { teamId: agent.teamId }))
+        throw invalid(field, `${name} does not see team ${agent.team.code} of agent ${agent.employeeNo}`, 'outOfScope', { value: name });
       approverIds.push(found.id);
     }
     const id = await this.transaction.run(async (tx) => {
@@ -93,6 +102,21 @@ export class PromotionsService {
     const rows = await this.repo.promotions({ teamIds: this.scope.visibleTeamIds(user), status: q.status, waitingFor: q.mine ? user.id : undefined, agentId: agent?.id });
     const decisions = await this.repo.decisions(rows.map((r) => r.id));
     return { total: rows.length, items: rows.map((r) => toPromotion(r, decisions)) };
+  }
+
+  /**
+   * The home page's notices: the applications waiting for the caller's step, and the ones he applied
+   * for or was named on decided in the last NOTICE_DAYS days.
+   */
+  async notifications(user: AuthUser): Promise<PromotionNotifications> {
+    const teamIds = this.scope.visibleTeamIds(user);
+    const since = new Date(Date.now() - NOTICE_DAYS * 86_400_000);
+    const [awaiting, decided] = await Promise.all([
+      this.repo.promotions({ teamIds, waitingFor: user.id }),
+      this.repo.decidedFor({ userId: user.id, teamIds, since, limit: 20 }),
+    ]);
+    const decisions = await this.repo.decisions([...awaiting, ...decided].map((r) => r.id));
+    return { awaiting: awaiting.map((r) => toPromotion(r, decisions)), decided: decided.map((r) => toPromotion(r, decisions)), days: NOTICE_DAYS };
   }
 
   /**

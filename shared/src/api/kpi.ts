@@ -1,6 +1,9 @@
 /** Quarterly KPI grading as `/api/kpi` answers it (CONTRACT.md "KPI grading"). */
 import type { AgentGrade } from '../org.js';
 import type { GradeMove, GradeThreshold } from '../kpi/grades.js';
+import type { KpiPartWeight } from '../kpi/scheme.js';
+
+export type { KpiPartWeight };
 
 /** `PUT /api/kpi/operational`: how many agent-days were stored or replaced. */
 export interface OperationalUpsertResult {
@@ -15,7 +18,7 @@ export interface KpiGradeItem {
   grade: AgentGrade;
   /** Mean score of the quarter's submitted evaluations (fatal ones 0, calibration left out); null without any. */
   qaScore: number | null;
-  /** The QA score unless the project configures other weights (none by default). */
+  /** The QA score unless the project's KPI scheme in force for the quarter weighs in other parts (none by default). */
   kpiScore: number | null;
   /** Calls ÷ hours over the quarter; null without hours. */
   cph: number | null;
@@ -46,6 +49,8 @@ export interface KpiGradeItem {
   days: number;
   /** The last day whose sampling run adds one of the agent's calls for grading (a request still running), or null. */
   callsRequestedUntil: string | null;
+  /** The agent's value of each part of the scheme in force (by part code), null where none was imported; empty without a scheme. */
+  parts: Record<string, number | null>;
 }
 
 /** The grade table a quarter is reviewed against: the seed's (version 0) unless a supervisor set one. */
@@ -70,7 +75,48 @@ export interface KpiGrades {
   from: string;
   to: string;
   gradeTable: GradeTable;
+  /** The project's KPI scheme in force for the quarter; null: the KPI score is the QA score. */
+  scheme: KpiScheme | null;
   items: KpiGradeItem[];
+}
+
+export type KpiSchemeStatus = 'draft' | 'published';
+
+/**
+ * A version of a project's KPI scheme: the QA score's weight and the imported parts', adding up
+ * to 100. A draft is edited and published; a published version never changes and applies from its
+ * quarter on, until a later published version's quarter.
+ */
+export interface KpiScheme {
+  id: string;
+  /** Project code. */
+  project: string;
+  /** 1, 2, … per project. */
+  version: number;
+  status: KpiSchemeStatus;
+  /** The first quarter it applies to, YYYY-Qn. */
+  fromQuarter: string;
+  /** The QA score's weight in per cent. */
+  qaWeight: number;
+  parts: KpiPartWeight[];
+  note: string | null;
+  /** Username. */
+  createdBy: string;
+  /** ISO 8601 */
+  createdAt: string;
+  publishedBy: string | null;
+  publishedAt: string | null;
+}
+
+/** `GET /api/kpi/schemes?project=CODE`: the project's versions, newest first. */
+export interface KpiSchemeList {
+  project: string;
+  items: KpiScheme[];
+}
+
+/** `PUT /api/kpi/parts`: how many agent-quarter-part values were stored or replaced. */
+export interface PartsUpsertResult {
+  upserted: number;
 }
 
 /** `POST /api/kpi/operational/import`: the rows of an uploaded sheet, stored all or nothing. */
@@ -169,6 +215,17 @@ export interface GradeChange {
   /** The promotion that made it, if any. */
   promotionId: string | null;
   changedBy: string;
+}
+
+/**
+ * `GET /api/kpi/promotions/notifications`: what the user's home page tells him about promotions —
+ * the applications waiting for his step, and those he applied for or was named on that were decided
+ * in the last `days` days (newest decision first).
+ */
+export interface PromotionNotifications {
+  awaiting: Promotion[];
+  decided: Promotion[];
+  days: number;
 }
 
 export interface GradeHistory {

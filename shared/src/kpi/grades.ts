@@ -68,10 +68,10 @@ export function gradeMove(current: AgentGrade, f: QuarterFigures, table: readonl
 }
 
 /**
- * Whether the QA score's 95 % interval is too wide to decide the grade on (KPI = QA score): true
- * when it straddles the KPI threshold of a grade whose CPH and success-rate thresholds hold (there
- * the KPI score alone decides), or when there are too few scores for an interval at all. Null when
- * the KPI score is not the QA score or there is no QA score, so nothing to say.
+ * Whether the KPI score's 95 % interval (the QA score's, carried over by `kpiIntervalOf` when a
+ * scheme weighs in other parts) is too wide to decide the grade on: true when it straddles the KPI
+ * threshold of a grade whose CPH and success-rate thresholds hold (there the KPI score alone
+ * decides), or when there are too few scores for an interval at all. Null without a KPI score.
  */
 export function notEnoughEvidence(interval: ScoreInterval, f: QuarterFigures, table: readonly GradeThreshold[] = DEFAULT_GRADE_TABLE): boolean | null {
   if (interval.mean === null) return null;

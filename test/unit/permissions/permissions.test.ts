@@ -63,6 +63,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'export.approve',
     'kpi.operational.write',
     'kpi.read',
+    'kpi.scheme.edit',
     'kpi.gradeTable.edit',
     'kpi.requestCalls',
     'kpi.exam.record',
@@ -128,6 +129,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'export.approve',
     'kpi.operational.write',
     'kpi.read',
+    'kpi.scheme.edit',
     'kpi.gradeTable.edit',
     'kpi.requestCalls',
     'kpi.exam.record',
@@ -211,6 +213,7 @@ const ABILITIES: Record<Role, Permission[]> = {
     'example.read',
     'example.session.read',
   ],
+  [Role.Trainer]: ['session.own', 'org.project.read', 'org.team.read', 'org.agent.read', 'kpi.read', 'faq.read'],
   [Role.FaqMaintainer]: ['session.own', 'home.faqWork', 'faq.read', 'faq.readDrafts', 'faq.edit', 'faq.publish', 'faq.proposals', 'faq.effect'],
 };
 

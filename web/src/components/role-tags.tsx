@@ -8,6 +8,7 @@ const COLOURS: Record<Role, string> = {
   inspector: 'blue',
   team_lead: 'green',
   faq_maintainer: 'gold',
+  trainer: 'cyan',
 };
 
 export function RoleTags({ roles, ...rest }: { roles: readonly Role[]; 'data-testid'?: string }) {

@@ -1,7 +1,7 @@
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role } from '#shared/org.js';
 
-const ROLE_MESSAGE = 'roles must each be one of admin, supervisor, inspector, team_lead, faq_maintainer';
+const ROLE_MESSAGE = 'roles must each be one of admin, supervisor, inspector, team_lead, faq_maintainer, trainer';
 
 export class CreateUserDto {
   @IsString()

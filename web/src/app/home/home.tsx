@@ -8,6 +8,7 @@ import { CalibrationWork } from './calibration-work';
 import { DisputeWork } from './dispute-work';
 import { FaqWork } from './faq-work';
 import { ListeningWork } from './listening-work';
+import { PromotionNotices } from './promotion-notices';
 import { TeamFollowUp } from './team-follow-up';
 import { WhatYouCanDo } from './what-you-can-do';
 
@@ -19,6 +20,7 @@ export function HomeRoute() {
   const leads = useCan('home.teamFollowUp');
   const decides = useCan('home.decisions');
   const curates = useCan('home.faqWork');
+  const grades = useCan('kpi.read');
   if (!user) return null;
   const worklists = listens || leads || decides || curates;
   const scope = [
@@ -44,6 +46,7 @@ export function HomeRoute() {
       {leads && <TeamFollowUp />}
       {curates && <FaqWork />}
       <DisputeWork />
+      {grades && <PromotionNotices />}
       <Typography.Title level={4}>{worklists ? t('home.otherPages') : t('home.whatYouCanDo')}</Typography.Title>
       <WhatYouCanDo roles={user.roles} />
     </>

@@ -4,13 +4,24 @@ import { useTranslation } from 'react-i18next';
 import type { AgentGrade } from '#shared/org';
 import { useCan } from '#web/lib/authorization';
 import { useFeedback } from '#web/lib/feedback';
+import type { KpiScheme } from '#shared/api/kpi';
 import { type KpiGradeItem, useRequestCalls } from '../api/kpi';
 
 const MOVE_COLOURS: Record<string, string> = { promote: 'green', keep: 'blue', demote: 'orange', belowIntern: 'red' };
 const fixed = (x: number | null, digits: number) => (x === null ? '—' : x.toFixed(digits));
 
 /** One row an agent: QA score with its interval, KPI score, CPH, success rate, current and eligible grade, the move. */
-export function ReviewTable({ items, onApply }: { items: KpiGradeItem[]; onApply?: (item: KpiGradeItem) => void }) {
+export function ReviewTable({
+  items,
+  scheme = null,
+  onApply,
+  onExams,
+}: {
+  items: KpiGradeItem[];
+  scheme?: KpiScheme | null;
+  onApply?: (item: KpiGradeItem) => void;
+  onExams?: (item: KpiGradeItem) => void;
+}) {
   const { t } = useTranslation();
   const canRequest = useCan('kpi.requestCalls');
   const requestCalls = useRequestCalls();
@@ -63,7 +74,24 @@ export function ReviewTable({ items, onApply }: { items: KpiGradeItem[]; onApply
           </Space>
         ),
     },
-    { title: t('kpi.kpiScore'), key: 'kpi', render: (_, r) => fixed(r.kpiScore, 1) },
+    {
+      title: t('kpi.kpiScore'),
+      key: 'kpi',
+      render: (_, r) =>
+        scheme?.parts.length ? (
+          <Tooltip
+            title={t('kpi.partsHelp', {
+              parts: scheme.parts
+                .map((p) => `${p.name} ${r.parts[p.code] === null || r.parts[p.code] === undefined ? t('kpi.partMissing') : r.parts[p.code]}`)
+                .join(t('common.listSeparator')),
+            })}
+          >
+            <span data-testid={`kpi-score-${r.agent}`}>{fixed(r.kpiScore, 1)}</span>
+          </Tooltip>
+        ) : (
+          <span data-testid={`kpi-score-${r.agent}`}>{fixed(r.kpiScore, 1)}</span>
+        ),
+    },
     { title: 'CPH', key: 'cph', render: (_, r) => fixed(r.cph, 2) },
     { title: t('kpi.successRate'), key: 'rate', render: (_, r) => (r.successRate === null ? '—' : `${(r.successRate * 100).toFixed(1)} %`) },
     { title: t('kpi.grade'), key: 'grade', render: (_, r) => grade(r.grade) },
@@ -85,13 +113,20 @@ export function ReviewTable({ items, onApply }: { items: KpiGradeItem[]; onApply
     {
       title: '',
       key: 'apply',
-      render: (_, r) =>
-        onApply &&
-        r.grade !== 'A' && (
-          <Button size="small" type={r.move === 'promote' ? 'primary' : 'default'} data-testid={`kpi-apply-${r.agent}`} onClick={() => onApply(r)}>
-            {t('kpi.apply')}
-          </Button>
-        ),
+      render: (_, r) => (
+        <Space size={4}>
+          {onExams && (
+            <Button size="small" data-testid={`kpi-exams-${r.agent}`} onClick={() => onExams(r)}>
+              {t('kpi.exams.button')}
+            </Button>
+          )}
+          {onApply && r.grade !== 'A' && (
+            <Button size="small" type={r.move === 'promote' ? 'primary' : 'default'} data-testid={`kpi-apply-${r.agent}`} onClick={() => onApply(r)}>
+              {t('kpi.apply')}
+            </Button>
+          )}
+        </Space>
+      ),
     },
   ];
   return (

@@ -1,4 +1,4 @@
-import { Button, Empty, Select, Space, Spin, Typography } from 'antd';
+import { Button, Empty, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,10 +9,13 @@ import { ProjectSelect } from '#web/components/project-select';
 import { useCan } from '#web/lib/authorization';
 import { useFeedback } from '#web/lib/feedback';
 import { downloadReview, type KpiGradeItem, useKpiGrades } from '../api/kpi';
+import { ExamsDialog } from '../components/exams-dialog';
+import { GradeTableCard } from '../components/grade-table-card';
 import { OperationalImport } from '../components/operational-import';
 import { PromotionDialog } from '../components/promotion-dialog';
 import { PromotionsCard } from '../components/promotions-card';
 import { ReviewTable } from '../components/review-table';
+import { SchemeCard } from '../components/scheme-card';
 
 /** The current quarter (the review as it stands) and the seven before it. */
 function recentQuarters(now = new Date()): string[] {
@@ -43,11 +46,13 @@ export function KpiRoute() {
   const feedback = useFeedback();
   const canApply = useCan('kpi.promotion.apply');
   const [applying, setApplying] = useState<KpiGradeItem | null>(null);
+  const [examining, setExamining] = useState<KpiGradeItem | null>(null);
   const quarters = recentQuarters();
   const project = params.get('project') || undefined;
   const asked = params.get('quarter');
   const quarter = asked && QUARTER_PATTERN.test(asked) ? asked : quarters[0];
   const review = useKpiGrades(project ? { project, quarter } : undefined);
+  const tab = ['scheme', 'grades'].includes(params.get('tab') ?? '') ? params.get('tab')! : 'review';
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -98,16 +103,31 @@ export function KpiRoute() {
       )}
       {!project ? (
         <Empty description={t('kpi.pickProject')} />
-      ) : review.isError ? (
-        <LoadError error={review.error} onRetry={() => void review.refetch()} />
-      ) : review.isPending ? (
-        <Spin />
-      ) : review.data.items.length === 0 ? (
-        <Empty description={t('kpi.empty')} />
       ) : (
-        <ReviewTable items={review.data.items} onApply={canApply ? setApplying : undefined} />
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => set({ tab: key === 'review' ? undefined : key })}
+          items={[
+            {
+              key: 'review',
+              label: t('kpi.tabs.review'),
+              children: review.isError ? (
+                <LoadError error={review.error} onRetry={() => void review.refetch()} />
+              ) : review.isPending ? (
+                <Spin />
+              ) : review.data.items.length === 0 ? (
+                <Empty description={t('kpi.empty')} />
+              ) : (
+                <ReviewTable items={review.data.items} scheme={review.data.scheme} onApply={canApply ? setApplying : undefined} onExams={setExamining} />
+              ),
+            },
+            { key: 'scheme', label: t('kpi.tabs.scheme'), children: <SchemeCard project={project} quarter={quarter} inForce={review.data?.scheme} /> },
+            { key: 'grades', label: t('kpi.tabs.gradeTable'), children: <GradeTableCard quarter={quarter} inForce={review.data?.gradeTable} /> },
+          ]}
+        />
       )}
       <PromotionsCard />
+      <ExamsDialog key={`exams-${examining?.agent}`} item={examining} onClose={() => setExamining(null)} />
       <PromotionDialog key={applying?.agent} item={applying} quarter={quarter} onClose={() => setApplying(null)} />
     </>
   );
