@@ -24,6 +24,7 @@ import { KpiModule } from './kpi/kpi.module.js';
 import { FaqModule } from './faq/faq.module.js';
 import { DisputesModule } from './disputes/disputes.module.js';
 import { ExamplesModule } from './examples/examples.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         FaqModule,
         DisputesModule,
         ExamplesModule,
+        RetentionModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

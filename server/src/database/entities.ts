@@ -1,3 +1,4 @@
+import { RetentionPolicyEntity } from '#server/retention/retention-policy.entity.js';
 import { AnalysisReportEntity, AnalysisReportReadEntity } from '#server/analysis-reports/analysis-report.entity.js';
 import {
   ExamEntity,
@@ -98,4 +99,5 @@ export const ENTITIES = [
   SharingSessionEntity,
   SharingSessionExampleEntity,
   FaqEntryExampleEntity,
+  RetentionPolicyEntity,
 ];

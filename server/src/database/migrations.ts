@@ -1,3 +1,4 @@
+import { Retention1796683830717 } from '#server/migrations/1796683830717-Retention.js';
 import { FaqSearchGeneration1796650206993 } from '#server/migrations/1796650206993-FaqSearchGeneration.js';
 import { Examples1796649784024 } from '#server/migrations/1796649784024-Examples.js';
 import { Disputes1796609900173 } from '#server/migrations/1796609900173-Disputes.js';
@@ -59,4 +60,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Disputes1796609900173,
   Examples1796649784024,
   FaqSearchGeneration1796650206993,
+  Retention1796683830717,
 ];

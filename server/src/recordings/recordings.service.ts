@@ -161,4 +161,25 @@ export class RecordingsService {
     const { total, rows } = await this.recordings.search(filter);
     return { total, items: rows.map((r) => toRecordingSummary(r, user)) };
   }
+
+  /**
+   * Deletes the calls' audio through the AudioStorage (whichever store it is) and marks each removed
+   * (retention, issue 16): the row, transcript, peaks and scores stay. The audio goes first, the mark
+   * after, so a run cut off in between leaves a mark missing, never audio marked present that is not
+   * there: the next run deletes it again (a delete of a missing key is not an error) and marks it.
+   * Answers the ids marked now and those whose delete failed.
+   */
+  async removeAudio(calls: { id: string; audioKey: string }[], at = new Date()): Promise<{ removed: string[]; failed: string[] }> {
+    const deleted: string[] = [];
+    const failed: string[] = [];
+    for (const call of calls) {
+      try {
+        await this.storage.delete(call.audioKey);
+        deleted.push(call.id);
+      } catch {
+        failed.push(call.id);
+      }
+    }
+    return { removed: await this.recordings.markAudioRemoved(deleted, at), failed };
+  }
 }

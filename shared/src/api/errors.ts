@@ -111,6 +111,8 @@ export const ERROR_CODES = [
   'DISPUTE_NOT_YOURS',
   /** An example call changed or removed by someone other than who marked it (a supervisor may). */
   'EXAMPLE_NOT_YOURS',
+  /** The call's audio was deleted by its project's retention policy (`params.removedAt`): its row, transcript, peaks and scores stay. */
+  'AUDIO_REMOVED',
   /** Too many failed sign-ins (`params.retryAfterSeconds`). */
   'THROTTLED',
   /** Anything unexpected: details are in the server log, never in the answer. */
@@ -206,6 +208,8 @@ export const FIELD_PROBLEMS = [
   'notInDispute',
   /** A region of an example call (`params.value`, seconds) that ends before it starts or lies outside the call (`params.duration`). */
   'outsideCall',
+  /** A retention period shorter than `params.value` days, which another period of the policy keeps (evaluated calls' audio at least as long as the rest, `null` = forever). */
+  'shorterThan',
 ] as const;
 
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

@@ -39,6 +39,7 @@ const PAGES: Record<NavKey, Lazy> = {
   faq: page(() => import('#web/features/faq/routes/faq')),
   'faq-inbox': page(() => import('#web/features/faq/routes/faq-inbox')),
   examples: page(() => import('#web/features/examples/routes/examples')),
+  retention: page(() => import('#web/features/retention/routes/retention')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({

@@ -73,6 +73,7 @@ export const NAVIGATION = [
   { key: 'faq', path: paths.faq.path, permission: 'faq.read', label: 'nav.faq', help: 'navHelp.faq' },
   { key: 'faq-inbox', path: paths.faqInbox.path, permission: 'faq.proposals', label: 'nav.faqInbox', help: 'navHelp.faqInbox' },
   { key: 'examples', path: paths.examples.path, permission: 'example.session.read', label: 'nav.examples', help: 'navHelp.examples' },
+  { key: 'retention', path: paths.retention.path, permission: 'retention.read', label: 'nav.retention', help: 'navHelp.retention' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {

@@ -159,6 +159,8 @@ export const paths = {
   faqEntry: { path: '/faq/entries/:id', getHref: (id: string) => `/faq/entries/${segment(id)}` },
   faqInbox: { path: '/faq/inbox', getHref: () => '/faq/inbox' },
   /** Example calls for the weekly sharing (issue 14): the examples (`tab` absent) and the sharing sessions (`tab=sessions`). */
+  /** How long each project keeps its calls' audio (issue 16). */
+  retention: { path: '/retention', getHref: () => '/retention' },
   examples: { path: '/examples', getHref: (query: { tab?: 'sessions' } = {}) => withQuery('/examples', query) },
   /**
    * The scoring workspace of a call. `source` says why it is scored (the page picks one by role when
