@@ -19,6 +19,9 @@ import { type RecordingFilter, RecordingRepository, type RecordingRow } from './
 import { RecordingAccessService } from './recording-access.service.js';
 import { AudioStorage } from './storage/audio-storage.js';
 
+/** Audio deletes in flight at once when retention removes a batch. */
+const REMOVE_CONCURRENCY = 8;
+
 export interface IngestResult {
   created: boolean;
   recording: RecordingDetail;
@@ -172,14 +175,20 @@ export class RecordingsService {
   async removeAudio(calls: { id: string; audioKey: string }[], at = new Date()): Promise<{ removed: string[]; failed: string[] }> {
     const deleted: string[] = [];
     const failed: string[] = [];
-    for (const call of calls) {
-      try {
-        await this.storage.delete(call.audioKey);
-        deleted.push(call.id);
-      } catch {
-        failed.push(call.id);
+    // A few deletes at a time: an object store answers each in milliseconds, a disk at once.
+    let next = 0;
+    const worker = async () => {
+      while (next < calls.length) {
+        const call = calls[next++];
+        try {
+          await this.storage.delete(call.audioKey);
+          deleted.push(call.id);
+        } catch {
+          failed.push(call.id);
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(REMOVE_CONCURRENCY, calls.length) }, worker));
     return { removed: await this.recordings.markAudioRemoved(deleted, at), failed };
   }
 }

@@ -77,13 +77,16 @@ export class RetentionRepository {
     return this.db.query(`SELECT ${POLICY_SELECT} WHERE rp."audioDays" IS NOT NULL ORDER BY p.code`);
   }
 
-  /** The next batch of the project's calls whose audio may go, oldest first, leaving out `skip` (failed this run). */
+  /**
+   * The next batch of the project's calls whose audio may go, oldest day first (the partial index's
+   * order, so the scan stops at the batch), leaving out `skip` (failed this run).
+   */
   async candidates(projectId: string, cutoffs: Cutoffs, skip: string[], limit: number): Promise<Candidate[]> {
     return this.db.query(
       `SELECT r.id, r."audioKey", r."audioBytes"
          FROM recordings r JOIN projects p ON p.id = r."projectId"
         WHERE ${OLD_ENOUGH} AND NOT ${PROTECTED} AND NOT (r.id = ANY ($4::uuid[]))
-        ORDER BY r."localDate", r.id
+        ORDER BY r."localDate"
         LIMIT $5`,
       [projectId, cutoffs.audio, cutoffs.evaluated, skip, limit],
     );
