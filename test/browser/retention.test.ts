@@ -43,7 +43,10 @@ describe('retention', () => {
     await call(admin, 'POST', '/users', { username: supervisor, password: 'secret-pass-1', displayName: '保留主管', roles: ['supervisor'], projects: [project] });
     const form = new FormData();
     form.append('audio', new Blob([new Uint8Array(toneWav(1))], { type: 'audio/wav' }), 'call.wav');
-    form.append('metadata', JSON.stringify({ externalId: `ret-${suffix}`, agent, startedAt: new Date(Date.now() - 400 * 86_400_000).toISOString(), direction: 'inbound' }));
+    form.append(
+      'metadata',
+      JSON.stringify({ externalId: `ret-${suffix}`, agent, startedAt: new Date(Date.now() - 400 * 86_400_000).toISOString(), direction: 'inbound' }),
+    );
     const recording = await call<{ id: string }>(admin, 'POST', '/recordings', form);
 
     const page = await signedIn(supervisor);
