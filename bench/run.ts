@@ -11,6 +11,7 @@ import { runDashboardBench } from './dashboard.js';
 import { runFaqBench } from './faq.js';
 import { runProblemsBench } from './problems.js';
 import { runRecordingsBench } from './recordings.js';
+import { runRetentionBench } from './retention.js';
 import { runSamplingBench } from './sampling.js';
 import { runSubmitBench } from './submit.js';
 
@@ -26,6 +27,7 @@ const benches: Record<string, () => Promise<Result>> = {
   kpi: runKpiBench,
   dashboard: runDashboardBench,
   faq: runFaqBench,
+  retention: runRetentionBench,
 };
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = named.filter((n) => !(n in benches));

@@ -81,6 +81,8 @@ export function apiClient(baseUrl: string, token?: string) {
     get: async <T = any>(url: string) => read<T>(await fetch(baseUrl + url, { headers: headers() })),
     post: async <T = any>(url: string, body: unknown) =>
       read<T>(await fetch(baseUrl + url, { method: 'POST', headers: headers({ 'Content-Type': 'application/json' }), body: JSON.stringify(body) })),
+    put: async <T = any>(url: string, body: unknown) =>
+      read<T>(await fetch(baseUrl + url, { method: 'PUT', headers: headers({ 'Content-Type': 'application/json' }), body: JSON.stringify(body) })),
     postForm: async <T = any>(url: string, form: FormData) => read<T>(await fetch(baseUrl + url, { method: 'POST', headers: headers(), body: form })),
   };
 }

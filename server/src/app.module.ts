@@ -25,6 +25,7 @@ import { FaqModule } from './faq/faq.module.js';
 import { DisputesModule } from './disputes/disputes.module.js';
 import { ExamplesModule } from './examples/examples.module.js';
 import { CalibrationModule } from './calibration/calibration.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         DisputesModule,
         ExamplesModule,
         CalibrationModule,
+        RetentionModule,
         DemoModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -191,6 +191,13 @@ export const PERMISSIONS = {
   'example.session.read': [Role.Admin, Role.Supervisor, Role.Inspector, Role.TeamLead],
   /** Build, change and remove a sharing session's playlist. */
   'example.session.edit': [Role.Admin, Role.Supervisor],
+  // Retention (issue 16): how long each project keeps its calls' audio.
+  /** Read the retention policies of one's projects. */
+  'retention.read': [Role.Admin, Role.Supervisor],
+  /** Set a project's retention policy: an admin's, or the whole project's supervisor's. */
+  'retention.edit': [Role.Admin, Role.Supervisor],
+  /** Apply every project's policy now, as the daily job does (it deletes audio centre-wide). */
+  'retention.run': [Role.Admin],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -399,6 +399,21 @@ const cases: Case[] = [
     (body) => expect(body.params).toEqual({ size: expect.any(Number) }),
   ],
   [
+    'AUDIO_REMOVED',
+    410,
+    async () => {
+      // A call of 400 days ago in a project that keeps audio 30 days, after the retention run.
+      const project = await builders(t).project();
+      const team = await builders(t).team(project.code);
+      const agent = await builders(t).agent(team.code);
+      const id = await recordingFor(t, agent.employeeNo, { startedAt: new Date(Date.now() - 400 * 86_400_000).toISOString() });
+      await t.as(t.adminToken).put(`/api/retention-policies/${project.id}`).send({ audioDays: 30, evaluatedAudioDays: null });
+      await t.as(t.adminToken).post('/api/retention-runs');
+      return t.as(t.adminToken).get(`/api/recordings/${id}/audio`);
+    },
+    (body) => expect(body.params).toEqual({ removedAt: expect.any(String) }),
+  ],
+  [
     'THROTTLED',
     429,
     async () => {

@@ -1,3 +1,4 @@
+import { RetentionPolicyEntity } from '#server/retention/retention-policy.entity.js';
 import { AnalysisReportEntity, AnalysisReportReadEntity } from '#server/analysis-reports/analysis-report.entity.js';
 import {
   ExamEntity,
@@ -107,4 +108,5 @@ export const ENTITIES = [
   SharingSessionEntity,
   SharingSessionExampleEntity,
   FaqEntryExampleEntity,
+  RetentionPolicyEntity,
 ];

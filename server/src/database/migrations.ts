@@ -3,6 +3,7 @@ import { Calibration1796683768058 } from '#server/migrations/1796683768058-Calib
 import { TrainerRole1796685390593 } from '#server/migrations/1796685390593-TrainerRole.js';
 import { GradeTableHistory1796684324351 } from '#server/migrations/1796684324351-GradeTableHistory.js';
 import { KpiSchemes1796683861891 } from '#server/migrations/1796683861891-KpiSchemes.js';
+import { Retention1796683830717 } from '#server/migrations/1796683830717-Retention.js';
 import { FaqSearchGeneration1796650206993 } from '#server/migrations/1796650206993-FaqSearchGeneration.js';
 import { Examples1796649784024 } from '#server/migrations/1796649784024-Examples.js';
 import { Disputes1796609900173 } from '#server/migrations/1796609900173-Disputes.js';
@@ -66,6 +67,7 @@ export const MIGRATIONS: MigrationClass[] = [
   FaqSearchGeneration1796650206993,
   BlindEvaluations1796683730674,
   Calibration1796683768058,
+  Retention1796683830717,
   KpiSchemes1796683861891,
   GradeTableHistory1796684324351,
   TrainerRole1796685390593,

@@ -117,6 +117,12 @@ export class RecordingAccessService {
 
   private async stream(user: AuthUser, recording: RecordingRow, range: string | undefined, download: boolean, ip?: string): Promise<AudioResponse> {
     const id = recording.id;
+    if (recording.audioRemovedAt) {
+      const removedAt = new Date(recording.audioRemovedAt).toISOString();
+      throw new DomainError('AUDIO_REMOVED', `The audio of this call was removed by its project's retention policy on ${removedAt}`, undefined, {
+        params: { removedAt },
+      });
+    }
     const size = await this.storage.size(recording.audioKey);
     const type = recording.audioFormat === 'mp3' ? 'audio/mpeg' : 'audio/wav';
     const parsed = parseRange(range, size);

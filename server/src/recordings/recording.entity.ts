@@ -12,6 +12,8 @@ import { CallDirection, ChannelLayout } from '#shared/recordings.js';
 @Index('IDX_recordings_project_day', ['projectId', 'localDate', 'startedAt'])
 @Index('IDX_recordings_day', ['localDate', 'startedAt'])
 @Index('IDX_recordings_customer', ['customerNumber', 'startedAt'])
+/** The calls whose audio is still kept, by project and day: what the daily retention run walks (issue 16). */
+@Index('IDX_recordings_audio_kept', ['projectId', 'localDate'], { where: `"audioRemovedAt" IS NULL` })
 export class RecordingEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -76,6 +78,10 @@ export class RecordingEntity {
 
   @Column({ type: 'boolean', default: false })
   hasTranscript!: boolean;
+
+  /** When the project's retention policy deleted the audio (issue 16); the row, transcript and peaks stay. */
+  @Column({ type: 'timestamptz', nullable: true })
+  audioRemovedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -36,6 +36,7 @@ export function toRecordingDetail(r: RecordingRow, user: AuthUser, transcript: T
     channelCount: r.channelCount,
     sizeBytes: r.audioBytes,
     sha256: r.audioSha256,
+    audioRemovedAt: r.audioRemovedAt ? new Date(r.audioRemovedAt).toISOString() : null,
     transcript: transcript && maskTranscript(transcript, user),
   };
 }

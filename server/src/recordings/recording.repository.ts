@@ -45,7 +45,7 @@ export interface AudioObject {
   bytes: number;
 }
 
-export type NewRecording = Omit<RecordingEntity, 'agent' | 'createdAt'>;
+export type NewRecording = Omit<RecordingEntity, 'agent' | 'createdAt' | 'audioRemovedAt'>;
 export type Transcript = RecordingTranscriptEntity['transcript'];
 export type Peaks = RecordingPeaksEntity['peaks'];
 
@@ -144,6 +144,18 @@ export class RecordingRepository {
 
   async transcript(id: string): Promise<Transcript | null> {
     return (await this.db.getRepository(RecordingTranscriptEntity).findOneBy({ recordingId: id }))?.transcript ?? null;
+  }
+
+  /** Marks the calls' audio as removed (retention); answers the ids it marked (not those marked already). */
+  async markAudioRemoved(ids: string[], at: Date): Promise<string[]> {
+    if (!ids.length) return [];
+    const result: unknown[] = await this.db.query(`UPDATE recordings SET "audioRemovedAt" = $2 WHERE id = ANY($1::uuid[]) AND "audioRemovedAt" IS NULL RETURNING id`, [
+      ids,
+      at,
+    ]);
+    // TypeORM answers [rows, count] for an UPDATE … RETURNING.
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   /** How many calls there are whose externalId starts so (the demo's are DEMO-…). */

@@ -19,6 +19,9 @@ import { type RecordingFilter, RecordingRepository, type RecordingRow } from './
 import { RecordingAccessService } from './recording-access.service.js';
 import { AudioStorage, sha256Hex } from './storage/audio-storage.js';
 
+/** Audio deletes in flight at once when retention removes a batch. */
+const REMOVE_CONCURRENCY = 8;
+
 export interface IngestResult {
   created: boolean;
   recording: RecordingDetail;
@@ -99,12 +102,12 @@ export class RecordingsService {
         ),
       );
       if (!inserted) {
-        await this.removeAudio(audioKey);
+        await this.removeRefusedAudio(audioKey);
         const winner = await this.recordings.byExternalId(metadata.externalId);
         return { created: false, recording: await this.detail(user, winner!) };
       }
     } catch (e) {
-      await this.removeAudio(audioKey);
+      await this.removeRefusedAudio(audioKey);
       throw e;
     }
     if (transcript) await this.events.emit('recording.transcript-changed', { recordingIds: [id] });
@@ -112,7 +115,7 @@ export class RecordingsService {
   }
 
   /** A refused call's audio goes again; if the store fails just then, the refusal still answers (and the log names the orphan). */
-  private async removeAudio(key: string): Promise<void> {
+  private async removeRefusedAudio(key: string): Promise<void> {
     await this.storage
       .delete(key)
       .catch((e: unknown) => this.logger.error(`could not remove the audio of a refused call, ${key}: ${e instanceof Error ? e.message : String(e)}`));
@@ -172,5 +175,32 @@ export class RecordingsService {
     };
     const { total, rows } = await this.recordings.search(filter);
     return { total, items: rows.map((r) => toRecordingSummary(r, user)) };
+  }
+
+  /**
+   * Deletes the calls' audio through the AudioStorage (whichever store it is) and marks each removed
+   * (retention, issue 16): the row, transcript, peaks and scores stay. The audio goes first, the mark
+   * after, so a run cut off in between leaves a mark missing, never audio marked present that is not
+   * there: the next run deletes it again (a delete of a missing key is not an error) and marks it.
+   * Answers the ids marked now and those whose delete failed.
+   */
+  async removeAudio(calls: { id: string; audioKey: string }[], at = new Date()): Promise<{ removed: string[]; failed: string[] }> {
+    const deleted: string[] = [];
+    const failed: string[] = [];
+    // A few deletes at a time: an object store answers each in milliseconds, a disk at once.
+    let next = 0;
+    const worker = async () => {
+      while (next < calls.length) {
+        const call = calls[next++];
+        try {
+          await this.storage.delete(call.audioKey);
+          deleted.push(call.id);
+        } catch {
+          failed.push(call.id);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(REMOVE_CONCURRENCY, calls.length) }, worker));
+    return { removed: await this.recordings.markAudioRemoved(deleted, at), failed };
   }
 }

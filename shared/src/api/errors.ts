@@ -118,6 +118,8 @@ export const ERROR_CODES = [
   'CALIBRATION_STATE',
   /** An inspector opening a calibration session he does not take part in. */
   'CALIBRATION_NOT_PARTICIPANT',
+  /** The call's audio was deleted by its project's retention policy (`params.removedAt`): its row, transcript, peaks and scores stay. */
+  'AUDIO_REMOVED',
   /** Too many failed sign-ins (`params.retryAfterSeconds`). */
   'THROTTLED',
   /** Anything unexpected: details are in the server log, never in the answer. */
@@ -215,6 +217,8 @@ export const FIELD_PROBLEMS = [
   'notInDispute',
   /** A region of an example call (`params.value`, seconds) that ends before it starts or lies outside the call (`params.duration`). */
   'outsideCall',
+  /** A retention period shorter than `params.value` days, which another period of the policy keeps (evaluated calls' audio at least as long as the rest, `null` = forever). */
+  'shorterThan',
 ] as const;
 
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];

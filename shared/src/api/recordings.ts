@@ -35,6 +35,8 @@ export interface RecordingDetail extends RecordingSummary {
   channelCount: number;
   sizeBytes: number;
   sha256: string;
+  /** ISO 8601: when the project's retention policy deleted the audio (its audio route answers 410 `AUDIO_REMOVED`); null while it is kept. */
+  audioRemovedAt: string | null;
   transcript: TranscriptDocument | null;
 }
 

@@ -75,6 +75,9 @@ const ABILITIES: Record<Role, Permission[]> = {
     'example.editAny',
     'example.session.read',
     'example.session.edit',
+    'retention.read',
+    'retention.edit',
+    'retention.run',
   ],
   [Role.Supervisor]: [
     'session.own',
@@ -147,6 +150,8 @@ const ABILITIES: Record<Role, Permission[]> = {
     'example.editAny',
     'example.session.read',
     'example.session.edit',
+    'retention.read',
+    'retention.edit',
   ],
   [Role.Inspector]: [
     'session.own',

@@ -40,6 +40,7 @@ const PAGES: Record<NavKey, Lazy> = {
   'faq-inbox': page(() => import('#web/features/faq/routes/faq-inbox')),
   examples: page(() => import('#web/features/examples/routes/examples')),
   calibration: page(() => import('#web/features/calibration/routes/calibration-sessions')),
+  retention: page(() => import('#web/features/retention/routes/retention')),
 };
 
 const guarded: RouteObject[] = NAVIGATION.map((item) => ({

@@ -80,6 +80,7 @@ export const NAVIGATION = [
     help: 'navHelp.calibration',
   },
   { key: 'examples', path: paths.examples.path, permission: 'example.session.read', label: 'nav.examples', help: 'navHelp.examples' },
+  { key: 'retention', path: paths.retention.path, permission: 'retention.read', label: 'nav.retention', help: 'navHelp.retention' },
 ] as const satisfies readonly NavEntry[];
 
 interface NavEntry {

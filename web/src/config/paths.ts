@@ -162,6 +162,8 @@ export const paths = {
   calibrationSessions: { path: '/calibration', getHref: () => '/calibration' },
   calibrationSession: { path: '/calibration/:id', getHref: (id: string) => `/calibration/${segment(id)}` },
   /** Example calls for the weekly sharing (issue 14): the examples (`tab` absent) and the sharing sessions (`tab=sessions`). */
+  /** How long each project keeps its calls' audio (issue 16). */
+  retention: { path: '/retention', getHref: () => '/retention' },
   examples: { path: '/examples', getHref: (query: { tab?: 'sessions' } = {}) => withQuery('/examples', query) },
   /**
    * The scoring workspace of a call. `source` says why it is scored (the page picks one by role when

@@ -12,6 +12,7 @@ import {
   type TranscriptHighlight,
   type WaveformPeaks,
 } from '#web/components/call-player';
+import { AudioRemoved } from '#web/components/call-player/audio-removed';
 import { LoadError } from '#web/components/errors/load-error';
 import { playedShare } from './keyboard-flow';
 
@@ -119,7 +120,9 @@ export function CallPane({
       <style>{LINE_ACTION_CSS}</style>
       <Card size="small" styles={{ body: { paddingBottom: 8 } }}>
         <div ref={box} style={{ position: 'relative' }}>
-          {peaks.error ? (
+          {call?.audioRemovedAt ? (
+            <AudioRemoved at={call.audioRemovedAt} />
+          ) : peaks.error ? (
             <LoadError error={peaks.error} onRetry={peaks.refetch} />
           ) : peaks.data && call ? (
             <CallPlayer

@@ -14,6 +14,7 @@ import {
   type TranscriptHighlight,
   useRecordingPeaks,
 } from '#web/components/call-player';
+import { AudioRemoved } from '#web/components/call-player/audio-removed';
 import { LoadError } from '#web/components/errors/load-error';
 import { PageHeader } from '#web/components/page-header';
 import { paths } from '#web/config/paths';
@@ -116,7 +117,7 @@ function RecordingPage({ id }: { id: string }) {
                 <Button>{t('recordings.accessLog')}</Button>
               </Link>
             )}
-            <Button type="primary" href={recordingAudioUrl(id, { download: true })} download data-testid="recording-download">
+            <Button type="primary" href={recordingAudioUrl(id, { download: true })} download disabled={!!call?.audioRemovedAt} data-testid="recording-download">
               {t('recordings.download')}
             </Button>
           </Space>
@@ -129,7 +130,9 @@ function RecordingPage({ id }: { id: string }) {
         <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
             <Card size="small" title={t('recordings.recording')}>
-              {peaks.isError ? (
+              {call?.audioRemovedAt ? (
+                <AudioRemoved at={call.audioRemovedAt} />
+              ) : peaks.isError ? (
                 <LoadError error={peaks.error} onRetry={() => void peaks.refetch()} />
               ) : peaks.data && call ? (
                 <CallPlayer
