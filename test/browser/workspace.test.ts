@@ -231,13 +231,12 @@ describe('the scoring workspace', () => {
     const codes = await page.locator('[data-testid^="item-"][data-verdict]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('item-'.length)));
     for (const code of codes) expect(await page.getByTestId(`item-${code}`).getAttribute('data-verdict')).toBe('');
 
-    // By ear alone: A passes every open item (not listened to the end, so it asks first; Enter confirms).
+    // By ear alone: A passes every open item (not listened to the end, so it asks first).
     await page.keyboard.press('a');
     await page.getByTestId('pass-rest-confirm').waitFor();
-    await page.keyboard.press('Enter');
-    await page.getByTestId('pass-rest-done').waitFor();
+    await page.getByTestId('pass-rest-ok').click();
+    await expect.poll(() => page.getByTestId('scored-count').innerText(), { timeout: 15_000 }).toContain(`${codes.length}/${codes.length}`);
     await page.screenshot({ path: '/tmp/workspace-blind-scored.png' });
-    expect(await page.getByTestId('scored-count').innerText()).toContain(`${codes.length}/${codes.length}`);
     await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
     await page.getByTestId('submit-evaluation').click();
     await page.locator('[data-testid="live-score"][data-final="true"]').waitFor();
