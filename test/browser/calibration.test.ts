@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { toneWav } from '../support/audio.js';
-import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltServer, type RunningServer } from '../support/browser.js';
+import { ADMIN_PASSWORD, useBrowserApp } from '../support/browser.js';
 
 /**
  * Issue 15 "Calibration", in the browser: a supervisor creates a session of two calls for two
@@ -9,29 +9,9 @@ import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltSer
  * the session, sees the verdicts side by side with kappa, and writes guidance that lands in the draft.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-const call = <T>(token: string | null, method: string, path: string, body?: unknown) => apiCall<T>(server.baseUrl, token, method, path, body);
-const login = (username: string, password: string) => apiLogin(server.baseUrl, username, password);
-
-beforeAll(async () => {
-  server = await startBuiltServer({ DEMO_CALL_DAYS: '1' });
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await signIn(page, server.baseUrl, username, 'secret-pass-1');
-  await page.getByTestId('nav-calibration').waitFor();
-  return page;
-}
+const app = useBrowserApp();
+const { call, login } = app;
+const signedIn = (username: string) => app.signedIn(username, 'nav-calibration');
 
 /** Scores the open workspace: GREETING failed when asked, every other item passed (其余合格), then submitted. */
 async function scoreInWorkspace(page: Page, failGreeting: boolean) {
@@ -103,14 +83,14 @@ describe('calibration', () => {
       await p.getByTestId('home-calibrations-to-score').waitFor();
       expect(await p.getByTestId('home-calibrations-to-score').innerText()).toContain('问候语校准');
       for (const [n, recordingId] of recordings.entries()) {
-        await p.goto(`${server.baseUrl}/`);
+        await p.goto(`${app.baseUrl}/`);
         await p.getByTestId(`home-calibration-score-${recordingId}`).click();
         await p.waitForURL(new RegExp(`/evaluate/${recordingId}\\?source=calibration$`));
         await scoreInWorkspace(p, failFirst && n === 0);
         // Blind: the other inspector's evaluation of the call is not offered.
         expect(await p.getByTestId('other-evaluations').count()).toBe(0);
       }
-      await p.goto(`${server.baseUrl}/`);
+      await p.goto(`${app.baseUrl}/`);
       await p.getByTestId('home-welcome').waitFor();
       await expect.poll(() => p.getByTestId('home-calibrations-to-score').count()).toBe(0);
       await p.context().close();
@@ -157,7 +137,7 @@ describe('calibration', () => {
     form.append('audio', new Blob([new Uint8Array(toneWav(1))], { type: 'audio/wav' }), 'call.wav');
     form.append('metadata', JSON.stringify({ externalId: `cal-${suffix}-next`, agent, startedAt: `${yesterday}T11:00:00+08:00`, direction: 'inbound' }));
     const next = await call<{ id: string }>(admin, 'POST', '/recordings', form);
-    await s.goto(`${server.baseUrl}/evaluate/${next.id}`);
+    await s.goto(`${app.baseUrl}/evaluate/${next.id}`);
     await s.getByTestId('workspace').waitFor();
     expect(await s.getByTestId('item-GREETING-scoring-note').innerText()).toContain('被客户打断后补说也算');
     expect(await s.locator('[data-testid$="-scoring-note"]').count()).toBe(1);

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { toneWav } from '../support/audio.js';
-import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltServer, type RunningServer } from '../support/browser.js';
+import { ADMIN_PASSWORD, useBrowserApp } from '../support/browser.js';
 
 /**
  * Issue 15 "Acknowledgement and disputes", in the browser: a team lead disputes a failed item from the
@@ -9,31 +9,11 @@ import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltSer
  * supervisor upholds it, and the score shown changes.
  */
 
-let server: RunningServer;
+const app = useBrowserApp();
+const { call, login } = app;
 /** Each step waits on a mutation and a refetch: on a busy CI machine that takes more than expect.poll's 1 s default. */
 const POLL = { timeout: 15_000 };
-let browser: Browser;
-
-const call = <T>(token: string | null, method: string, path: string, body?: unknown) => apiCall<T>(server.baseUrl, token, method, path, body);
-const login = (username: string, password: string) => apiLogin(server.baseUrl, username, password);
-
-beforeAll(async () => {
-  server = await startBuiltServer({ DEMO_CALL_DAYS: '1' });
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await signIn(page, server.baseUrl, username, 'secret-pass-1');
-  await page.getByTestId('nav-disputes').waitFor();
-  return page;
-}
+const signedIn = (username: string) => app.signedIn(username, 'nav-disputes');
 
 const statusOf = (page: Page) => page.getByTestId('dispute-view').getByTestId('dispute-status').first().getAttribute('data-status');
 
@@ -66,7 +46,7 @@ describe('disputes', () => {
     // The lead, on the evaluation's read view: the failed item B1 disputed with a reason.
     const lead = await signedIn(leadName);
     await expect.poll(() => lead.getByTestId('home-disputes-acknowledge').getAttribute('data-value'), POLL).toBe('1');
-    await lead.goto(`${server.baseUrl}/evaluate/${recording.id}?evaluation=${evaluation.id}`);
+    await lead.goto(`${app.baseUrl}/evaluate/${recording.id}?evaluation=${evaluation.id}`);
     await lead.getByTestId('workspace').waitFor();
     await lead.getByTestId('open-dispute').click();
     await lead.getByTestId('raise-B1').getByTestId('raise-check').click();
@@ -91,7 +71,7 @@ describe('disputes', () => {
     expect(await insp.getByTestId('dispute-item-B1').innerText()).toContain('复述不完整');
 
     // The lead escalates once.
-    await lead.goto(`${server.baseUrl}${disputePath}`);
+    await lead.goto(`${app.baseUrl}${disputePath}`);
     await lead.getByTestId('escalate-reason').fill('录音里办理时间也说了，请主管裁定');
     await lead.getByTestId('escalate-submit').click();
     await expect.poll(() => statusOf(lead), POLL).toBe('escalated');
@@ -120,12 +100,12 @@ describe('disputes', () => {
     expect(stored.items.find((i) => i.code === 'B1')?.verdict).toBe('pass');
 
     // The summary: one item disputed in the supervisor's project, upheld.
-    await sup.goto(`${server.baseUrl}/disputes?tab=summary&project=${project}`);
+    await sup.goto(`${app.baseUrl}/disputes?tab=summary&project=${project}`);
     await expect.poll(() => sup.getByTestId('disputes-upheld-rate').innerText(), POLL).toContain('100.0%');
     expect(await sup.getByTestId('disputes-by-inspector').innerText()).toContain(inspectorName);
 
     // The project's supervisor widens its dispute window.
-    await sup.goto(`${server.baseUrl}/disputes?tab=window`);
+    await sup.goto(`${app.baseUrl}/disputes?tab=window`);
     await sup.getByTestId(`window-days-${project}`).locator('input').fill('10');
     await sup.getByTestId(`window-save-${project}`).click();
     await expect

@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { toneWav } from '../support/audio.js';
-import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltServer, type RunningServer } from '../support/browser.js';
+import { ADMIN_PASSWORD, useBrowserApp } from '../support/browser.js';
 
 /**
  * Issue 14 "Example calls for the weekly sharing", in the browser: an inspector marks a scored call as an
@@ -10,29 +10,9 @@ import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltSer
  * play button to an inspector.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-const call = <T>(token: string | null, method: string, path: string, body?: unknown) => apiCall<T>(server.baseUrl, token, method, path, body);
-const login = (username: string, password: string) => apiLogin(server.baseUrl, username, password);
-
-beforeAll(async () => {
-  server = await startBuiltServer({ DEMO_CALL_DAYS: '1' });
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await signIn(page, server.baseUrl, username, 'secret-pass-1');
-  await page.getByTestId('nav-home').waitFor();
-  return page;
-}
+const app = useBrowserApp();
+const { call, login } = app;
+const signedIn = (username: string) => app.signedIn(username, 'nav-home');
 
 /** Plays the page's example audio (muted) and answers its position once it has loaded and moved to where it starts. */
 async function playingFrom(within: Page | Locator): Promise<number> {
@@ -76,7 +56,7 @@ describe('example calls', () => {
 
     // The inspector, on the scored call: mark as example, dragging a moment on the waveform.
     const insp = await signedIn(inspectorName);
-    await insp.goto(`${server.baseUrl}/evaluate/${recording.id}?evaluation=${evaluation.id}`);
+    await insp.goto(`${app.baseUrl}/evaluate/${recording.id}?evaluation=${evaluation.id}`);
     await insp.getByTestId('workspace').waitFor();
     await insp.getByTestId('mark-example').click();
     const modal = insp.getByTestId('mark-example-modal');
@@ -189,14 +169,14 @@ describe('example calls', () => {
     const supervisor = await login(supervisorName, 'secret-pass-1');
     const entry = await call<{ id: string }>(supervisor, 'POST', '/faq', { question: `需求复述怎么做？${suffix}`, answer: '先听完，再用一句话复述客户的需求并确认。' });
     await call(supervisor, 'POST', `/faq/${entry.id}/publish`, { reason: '首版' });
-    await sup.goto(`${server.baseUrl}/faq/entries/${entry.id}`);
+    await sup.goto(`${app.baseUrl}/faq/entries/${entry.id}`);
     await sup.getByTestId('faq-examples-edit').click();
     await sup.getByTestId('faq-examples-select').click();
     await sup.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '复述客户需求' }).first().click();
     await sup.getByTestId('faq-examples-save').click();
     await sup.locator(`[data-testid="faq-example"][data-example-id="${example.id}"]`).waitFor();
 
-    await insp.goto(`${server.baseUrl}/faq/entries/${entry.id}`);
+    await insp.goto(`${app.baseUrl}/faq/entries/${entry.id}`);
     const linked = insp.locator(`[data-testid="faq-example"][data-example-id="${example.id}"]`);
     await linked.waitFor();
     expect(await linked.getByTestId('example-note').innerText()).toContain('复述客户需求');
@@ -205,7 +185,7 @@ describe('example calls', () => {
     expect(await playingFrom(linked)).toBeGreaterThanOrEqual(start - 0.05);
 
     // The inspector removes the second example he marked, from the examples page.
-    await insp.goto(`${server.baseUrl}/examples`);
+    await insp.goto(`${app.baseUrl}/examples`);
     // ... and changes the note of the first one.
     const firstRow = insp.locator(`[data-testid="example-row"][data-example-id="${example.id}"]`);
     await firstRow.getByTestId('example-edit').click();

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toneWav } from '../support/audio.js';
-import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltServer, type RunningServer } from '../support/browser.js';
+import { ADMIN_PASSWORD, useBrowserApp } from '../support/browser.js';
 
 /**
  * Issue 16, retention, in the browser: the project's supervisor sets its policy on the retention
@@ -9,32 +8,13 @@ import { ADMIN_PASSWORD, apiCall, apiLogin, launchBrowser, signIn, startBuiltSer
  * that date instead of failing to play.
  */
 
-let server: RunningServer;
-let browser: Browser;
-
-const call = <T>(token: string | null, method: string, path: string, body?: unknown) => apiCall<T>(server.baseUrl, token, method, path, body);
-
-beforeAll(async () => {
-  server = await startBuiltServer({ DEMO_CALL_DAYS: '1' });
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  await signIn(page, server.baseUrl, username, 'secret-pass-1');
-  await page.getByTestId('nav-retention').waitFor();
-  return page;
-}
+const app = useBrowserApp();
+const { call } = app;
+const signedIn = (username: string) => app.signedIn(username, 'nav-retention');
 
 describe('retention', () => {
   it('a supervisor sets the project’s policy on its card; an old call’s player then says its audio was removed by retention', async () => {
-    const admin = await apiLogin(server.baseUrl, 'admin', ADMIN_PASSWORD);
+    const admin = await app.login('admin', ADMIN_PASSWORD);
     const suffix = Date.now().toString(36).slice(-5).toUpperCase();
     const [project, team, agent, supervisor] = [`PR${suffix}`, `TR${suffix}`, `RA${suffix}`, `sup${suffix}`.toLowerCase()];
     await call(admin, 'POST', '/projects', { code: project, name: '保留项目' });
@@ -65,7 +45,7 @@ describe('retention', () => {
     const run = await call<{ projects: { project: string; removed: number }[] }>(admin, 'POST', '/retention-runs');
     expect(run.projects.find((p) => p.project === project)?.removed).toBe(1);
     const { audioRemovedAt } = await call<{ audioRemovedAt: string }>(admin, 'GET', `/recordings/${recording.id}`);
-    await page.goto(`${server.baseUrl}/recordings/${recording.id}`);
+    await page.goto(`${app.baseUrl}/recordings/${recording.id}`);
     const removed = page.getByTestId('audio-removed');
     await removed.waitFor();
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(audioRemovedAt));

@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase } from './database.js';
 import { waitFor } from './wait-for.js';
 
@@ -132,3 +133,43 @@ export async function apiCall<T>(baseUrl: string, token: string | null, method: 
 /** Signs in through the API and answers the bearer token. */
 export const apiLogin = async (baseUrl: string, username: string, password: string): Promise<string> =>
   (await apiCall<{ accessToken: string }>(baseUrl, null, 'POST', '/auth/login', { username, password })).accessToken;
+
+/**
+ * A browser test file's app: the built server with a one-day demo centre and Debian's Chromium, started
+ * before the file's tests and stopped after them, with the API and a signed-in page at hand. Call it at
+ * the top of the file.
+ */
+export function useBrowserApp(env: Record<string, string> = { DEMO_CALL_DAYS: '1' }) {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startBuiltServer(env);
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = () => {
+    if (!server || !browser) throw new Error('useBrowserApp: the server is not started yet (use it inside a test)');
+    return { server, browser };
+  };
+  return {
+    get baseUrl() {
+      return started().server.baseUrl;
+    },
+    get browser() {
+      return started().browser;
+    },
+    call: <T>(token: string | null, method: string, path: string, body?: unknown) => apiCall<T>(started().server.baseUrl, token, method, path, body),
+    login: (username: string, password: string) => apiLogin(started().server.baseUrl, username, password),
+    /** A new page in Chinese (Shanghai time), signed in as the user, once the menu shows `nav` (a data-testid). */
+    async signedIn(username: string, nav: string, password = 'secret-pass-1'): Promise<Page> {
+      const context = await started().browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      await signIn(page, started().server.baseUrl, username, password);
+      await page.getByTestId(nav).waitFor();
+      return page;
+    },
+  };
+}
