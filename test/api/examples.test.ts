@@ -286,10 +286,95 @@ describe('sharing sessions', () => {
     expect(await fieldOf(session([x, other]))).toBe('exampleIds[1]');
     expect(await fieldOf(session(['00000000-0000-4000-8000-000000000000']))).toBe('exampleIds[0]');
     expect(await fieldOf(session([x, x]))).toBe('exampleIds[1]');
-    expect(await fieldOf(session([x], { presenter: 'nobody-here' }))).toBe('presenter');
     expect(await fieldOf(session([x], { title: '' }))).toBe('title');
     expect(await fieldOf(session([x], { date: '2026-13-01' }))).toBe('date');
     expect(await fieldOf(session([x], { project: 'NOPE' }))).toBe('project');
+  });
+});
+
+describe('the presenter of a sharing session', () => {
+  /** Users of the centre beside the two projects' own: who may and who may not present a session of project A. */
+  async function centre() {
+    const b = builders(t);
+    const [bound, wholeSupervisor, faqOnly, retired] = await Promise.all([
+      b.user({ roles: ['supervisor'], projects: [world.a.project.code], displayName: '甲项目主管' }),
+      b.user({ roles: ['supervisor'], displayName: '全中心主管' }),
+      b.user({ roles: ['faq_maintainer'], displayName: '知识库维护' }),
+      b.user({ roles: ['inspector'], projects: [world.a.project.code], displayName: '已离职质检' }),
+    ]);
+    const off = await t.as(t.adminToken).patch(`/api/users/${retired.id}`).send({ active: false });
+    if (off.status !== 200) throw new Error(JSON.stringify(off.body));
+    return { bound, wholeSupervisor, faqOnly, retired };
+  }
+
+  it('lists the active users who open the project’s sessions, by display name, for whoever builds sessions', async () => {
+    const { bound, wholeSupervisor, faqOnly, retired } = await centre();
+    const res = await t.as(world.supervisor.token).get(`/api/sharing-sessions/presenters?project=${world.a.project.code}`);
+    expect(res.status).toBe(200);
+    const names = res.body.items.map((u: { username: string }) => u.username);
+    expect(names).toEqual(expect.arrayContaining([world.a.inspector.username, world.a.lead.username, bound.username, wholeSupervisor.username, 'admin']));
+    for (const outside of [world.b.inspector.username, world.b.lead.username, faqOnly.username, retired.username]) expect(names).not.toContain(outside);
+    expect(res.body.total).toBe(names.length);
+    const displayNames = res.body.items.map((u: { displayName: string }) => u.displayName);
+    expect(displayNames).toEqual([...displayNames].sort((x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)));
+    expect(res.body.items.find((u: { username: string }) => u.username === bound.username)).toEqual({ username: bound.username, displayName: '甲项目主管' });
+  });
+
+  it.each([
+    ['an inspector', () => world.a.inspector.token, 403],
+    ['a team lead', () => world.a.lead.token, 403],
+    ['an FAQ maintainer', () => faq.token, 403],
+  ])('refuses %s the list of presenters', async (_, token, status) => {
+    expect((await t.as(token()).get(`/api/sharing-sessions/presenters?project=${world.a.project.code}`)).status).toBe(status);
+  });
+
+  it('keeps another project’s list from a supervisor bound to one project, and names a bad project', async () => {
+    const { bound } = await centre();
+    const other = await t.as(bound.token).get(`/api/sharing-sessions/presenters?project=${world.b.project.code}`);
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('SCOPE_DENIED');
+    const none = await t.as(world.supervisor.token).get('/api/sharing-sessions/presenters');
+    expect(none.status).toBe(400);
+    expect(none.body.errors[0].field).toBe('project');
+    const unknown = await t.as(world.supervisor.token).get('/api/sharing-sessions/presenters?project=NOPE');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('project');
+  });
+
+  it('stores the presenter as the user picked, whatever the case of the username given', async () => {
+    const { bound } = await centre();
+    const x = (await mark(world.a.inspector.token, (await scored()).evaluationId)).body.id;
+    const res = await t
+      .as(world.supervisor.token)
+      .post('/api/sharing-sessions')
+      .send({ project: world.a.project.code, date: '2026-12-11', title: '第 50 周分享会', presenter: bound.username.toUpperCase(), exampleIds: [x] });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ presenter: bound.username, presenterName: '甲项目主管' });
+  });
+
+  describe('refuses a presenter who is not one of them, naming the field and storing nothing', () => {
+    const cases: [string, (c: Awaited<ReturnType<typeof centre>>) => string, string][] = [
+      ['nobody of that name', () => 'nobody-here', 'unknown'],
+      ['a user of the other project only', () => world.b.inspector.username, 'outOfScope'],
+      ['a team lead of the other project', () => world.b.lead.username, 'outOfScope'],
+      ['an FAQ maintainer, who does not open sessions', (c) => c.faqOnly.username, 'outOfScope'],
+      ['a user no longer active', (c) => c.retired.username, 'outOfScope'],
+      ['an empty name', () => '', 'minLength'],
+    ];
+    it.each(cases)('%s', async (_, presenter, code) => {
+      const c = await centre();
+      const x = (await mark(world.a.inspector.token, (await scored()).evaluationId)).body.id;
+      const title = `refused ${Date.now()}-${++seq}`;
+      const res = await t
+        .as(world.supervisor.token)
+        .post('/api/sharing-sessions')
+        .send({ project: world.a.project.code, date: '2026-12-11', title, presenter: presenter(c), exampleIds: [x] });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({ field: 'presenter' });
+      if (code !== 'minLength') expect(res.body.errors[0].code).toBe(code);
+      const listed = (await t.as(world.supervisor.token).get(`/api/sharing-sessions?project=${world.a.project.code}`)).body.items;
+      expect(listed.map((s: { title: string }) => s.title)).not.toContain(title);
+    });
   });
 });
 

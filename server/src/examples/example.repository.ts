@@ -74,6 +74,13 @@ export interface SessionRow {
   createdAt: Date;
 }
 
+/** A user who may present a session of a project. */
+export interface PresenterRow {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
 const EXAMPLE_COLUMNS = `x.id, x."evaluationId", x."recordingId", x.kind, x.items, x.note, x.tags, x.regions, x."projectId", x."teamId",
   p.code AS project, t.code AS team, t.name AS "teamName", a."employeeNo" AS agent, a.name AS "agentName", r."customerNumber",
   r."startedAt", r."durationSeconds", e.score, x."authorId", u.username AS author, u."displayName" AS "authorName",
@@ -194,6 +201,28 @@ export class ExampleRepository {
   async userId(username: string): Promise<string | null> {
     const [row] = await this.db.query(`SELECT id FROM users WHERE lower(username) = lower($1)`, [username]);
     return row?.id ?? null;
+  }
+
+  /**
+   * Active users holding one of `roles` who see the project: the whole centre (`wholeCentre` roles, or
+   * `allProjects` roles with the flag), bound to the project, or bound to one of its teams. One of them
+   * by username (case-insensitive) when given. By display name.
+   */
+  presenters(
+    projectId: string,
+    roles: { holders: readonly string[]; wholeCentre: readonly string[]; allProjects: readonly string[] },
+    username?: string,
+  ): Promise<PresenterRow[]> {
+    return this.db.query(
+      `SELECT u.id, u.username, u."displayName" FROM users u
+        WHERE u.active AND u.roles::text[] && $2::text[]
+          AND (u.roles::text[] && $3::text[] OR (u."allProjects" AND u.roles::text[] && $4::text[])
+               OR EXISTS (SELECT 1 FROM user_projects up WHERE up."userId" = u.id AND up."projectId" = $1)
+               OR EXISTS (SELECT 1 FROM user_teams ut JOIN teams t ON t.id = ut."teamId" WHERE ut."userId" = u.id AND t."projectId" = $1))
+          AND ($5::text IS NULL OR lower(u.username) = lower($5))
+        ORDER BY u."displayName", u.username LIMIT 1000`,
+      [projectId, roles.holders, roles.wholeCentre, roles.allProjects, username ?? null],
+    );
   }
 
   // FAQ links
