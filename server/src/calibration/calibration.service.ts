@@ -11,12 +11,15 @@ import { ChecklistsService } from '#server/checklists/checklists.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { calibrationResults, type ScoredCall } from './calibration-results.js';
-import type { CreateCalibrationSessionDto, GuidanceDto } from './calibration.dto.js';
+import type { CalibrationListQueryDto, CreateCalibrationSessionDto, GuidanceDto } from './calibration.dto.js';
 import { toSession, toSessionSummary, toToScore } from './calibration.mapper.js';
 import { CalibrationRepository, type NamedUserRow, type SessionRow } from './calibration.repository.js';
 
 /** A call as the scope check answers it. */
 type RecordingRow = Awaited<ReturnType<ScopeService['recording']>>;
+
+/** The centre's local day, against which a deadline has passed. */
+const today = () => localDateOf(new Date(), process.env.TZ);
 
 const stateConflict = (status: CalibrationStatus, action: string) =>
   new DomainError('CALIBRATION_STATE', `This calibration session is ${status}: it cannot be ${action} now`, undefined, { params: { status, action } });
@@ -42,7 +45,7 @@ export class CalibrationService {
   ) {}
 
   async create(user: AuthUser, dto: CreateCalibrationSessionDto): Promise<CalibrationSession> {
-    if (dto.deadline < localDateOf(new Date(), process.env.TZ)) throw invalid('deadline', 'must not be before today', undefined, { value: dto.deadline });
+    if (dto.deadline < today()) throw invalid('deadline', 'must not be before today', undefined, { value: dto.deadline });
     const calls: RecordingRow[] = [];
     for (const [n, id] of dto.recordings.entries()) {
       const field = `recordings[${n}]`;
@@ -91,9 +94,14 @@ export class CalibrationService {
     return found.id;
   }
 
-  /** A supervisor's sessions of his projects; an inspector's those he takes part in. */
-  async list(user: AuthUser): Promise<CalibrationSessionList> {
-    const rows = await this.repo.list({ projectIds: this.scope.visibleProjectIds(user), memberId: can(user.roles, 'calibration.manage') ? undefined : user.id });
+  /** A supervisor's sessions of his projects; an inspector's those he takes part in; by status (`ready`: what the supervisor's home counts). */
+  async list(user: AuthUser, q: CalibrationListQueryDto = {}): Promise<CalibrationSessionList> {
+    const rows = await this.repo.list({
+      projectIds: this.scope.visibleProjectIds(user),
+      memberId: can(user.roles, 'calibration.manage') ? undefined : user.id,
+      status: q.status,
+      today: today(),
+    });
     return { total: rows.length, items: rows.map(toSessionSummary) };
   }
 
@@ -143,7 +151,7 @@ export class CalibrationService {
    * he takes part in (403 CALIBRATION_NOT_PARTICIPANT).
    */
   private async readable(user: AuthUser, id: string): Promise<SessionRow> {
-    const session = await this.repo.byId(id);
+    const session = await this.repo.byId(id, today());
     if (!session) throw notFound('Calibration session');
     this.scope.require(user, { projectId: session.projectId });
     if (!can(user.roles, 'calibration.manage') && !(await this.repo.isMember(id, user.id)))
@@ -153,7 +161,7 @@ export class CalibrationService {
 
   /** The session for a supervisor's step: in his projects. */
   private async managed(user: AuthUser, id: string): Promise<SessionRow> {
-    const session = await this.repo.byId(id);
+    const session = await this.repo.byId(id, today());
     if (!session) throw notFound('Calibration session');
     this.scope.require(user, { projectId: session.projectId });
     return session;

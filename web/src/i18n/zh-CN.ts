@@ -113,6 +113,8 @@ export const zhCN = {
       escalated: '已升级的整改通知书',
       exports: '待审批的导出申请',
       noProjects: '您还没有可查看的项目组',
+      calibrationReady: '待揭晓的校准',
+      calibrationReadyHint: '参与人都已提交，或已过截止日',
     },
     faqWork: {
       title: '知识库待办',
@@ -123,7 +125,7 @@ export const zhCN = {
       inReview: '待审核的条目',
       drafts: '未提交的草稿',
     },
-    units: { calls: '通', disputes: '条', drafts: '份', entries: '条', evaluations: '份', items: '项', notices: '份', proposals: '条', reports: '份', requests: '项' },
+    units: { calls: '通', disputes: '条', drafts: '份', entries: '条', evaluations: '份', items: '项', notices: '份', sessions: '场', proposals: '条', reports: '份', requests: '项' },
     otherPages: '其他页面',
   },
   errors: {
@@ -1704,6 +1706,8 @@ export const zhCN = {
     deadline: '截止日期',
     status: '状态',
     statuses: { open: '盲评中', revealed: '已揭晓' },
+    readyToReveal: '可揭晓',
+    filters: { all: '全部', open: '盲评中', ready: '可揭晓', revealed: '已揭晓' },
     callCount: '录音数',
     progress: '已评',
     createdAt: '创建',
