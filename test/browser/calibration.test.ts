@@ -116,6 +116,22 @@ describe('calibration', () => {
       await p.context().close();
     }
 
+    // Everyone has submitted: the supervisor's home counts the session ready to reveal, and its link lists exactly those.
+    const supToken = await login(sup, 'secret-pass-1');
+    const ready = await call<{ total: number; items: { id: string }[] }>(supToken, 'GET', '/calibration-sessions?status=ready');
+    expect(ready.items.map((x) => x.id)).toContain(sessionId);
+    await s.goto(`${server.baseUrl}/`);
+    const figure = s.getByTestId('home-calibration-ready');
+    await expect.poll(() => figure.getAttribute('data-value')).toBe(String(ready.total));
+    expect(await figure.innerText()).toContain('待揭晓的校准');
+    await s.getByTestId('home-calibration-ready-link').click();
+    await s.waitForURL((url) => url.pathname === '/calibration' && url.searchParams.get('status') === 'ready');
+    await s.getByTestId(`calibration-row-${sessionId}`).waitFor();
+    expect(await s.locator('[data-testid^="calibration-row-"]').count()).toBe(ready.total);
+    expect(await s.getByTestId(`calibration-row-${sessionId}`).getByTestId('calibration-ready').innerText()).toBe('可揭晓');
+    await s.getByTestId(`calibration-open-${sessionId}`).click();
+    await s.waitForURL(new RegExp(`/calibration/${sessionId}$`));
+
     // The supervisor reveals it: the greeting, where they disagreed, comes first, with kappa.
     await s.reload();
     await expect.poll(() => s.getByTestId('calibration-participants-table').innerText()).toContain('2 / 2');
