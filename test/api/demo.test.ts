@@ -17,7 +17,8 @@ describe('the demo centre of npm start', () => {
     expect((await admin.get('/api/agents?pageSize=100')).body.total).toBeGreaterThanOrEqual(30);
     const roles = new Set((await admin.get('/api/users')).body.items.flatMap((u: { roles: string[] }) => u.roles));
     expect([...roles].sort()).toEqual(['admin', 'faq_maintainer', 'inspector', 'supervisor', 'team_lead']);
-    for (const username of ['supervisor', 'inspector1', 'inspector2', 'inspector3', 'lead1', 'faq']) expect(await t.login(username, 'demo1234')).toEqual(expect.any(String));
+    for (const username of ['supervisor', 'inspector1', 'inspector2', 'inspector3', 'lead1', 'faq'])
+      expect(await t.login(username, 'demo1234')).toEqual(expect.any(String));
   });
 
   it('has the operational figures of the previous quarter for every active agent, so the grade review is full', async () => {

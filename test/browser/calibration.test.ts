@@ -150,6 +150,22 @@ describe('calibration', () => {
     expect(await s.getByTestId('overall-kappa').innerText()).toMatch(/-?\d\.\d\d/);
     await s.screenshot({ path: '/tmp/calibration-revealed.png', fullPage: true });
 
+    // The inspector-consistency page names his calibration agreement: the greeting of the first call was a tie
+    // (no reference), so one of his verdicts agrees with nothing; and it says which machine figure is which.
+    const checklist = await call<{ sections: { items: unknown[] }[] }>(supToken, 'GET', '/checklists/active');
+    const verdicts = 2 * checklist.sections.reduce((n, x) => n + x.items.length, 0);
+    const back = s.url();
+    await s.goto(`${server.baseUrl}/dashboard/inspectors/${i1}?project=${project}`);
+    const agreement = s.getByTestId('consistency-calibration');
+    await agreement.waitFor();
+    expect(await agreement.innerText()).toContain(`（${verdicts - 1} / ${verdicts} 项，1 场已揭晓的校准）`);
+    expect(await s.getByTestId('consistency-totals').innerText()).toContain('校准一致率');
+    const rulesHead = await s.getByTestId('consistency-rules').locator('thead').innerText();
+    expect(rulesHead).toContain('盲评一致率（提交前看不到机器结论）');
+    expect(rulesHead).toContain('推翻率（显示机器建议时）');
+    await s.goto(back);
+    await s.getByTestId('calibration-results').waitFor();
+
     // The guidance for the greeting goes into the next checklist draft as its scoring note.
     await s.getByTestId('guidance-GREETING').fill('开头 15 秒内说“您好”即合格，被客户打断后补说也算');
     await s.getByTestId('guidance-save').click();
@@ -157,7 +173,6 @@ describe('calibration', () => {
       .getByText(/已写入考核表草稿 v\d+/)
       .first()
       .waitFor();
-    const supToken = await login(sup, 'secret-pass-1');
     const stored = await call<{ guidance: { code: string; draftVersion: number | null }[] }>(supToken, 'GET', `/calibration-sessions/${sessionId}`);
     const version = stored.guidance.find((g) => g.code === 'GREETING')?.draftVersion;
     expect(version).toBeGreaterThan(1);

@@ -65,7 +65,12 @@ describe('example calls', () => {
     // The presenter is picked from the centre's users who open the project's sessions: a team lead of it, not the FAQ maintainer.
     const leadName = `lead${suffix}`.toLowerCase();
     await call(admin, 'POST', '/users', { username: leadName, password: 'secret-pass-1', displayName: `班长丁${suffix}`, roles: ['team_lead'], teams: [team] });
-    await call(admin, 'POST', '/users', { username: `faq${suffix}`.toLowerCase(), password: 'secret-pass-1', displayName: `班长丁知识库${suffix}`, roles: ['faq_maintainer'] });
+    await call(admin, 'POST', '/users', {
+      username: `faq${suffix}`.toLowerCase(),
+      password: 'secret-pass-1',
+      displayName: `班长丁知识库${suffix}`,
+      roles: ['faq_maintainer'],
+    });
     const inspector = await login(inspectorName, 'secret-pass-1');
     const active = await call<{ sections: { items: { code: string }[] }[] }>(admin, 'GET', '/checklists/active');
     const items = active.sections.flatMap((s) => s.items.map((i) => ({ code: i.code, verdict: 'pass' })));

@@ -207,6 +207,22 @@ export class CalibrationRepository {
     );
   }
 
+  /**
+   * Revealed sessions of the projects (null: all) the user took part in as a participant (not as the
+   * expert), revealed on a local day (`TZ`) from `from` to `to`: what his calibration agreement reads.
+   */
+  async revealedWith(userId: string, f: { projectIds: string[] | null; from: string; to: string }): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT s.id FROM calibration_sessions s
+        WHERE s."revealedAt" IS NOT NULL AND ($2::uuid[] IS NULL OR s."projectId" = ANY($2::uuid[]))
+          AND (s."revealedAt" AT TIME ZONE $5)::date BETWEEN $3 AND $4
+          AND EXISTS (SELECT 1 FROM calibration_participants cp WHERE cp."sessionId" = s.id AND cp."userId" = $1)
+        ORDER BY s."revealedAt", s.id`,
+      [userId, f.projectIds, f.from, f.to, process.env.TZ || 'Asia/Shanghai'],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Users by username (case-insensitive), active or not, with their roles and "all projects" flag. */
   usersByName(usernames: string[]): Promise<NamedUserRow[]> {
     return this.db.query(`SELECT id, username, "displayName", roles::text[] AS roles, active, "allProjects" FROM users WHERE lower(username) = ANY($1)`, [

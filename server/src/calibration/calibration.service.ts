@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CalibrationSession, CalibrationSessionList, CalibrationStatus, CalibrationToScoreList } from '#shared/api/calibration.js';
+import type { CalibrationResults, CalibrationSession, CalibrationSessionList, CalibrationStatus, CalibrationToScoreList } from '#shared/api/calibration.js';
 import { itemsOf } from '#shared/checklists/types.js';
 import { localDateOf } from '#shared/dates.js';
 import type { Role } from '#shared/org.js';
@@ -13,7 +13,7 @@ import { TransactionRunner } from '#server/database/transaction.js';
 import { calibrationResults, type ScoredCall } from './calibration-results.js';
 import type { CalibrationListQueryDto, CreateCalibrationSessionDto, GuidanceDto } from './calibration.dto.js';
 import { toSession, toSessionSummary, toToScore } from './calibration.mapper.js';
-import { CalibrationRepository, type NamedUserRow, type SessionRow } from './calibration.repository.js';
+import { type CallRow, CalibrationRepository, type GuidanceRow, type MemberRow, type NamedUserRow, type SessionRow } from './calibration.repository.js';
 
 /** A call as the scope check answers it. */
 type RecordingRow = Awaited<ReturnType<ScopeService['recording']>>;
@@ -167,28 +167,56 @@ export class CalibrationService {
     return session;
   }
 
+  /**
+   * An inspector's calibration agreement (issue 15, the inspector-consistency page): over the revealed
+   * sessions he took part in (projects given, null all; revealed from `from` to `to`), his verdicts on
+   * each call's items and how many equal the session's reference (the benchmark's, or the majority; a
+   * tie agrees with nothing), as the reveal counts its agreement.
+   */
+  async agreementOf(inspectorId: string, f: { projectIds: string[] | null; from: string; to: string }): Promise<{ sessions: number; items: number; agreed: number }> {
+    const ids = await this.repo.revealedWith(inspectorId, f);
+    let items = 0;
+    let agreed = 0;
+    for (const id of ids) {
+      const [calls, members, guidance] = await Promise.all([this.repo.calls(id), this.repo.members(id), this.repo.guidance(id)]);
+      const username = members.find((m) => m.userId === inspectorId && !m.expert)?.username;
+      if (!username) continue;
+      for (const item of (await this.resultsOf(id, calls, members, guidance)).items) {
+        for (const call of item.calls) {
+          const mine = call.verdicts.find((v) => v.username === username)?.verdict ?? null;
+          if (mine === null) continue;
+          items++;
+          if (call.reference !== null && mine === call.reference) agreed++;
+        }
+      }
+    }
+    return { sessions: ids.length, items, agreed };
+  }
+
   private async withDetails(session: SessionRow): Promise<CalibrationSession> {
     const [calls, members, guidance] = await Promise.all([this.repo.calls(session.id), this.repo.members(session.id), this.repo.guidance(session.id)]);
-    let results = null;
-    if (session.revealedAt) {
-      const [evaluations, sections] = await Promise.all([this.repo.evaluations(session.id), this.repo.sections(session.id)]);
-      const usernames = new Map(members.map((m) => [m.userId, m.username]));
-      const scored = new Map<string, Map<string, ScoredCall>>();
-      for (const e of evaluations) {
-        const username = usernames.get(e.inspectorId);
-        if (!username) continue;
-        if (!scored.has(e.recordingId)) scored.set(e.recordingId, new Map());
-        scored.get(e.recordingId)!.set(username, { score: e.score, fatal: e.fatal, verdicts: e.verdicts });
-      }
-      results = calibrationResults({
-        sections,
-        recordingIds: calls.map((c) => c.recordingId),
-        participants: members.filter((m) => !m.expert).map((m) => m.username),
-        expert: members.find((m) => m.expert)?.username ?? null,
-        scored,
-        guidance: new Map(guidance.map((g) => [g.code, g.text])),
-      });
-    }
+    const results = session.revealedAt ? await this.resultsOf(session.id, calls, members, guidance) : null;
     return toSession(session, calls, members, results, guidance);
+  }
+
+  /** The results of a revealed session: verdicts side by side with the reference, agreement, kappa and spread. */
+  private async resultsOf(sessionId: string, calls: CallRow[], members: MemberRow[], guidance: GuidanceRow[]): Promise<CalibrationResults> {
+    const [evaluations, sections] = await Promise.all([this.repo.evaluations(sessionId), this.repo.sections(sessionId)]);
+    const usernames = new Map(members.map((m) => [m.userId, m.username]));
+    const scored = new Map<string, Map<string, ScoredCall>>();
+    for (const e of evaluations) {
+      const username = usernames.get(e.inspectorId);
+      if (!username) continue;
+      if (!scored.has(e.recordingId)) scored.set(e.recordingId, new Map());
+      scored.get(e.recordingId)!.set(username, { score: e.score, fatal: e.fatal, verdicts: e.verdicts });
+    }
+    return calibrationResults({
+      sections,
+      recordingIds: calls.map((c) => c.recordingId),
+      participants: members.filter((m) => !m.expert).map((m) => m.username),
+      expert: members.find((m) => m.expert)?.username ?? null,
+      scored,
+      guidance: new Map(guidance.map((g) => [g.code, g.text])),
+    });
   }
 }

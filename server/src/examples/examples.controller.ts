@@ -6,7 +6,15 @@ import type { AuthUser } from '#server/auth/auth-user.js';
 import { AcceptsSessionCookie, Can, ClientIp, CurrentUser } from '#server/auth/decorators.js';
 import { sendStream } from '#server/common/send-stream.js';
 import { ApiFileResult, ApiNoContent, ApiResult } from '#server/openapi/api-result.js';
-import { CreateExampleDto, ExampleContentDto, ExampleListQueryDto, FaqExampleLinksDto, PresenterQueryDto, SessionListQueryDto, SharingSessionDto } from './example.dto.js';
+import {
+  CreateExampleDto,
+  ExampleContentDto,
+  ExampleListQueryDto,
+  FaqExampleLinksDto,
+  PresenterQueryDto,
+  SessionListQueryDto,
+  SharingSessionDto,
+} from './example.dto.js';
 import { ExamplesService } from './examples.service.js';
 
 /** Issue 14 (seed 11.5): scored calls marked as good or bad examples of checklist items. */

@@ -1312,7 +1312,15 @@ export const en: Translation = {
     bucket: 'Period',
     rules: 'Agreement with the automatic checks, per rule',
     rulesExplain:
-      'How often the inspector’s final verdict is the machine’s suggestion (its N/A aside), with the 95 % interval in brackets. Suggestions are pre-filled in the workspace, so a high figure does not by itself show the machine is right.',
+      '“Blind agreement” counts only items scored blind (the machine’s verdict hidden until submit): how often the final verdict is the machine’s, the honest figure. “Overturned” counts only items that showed the suggestion: how often the inspector changed it. The machine’s N/A aside; 95 % intervals in brackets. “All” is both together, high because suggestions are pre-filled.',
+    blindAgreement: 'Blind agreement (machine hidden until submit)',
+    overturned: 'Overturned (suggestion shown)',
+    allAgreement: 'All (pre-filled suggestions lean it high)',
+    shareOf: '{{count}} / {{total}}',
+    calibration: 'Calibration agreement',
+    calibrationOf: '{{rate}} ({{count}} / {{total}} items, {{sessions}} revealed calibration sessions)',
+    calibrationHint:
+      'In the calibration sessions revealed in the period, how often the inspector’s verdict is the reference (the expert’s benchmark, or the participants’ majority)',
     noRules: 'No items with a machine suggestion in the period',
     rule: 'Rule',
     itemsCompared: 'Items compared',
