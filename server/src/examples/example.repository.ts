@@ -14,6 +14,10 @@ export interface MarkedEvaluation {
   teamId: string;
   durationSeconds: number;
   sections: ChecklistSection[];
+  source: string;
+  /** A calibration evaluation's session and whether it is revealed (null: not a calibration evaluation, or none linked). */
+  calibrationSessionId: string | null;
+  calibrationRevealed: boolean | null;
 }
 
 export interface ExampleRow {
@@ -100,8 +104,11 @@ export class ExampleRepository {
 
   async evaluation(id: string): Promise<MarkedEvaluation | null> {
     const [row] = await this.db.query(
-      `SELECT e.id, e.status, e."recordingId", e."projectId", e."teamId", r."durationSeconds", cv.sections
-         FROM evaluations e JOIN recordings r ON r.id = e."recordingId" JOIN checklist_versions cv ON cv.id = e."checklistVersionId" WHERE e.id = $1`,
+      `SELECT e.id, e.status, e."recordingId", e."projectId", e."teamId", r."durationSeconds", cv.sections, e.source::text AS source,
+              e."calibrationSessionId", CASE WHEN cs.id IS NULL THEN NULL ELSE cs."revealedAt" IS NOT NULL END AS "calibrationRevealed"
+         FROM evaluations e JOIN recordings r ON r.id = e."recordingId" JOIN checklist_versions cv ON cv.id = e."checklistVersionId"
+         LEFT JOIN calibration_sessions cs ON cs.id = e."calibrationSessionId"
+        WHERE e.id = $1`,
       [id],
     );
     return row ?? null;

@@ -44,6 +44,11 @@ export class ExamplesService {
     if (!evaluation) throw notFound('Evaluation');
     this.scope.require(user, { teamId: evaluation.teamId });
     if (evaluation.status !== 'submitted') throw new DomainError('EVALUATION_NOT_SUBMITTED', 'Only a scored (submitted) evaluation’s call is marked as an example');
+    // A calibration evaluation only once its session is revealed: before, an example would show it to the other participants.
+    if (evaluation.source === 'calibration' && !evaluation.calibrationRevealed)
+      throw new DomainError('CALIBRATION_STATE', 'A calibration evaluation is marked as an example only once its session is revealed', undefined, {
+        params: { status: 'open', action: 'marked as an example' },
+      });
     const id = await this.repo.insert(evaluation, this.content(dto, evaluation), user.id);
     this.logger.log(`Example ${id} marked on evaluation ${evaluation.id}`);
     return this.get(user, id);
