@@ -329,7 +329,13 @@ describe('examples of calibration evaluations', () => {
 
   it('marks one once its session is revealed, listed like any other example', async () => {
     const c = await calibrated();
+    // The workspace learns it from the evaluation itself: open (not markable) until the reveal.
+    const open = async () => (await t.as(world.a.inspector.token).get(`/api/evaluations/${c.evaluationId}`)).body.calibrationOpen;
+    expect(await open()).toBe(true);
     expect((await c.reveal()).status).toBe(200);
+    expect(await open()).toBe(false);
+    const daily = await scored();
+    expect((await t.as(world.a.inspector.token).get(`/api/evaluations/${daily.evaluationId}`)).body.calibrationOpen).toBe(false);
     const res = await mark(world.a.inspector.token, c.evaluationId, { note: '校准揭晓后：复述到位的范例' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ evaluationId: c.evaluationId, recordingId: c.recordingId, author: world.a.inspector.username });

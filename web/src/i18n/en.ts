@@ -1704,6 +1704,7 @@ export const en: Translation = {
     presenter: 'Presenter',
     presenterRequired: 'Pick the presenter',
     presenterPick: 'Search by name or username',
+    calibrationOpen: 'A calibration evaluation is marked as an example once its session is revealed',
     noPresenters: 'Nobody of this project matches',
     sessionSave: 'Save session',
     sessionSaved: 'Session saved',

@@ -1686,6 +1686,7 @@ export const zhCN = {
     presenter: '主讲人',
     presenterRequired: '请选择主讲人',
     presenterPick: '按姓名或用户名搜索',
+    calibrationOpen: '校准会揭晓后才能把校准评分标为案例',
     noPresenters: '本项目组没有匹配的用户',
     sessionSave: '保存分享会',
     sessionSaved: '分享会已保存',
