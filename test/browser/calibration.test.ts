@@ -109,6 +109,9 @@ describe('calibration', () => {
         await scoreInWorkspace(p, failFirst && n === 0);
         // Blind: the other inspector's evaluation of the call is not offered.
         expect(await p.getByTestId('other-evaluations').count()).toBe(0);
+        // Not an example yet: the session is not revealed, and the button says so.
+        expect(await p.getByTestId('mark-example').getAttribute('data-blocked')).toBe('true');
+        expect(await p.getByTestId('mark-example').isDisabled()).toBe(true);
       }
       await p.goto(`${server.baseUrl}/`);
       await p.getByTestId('home-welcome').waitFor();
@@ -163,6 +166,21 @@ describe('calibration', () => {
     const rulesHead = await s.getByTestId('consistency-rules').locator('thead').innerText();
     expect(rulesHead).toContain('盲评一致率（提交前看不到机器结论）');
     expect(rulesHead).toContain('推翻率（显示机器建议时）');
+    await s.goto(back);
+    await s.getByTestId('calibration-results').waitFor();
+
+    // Revealed, the calls may be marked as examples from the evaluation's read view.
+    const evaluations = await call<{ items: { id: string; recordingId: string; inspector: string }[] }>(
+      supToken,
+      'GET',
+      `/evaluations?from=${yesterday}&to=${yesterday}&pageSize=200`,
+    );
+    const first = evaluations.items.find((e) => e.recordingId === recordings[0] && e.inspector === i1)!;
+    await s.goto(`${server.baseUrl}/evaluate/${recordings[0]}?evaluation=${first.id}`);
+    await s.getByTestId('workspace').waitFor();
+    expect(await s.getByTestId('mark-example').getAttribute('data-blocked')).toBeNull();
+    await s.getByTestId('mark-example').click();
+    await s.getByTestId('mark-example-player').waitFor();
     await s.goto(back);
     await s.getByTestId('calibration-results').waitFor();
 
