@@ -379,6 +379,80 @@ describe('reading sessions: roles and scope', () => {
   });
 });
 
+describe('sessions ready to reveal (the supervisor’s home and the list filter)', () => {
+  const yesterday = () => localDateOf(new Date(Date.now() - 86_400_000), process.env.TZ);
+  const listed = async (token: string, status?: string) => {
+    const res = await t.as(token).get(`/api/calibration-sessions${status ? `?status=${status}` : ''}`);
+    expect(res.status).toBe(200);
+    return res.body as { total: number; items: { id: string; readyToReveal: boolean; status: string }[] };
+  };
+  const ids = async (token: string, status: string) => (await listed(token, status)).items.map((i) => i.id);
+
+  it('counts a session once every participant submitted every call, or once its deadline passed; never a revealed one', async () => {
+    const [a, b, c, d, e] = [await call(), await call(), await call(), await call(), await call()];
+    const everyone = await session({ recordings: [a, b] });
+    const halfway = await session({ recordings: [c] });
+    const lapsed = await session({ recordings: [d] });
+    const revealed = await session({ recordings: [e] });
+    for (const user of [w.i1, w.i2]) for (const r of [a, b, e]) await score(user, r);
+    await score(w.i1, c);
+    await sql(`UPDATE calibration_sessions SET deadline = $2 WHERE id = $1`, [lapsed.id, yesterday()]);
+    expect((await reveal(w.supervisor.token, revealed.id)).status).toBe(200);
+
+    const ready = await ids(w.supervisor.token, 'ready');
+    expect(ready).toEqual(expect.arrayContaining([everyone.id, lapsed.id]));
+    expect(ready).not.toContain(halfway.id);
+    expect(ready).not.toContain(revealed.id);
+    const all = await listed(w.supervisor.token);
+    const flag = (id: string) => all.items.find((i) => i.id === id)!.readyToReveal;
+    expect(flag(everyone.id)).toBe(true);
+    expect(flag(lapsed.id)).toBe(true);
+    expect(flag(halfway.id)).toBe(false);
+    expect(flag(revealed.id)).toBe(false);
+    // The ready list is exactly the sessions flagged ready: the count and the page agree.
+    expect(new Set(ready)).toEqual(new Set(all.items.filter((i) => i.readyToReveal).map((i) => i.id)));
+    expect((await listed(w.supervisor.token, 'ready')).total).toBe(ready.length);
+    expect(await ids(w.supervisor.token, 'revealed')).toContain(revealed.id);
+    expect(await ids(w.supervisor.token, 'open')).toEqual(expect.arrayContaining([halfway.id, lapsed.id]));
+    expect(await ids(w.supervisor.token, 'open')).not.toContain(revealed.id);
+  });
+
+  it('is ready when the last participant submits the last call, not before', async () => {
+    const [a, b] = [await call(), await call()];
+    const s = await session({ recordings: [a, b] });
+    await score(w.i1, a);
+    await score(w.i1, b);
+    await score(w.i2, a);
+    expect(await ids(w.supervisor.token, 'ready')).not.toContain(s.id);
+    expect((await get(w.supervisor.token, s.id)).body.readyToReveal).toBe(false);
+    await score(w.i2, b);
+    expect(await ids(w.supervisor.token, 'ready')).toContain(s.id);
+    expect((await get(w.supervisor.token, s.id)).body.readyToReveal).toBe(true);
+    expect((await reveal(w.supervisor.token, s.id)).body.readyToReveal).toBe(false);
+    expect(await ids(w.supervisor.token, 'ready')).not.toContain(s.id);
+  });
+
+  it('keeps other projects’ sessions out of a supervisor’s ready list, and an inspector’s to his own', async () => {
+    const s = await session({ recordings: [await call()] });
+    await sql(`UPDATE calibration_sessions SET deadline = $2 WHERE id = $1`, [s.id, yesterday()]);
+    expect(await ids(w.supervisor.token, 'ready')).toContain(s.id);
+    expect(await ids(w.elsewhere.token, 'ready')).not.toContain(s.id);
+    expect(await ids(w.i1.token, 'ready')).toContain(s.id);
+    expect(await ids(w.i3.token, 'ready')).not.toContain(s.id);
+    expect((await t.as(w.lead.token).get('/api/calibration-sessions?status=ready')).status).toBe(403);
+  });
+
+  it.each([
+    ['an unknown status', 'status=soon'],
+    ['an empty status', 'status='],
+    ['a status given twice', 'status=ready&status=open'],
+  ])('refuses %s: 400 naming status', async (_, query) => {
+    const res = await t.as(w.supervisor.token).get(`/api/calibration-sessions?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('status');
+  });
+});
+
 describe('guidance into the next checklist draft', () => {
   let s: { id: string };
   beforeAll(async () => {

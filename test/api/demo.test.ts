@@ -17,7 +17,8 @@ describe('the demo centre of npm start', () => {
     expect((await admin.get('/api/agents?pageSize=100')).body.total).toBeGreaterThanOrEqual(30);
     const roles = new Set((await admin.get('/api/users')).body.items.flatMap((u: { roles: string[] }) => u.roles));
     expect([...roles].sort()).toEqual(['admin', 'faq_maintainer', 'inspector', 'supervisor', 'team_lead', 'trainer']);
-    for (const username of ['supervisor', 'inspector1', 'inspector2', 'lead1', 'faq', 'trainer']) expect(await t.login(username, 'demo1234')).toEqual(expect.any(String));
+    for (const username of ['supervisor', 'inspector1', 'inspector2', 'inspector3', 'lead1', 'faq', 'trainer'])
+      expect(await t.login(username, 'demo1234')).toEqual(expect.any(String));
   });
 
   it('has the operational figures of the previous quarter for every active agent, so the grade review is full', async () => {
@@ -172,6 +173,28 @@ describe('demo passwords (issue 11, finding 17)', () => {
     expect(new Set(session.examples.map((e: { kind: string }) => e.kind))).toEqual(new Set(['good', 'bad']));
     const examples = (await t.as(await t.login('inspector1', 'demo1234')).get('/api/examples?item=GREETING')).body;
     expect(examples.total).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
+  it('ships one revealed calibration session of the greeting, scored by CS’s two inspectors', async () => {
+    const supervisor = t.as(await t.login('supervisor', 'demo1234'));
+    const list = await waitFor(
+      async () => {
+        const body = (await supervisor.get('/api/calibration-sessions?status=revealed')).body;
+        return body.total > 0 && body;
+      },
+      { timeoutMs: 90_000, intervalMs: 300, what: 'the demo follow-up to reveal a calibration session' },
+    );
+    expect(list.total).toBe(1);
+    const session = (await supervisor.get(`/api/calibration-sessions/${list.items[0].id}`)).body;
+    expect(session).toMatchObject({ project: 'CS', status: 'revealed', calls: 2, participants: 2, submitted: 4, expected: 4 });
+    expect(session.participantList.map((p: { username: string }) => p.username)).toEqual(['inspector1', 'inspector3']);
+    const greeting = session.results.items.find((i: { code: string }) => i.code === 'GREETING');
+    expect(greeting.disagreement).toBe(true);
+    expect(session.results.items[0].code).toBe('GREETING');
+    expect(session.results.items.filter((i: { disagreement: boolean }) => i.disagreement)).toHaveLength(1);
+    const inspector3 = t.as(await t.login('inspector3', 'demo1234'));
+    const mine = (await inspector3.get('/api/calibration-sessions')).body.items.map((i: { id: string }) => i.id);
+    expect(mine).toContain(session.id);
   }, 120_000);
 
   it('creates no demo user without DEMO_DATA=1', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { politeTranscript, toneWav } from '../support/audio.js';
+import { localDateOf } from '#shared/dates.js';
 import { builders, twoProjects } from '../support/builders.js';
 import { allItems } from '../support/evaluations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -25,9 +26,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-/** A 10-s call of the agent with a customer number, scored by the inspector (submitted unless `draft`). */
-async function scored(side: 'a' | 'b' = 'a', o: { draft?: boolean } = {}): Promise<{ evaluationId: string; recordingId: string }> {
-  const w = world[side];
+/** A 10-s call of the agent of that side, with a customer number and a polite transcript. */
+async function ingest(side: 'a' | 'b' = 'a'): Promise<string> {
   const rec = await t
     .as(t.adminToken)
     .post('/api/recordings')
@@ -36,7 +36,7 @@ async function scored(side: 'a' | 'b' = 'a', o: { draft?: boolean } = {}): Promi
       'metadata',
       JSON.stringify({
         externalId: `ex-${Date.now()}-${++seq}`,
-        agent: w.agent.employeeNo,
+        agent: world[side].agent.employeeNo,
         startedAt: '2026-11-20T10:00:00+08:00',
         direction: 'inbound',
         customerNumber: NUMBER,
@@ -44,12 +44,18 @@ async function scored(side: 'a' | 'b' = 'a', o: { draft?: boolean } = {}): Promi
     )
     .field('transcript', JSON.stringify(politeTranscript()));
   if (rec.status !== 201) throw new Error(JSON.stringify(rec.body));
-  const api = t.as(w.inspector.token);
+  return rec.body.id;
+}
+
+/** A 10-s call of the agent with a customer number, scored by the inspector (submitted unless `draft`). */
+async function scored(side: 'a' | 'b' = 'a', o: { draft?: boolean } = {}): Promise<{ evaluationId: string; recordingId: string }> {
+  const recordingId = await ingest(side);
+  const api = t.as(world[side].inspector.token);
   const res = o.draft
-    ? await api.post('/api/evaluations/drafts').send({ recordingId: rec.body.id, source: 'daily' })
-    : await api.post('/api/evaluations').send({ recordingId: rec.body.id, source: 'daily', items: await allItems(t) });
+    ? await api.post('/api/evaluations/drafts').send({ recordingId, source: 'daily' })
+    : await api.post('/api/evaluations').send({ recordingId, source: 'daily', items: await allItems(t) });
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-  return { evaluationId: res.body.id, recordingId: rec.body.id };
+  return { evaluationId: res.body.id, recordingId };
 }
 
 const body = (evaluationId: string, over: Record<string, unknown> = {}) => ({
@@ -286,10 +292,179 @@ describe('sharing sessions', () => {
     expect(await fieldOf(session([x, other]))).toBe('exampleIds[1]');
     expect(await fieldOf(session(['00000000-0000-4000-8000-000000000000']))).toBe('exampleIds[0]');
     expect(await fieldOf(session([x, x]))).toBe('exampleIds[1]');
-    expect(await fieldOf(session([x], { presenter: 'nobody-here' }))).toBe('presenter');
     expect(await fieldOf(session([x], { title: '' }))).toBe('title');
     expect(await fieldOf(session([x], { date: '2026-13-01' }))).toBe('date');
     expect(await fieldOf(session([x], { project: 'NOPE' }))).toBe('project');
+  });
+});
+
+describe('examples of calibration evaluations', () => {
+  const today = () => localDateOf(new Date(), process.env.TZ);
+  /** A calibration session of one call of project A, scored by its inspector and a colleague (submitted unless `draft`). */
+  async function calibrated(o: { draft?: boolean } = {}) {
+    const colleague = await builders(t).user({ roles: ['inspector'], projects: [world.a.project.code] });
+    const recordingId = await ingest();
+    const session = await t
+      .as(world.supervisor.token)
+      .post('/api/calibration-sessions')
+      .send({ title: '问候语校准', recordings: [recordingId], participants: [world.a.inspector.username, colleague.username], deadline: today() });
+    if (session.status !== 201) throw new Error(JSON.stringify(session.body));
+    const api = t.as(world.a.inspector.token);
+    const mine = o.draft
+      ? await api.post('/api/evaluations/drafts').send({ recordingId, source: 'calibration' })
+      : await api.post('/api/evaluations').send({ recordingId, source: 'calibration', items: await allItems(t) });
+    if (mine.status !== 201) throw new Error(JSON.stringify(mine.body));
+    const theirs = await t
+      .as(colleague.token)
+      .post('/api/evaluations')
+      .send({ recordingId, source: 'calibration', items: await allItems(t, { B1: 'fail' }) });
+    if (theirs.status !== 201) throw new Error(JSON.stringify(theirs.body));
+    const reveal = () => t.as(world.supervisor.token).post(`/api/calibration-sessions/${session.body.id}/reveal`).send({});
+    return { evaluationId: mine.body.id as string, recordingId, reveal, colleague };
+  }
+  const listedFor = async (evaluationId: string) =>
+    (await t.as(world.supervisor.token).get(`/api/examples?project=${world.a.project.code}`)).body.items.filter(
+      (x: { evaluationId: string }) => x.evaluationId === evaluationId,
+    );
+
+  it('marks one once its session is revealed, listed like any other example', async () => {
+    const c = await calibrated();
+    // The workspace learns it from the evaluation itself: open (not markable) until the reveal.
+    const open = async () => (await t.as(world.a.inspector.token).get(`/api/evaluations/${c.evaluationId}`)).body.calibrationOpen;
+    expect(await open()).toBe(true);
+    expect((await c.reveal()).status).toBe(200);
+    expect(await open()).toBe(false);
+    const daily = await scored();
+    expect((await t.as(world.a.inspector.token).get(`/api/evaluations/${daily.evaluationId}`)).body.calibrationOpen).toBe(false);
+    const res = await mark(world.a.inspector.token, c.evaluationId, { note: '校准揭晓后：复述到位的范例' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ evaluationId: c.evaluationId, recordingId: c.recordingId, author: world.a.inspector.username });
+    expect(await listedFor(c.evaluationId)).toHaveLength(1);
+    // A supervisor marks a participant's calibration evaluation too, once revealed.
+    expect((await mark(world.supervisor.token, c.evaluationId, { kind: 'bad' })).status).toBe(201);
+  });
+
+  describe('refuses one that is not ready, storing nothing', () => {
+    const cases: [string, () => Promise<{ evaluationId: string }>, number, string][] = [
+      ['a submitted calibration evaluation of a session not yet revealed', () => calibrated(), 409, 'CALIBRATION_STATE'],
+      [
+        'a calibration draft, even of a session revealed since',
+        async () => {
+          const c = await calibrated({ draft: true });
+          expect((await c.reveal()).status).toBe(200);
+          return c;
+        },
+        409,
+        'EVALUATION_NOT_SUBMITTED',
+      ],
+    ];
+    it.each(cases)('%s', async (_, make, status, code) => {
+      const { evaluationId } = await make();
+      for (const token of [world.a.inspector.token, world.supervisor.token]) {
+        const res = await mark(token, evaluationId);
+        expect(res.status).toBe(status);
+        expect(res.body.code).toBe(code);
+      }
+      expect(await listedFor(evaluationId)).toHaveLength(0);
+    });
+  });
+
+  it('keeps the blindness: before the reveal the colleague’s evaluation cannot be marked either, nor by a team lead after it', async () => {
+    const c = await calibrated();
+    const theirs = (
+      await t.as(world.supervisor.token).get(`/api/evaluations?from=2026-11-20&to=2026-11-20&agent=${world.a.agent.employeeNo}&pageSize=200`)
+    ).body.items.find((e: { recordingId: string; inspector: string }) => e.recordingId === c.recordingId && e.inspector === c.colleague.username);
+    expect(theirs).toBeTruthy();
+    expect((await mark(world.supervisor.token, theirs.id)).body.code).toBe('CALIBRATION_STATE');
+    expect((await c.reveal()).status).toBe(200);
+    expect((await mark(world.a.lead.token, theirs.id)).status).toBe(403);
+    expect((await mark(world.supervisor.token, theirs.id)).status).toBe(201);
+  });
+});
+
+describe('the presenter of a sharing session', () => {
+  /** Users of the centre beside the two projects' own: who may and who may not present a session of project A. */
+  async function centre() {
+    const b = builders(t);
+    const [bound, wholeSupervisor, faqOnly, retired] = await Promise.all([
+      b.user({ roles: ['supervisor'], projects: [world.a.project.code], displayName: '甲项目主管' }),
+      b.user({ roles: ['supervisor'], displayName: '全中心主管' }),
+      b.user({ roles: ['faq_maintainer'], displayName: '知识库维护' }),
+      b.user({ roles: ['inspector'], projects: [world.a.project.code], displayName: '已离职质检' }),
+    ]);
+    const off = await t.as(t.adminToken).patch(`/api/users/${retired.id}`).send({ active: false });
+    if (off.status !== 200) throw new Error(JSON.stringify(off.body));
+    return { bound, wholeSupervisor, faqOnly, retired };
+  }
+
+  it('lists the active users who open the project’s sessions, by display name, for whoever builds sessions', async () => {
+    const { bound, wholeSupervisor, faqOnly, retired } = await centre();
+    const res = await t.as(world.supervisor.token).get(`/api/sharing-sessions/presenters?project=${world.a.project.code}`);
+    expect(res.status).toBe(200);
+    const names = res.body.items.map((u: { username: string }) => u.username);
+    expect(names).toEqual(expect.arrayContaining([world.a.inspector.username, world.a.lead.username, bound.username, wholeSupervisor.username, 'admin']));
+    for (const outside of [world.b.inspector.username, world.b.lead.username, faqOnly.username, retired.username]) expect(names).not.toContain(outside);
+    expect(res.body.total).toBe(names.length);
+    const displayNames = res.body.items.map((u: { displayName: string }) => u.displayName);
+    expect(displayNames).toEqual([...displayNames].sort((x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)));
+    expect(res.body.items.find((u: { username: string }) => u.username === bound.username)).toEqual({ username: bound.username, displayName: '甲项目主管' });
+  });
+
+  it.each([
+    ['an inspector', () => world.a.inspector.token, 403],
+    ['a team lead', () => world.a.lead.token, 403],
+    ['an FAQ maintainer', () => faq.token, 403],
+  ])('refuses %s the list of presenters', async (_, token, status) => {
+    expect((await t.as(token()).get(`/api/sharing-sessions/presenters?project=${world.a.project.code}`)).status).toBe(status);
+  });
+
+  it('keeps another project’s list from a supervisor bound to one project, and names a bad project', async () => {
+    const { bound } = await centre();
+    const other = await t.as(bound.token).get(`/api/sharing-sessions/presenters?project=${world.b.project.code}`);
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('SCOPE_DENIED');
+    const none = await t.as(world.supervisor.token).get('/api/sharing-sessions/presenters');
+    expect(none.status).toBe(400);
+    expect(none.body.errors[0].field).toBe('project');
+    const unknown = await t.as(world.supervisor.token).get('/api/sharing-sessions/presenters?project=NOPE');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('project');
+  });
+
+  it('stores the presenter as the user picked, whatever the case of the username given', async () => {
+    const { bound } = await centre();
+    const x = (await mark(world.a.inspector.token, (await scored()).evaluationId)).body.id;
+    const res = await t
+      .as(world.supervisor.token)
+      .post('/api/sharing-sessions')
+      .send({ project: world.a.project.code, date: '2026-12-11', title: '第 50 周分享会', presenter: bound.username.toUpperCase(), exampleIds: [x] });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ presenter: bound.username, presenterName: '甲项目主管' });
+  });
+
+  describe('refuses a presenter who is not one of them, naming the field and storing nothing', () => {
+    const cases: [string, (c: Awaited<ReturnType<typeof centre>>) => string, string][] = [
+      ['nobody of that name', () => 'nobody-here', 'unknown'],
+      ['a user of the other project only', () => world.b.inspector.username, 'outOfScope'],
+      ['a team lead of the other project', () => world.b.lead.username, 'outOfScope'],
+      ['an FAQ maintainer, who does not open sessions', (c) => c.faqOnly.username, 'outOfScope'],
+      ['a user no longer active', (c) => c.retired.username, 'outOfScope'],
+      ['an empty name', () => '', 'minLength'],
+    ];
+    it.each(cases)('%s', async (_, presenter, code) => {
+      const c = await centre();
+      const x = (await mark(world.a.inspector.token, (await scored()).evaluationId)).body.id;
+      const title = `refused ${Date.now()}-${++seq}`;
+      const res = await t
+        .as(world.supervisor.token)
+        .post('/api/sharing-sessions')
+        .send({ project: world.a.project.code, date: '2026-12-11', title, presenter: presenter(c), exampleIds: [x] });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({ field: 'presenter' });
+      if (code !== 'minLength') expect(res.body.errors[0].code).toBe(code);
+      const listed = (await t.as(world.supervisor.token).get(`/api/sharing-sessions?project=${world.a.project.code}`)).body.items;
+      expect(listed.map((s: { title: string }) => s.title)).not.toContain(title);
+    });
   });
 });
 

@@ -108,7 +108,17 @@ describe('GET /api/reports/inspector-consistency', () => {
     const rule = (code: string) => res.body.rules.find((r: { code: string }) => r.code === code);
     // The polite calls pass every rule by machine; i1 failed GREETING twice (once by amendment) and FORBIDDEN once.
     const greeting = wilsonInterval(2, 4);
-    expect(rule('GREETING')).toEqual({ code: 'GREETING', evaluated: 4, agreed: 2, rate: greeting.rate, low: greeting.low, high: greeting.high });
+    expect(rule('GREETING')).toEqual({
+      code: 'GREETING',
+      evaluated: 4,
+      agreed: 2,
+      rate: greeting.rate,
+      low: greeting.low,
+      high: greeting.high,
+      // None was scored blind: every one showed the suggestion, and i1 overturned it twice.
+      blind: { total: 0, count: 0, rate: null, low: null, high: null },
+      overturned: { total: 4, count: 2, rate: greeting.rate, low: greeting.low, high: greeting.high },
+    });
     expect(rule('FORBIDDEN')).toMatchObject({ evaluated: 4, agreed: 3 });
   });
 
@@ -130,6 +140,7 @@ describe('GET /api/reports/inspector-consistency', () => {
       peerSpread: null,
       amendments: 0,
       disputes: { disputedItems: 0, upheldItems: 0, upheldRate: null },
+      calibration: { sessions: 0, total: 0, count: 0, rate: null, low: null, high: null },
     });
     expect(res.body.rules).toEqual([]);
   });

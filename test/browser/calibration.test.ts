@@ -89,12 +89,31 @@ describe('calibration', () => {
         await scoreInWorkspace(p, failFirst && n === 0);
         // Blind: the other inspector's evaluation of the call is not offered.
         expect(await p.getByTestId('other-evaluations').count()).toBe(0);
+        // Not an example yet: the session is not revealed, and the button says so.
+        expect(await p.getByTestId('mark-example').getAttribute('data-blocked')).toBe('true');
+        expect(await p.getByTestId('mark-example').isDisabled()).toBe(true);
       }
       await p.goto(`${app.baseUrl}/`);
       await p.getByTestId('home-welcome').waitFor();
       await expect.poll(() => p.getByTestId('home-calibrations-to-score').count()).toBe(0);
       await p.context().close();
     }
+
+    // Everyone has submitted: the supervisor's home counts the session ready to reveal, and its link lists exactly those.
+    const supToken = await login(sup, 'secret-pass-1');
+    const ready = await call<{ total: number; items: { id: string }[] }>(supToken, 'GET', '/calibration-sessions?status=ready');
+    expect(ready.items.map((x) => x.id)).toContain(sessionId);
+    await s.goto(`${app.baseUrl}/`);
+    const figure = s.getByTestId('home-calibration-ready');
+    await expect.poll(() => figure.getAttribute('data-value')).toBe(String(ready.total));
+    expect(await figure.innerText()).toContain('待揭晓的校准');
+    await s.getByTestId('home-calibration-ready-link').click();
+    await s.waitForURL((url) => url.pathname === '/calibration' && url.searchParams.get('status') === 'ready');
+    await s.getByTestId(`calibration-row-${sessionId}`).waitFor();
+    expect(await s.locator('[data-testid^="calibration-row-"]').count()).toBe(ready.total);
+    expect(await s.getByTestId(`calibration-row-${sessionId}`).getByTestId('calibration-ready').innerText()).toBe('可揭晓');
+    await s.getByTestId(`calibration-open-${sessionId}`).click();
+    await s.waitForURL(new RegExp(`/calibration/${sessionId}$`));
 
     // The supervisor reveals it: the greeting, where they disagreed, comes first, with kappa.
     await s.reload();
@@ -114,6 +133,37 @@ describe('calibration', () => {
     expect(await s.getByTestId('overall-kappa').innerText()).toMatch(/-?\d\.\d\d/);
     await s.screenshot({ path: '/tmp/calibration-revealed.png', fullPage: true });
 
+    // The inspector-consistency page names his calibration agreement: the greeting of the first call was a tie
+    // (no reference), so one of his verdicts agrees with nothing; and it says which machine figure is which.
+    const checklist = await call<{ sections: { items: unknown[] }[] }>(supToken, 'GET', '/checklists/active');
+    const verdicts = 2 * checklist.sections.reduce((n, x) => n + x.items.length, 0);
+    const back = s.url();
+    await s.goto(`${app.baseUrl}/dashboard/inspectors/${i1}?project=${project}`);
+    const agreement = s.getByTestId('consistency-calibration');
+    await agreement.waitFor();
+    expect(await agreement.innerText()).toContain(`（${verdicts - 1} / ${verdicts} 项，1 场已揭晓的校准）`);
+    expect(await s.getByTestId('consistency-totals').innerText()).toContain('校准一致率');
+    const rulesHead = await s.getByTestId('consistency-rules').locator('thead').innerText();
+    expect(rulesHead).toContain('盲评一致率（提交前看不到机器结论）');
+    expect(rulesHead).toContain('推翻率（显示机器建议时）');
+    await s.goto(back);
+    await s.getByTestId('calibration-results').waitFor();
+
+    // Revealed, the calls may be marked as examples from the evaluation's read view.
+    const evaluations = await call<{ items: { id: string; recordingId: string; inspector: string }[] }>(
+      supToken,
+      'GET',
+      `/evaluations?from=${yesterday}&to=${yesterday}&pageSize=200`,
+    );
+    const first = evaluations.items.find((e) => e.recordingId === recordings[0] && e.inspector === i1)!;
+    await s.goto(`${app.baseUrl}/evaluate/${recordings[0]}?evaluation=${first.id}`);
+    await s.getByTestId('workspace').waitFor();
+    expect(await s.getByTestId('mark-example').getAttribute('data-blocked')).toBeNull();
+    await s.getByTestId('mark-example').click();
+    await s.getByTestId('mark-example-player').waitFor();
+    await s.goto(back);
+    await s.getByTestId('calibration-results').waitFor();
+
     // The guidance for the greeting goes into the next checklist draft as its scoring note.
     await s.getByTestId('guidance-GREETING').fill('开头 15 秒内说“您好”即合格，被客户打断后补说也算');
     await s.getByTestId('guidance-save').click();
@@ -121,7 +171,6 @@ describe('calibration', () => {
       .getByText(/已写入考核表草稿 v\d+/)
       .first()
       .waitFor();
-    const supToken = await login(sup, 'secret-pass-1');
     const stored = await call<{ guidance: { code: string; draftVersion: number | null }[] }>(supToken, 'GET', `/calibration-sessions/${sessionId}`);
     const version = stored.guidance.find((g) => g.code === 'GREETING')?.draftVersion;
     expect(version).toBeGreaterThan(1);

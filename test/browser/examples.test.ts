@@ -42,6 +42,15 @@ describe('example calls', () => {
       call(admin, 'POST', '/users', { username, password: 'secret-pass-1', displayName: username, roles, ...bound });
     await user(inspectorName, ['inspector'], { projects: [project] });
     await user(supervisorName, ['supervisor'], { projects: [project] });
+    // The presenter is picked from the centre's users who open the project's sessions: a team lead of it, not the FAQ maintainer.
+    const leadName = `lead${suffix}`.toLowerCase();
+    await call(admin, 'POST', '/users', { username: leadName, password: 'secret-pass-1', displayName: `班长丁${suffix}`, roles: ['team_lead'], teams: [team] });
+    await call(admin, 'POST', '/users', {
+      username: `faq${suffix}`.toLowerCase(),
+      password: 'secret-pass-1',
+      displayName: `班长丁知识库${suffix}`,
+      roles: ['faq_maintainer'],
+    });
     const inspector = await login(inspectorName, 'secret-pass-1');
     const active = await call<{ sections: { items: { code: string }[] }[] }>(admin, 'GET', '/checklists/active');
     const items = active.sections.flatMap((s) => s.items.map((i) => ({ code: i.code, verdict: 'pass' })));
@@ -136,6 +145,11 @@ describe('example calls', () => {
     await sup.getByTestId('playlist-entry').nth(1).getByTestId('playlist-up').click();
     await expect.poll(entries).toEqual([second.id, example.id]);
     await sup.getByTestId('session-title').fill('第 49 周分享会');
+    await sup.getByTestId('session-presenter').click();
+    await sup.keyboard.type('班长丁');
+    const presenterOptions = sup.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await expect.poll(() => presenterOptions.allInnerTexts()).toEqual([`班长丁${suffix} (${leadName})`]);
+    await presenterOptions.first().click();
     await sup.getByTestId('session-save').click();
     await sup.getByTestId('playlist-builder').waitFor({ state: 'hidden' });
 
@@ -143,6 +157,7 @@ describe('example calls', () => {
     await sup.getByTestId('examples-tab-sessions').click();
     const session = sup.locator('[data-testid="session-row"]', { hasText: '第 49 周分享会' });
     await session.waitFor();
+    expect(await session.innerText()).toContain(`班长丁${suffix}`);
     await session.getByTestId('session-open').click();
     const player = sup.getByTestId('session-player');
     await player.waitFor();

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CalibrationSession, CalibrationSessionList, CalibrationToScoreList } from '#shared/api/calibration.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { Can, CurrentUser } from '#server/auth/decorators.js';
 import { ApiResult } from '#server/openapi/api-result.js';
-import { CreateCalibrationSessionDto, GuidanceDto } from './calibration.dto.js';
+import { CalibrationListQueryDto, CreateCalibrationSessionDto, GuidanceDto } from './calibration.dto.js';
 import { CalibrationService } from './calibration.service.js';
 
 /** Issue 15: calibration sessions, scored blind, revealed side by side, their guidance written into the checklist. */
@@ -14,12 +14,12 @@ import { CalibrationService } from './calibration.service.js';
 export class CalibrationController {
   constructor(private readonly calibration: CalibrationService) {}
 
-  /** Newest first: a supervisor's of his projects, an inspector's those he takes part in. */
+  /** Newest first: a supervisor's of his projects, an inspector's those he takes part in; by status (`ready`: ready to reveal). */
   @ApiResult('CalibrationSessionList')
   @Can('calibration.read')
   @Get()
-  list(@CurrentUser() user: AuthUser): Promise<CalibrationSessionList> {
-    return this.calibration.list(user);
+  list(@CurrentUser() user: AuthUser, @Query() q: CalibrationListQueryDto): Promise<CalibrationSessionList> {
+    return this.calibration.list(user, q);
   }
 
   /** The caller's calls still to score in sessions not yet revealed. */

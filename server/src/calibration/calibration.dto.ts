@@ -1,6 +1,14 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { CALIBRATION_LIST_STATUSES, type CalibrationListStatus } from '#shared/api/calibration.js';
 import { IsLocalDate } from '#server/common/local-date.js';
+
+export class CalibrationListQueryDto {
+  /** `open` not revealed, `ready` ready to reveal (everyone submitted, or the deadline passed), `revealed`. */
+  @IsOptional()
+  @IsIn(CALIBRATION_LIST_STATUSES, { message: `status must be one of ${CALIBRATION_LIST_STATUSES.join(', ')}` })
+  status?: CalibrationListStatus;
+}
 
 /** A supervisor's new session: calls of one project, the inspectors taking part, maybe an expert, a deadline. */
 export class CreateCalibrationSessionDto {

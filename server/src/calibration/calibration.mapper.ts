@@ -20,6 +20,7 @@ export const toSessionSummary = (s: SessionRow): CalibrationSessionSummary => ({
   createdBy: s.createdBy,
   createdAt: iso(s.createdAt),
   revealedAt: s.revealedAt ? iso(s.revealedAt) : null,
+  readyToReveal: s.ready,
   calls: s.calls,
   participants: s.participants,
   submitted: s.submitted,

@@ -16,5 +16,6 @@ import { CalibrationService } from './calibration.service.js';
   ],
   controllers: [CalibrationController],
   providers: [CalibrationRepository, CalibrationService],
+  exports: [CalibrationService],
 })
 export class CalibrationModule {}

@@ -16,6 +16,8 @@ export interface SessionRow {
   createdBy: string;
   createdAt: Date;
   revealedAt: Date | null;
+  /** Not revealed, and every participant submitted every call or the deadline has passed. */
+  ready: boolean;
   calls: number;
   participants: number;
   submitted: number;
@@ -81,13 +83,24 @@ export interface NamedUserRow {
 /** Whether the user (`$n`) takes part in the session `s`, as a participant or its expert. */
 const MEMBER = (n: number) => `(s."expertId" = $${n} OR EXISTS (SELECT 1 FROM calibration_participants mp WHERE mp."sessionId" = s.id AND mp."userId" = $${n}))`;
 
-const SESSION_SELECT = `SELECT s.id, s.title, s."projectId", p.code AS project, to_char(s.deadline, 'YYYY-MM-DD') AS deadline, s."expertId",
+const CALLS = `(SELECT count(*)::int FROM calibration_calls c WHERE c."sessionId" = s.id)`;
+const PARTICIPANTS = `(SELECT count(*)::int FROM calibration_participants cp WHERE cp."sessionId" = s.id)`;
+const SUBMITTED = `(SELECT count(*)::int FROM evaluations e JOIN calibration_participants cp ON cp."sessionId" = s.id AND cp."userId" = e."inspectorId"
+      WHERE e."calibrationSessionId" = s.id AND e.status = 'submitted')`;
+/**
+ * Ready to reveal (issue 15): not revealed, and every participant submitted every call or the deadline
+ * (a local day, `today` its placeholder) has passed. The one definition behind the filter and the flag.
+ */
+const READY = (today: string) => `(s."revealedAt" IS NULL AND (s.deadline < ${today}::date OR ${SUBMITTED} >= ${CALLS} * ${PARTICIPANTS}))`;
+
+/** The sessions with their counts; `today` is the placeholder of the centre's local day. */
+const SESSION_SELECT = (today: string) => `SELECT s.id, s.title, s."projectId", p.code AS project, to_char(s.deadline, 'YYYY-MM-DD') AS deadline, s."expertId",
     eu.username AS expert, cu.username AS "createdBy", s."createdAt", s."revealedAt",
-    (SELECT count(*)::int FROM calibration_calls c WHERE c."sessionId" = s.id) AS calls,
-    (SELECT count(*)::int FROM calibration_participants cp WHERE cp."sessionId" = s.id) AS participants,
-    (SELECT count(*)::int FROM evaluations e JOIN calibration_participants cp ON cp."sessionId" = s.id AND cp."userId" = e."inspectorId"
-      WHERE e."calibrationSessionId" = s.id AND e.status = 'submitted') AS submitted
+    ${CALLS} AS calls, ${PARTICIPANTS} AS participants, ${SUBMITTED} AS submitted, ${READY(today)} AS ready
   FROM calibration_sessions s JOIN projects p ON p.id = s."projectId" JOIN users cu ON cu.id = s."createdBy" LEFT JOIN users eu ON eu.id = s."expertId"`;
+
+/** Which sessions a list shows: not revealed (ready or not), ready to reveal, revealed. */
+export type SessionStatusFilter = 'open' | 'ready' | 'revealed';
 
 /** The queries of calibration sessions (issue 15). */
 @Injectable()
@@ -96,18 +109,25 @@ export class CalibrationRepository {
 
   // Reading
 
-  async byId(id: string): Promise<SessionRow | null> {
-    const rows: SessionRow[] = await this.db.query(`${SESSION_SELECT} WHERE s.id = $1`, [id]);
+  /** `today`: the centre's local day (YYYY-MM-DD), which says whether the deadline has passed. */
+  async byId(id: string, today: string): Promise<SessionRow | null> {
+    const rows: SessionRow[] = await this.db.query(`${SESSION_SELECT('$2')} WHERE s.id = $1`, [id, today]);
     return rows[0] ?? null;
   }
 
-  /** Newest first: of the projects given (null: all), and when `memberId` is given only those he takes part in. */
-  list(f: { projectIds: string[] | null; memberId?: string }): Promise<SessionRow[]> {
-    const filter = new SqlFilter();
+  /**
+   * Newest first: of the projects given (null: all), when `memberId` is given only those he takes part
+   * in, and by status (`ready`: the sessions the supervisor's home counts as ready to reveal).
+   */
+  list(f: { projectIds: string[] | null; memberId?: string; status?: SessionStatusFilter; today: string }): Promise<SessionRow[]> {
+    const filter = new SqlFilter([f.today]);
     if (f.projectIds) filter.add('s."projectId" = ANY(?)', f.projectIds);
+    if (f.status === 'open') filter.add('s."revealedAt" IS NULL');
+    if (f.status === 'revealed') filter.add('s."revealedAt" IS NOT NULL');
+    if (f.status === 'ready') filter.add(READY('$1'));
     if (f.memberId)
       filter.add(`(s."expertId" = ? OR EXISTS (SELECT 1 FROM calibration_participants mp WHERE mp."sessionId" = s.id AND mp."userId" = ?))`, f.memberId, f.memberId);
-    return this.db.query(`${SESSION_SELECT} ${filter.where} ORDER BY s."createdAt" DESC, s.id LIMIT 500`, filter.params);
+    return this.db.query(`${SESSION_SELECT('$1')} ${filter.where} ORDER BY s."createdAt" DESC, s.id LIMIT 500`, filter.params);
   }
 
   /** Whether the user takes part in the session, as a participant or its expert. */
@@ -185,6 +205,22 @@ export class CalibrationRepository {
         LIMIT 200`,
       [userId],
     );
+  }
+
+  /**
+   * Revealed sessions of the projects (null: all) the user took part in as a participant (not as the
+   * expert), revealed on a local day (`TZ`) from `from` to `to`: what his calibration agreement reads.
+   */
+  async revealedWith(userId: string, f: { projectIds: string[] | null; from: string; to: string }): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT s.id FROM calibration_sessions s
+        WHERE s."revealedAt" IS NOT NULL AND ($2::uuid[] IS NULL OR s."projectId" = ANY($2::uuid[]))
+          AND (s."revealedAt" AT TIME ZONE $5)::date BETWEEN $3 AND $4
+          AND EXISTS (SELECT 1 FROM calibration_participants cp WHERE cp."sessionId" = s.id AND cp."userId" = $1)
+        ORDER BY s."revealedAt", s.id`,
+      [userId, f.projectIds, f.from, f.to, process.env.TZ || 'Asia/Shanghai'],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Users by username (case-insensitive), active or not, with their roles and "all projects" flag. */

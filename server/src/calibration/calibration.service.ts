@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CalibrationSession, CalibrationSessionList, CalibrationStatus, CalibrationToScoreList } from '#shared/api/calibration.js';
+import type { CalibrationResults, CalibrationSession, CalibrationSessionList, CalibrationStatus, CalibrationToScoreList } from '#shared/api/calibration.js';
 import { itemsOf } from '#shared/checklists/types.js';
 import { localDateOf } from '#shared/dates.js';
 import type { Role } from '#shared/org.js';
@@ -11,12 +11,15 @@ import { ChecklistsService } from '#server/checklists/checklists.service.js';
 import { DomainError, invalid, notFound } from '#server/common/domain-error.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { calibrationResults, type ScoredCall } from './calibration-results.js';
-import type { CreateCalibrationSessionDto, GuidanceDto } from './calibration.dto.js';
+import type { CalibrationListQueryDto, CreateCalibrationSessionDto, GuidanceDto } from './calibration.dto.js';
 import { toSession, toSessionSummary, toToScore } from './calibration.mapper.js';
-import { CalibrationRepository, type NamedUserRow, type SessionRow } from './calibration.repository.js';
+import { type CallRow, CalibrationRepository, type GuidanceRow, type MemberRow, type NamedUserRow, type SessionRow } from './calibration.repository.js';
 
 /** A call as the scope check answers it. */
 type RecordingRow = Awaited<ReturnType<ScopeService['recording']>>;
+
+/** The centre's local day, against which a deadline has passed. */
+const today = () => localDateOf(new Date(), process.env.TZ);
 
 const stateConflict = (status: CalibrationStatus, action: string) =>
   new DomainError('CALIBRATION_STATE', `This calibration session is ${status}: it cannot be ${action} now`, undefined, { params: { status, action } });
@@ -42,7 +45,7 @@ export class CalibrationService {
   ) {}
 
   async create(user: AuthUser, dto: CreateCalibrationSessionDto): Promise<CalibrationSession> {
-    if (dto.deadline < localDateOf(new Date(), process.env.TZ)) throw invalid('deadline', 'must not be before today', undefined, { value: dto.deadline });
+    if (dto.deadline < today()) throw invalid('deadline', 'must not be before today', undefined, { value: dto.deadline });
     const calls: RecordingRow[] = [];
     for (const [n, id] of dto.recordings.entries()) {
       const field = `recordings[${n}]`;
@@ -91,9 +94,14 @@ export class CalibrationService {
     return found.id;
   }
 
-  /** A supervisor's sessions of his projects; an inspector's those he takes part in. */
-  async list(user: AuthUser): Promise<CalibrationSessionList> {
-    const rows = await this.repo.list({ projectIds: this.scope.visibleProjectIds(user), memberId: can(user.roles, 'calibration.manage') ? undefined : user.id });
+  /** A supervisor's sessions of his projects; an inspector's those he takes part in; by status (`ready`: what the supervisor's home counts). */
+  async list(user: AuthUser, q: CalibrationListQueryDto = {}): Promise<CalibrationSessionList> {
+    const rows = await this.repo.list({
+      projectIds: this.scope.visibleProjectIds(user),
+      memberId: can(user.roles, 'calibration.manage') ? undefined : user.id,
+      status: q.status,
+      today: today(),
+    });
     return { total: rows.length, items: rows.map(toSessionSummary) };
   }
 
@@ -143,7 +151,7 @@ export class CalibrationService {
    * he takes part in (403 CALIBRATION_NOT_PARTICIPANT).
    */
   private async readable(user: AuthUser, id: string): Promise<SessionRow> {
-    const session = await this.repo.byId(id);
+    const session = await this.repo.byId(id, today());
     if (!session) throw notFound('Calibration session');
     this.scope.require(user, { projectId: session.projectId });
     if (!can(user.roles, 'calibration.manage') && !(await this.repo.isMember(id, user.id)))
@@ -153,34 +161,62 @@ export class CalibrationService {
 
   /** The session for a supervisor's step: in his projects. */
   private async managed(user: AuthUser, id: string): Promise<SessionRow> {
-    const session = await this.repo.byId(id);
+    const session = await this.repo.byId(id, today());
     if (!session) throw notFound('Calibration session');
     this.scope.require(user, { projectId: session.projectId });
     return session;
   }
 
+  /**
+   * An inspector's calibration agreement (issue 15, the inspector-consistency page): over the revealed
+   * sessions he took part in (projects given, null all; revealed from `from` to `to`), his verdicts on
+   * each call's items and how many equal the session's reference (the benchmark's, or the majority; a
+   * tie agrees with nothing), as the reveal counts its agreement.
+   */
+  async agreementOf(inspectorId: string, f: { projectIds: string[] | null; from: string; to: string }): Promise<{ sessions: number; items: number; agreed: number }> {
+    const ids = await this.repo.revealedWith(inspectorId, f);
+    let items = 0;
+    let agreed = 0;
+    for (const id of ids) {
+      const [calls, members, guidance] = await Promise.all([this.repo.calls(id), this.repo.members(id), this.repo.guidance(id)]);
+      const username = members.find((m) => m.userId === inspectorId && !m.expert)?.username;
+      if (!username) continue;
+      for (const item of (await this.resultsOf(id, calls, members, guidance)).items) {
+        for (const call of item.calls) {
+          const mine = call.verdicts.find((v) => v.username === username)?.verdict ?? null;
+          if (mine === null) continue;
+          items++;
+          if (call.reference !== null && mine === call.reference) agreed++;
+        }
+      }
+    }
+    return { sessions: ids.length, items, agreed };
+  }
+
   private async withDetails(session: SessionRow): Promise<CalibrationSession> {
     const [calls, members, guidance] = await Promise.all([this.repo.calls(session.id), this.repo.members(session.id), this.repo.guidance(session.id)]);
-    let results = null;
-    if (session.revealedAt) {
-      const [evaluations, sections] = await Promise.all([this.repo.evaluations(session.id), this.repo.sections(session.id)]);
-      const usernames = new Map(members.map((m) => [m.userId, m.username]));
-      const scored = new Map<string, Map<string, ScoredCall>>();
-      for (const e of evaluations) {
-        const username = usernames.get(e.inspectorId);
-        if (!username) continue;
-        if (!scored.has(e.recordingId)) scored.set(e.recordingId, new Map());
-        scored.get(e.recordingId)!.set(username, { score: e.score, fatal: e.fatal, verdicts: e.verdicts });
-      }
-      results = calibrationResults({
-        sections,
-        recordingIds: calls.map((c) => c.recordingId),
-        participants: members.filter((m) => !m.expert).map((m) => m.username),
-        expert: members.find((m) => m.expert)?.username ?? null,
-        scored,
-        guidance: new Map(guidance.map((g) => [g.code, g.text])),
-      });
-    }
+    const results = session.revealedAt ? await this.resultsOf(session.id, calls, members, guidance) : null;
     return toSession(session, calls, members, results, guidance);
+  }
+
+  /** The results of a revealed session: verdicts side by side with the reference, agreement, kappa and spread. */
+  private async resultsOf(sessionId: string, calls: CallRow[], members: MemberRow[], guidance: GuidanceRow[]): Promise<CalibrationResults> {
+    const [evaluations, sections] = await Promise.all([this.repo.evaluations(sessionId), this.repo.sections(sessionId)]);
+    const usernames = new Map(members.map((m) => [m.userId, m.username]));
+    const scored = new Map<string, Map<string, ScoredCall>>();
+    for (const e of evaluations) {
+      const username = usernames.get(e.inspectorId);
+      if (!username) continue;
+      if (!scored.has(e.recordingId)) scored.set(e.recordingId, new Map());
+      scored.get(e.recordingId)!.set(username, { score: e.score, fatal: e.fatal, verdicts: e.verdicts });
+    }
+    return calibrationResults({
+      sections,
+      recordingIds: calls.map((c) => c.recordingId),
+      participants: members.filter((m) => !m.expert).map((m) => m.username),
+      expert: members.find((m) => m.expert)?.username ?? null,
+      scored,
+      guidance: new Map(guidance.map((g) => [g.code, g.text])),
+    });
   }
 }

@@ -18,6 +18,8 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[];
   { username: 'supervisor', displayName: '周品质（品质主管）', roles: [Role.Supervisor], allProjects: true },
   { username: 'inspector1', displayName: '林质检', roles: [Role.Inspector], projects: ['CS'] },
   { username: 'inspector2', displayName: '高质检', roles: [Role.Inspector], projects: ['TM'] },
+  // CS's second inspector: the daily samples spread over both, and the two calibrate together.
+  { username: 'inspector3', displayName: '赵质检', roles: [Role.Inspector], projects: ['CS'] },
   { username: 'lead1', displayName: '王班长', roles: [Role.TeamLead], teams: ['CS-1'] },
   { username: 'lead2', displayName: '李班长', roles: [Role.TeamLead], teams: ['CS-2'] },
   { username: 'lead3', displayName: '张班长', roles: [Role.TeamLead], teams: ['TM-1'] },

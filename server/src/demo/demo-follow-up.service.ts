@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { itemsOf } from '#shared/checklists/types.js';
 import { Role } from '#shared/org.js';
+import { localDateOf } from '#shared/dates.js';
 import { addDays } from '#shared/reports/periods.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { SessionService } from '#server/auth/session.service.js';
@@ -11,6 +12,7 @@ import { UserRepository } from '#server/org/users/user.repository.js';
 import type { UserEntity } from '#server/org/users/user.entity.js';
 import { RecordingRepository } from '#server/recordings/recording.repository.js';
 import { RectificationService } from '#server/rectification/rectification.service.js';
+import { DemoCalibrationService } from './demo-calibration.service.js';
 import { type DemoScoredCall, DemoExamplesService } from './demo-examples.service.js';
 import { DemoFaqService } from './demo-faq.service.js';
 
@@ -41,6 +43,7 @@ export class DemoFollowUpService {
     private readonly rectification: RectificationService,
     private readonly faq: DemoFaqService,
     private readonly examples: DemoExamplesService,
+    private readonly calibration: DemoCalibrationService,
   ) {}
 
   /** Answers how many evaluations were submitted (0 when the team or its calls are missing). */
@@ -90,6 +93,19 @@ export class DemoFollowUpService {
     // The weekly sharing: a few of these calls as examples of the greeting, in one session.
     const project = team.project?.code;
     if (project) await this.examples.seed({ inspector, supervisor, project, date: latest, calls: scored, item: DEMO_COMMON_PROBLEM });
+    // A calibration of the greeting: two other calls of that day, scored blind by CS's two inspectors and revealed.
+    const colleague = await this.users.byUsername('inspector3');
+    if (colleague) {
+      const chosen = new Set(picked.map((c) => c.id));
+      await this.calibration.seed({
+        supervisor,
+        inspectors: [inspector, await this.actor(colleague)],
+        calls: calls.filter((c) => c.localDate === latest && !chosen.has(c.id)).map((c) => ({ id: c.id, durationSeconds: c.durationSeconds })),
+        checklist,
+        item: DEMO_COMMON_PROBLEM,
+        deadline: localDateOf(new Date(), process.env.TZ),
+      });
+    }
     this.logger.log(`Demo follow-up ready: ${picked.length} evaluations of ${team.code}, ${failing.length} failing ${DEMO_COMMON_PROBLEM}, one rectification notice`);
     return picked.length;
   }

@@ -46,7 +46,7 @@ export function agentWeakness(grade: string, own: number, daysAgo: number): numb
 }
 
 /** Inspectors the demo knows, by how strict they are: above 1 fails more by ear, below 1 fewer. */
-export const INSPECTOR_STRICTNESS: Record<string, number> = { inspector1: 1, inspector2: 1.35 };
+export const INSPECTOR_STRICTNESS: Record<string, number> = { inspector1: 1, inspector2: 1.35, inspector3: 0.8 };
 
 /** An item's chance of failing by ear for an average agent and inspector. */
 const EAR_FAIL_RATE = 0.035;

@@ -47,6 +47,7 @@ export function toEvaluation(r: EvaluationRow, masker: Masker): Evaluation {
     inspectorName: r.inspectorName,
     source: r.source,
     blind: r.blind,
+    calibrationOpen: r.calibrationOpen,
     status: r.status,
     revision: r.revision,
     checklistVersion: r.checklistVersion,

@@ -43,6 +43,8 @@ export interface EvaluationRow {
   inspectorName: string;
   source: EvaluationSource;
   blind: boolean;
+  /** A calibration evaluation whose session is not revealed (or that has none). */
+  calibrationOpen: boolean;
   status: EvaluationStatusName;
   revision: number;
   checklistVersion: number;
@@ -75,7 +77,8 @@ const FROM = `FROM evaluations e
 const COLUMNS = `e.id, e."recordingId", a."employeeNo" AS "agentNo", a.name AS "agentName", t.code AS "teamCode",
   u.username AS inspector, u."displayName" AS "inspectorName", e.source, e.blind, e.status, e.revision, cv.version AS "checklistVersion",
   e."checklistVersionId", e.score, e.fatal, e.comment, e."createdAt", e."submittedAt", e."teamId", e."inspectorId",
-  r."startedAt" AS "callStartedAt", e."callDate"`;
+  r."startedAt" AS "callStartedAt", e."callDate",
+  (e.source = 'calibration' AND NOT EXISTS (SELECT 1 FROM calibration_sessions cs WHERE cs.id = e."calibrationSessionId" AND cs."revealedAt" IS NOT NULL)) AS "calibrationOpen"`;
 /**
  * Issue 15, blindness: the evaluation `e` is someone else's on a call of a calibration session not yet
  * revealed in which the viewer (`?`, three times) takes part or is the expert. Any source: a participant

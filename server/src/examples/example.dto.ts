@@ -97,7 +97,7 @@ export class SharingSessionDto {
   @MaxLength(200)
   title!: string;
 
-  /** The presenter's username. */
+  /** The presenter's username: an active user who opens the project's sessions (`GET /api/sharing-sessions/presenters`). */
   @IsString()
   @MinLength(1)
   @MaxLength(64)
@@ -123,4 +123,13 @@ export class FaqExampleLinksDto {
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true, message: 'each of exampleIds must be a UUID' })
   exampleIds!: string[];
+}
+
+/** Whose names a project's session may carry as presenter. */
+export class PresenterQueryDto {
+  /** Project code. */
+  @IsString()
+  @MinLength(1, { message: 'project must name a project' })
+  @MaxLength(32)
+  project!: string;
 }

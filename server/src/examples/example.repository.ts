@@ -14,6 +14,10 @@ export interface MarkedEvaluation {
   teamId: string;
   durationSeconds: number;
   sections: ChecklistSection[];
+  source: string;
+  /** A calibration evaluation's session and whether it is revealed (null: not a calibration evaluation, or none linked). */
+  calibrationSessionId: string | null;
+  calibrationRevealed: boolean | null;
 }
 
 export interface ExampleRow {
@@ -74,6 +78,13 @@ export interface SessionRow {
   createdAt: Date;
 }
 
+/** A user who may present a session of a project. */
+export interface PresenterRow {
+  id: string;
+  username: string;
+  displayName: string;
+}
+
 const EXAMPLE_COLUMNS = `x.id, x."evaluationId", x."recordingId", x.kind, x.items, x.note, x.tags, x.regions, x."projectId", x."teamId",
   p.code AS project, t.code AS team, t.name AS "teamName", a."employeeNo" AS agent, a.name AS "agentName", r."customerNumber",
   r."startedAt", r."durationSeconds", e.score, x."authorId", u.username AS author, u."displayName" AS "authorName",
@@ -93,8 +104,11 @@ export class ExampleRepository {
 
   async evaluation(id: string): Promise<MarkedEvaluation | null> {
     const [row] = await this.db.query(
-      `SELECT e.id, e.status, e."recordingId", e."projectId", e."teamId", r."durationSeconds", cv.sections
-         FROM evaluations e JOIN recordings r ON r.id = e."recordingId" JOIN checklist_versions cv ON cv.id = e."checklistVersionId" WHERE e.id = $1`,
+      `SELECT e.id, e.status, e."recordingId", e."projectId", e."teamId", r."durationSeconds", cv.sections, e.source::text AS source,
+              e."calibrationSessionId", CASE WHEN cs.id IS NULL THEN NULL ELSE cs."revealedAt" IS NOT NULL END AS "calibrationRevealed"
+         FROM evaluations e JOIN recordings r ON r.id = e."recordingId" JOIN checklist_versions cv ON cv.id = e."checklistVersionId"
+         LEFT JOIN calibration_sessions cs ON cs.id = e."calibrationSessionId"
+        WHERE e.id = $1`,
       [id],
     );
     return row ?? null;
@@ -194,6 +208,28 @@ export class ExampleRepository {
   async userId(username: string): Promise<string | null> {
     const [row] = await this.db.query(`SELECT id FROM users WHERE lower(username) = lower($1)`, [username]);
     return row?.id ?? null;
+  }
+
+  /**
+   * Active users holding one of `roles` who see the project: the whole centre (`wholeCentre` roles, or
+   * `allProjects` roles with the flag), bound to the project, or bound to one of its teams. One of them
+   * by username (case-insensitive) when given. By display name.
+   */
+  presenters(
+    projectId: string,
+    roles: { holders: readonly string[]; wholeCentre: readonly string[]; allProjects: readonly string[] },
+    username?: string,
+  ): Promise<PresenterRow[]> {
+    return this.db.query(
+      `SELECT u.id, u.username, u."displayName" FROM users u
+        WHERE u.active AND u.roles::text[] && $2::text[]
+          AND (u.roles::text[] && $3::text[] OR (u."allProjects" AND u.roles::text[] && $4::text[])
+               OR EXISTS (SELECT 1 FROM user_projects up WHERE up."userId" = u.id AND up."projectId" = $1)
+               OR EXISTS (SELECT 1 FROM user_teams ut JOIN teams t ON t.id = ut."teamId" WHERE ut."userId" = u.id AND t."projectId" = $1))
+          AND ($5::text IS NULL OR lower(u.username) = lower($5))
+        ORDER BY u."displayName", u.username LIMIT 1000`,
+      [projectId, roles.holders, roles.wholeCentre, roles.allProjects, username ?? null],
+    );
   }
 
   // FAQ links

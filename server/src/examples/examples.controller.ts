@@ -1,12 +1,20 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { CallExample, CallExampleList, FaqExampleLinks, SharingSession, SharingSessionList } from '#shared/api/examples.js';
+import type { CallExample, CallExampleList, FaqExampleLinks, SharingPresenterList, SharingSession, SharingSessionList } from '#shared/api/examples.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { AcceptsSessionCookie, Can, ClientIp, CurrentUser } from '#server/auth/decorators.js';
 import { sendStream } from '#server/common/send-stream.js';
 import { ApiFileResult, ApiNoContent, ApiResult } from '#server/openapi/api-result.js';
-import { CreateExampleDto, ExampleContentDto, ExampleListQueryDto, FaqExampleLinksDto, SessionListQueryDto, SharingSessionDto } from './example.dto.js';
+import {
+  CreateExampleDto,
+  ExampleContentDto,
+  ExampleListQueryDto,
+  FaqExampleLinksDto,
+  PresenterQueryDto,
+  SessionListQueryDto,
+  SharingSessionDto,
+} from './example.dto.js';
 import { ExamplesService } from './examples.service.js';
 
 /** Issue 14 (seed 11.5): scored calls marked as good or bad examples of checklist items. */
@@ -76,6 +84,14 @@ export class SharingSessionsController {
   @Post()
   create(@CurrentUser() user: AuthUser, @Body() dto: SharingSessionDto): Promise<SharingSession> {
     return this.examples.createSession(user, dto);
+  }
+
+  /** Whom a session of the project may name as presenter: active users who open its sessions, by display name. */
+  @ApiResult('SharingPresenterList')
+  @Can('example.session.edit')
+  @Get('presenters')
+  presenters(@CurrentUser() user: AuthUser, @Query() q: PresenterQueryDto): Promise<SharingPresenterList> {
+    return this.examples.presenters(user, q);
   }
 
   @ApiResult('SharingSession')

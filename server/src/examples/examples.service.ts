@@ -1,16 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CallExample, CallExampleList, FaqExampleLinks, SharingSession, SharingSessionList } from '#shared/api/examples.js';
+import type { CallExample, CallExampleList, FaqExampleLinks, SharingPresenterList, SharingSession, SharingSessionList } from '#shared/api/examples.js';
 import { itemsOf } from '#shared/checklists/types.js';
 import { maskerFor } from '#shared/masking.js';
-import { can } from '#shared/permissions.js';
+import { can, PERMISSIONS } from '#shared/permissions.js';
 import type { AuthUser } from '#server/auth/auth-user.js';
 import { ScopeService } from '#server/auth/scope.service.js';
 import { DomainError, invalid, notFound, outOfScope } from '#server/common/domain-error.js';
 import { TransactionRunner } from '#server/database/transaction.js';
 import { type AudioResponse, RecordingAccessService } from '#server/recordings/recording-access.service.js';
-import type { CreateExampleDto, ExampleContentDto, ExampleListQueryDto, SessionListQueryDto, SharingSessionDto } from './example.dto.js';
+import type { CreateExampleDto, ExampleContentDto, ExampleListQueryDto, PresenterQueryDto, SessionListQueryDto, SharingSessionDto } from './example.dto.js';
 import { toCallExample, toSharingSession } from './example.mapper.js';
 import { type ExampleContent, type ExampleRow, ExampleRepository, type MarkedEvaluation, type SessionRow } from './example.repository.js';
+
+/** Who may present a session: whoever may open it, and who sees the whole centre by role or flag (the scope rules of `SessionService.authUser`). */
+const PRESENTER_ROLES = {
+  holders: PERMISSIONS['example.session.read'],
+  wholeCentre: PERMISSIONS['scope.wholeCentre'],
+  allProjects: PERMISSIONS['scope.allProjects'],
+};
 
 const notYours = () => new DomainError('EXAMPLE_NOT_YOURS', 'Forbidden: only who marked this example, or a supervisor, changes or removes it');
 
@@ -37,6 +44,11 @@ export class ExamplesService {
     if (!evaluation) throw notFound('Evaluation');
     this.scope.require(user, { teamId: evaluation.teamId });
     if (evaluation.status !== 'submitted') throw new DomainError('EVALUATION_NOT_SUBMITTED', 'Only a scored (submitted) evaluation’s call is marked as an example');
+    // A calibration evaluation only once its session is revealed: before, an example would show it to the other participants.
+    if (evaluation.source === 'calibration' && !evaluation.calibrationRevealed)
+      throw new DomainError('CALIBRATION_STATE', 'A calibration evaluation is marked as an example only once its session is revealed', undefined, {
+        params: { status: 'open', action: 'marked as an example' },
+      });
     const id = await this.repo.insert(evaluation, this.content(dto, evaluation), user.id);
     this.logger.log(`Example ${id} marked on evaluation ${evaluation.id}`);
     return this.get(user, id);
@@ -101,6 +113,13 @@ export class ExamplesService {
     const rows = await this.repo.sessions({ projectIds: this.scope.visibleProjectIds(user), projectId: project?.id });
     const items = await this.withPlaylists(user, rows);
     return { total: items.length, items };
+  }
+
+  /** The users a session of the project may name as presenter: active, and able to open the project's sessions. */
+  async presenters(user: AuthUser, q: PresenterQueryDto): Promise<SharingPresenterList> {
+    const project = await this.scope.project(user, q.project, { filter: true });
+    const rows = await this.repo.presenters(project.id, PRESENTER_ROLES);
+    return { total: rows.length, items: rows.map((r) => ({ username: r.username, displayName: r.displayName })) };
   }
 
   /** A call of the session, played by its audience: logged as a playback. */
@@ -213,8 +232,12 @@ export class ExamplesService {
 
   private async sessionContent(user: AuthUser, dto: SharingSessionDto) {
     const project = await this.scope.project(user, dto.project);
-    const presenterId = await this.repo.userId(dto.presenter);
-    if (!presenterId) throw invalid('presenter', `unknown user ${dto.presenter}`, 'unknown', { value: dto.presenter });
+    const [presenter] = await this.repo.presenters(project.id, PRESENTER_ROLES, dto.presenter);
+    if (!presenter) {
+      if (!(await this.repo.userId(dto.presenter))) throw invalid('presenter', `unknown user ${dto.presenter}`, 'unknown', { value: dto.presenter });
+      throw invalid('presenter', `${dto.presenter} is not an active user who opens project ${project.code}’s sessions`, 'outOfScope', { value: dto.presenter });
+    }
+    const presenterId = presenter.id;
     const title = dto.title.trim();
     if (!title) throw invalid('title', 'must name the session', 'required');
     await this.examplesOf(dto.exampleIds, project.id);

@@ -22,11 +22,15 @@ export interface BucketCounts {
   amended: number;
 }
 
-/** One automatic rule: the inspector's final verdicts against the machine's over the period. */
+/** One automatic rule: the inspector's final verdicts against the machine's over the period, all, blind, and with the suggestion shown. */
 export interface InspectorRuleRow {
   code: string;
   evaluated: number;
   agreed: number;
+  blindEvaluated: number;
+  blindAgreed: number;
+  suggestedEvaluated: number;
+  suggestedOverturned: number;
 }
 
 /** Length bands (seconds) within which two calls count as alike for comparing the scores given. */
@@ -76,10 +80,14 @@ export class ConsistencyRepository {
     );
   }
 
-  /** Per automatic rule, how often the inspector's final verdict is the machine's (its N/A aside). */
+  /** Per automatic rule, how often the inspector's final verdict is the machine's (its N/A aside): all, blind, and overturned where it was shown. */
   machineAgreement(f: { projectIds: string[] | null; from: string; to: string; inspectorId: string }): Promise<InspectorRuleRow[]> {
     return this.db.query(
-      `SELECT i.code, count(*)::int AS evaluated, count(*) FILTER (WHERE i.verdict = i."autoVerdict")::int AS agreed
+      `SELECT i.code, count(*)::int AS evaluated, count(*) FILTER (WHERE i.verdict = i."autoVerdict")::int AS agreed,
+              count(*) FILTER (WHERE e.blind)::int AS "blindEvaluated",
+              count(*) FILTER (WHERE e.blind AND i.verdict = i."autoVerdict")::int AS "blindAgreed",
+              count(*) FILTER (WHERE NOT e.blind)::int AS "suggestedEvaluated",
+              count(*) FILTER (WHERE NOT e.blind AND i.verdict <> i."autoVerdict")::int AS "suggestedOverturned"
          FROM evaluations e JOIN evaluation_items i ON i."evaluationId" = e.id
         WHERE ${COUNTED} AND e."inspectorId" = $4 AND i."autoVerdict" IS NOT NULL AND i."autoVerdict" <> 'na'
         GROUP BY i.code ORDER BY i.code`,

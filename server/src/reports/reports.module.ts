@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalibrationModule } from '#server/calibration/calibration.module.js';
 import { DisputeFiguresModule } from '#server/disputes/dispute-figures.module.js';
 import { ConsistencyRepository } from './consistency.repository.js';
 import { ConsistencyService } from './consistency.service.js';
@@ -30,6 +31,7 @@ import { ReportsService } from './reports.service.js';
       InspectorDayEntity,
     ]),
     DisputeFiguresModule,
+    CalibrationModule,
   ],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService, ConsistencyRepository, ConsistencyService],

@@ -99,6 +99,13 @@ export interface CalibrationGuidance {
 
 export type CalibrationStatus = 'open' | 'revealed';
 
+/**
+ * `GET /api/calibration-sessions?status=`: `open` not revealed yet; `ready` ready to reveal (not revealed,
+ * and every participant submitted every call or the deadline has passed); `revealed`.
+ */
+export const CALIBRATION_LIST_STATUSES = ['open', 'ready', 'revealed'] as const;
+export type CalibrationListStatus = (typeof CALIBRATION_LIST_STATUSES)[number];
+
 export interface CalibrationSessionSummary {
   id: string;
   title: string;
@@ -112,6 +119,8 @@ export interface CalibrationSessionSummary {
   /** ISO 8601 */
   createdAt: string;
   revealedAt: string | null;
+  /** Not revealed, and every participant submitted every call or the deadline has passed: the list's `status=ready`. */
+  readyToReveal: boolean;
   calls: number;
   participants: number;
   /** Participants' submitted evaluations, of calls × participants. */

@@ -130,7 +130,24 @@ export interface ConsistencyBucket extends ConsistencyFigures {
   to: string;
 }
 
-/** Agreement of an inspector's final verdicts with one automatic rule's suggestions. */
+/** A count out of a total with its share and 95 % Wilson interval (fractions; nulls when the total is 0). */
+export interface ConsistencyShare {
+  /** What the share is out of. */
+  total: number;
+  /** What it counts. */
+  count: number;
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/**
+ * Agreement of an inspector's final verdicts with one automatic rule (its N/A aside), split honestly
+ * (issue 15): `blind` over his evaluations scored blind (the machine's verdict hidden until submit), the
+ * honest agreement; `overturned` over those that showed it as a pre-filled suggestion, how often he
+ * changed it (agreement there leans on the suggestion: anchoring). `evaluated`, `agreed` and `rate` are
+ * over both together.
+ */
 export interface InspectorRuleAgreement {
   code: string;
   /** Items the machine suggested pass or fail on (its N/A aside). */
@@ -140,6 +157,19 @@ export interface InspectorRuleAgreement {
   rate: number | null;
   low: number | null;
   high: number | null;
+  /** Blind evaluations: count = items whose final verdict is the machine's, of total blind items. */
+  blind: ConsistencyShare;
+  /** Suggestions shown: count = items whose final verdict differs from the suggestion, of total such items. */
+  overturned: ConsistencyShare;
+}
+
+/**
+ * The inspector's agreement in calibration (issue 15): over the revealed sessions he took part in
+ * (revealed in the period), count = his verdicts equal to the session's reference (the benchmark's, or
+ * the participants' majority; a tie agrees with nothing), of total verdicts he gave.
+ */
+export interface ConsistencyCalibration extends ConsistencyShare {
+  sessions: number;
 }
 
 /**
@@ -152,9 +182,10 @@ export interface ConsistencyDisputes {
   upheldRate: number | null;
 }
 
-/** The period's figures, with the disputes raised against the inspector. */
+/** The period's figures, with the disputes raised against the inspector and his calibration agreement. */
 export interface ConsistencyTotals extends ConsistencyFigures {
   disputes: ConsistencyDisputes;
+  calibration: ConsistencyCalibration;
 }
 
 /** `GET /api/reports/inspector-consistency?project&inspector&from&to` (supervisors and admins). */

@@ -42,6 +42,11 @@ export interface Evaluation {
   status: EvaluationStatus;
   /** Scored blind (issue 15): the machine's verdicts and evidence are hidden from the inspector until submit. */
   blind: boolean;
+  /**
+   * A calibration evaluation whose session is not revealed yet (or that belongs to none): it stays out of
+   * example calls until then (issue 14/15). False for every other source.
+   */
+  calibrationOpen: boolean;
   /** Bumped on every save: a save based on an older one is a 409. */
   revision: number;
   checklistVersion: number;

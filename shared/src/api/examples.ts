@@ -73,3 +73,15 @@ export interface FaqExampleLinks {
   entryId: string;
   examples: CallExample[];
 }
+
+/** A user who may present a project's sharing session: active and able to open the project's sessions. */
+export interface SharingPresenter {
+  username: string;
+  displayName: string;
+}
+
+/** `GET /api/sharing-sessions/presenters?project=CODE`: by display name. */
+export interface SharingPresenterList {
+  total: number;
+  items: SharingPresenter[];
+}

@@ -1,5 +1,14 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CallExample, CallExampleList, ExampleKind, ExampleRegion, FaqExampleLinks, SharingSession, SharingSessionList } from '#shared/api/examples';
+import type {
+  CallExample,
+  CallExampleList,
+  ExampleKind,
+  ExampleRegion,
+  FaqExampleLinks,
+  SharingPresenterList,
+  SharingSession,
+  SharingSessionList,
+} from '#shared/api/examples';
 import type { Evaluation } from '#shared/api/evaluations';
 import { api } from '#web/lib/api-client';
 
@@ -14,6 +23,7 @@ export const exampleKeys = {
   list: (filters: ExampleFilters) => [...exampleKeys.all, 'list', filters] as const,
   sessions: (project?: string) => [...exampleKeys.all, 'sessions', project ?? null] as const,
   session: (id: string) => [...exampleKeys.all, 'session', id] as const,
+  presenters: (project: string) => [...exampleKeys.all, 'presenters', project] as const,
   faq: (entryId: string) => [...exampleKeys.all, 'faq', entryId] as const,
   faqCandidates: () => [...exampleKeys.all, 'faq-candidates'] as const,
 };
@@ -86,6 +96,15 @@ export const useSharingSessions = (project?: string, enabled = true) =>
     queryKey: exampleKeys.sessions(project),
     queryFn: ({ signal }) => api.get<SharingSessionList>('/sharing-sessions', { project }, signal),
     enabled,
+  });
+
+/** Whom a session of the project may name as presenter: the centre's active users who open its sessions. */
+export const useSessionPresenters = (project: string | undefined) =>
+  useQuery({
+    queryKey: exampleKeys.presenters(project ?? ''),
+    queryFn: ({ signal }) => api.get<SharingPresenterList>('/sharing-sessions/presenters', { project }, signal),
+    enabled: !!project,
+    staleTime: 60_000,
   });
 
 export interface SessionInput {

@@ -159,7 +159,11 @@ export const paths = {
   faqEntry: { path: '/faq/entries/:id', getHref: (id: string) => `/faq/entries/${segment(id)}` },
   faqInbox: { path: '/faq/inbox', getHref: () => '/faq/inbox' },
   /** Calibration sessions (issue 15): the list (and creating one), and one session with its results. */
-  calibrationSessions: { path: '/calibration', getHref: () => '/calibration' },
+  calibrationSessions: {
+    path: '/calibration',
+    /** `status`: `open`, `ready` (ready to reveal: the supervisor's home counts these) or `revealed`. */
+    getHref: (query: { status?: 'open' | 'ready' | 'revealed' } = {}) => withQuery('/calibration', query),
+  },
   calibrationSession: { path: '/calibration/:id', getHref: (id: string) => `/calibration/${segment(id)}` },
   /** Example calls for the weekly sharing (issue 14): the examples (`tab` absent) and the sharing sessions (`tab=sessions`). */
   /** How long each project keeps its calls' audio (issue 16). */

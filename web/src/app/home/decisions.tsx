@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { periodAround } from '#shared/reports/periods';
 import { useProjects } from '#web/api/projects';
 import { LoadError } from '#web/components/errors/load-error';
+import { useCalibrationSessions } from '#web/features/calibration/api/calibration';
 import { useExportRequests } from '#web/features/exports/api/exports';
 import { useSummary } from '#web/features/reports/api/summary';
 import { SummaryHeadline } from '#web/features/reports/components/summary-headline';
@@ -15,13 +16,14 @@ import { WorkFigure } from './work-figure';
 /**
  * The quality supervisor's part: each project's headline of this month, the dashboard's own query
  * (`GET /api/reports/summary`, the period the dashboard opens on), and what waits for his decision:
- * escalated rectification notices and export requests to approve.
+ * escalated rectification notices, export requests to approve and calibration sessions ready to reveal.
  */
 export function Decisions() {
   const { t } = useTranslation();
   const projects = useProjects();
   const escalated = useNotices({ status: 'escalated' });
   const exports = useExportRequests('pending');
+  const ready = useCalibrationSessions('ready');
   const active = (projects.data?.items ?? []).filter((p) => p.active !== false);
   return (
     <Card title={t('home.decisions.title')} style={{ marginBottom: 24 }} data-testid="home-decisions">
@@ -52,6 +54,17 @@ export function Decisions() {
               suffix={t('home.units.requests')}
               loading={exports.isPending}
               to={paths.exports.getHref()}
+            />
+          </Col>
+          <Col xs={12} md={8}>
+            <WorkFigure
+              testId="home-calibration-ready"
+              title={t('home.decisions.calibrationReady')}
+              hint={t('home.decisions.calibrationReadyHint')}
+              value={ready.data?.total}
+              suffix={t('home.units.sessions')}
+              loading={ready.isPending}
+              to={paths.calibrationSessions.getHref({ status: 'ready' })}
             />
           </Col>
         </Row>

@@ -1,4 +1,4 @@
-import { App, Button, type ButtonProps, Flex, Form, Input, InputNumber, Modal, Radio, Select, Skeleton, Typography } from 'antd';
+import { App, Button, type ButtonProps, Flex, Form, Input, InputNumber, Modal, Radio, Select, Skeleton, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationItem } from '#shared/api/evaluations';
@@ -26,11 +26,19 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * "Mark as example" on a submitted evaluation (issue 14, seed 11.5): a good or bad example of chosen
  * items, with a note, tags and the moments that matter, dragged out on the call's waveform.
  */
-export function MarkExampleButton({ evaluationId, recordingId, items }: Props) {
+export function MarkExampleButton({ evaluationId, recordingId, items, blockedReason }: Props & { blockedReason?: string }) {
   const { t } = useTranslation();
   const may = useCan('example.mark');
   const [open, setOpen] = useState(false);
   if (!may) return null;
+  if (blockedReason)
+    return (
+      <Tooltip title={blockedReason}>
+        <Button autoInsertSpace={false} disabled data-testid="mark-example" data-blocked="true">
+          {t('examples.mark')}
+        </Button>
+      </Tooltip>
+    );
   return (
     <>
       <Button autoInsertSpace={false} onClick={() => setOpen(true)} data-testid="mark-example">

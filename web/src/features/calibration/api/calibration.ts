@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CalibrationSession, CalibrationSessionList, CalibrationToScoreList } from '#shared/api/calibration';
+import type { CalibrationListStatus, CalibrationSession, CalibrationSessionList, CalibrationToScoreList } from '#shared/api/calibration';
 import type { RecordingSummary } from '#shared/api/recordings';
 import { api, type Page } from '#web/lib/api-client';
 
@@ -10,19 +10,26 @@ export type {
   CalibrationSessionSummary,
   CalibrationToScore,
   CalibrationCallScores,
+  CalibrationListStatus,
 } from '#shared/api/calibration';
+export { CALIBRATION_LIST_STATUSES } from '#shared/api/calibration';
 
 export const calibrationKeys = {
   all: ['calibration'] as const,
-  list: () => ['calibration', 'list'] as const,
+  lists: () => ['calibration', 'list'] as const,
+  list: (status?: CalibrationListStatus) => ['calibration', 'list', status ?? null] as const,
   session: (id: string) => ['calibration', 'session', id] as const,
   toScore: () => ['calibration', 'to-score'] as const,
   calls: (q: CallQuery) => ['calibration', 'calls', q] as const,
 };
 
-/** `GET /api/calibration-sessions`: a supervisor's of his projects, an inspector's those he takes part in. */
-export const getSessions = (signal?: AbortSignal) => api.get<CalibrationSessionList>('/calibration-sessions', undefined, signal);
-export const useCalibrationSessions = () => useQuery(queryOptions({ queryKey: calibrationKeys.list(), queryFn: ({ signal }) => getSessions(signal) }));
+/**
+ * `GET /api/calibration-sessions`: a supervisor's of his projects, an inspector's those he takes part in;
+ * by status (`ready`: ready to reveal). The sessions page and the supervisor's home count both use it.
+ */
+export const getSessions = (status?: CalibrationListStatus, signal?: AbortSignal) => api.get<CalibrationSessionList>('/calibration-sessions', { status }, signal);
+export const useCalibrationSessions = (status?: CalibrationListStatus, enabled = true) =>
+  useQuery({ ...queryOptions({ queryKey: calibrationKeys.list(status), queryFn: ({ signal }) => getSessions(status, signal) }), enabled });
 
 /** `GET /api/calibration-sessions/:id`: progress; after the reveal the results and guidance. */
 export const getSession = (id: string, signal?: AbortSignal) => api.get<CalibrationSession>(`/calibration-sessions/${encodeURIComponent(id)}`, undefined, signal);
@@ -63,7 +70,7 @@ export function useCreateSession() {
     mutationFn: (body: NewSession) => api.post<CalibrationSession>('/calibration-sessions', body),
     onSuccess: (session) => {
       client.setQueryData(calibrationKeys.session(session.id), session);
-      void client.invalidateQueries({ queryKey: calibrationKeys.list() });
+      void client.invalidateQueries({ queryKey: calibrationKeys.lists() });
     },
   });
 }
@@ -74,7 +81,7 @@ function useSessionUpdate<V>(mutationFn: (v: V) => Promise<CalibrationSession>) 
     mutationFn,
     onSuccess: (session) => {
       client.setQueryData(calibrationKeys.session(session.id), session);
-      void client.invalidateQueries({ queryKey: calibrationKeys.list() });
+      void client.invalidateQueries({ queryKey: calibrationKeys.lists() });
     },
   });
 }

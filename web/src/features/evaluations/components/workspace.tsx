@@ -294,7 +294,14 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
         </Button>
       )}
       {!draft && <EvaluationDispute evaluationId={evaluation.id} items={evaluation.items} />}
-      {!draft && <MarkExampleButton evaluationId={evaluation.id} recordingId={recordingId} items={evaluation.items} />}
+      {!draft && (
+        <MarkExampleButton
+          evaluationId={evaluation.id}
+          recordingId={recordingId}
+          items={evaluation.items}
+          blockedReason={evaluation.calibrationOpen ? t('examples.calibrationOpen') : undefined}
+        />
+      )}
       {canAmend && (
         <Button autoInsertSpace={false} onClick={() => setAmendOpen(true)} data-testid="amend-evaluation">
           {t('workspace.amend')}

@@ -12,6 +12,7 @@ import {
   useExamples,
   useRemoveExample,
   useSaveSession,
+  useSessionPresenters,
   useSharingSessions,
 } from '#web/api/examples';
 import { useTeams } from '#web/api/teams';
@@ -200,6 +201,7 @@ function PlaylistBuilder({
   const save = useSaveSession();
   const [form] = Form.useForm<SessionValues>();
   const projects = [...new Set(playlist.map((p) => p.project))];
+  const presenters = useSessionPresenters(session?.project ?? (projects.length === 1 ? projects[0] : undefined));
   const move = (from: number, to: number) => {
     if (to < 0 || to >= playlist.length) return;
     const next = [...playlist];
@@ -264,8 +266,16 @@ function PlaylistBuilder({
         <Form.Item name="title" label={t('examples.sessionTitle')} rules={[{ required: true, whitespace: true, message: t('examples.sessionTitleRequired') }]}>
           <Input maxLength={200} data-testid="session-title" style={{ width: 220 }} />
         </Form.Item>
-        <Form.Item name="presenter" label={t('examples.presenter')} rules={[{ required: true, whitespace: true, message: t('examples.presenterRequired') }]}>
-          <Input maxLength={64} data-testid="session-presenter" style={{ width: 160 }} />
+        <Form.Item name="presenter" label={t('examples.presenter')} rules={[{ required: true, message: t('examples.presenterRequired') }]}>
+          <Select<string>
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={presenters.isFetching}
+            data-testid="session-presenter"
+            style={{ width: 220 }}
+            placeholder={t('examples.presenterPick')}
+            notFoundContent={t('examples.noPresenters')}
+            options={(presenters.data?.items ?? []).map((u) => ({ value: u.username, label: `${u.displayName} (${u.username})` }))}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending} disabled={projects.length !== 1} data-testid="session-save">
           {t('examples.sessionSave')}

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ConsistencyBucket, ConsistencyFigures, InspectorConsistency, InspectorRuleAgreement } from '#shared/api/dashboard';
+import type { ConsistencyBucket, ConsistencyFigures, ConsistencyShare, InspectorConsistency, InspectorRuleAgreement } from '#shared/api/dashboard';
 import { api } from '#web/lib/api-client';
 
-export type { ConsistencyBucket, ConsistencyFigures, InspectorConsistency, InspectorRuleAgreement };
+export type { ConsistencyBucket, ConsistencyFigures, ConsistencyShare, InspectorConsistency, InspectorRuleAgreement };
 
 export interface InspectorConsistencyQuery {
   project: string;

@@ -1,11 +1,11 @@
-import { Alert, Card, Descriptions, Empty, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Space, Spin, Table, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '#web/components/errors/load-error';
 import { PageHeader } from '#web/components/page-header';
 import { paths } from '#web/config/paths';
-import { type ConsistencyBucket, type InspectorRuleAgreement, useInspectorConsistency } from '../api/inspector-consistency';
+import { type ConsistencyBucket, type ConsistencyShare, type InspectorRuleAgreement, useInspectorConsistency } from '../api/inspector-consistency';
 import { Deviation } from '../components/deviation';
 import { percent, score } from '../components/format';
 import { listProject, PeriodPicker, useDashboardState } from '../components/period-picker';
@@ -77,6 +77,16 @@ export function DashboardInspectorRoute() {
                   0
                 )}
               </Descriptions.Item>
+              <Descriptions.Item label={<Tooltip title={t('consistency.calibrationHint')}>{t('consistency.calibration')}</Tooltip>}>
+                <span data-testid="consistency-calibration" data-value={data.totals.calibration.rate ?? ''}>
+                  {t('consistency.calibrationOf', {
+                    rate: percent(data.totals.calibration.rate),
+                    count: data.totals.calibration.count,
+                    total: data.totals.calibration.total,
+                    sessions: data.totals.calibration.sessions,
+                  })}
+                </span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('consistency.disputes')}>
                 <span data-testid="consistency-disputes" data-value={data.totals.disputes.upheldItems}>
                   {t('consistency.disputesOf', {
@@ -132,15 +142,25 @@ export function DashboardInspectorRoute() {
                 { title: t('consistency.rule'), dataIndex: 'code' },
                 { title: t('consistency.itemsCompared'), dataIndex: 'evaluated', align: 'right' },
                 {
-                  title: t('consistency.agreement'),
+                  title: t('consistency.blindAgreement'),
+                  key: 'blind',
+                  align: 'right',
+                  render: (_, row) => <ShareCell share={row.blind} testId="consistency-rule-blind" />,
+                },
+                {
+                  title: t('consistency.overturned'),
+                  key: 'overturned',
+                  align: 'right',
+                  render: (_, row) => <ShareCell share={row.overturned} testId="consistency-rule-overturned" />,
+                },
+                {
+                  title: t('consistency.allAgreement'),
                   key: 'rate',
                   align: 'right',
                   render: (_, row) => (
-                    <span data-testid="consistency-rule-rate" data-value={row.rate ?? ''}>
+                    <Typography.Text type="secondary" data-testid="consistency-rule-rate" data-value={row.rate ?? ''}>
                       {percent(row.rate)}
-                      {row.low !== null && row.high !== null && ` (${percent(row.low)} ~ ${percent(row.high)})`}
-                      {row.evaluated < MIN_ITEMS && <Typography.Text type="secondary">{` ${t('consistency.thin')}`}</Typography.Text>}
-                    </span>
+                    </Typography.Text>
                   ),
                 },
               ]}
@@ -153,3 +173,16 @@ export function DashboardInspectorRoute() {
 }
 
 export default DashboardInspectorRoute;
+
+/** A share with its 95 % interval and what it is out of; called too thin below MIN_ITEMS. */
+function ShareCell({ share, testId }: { share: ConsistencyShare; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid={testId} data-value={share.rate ?? ''} data-total={share.total}>
+      {percent(share.rate)}
+      {share.low !== null && share.high !== null && ` (${percent(share.low)} ~ ${percent(share.high)})`}
+      <Typography.Text type="secondary">{` ${t('consistency.shareOf', { count: share.count, total: share.total })}`}</Typography.Text>
+      {share.total > 0 && share.total < MIN_ITEMS && <Typography.Text type="secondary">{` ${t('consistency.thin')}`}</Typography.Text>}
+    </span>
+  );
+}
