@@ -54,6 +54,11 @@ async function centre(env: Record<string, string>, local: boolean): Promise<Cent
   const b = builders(t);
   const agent = await b.agent((await b.team((await b.project()).code)).code);
   const storage = t.app.get(AudioStorage);
+  const keys = async () => {
+    const all: string[] = [];
+    for await (const o of storage.list()) all.push(o.key);
+    return all.sort();
+  };
   return {
     t,
     dataDir,
@@ -74,14 +79,9 @@ async function centre(env: Record<string, string>, local: boolean): Promise<Cent
           JSON.stringify({ externalId: `sweep-${randomUUID()}`, agent: agent.employeeNo, startedAt: '2026-11-20T09:30:00+08:00', direction: 'inbound' }),
         );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      const keys = await this.keys();
-      return { id: res.body.id as string, key: keys.find((k) => k.includes(res.body.id as string))! };
+      return { id: res.body.id as string, key: (await keys()).find((k) => k.includes(res.body.id as string))! };
     },
-    async keys() {
-      const keys: string[] = [];
-      for await (const o of storage.list()) keys.push(o.key);
-      return keys.sort();
-    },
+    keys,
   };
 }
 
