@@ -7,6 +7,7 @@
 import { runAutocheckBench } from './autocheck.js';
 import { runAutocheckLatencyBench } from './autocheck-latency.js';
 import { runKpiBench } from './kpi.js';
+import { runLoadBench } from './load.js';
 import { runDashboardBench } from './dashboard.js';
 import { runFaqBench } from './faq.js';
 import { runProblemsBench } from './problems.js';
@@ -26,6 +27,7 @@ const benches: Record<string, () => Promise<Result>> = {
   kpi: runKpiBench,
   dashboard: runDashboardBench,
   faq: runFaqBench,
+  load: runLoadBench,
 };
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = named.filter((n) => !(n in benches));
