@@ -21,6 +21,7 @@ const benches: Record<string, () => Promise<Result>> = {
   recordings: runRecordingsBench,
   autocheckLatency: () => runAutocheckLatencyBench(),
   autocheckLatencySplit: () => runAutocheckLatencyBench({ split: true }),
+  autocheckLatencySplit2: () => runAutocheckLatencyBench({ split: true, workers: 2 }),
   sampling: runSamplingBench,
   problems: runProblemsBench,
   submit: runSubmitBench,
