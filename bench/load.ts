@@ -80,8 +80,9 @@ async function startProcess(role: 'api' | 'worker', databaseUrl: string, dataDir
 }
 
 /** One autocannon run at RATE req/s; answers its figures with every response time it saw. */
-async function cannon(url: string, token: string, requests: CannonRequest[], seconds: number) {
+async function cannon(url: string, token: string, requests: CannonRequest[], seconds: number, kinds: string[] = []) {
   const times: number[] = [];
+  const byKind = new Map<string, number[]>();
   const statuses: Record<string, number> = {};
   const instance = autocannon({
     url,
@@ -92,8 +93,11 @@ async function cannon(url: string, token: string, requests: CannonRequest[], sec
     headers: { Authorization: `Bearer ${token}` },
     requests,
   });
-  instance.on('response', (_client, status, _bytes, ms) => {
+  instance.on('response', (client, status, _bytes, ms) => {
     times.push(ms);
+    // Answered before the client moves on: its iterator still points at the request answered.
+    const kind = kinds[(client as { requestIterator: { currentRequestIndex: number } }).requestIterator.currentRequestIndex];
+    if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await instance;
@@ -102,6 +106,7 @@ async function cannon(url: string, token: string, requests: CannonRequest[], sec
     requests: result.requests.total,
     achievedRate: Math.round(result.requests.total / seconds),
     latencyMs: { p50: ms.p50, p95: ms.p95, p99: ms.p99, max: ms.max, mean: ms.mean },
+    byKind: Object.fromEntries([...byKind].map(([k, v]) => [k, (({ n, p50, p95, p99 }) => ({ n, p50, p95, p99 }))(distribution(v, 1))])),
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
@@ -174,6 +179,7 @@ export async function runLoadBench() {
       pool.push({ id: d.id, revision: d.revision, items: d.items.map((it) => ({ code: it.code, verdict: it.verdict ?? 'pass' })) });
     }
     let n = 0;
+    const drafts = { missed: 0 };
     const pick = <T>(xs: T[]) => xs[n++ % xs.length];
     const mix: CannonRequest[] = [
       { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/recordings?agent=${pick(agents)}&from=2026-10-01&to=2026-11-30&pageSize=20` }) },
@@ -185,6 +191,7 @@ export async function runLoadBench() {
         method: 'PUT',
         setupRequest: (req, context) => {
           const draft = pool.shift();
+          if (!draft) drafts.missed++;
           if (!draft) return { ...req, method: 'GET', path: `/api/recordings/${pick(ids)}`, body: undefined };
           draft.items[n++ % draft.items.length].verdict = n % 2 ? 'pass' : 'fail';
           context.draft = draft;
@@ -209,7 +216,8 @@ export async function runLoadBench() {
     const rssBefore = api.rssMiB();
     const loadBefore = loadAverage();
     const baseline = await cannon(api.baseUrl, inspectorToken, [{ method: 'GET', path: '/api/health' }], BASELINE_SECONDS);
-    const load = await cannon(api.baseUrl, inspectorToken, mix, SECONDS);
+    const kinds = ['search agent 2 months', 'recording detail', 'peaks', 'queue', 'search month + transcript', 'draft save'];
+    const load = await cannon(api.baseUrl, inspectorToken, mix, SECONDS, kinds);
     const rssAfter = api.rssMiB();
     const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
     const errors = load.errors + load.timeouts + load.non2xx;
@@ -230,6 +238,7 @@ export async function runLoadBench() {
         p95: ratio(load.latencyMs.p95, baseline.latencyMs.p95),
         p99: ratio(load.latencyMs.p99, baseline.latencyMs.p99),
       },
+      draftPoolEmpty: drafts.missed,
       apiRssMiB: { before: rssBefore, after: rssAfter, growth: Math.round((rssAfter - rssBefore) * 10) / 10 },
       meetsTargets: errors === 0 && load.achievedRate >= RATE * 0.95,
     };
