@@ -186,7 +186,7 @@ describe('kill -9 of an api process in the middle of 50 concurrent ingests', () 
   }, 240_000);
 });
 
-describe('kill -9 of a worker in the middle of a re-check', () => {
+describe('kill -9 of a worker in the middle of a re-check of 10,000 calls', () => {
   it('a new worker takes the run up: it finishes, every call checked once under the new version, the roll-ups counted once', async () => {
     const worker = await start('worker');
     const api = await start('api');
@@ -194,7 +194,7 @@ describe('kill -9 of a worker in the middle of a re-check', () => {
     // Many calls, made by copying one ingested call in SQL (ingesting thousands over HTTP would be the test's whole time).
     const first = await ingest(api, token, `recheck-seed-${randomUUID()}`, toneWav(5));
     expect(first.status).toBe(201);
-    const copies = 3000;
+    const copies = 10_000;
     await sql.query(
       `WITH src AS (SELECT * FROM recordings WHERE id = $1), made AS (
          INSERT INTO recordings (id, "externalId", "agentId", "teamId", "projectId", "startedAt", "localDate", direction, "customerNumber", "businessType",
