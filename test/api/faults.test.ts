@@ -104,11 +104,12 @@ describe('kill -9 of an api process in the middle of 50 concurrent ingests', () 
     const token = await signIn(api);
     const calls = Array.from({ length: 50 }, (_, i) => ({ externalId: `kill-api-${i}-${randomUUID()}`, audio: toneWav(20 + (i % 7)) }));
     let killed: Promise<void> | undefined;
+    let acks = 0;
     const answers = await Promise.all(
       calls.map(async (c) => {
         const answer = await ingest(api, token, c.externalId, c.audio);
-        // The first acknowledgement: the others are still being received, decoded, stored.
-        if (answer.status === 201) killed ??= kill(api);
+        // The tenth acknowledgement: the others are still being received, decoded, stored.
+        if (answer.status === 201 && ++acks === 10) killed = kill(api);
         return { ...c, ...answer };
       }),
     );
