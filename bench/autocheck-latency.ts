@@ -18,10 +18,10 @@ import { apiClient, BENCH_ADMIN_PASSWORD, describeMachine, distribution, expectS
 const RATE = 20;
 const SECONDS = 20;
 
-export async function runAutocheckLatencyBench(options: { split?: boolean } = {}) {
+export async function runAutocheckLatencyBench(options: { split?: boolean; workers?: number } = {}) {
   const db = await startBenchDatabase();
   try {
-    const app = options.split ? await startSplitProcesses(db.url, `${db.dir}/data`) : await startBenchApp(db.url, `${db.dir}/data`);
+    const app = options.split ? await startSplitProcesses(db.url, `${db.dir}/data`, options.workers ?? 1) : await startBenchApp(db.url, `${db.dir}/data`);
     try {
       const token = await login(app.baseUrl, 'admin', BENCH_ADMIN_PASSWORD);
       const api = apiClient(app.baseUrl, token);
@@ -90,7 +90,7 @@ export async function runAutocheckLatencyBench(options: { split?: boolean } = {}
       return {
         date: new Date().toISOString(),
         machine: describeMachine(),
-        processes: options.split ? 'api + worker (two child processes, NOTIFY)' : 'one process (all)',
+        processes: options.split ? `api + ${options.workers ?? 1} worker(s) (child processes, NOTIFY)` : 'one process (all)',
         calls: RATE * SECONDS,
         targetRate: RATE,
         achievedRate: Math.round(achievedRate * 10) / 10,
@@ -111,8 +111,8 @@ export async function runAutocheckLatencyBench(options: { split?: boolean } = {}
 
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/src/main.js');
 
-/** The built server as an `api` and a `worker` process on one database; answers the api's address. */
-async function startSplitProcesses(databaseUrl: string, dataDir: string): Promise<{ baseUrl: string; close(): Promise<void> }> {
+/** The built server as an `api` and `workers` `worker` processes on one database; answers the api's address. */
+async function startSplitProcesses(databaseUrl: string, dataDir: string, workers: number): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const start = async (role: 'api' | 'worker') => {
     const port = await new Promise<number>((resolve) => {
       const s = net.createServer().listen(0, '127.0.0.1', () => {
@@ -151,7 +151,8 @@ async function startSplitProcesses(databaseUrl: string, dataDir: string): Promis
     return { child, baseUrl };
   };
   const api = await start('api');
-  const worker = await start('worker');
+  const started: { child: ChildProcess; baseUrl: string }[] = [];
+  for (let i = 0; i < workers; i++) started.push(await start('worker'));
   const stop = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null ? r(null) : (child.once('exit', r), child.kill('SIGTERM'))));
-  return { baseUrl: api.baseUrl, close: async () => void (await Promise.all([stop(api.child), stop(worker.child)])) };
+  return { baseUrl: api.baseUrl, close: async () => void (await Promise.all([api, ...started].map((p) => stop(p.child)))) };
 }

@@ -7,6 +7,7 @@
 import { runAutocheckBench } from './autocheck.js';
 import { runAutocheckLatencyBench } from './autocheck-latency.js';
 import { runKpiBench } from './kpi.js';
+import { runLoadBench } from './load.js';
 import { runDashboardBench } from './dashboard.js';
 import { runFaqBench } from './faq.js';
 import { runProblemsBench } from './problems.js';
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<Result>> = {
   recordings: runRecordingsBench,
   autocheckLatency: () => runAutocheckLatencyBench(),
   autocheckLatencySplit: () => runAutocheckLatencyBench({ split: true }),
+  autocheckLatencySplit2: () => runAutocheckLatencyBench({ split: true, workers: 2 }),
   sampling: runSamplingBench,
   problems: runProblemsBench,
   submit: runSubmitBench,
@@ -28,6 +30,7 @@ const benches: Record<string, () => Promise<Result>> = {
   dashboard: runDashboardBench,
   faq: runFaqBench,
   retention: runRetentionBench,
+  load: runLoadBench,
 };
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = named.filter((n) => !(n in benches));

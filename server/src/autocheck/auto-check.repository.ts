@@ -133,6 +133,34 @@ export class AutoCheckRepository {
     return this.db.getRepository(AutocheckRunEntity).findOneBy({ id });
   }
 
+  /** Runs left `running`: under way in a live worker, or left so by one that died. */
+  runningRuns(): Promise<AutocheckRunEntity[]> {
+    return this.db.getRepository(AutocheckRunEntity).find({ where: { status: 'running' }, order: { startedAt: 'ASC' } });
+  }
+
+  /**
+   * Takes the run's session advisory lock on a connection of its own, or answers null when another
+   * process holds it (a live worker is on the run). PostgreSQL lets go of it when that process's
+   * connection drops, so a worker killed mid-run leaves the run free for the next to take up.
+   */
+  async lockRun(id: string): Promise<(() => Promise<void>) | null> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [`autocheck-run:${id}`]);
+      if (locked)
+        return async () => {
+          await runner.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [`autocheck-run:${id}`]).catch(() => undefined);
+          await runner.release();
+        };
+    } catch (e) {
+      await runner.release();
+      throw e;
+    }
+    await runner.release();
+    return null;
+  }
+
   async supersede(id: string): Promise<void> {
     await this.db.getRepository(AutocheckRunEntity).update(id, { status: 'superseded', finishedAt: new Date() });
   }

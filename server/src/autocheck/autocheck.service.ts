@@ -52,9 +52,13 @@ export class AutocheckService implements OnApplicationBootstrap {
       );
     });
     await this.jobs.work<{ runId: string }>(BACKFILL, { batchSize: 1 }, async ([job]) => this.backfill(job.data.runId));
+    // A run still `running` is taken up again: its worker may have died (kill -9, a lost machine),
+    // leaving its job active in pg-boss until it expires. The run's advisory lock keeps a live worker's run to itself.
+    const running = await this.autoChecks.runningRuns();
+    for (const run of running) await this.jobs.send(BACKFILL, { runId: run.id }, { singletonKey: run.id });
     // Catches up whatever a crash or a lost event left unchecked under the active version.
     const active = await this.checklists.activeEntity();
-    if (await this.autoChecks.uncheckedCount(active.id)) await this.startBackfill(active.id, 'startup');
+    if (!running.some((r) => r.checklistVersionId === active.id) && (await this.autoChecks.uncheckedCount(active.id))) await this.startBackfill(active.id, 'startup');
   }
 
   private rules(version: ChecklistVersionEntity): CompiledRules {
@@ -120,6 +124,18 @@ export class AutocheckService implements OnApplicationBootstrap {
   private async backfill(runId: string): Promise<void> {
     const run = await this.autoChecks.run(runId);
     if (!run || run.status !== 'running') return;
+    // One worker at a time on a run; its job sent again after a crash finds the lock free.
+    const unlock = await this.autoChecks.lockRun(run.id);
+    if (!unlock) return;
+    try {
+      await this.backfillLocked(run);
+    } finally {
+      await unlock();
+    }
+  }
+
+  private async backfillLocked(run: AutocheckRunEntity): Promise<void> {
+    if ((await this.autoChecks.run(run.id))?.status !== 'running') return;
     let previous = '';
     for (;;) {
       const active = await this.checklists.activeEntity();

@@ -66,6 +66,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         },
       };
     }
+    if (isDatabaseDown(exception)) {
+      // PostgreSQL restarting or out of reach: the pool reconnects by itself once it answers again.
+      this.logger.error(`database unavailable: ${sqlState(exception) ?? (exception as Error).message} (request ${currentRequestId() ?? '-'})`);
+      return { body: { statusCode: 503, message: 'The database does not answer; try again later', code: 'UNAVAILABLE' }, headers: { 'Retry-After': '5' } };
+    }
     if (exception instanceof QueryFailedError && (exception as unknown as { code?: string }).code === '23505') {
       // A unique index caught a race the service's own check could not see.
       return { body: { statusCode: 409, message: 'Already exists', code: 'DUPLICATE' } };
@@ -83,6 +88,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     return { body: { statusCode: 500, message: 'Internal server error', code: 'INTERNAL' } };
   }
+}
+
+/** SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, starting up). */
+const DOWN_STATES = /^(08|57P0[1-3])/;
+/** Node's socket errors when PostgreSQL is not listening or went away. */
+const DOWN_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const DOWN_MESSAGES = /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i;
+
+/** Whether the error says the database does not answer (not that a query was wrong). */
+function isDatabaseDown(e: unknown): boolean {
+  const state = sqlState(e);
+  if (state && (DOWN_STATES.test(state) || DOWN_ERRNOS.has(state))) return true;
+  const inner = (e as { driverError?: unknown } | null)?.driverError ?? e;
+  const errno = (inner as { code?: unknown; errno?: unknown } | null)?.code;
+  if (typeof errno === 'string' && DOWN_ERRNOS.has(errno)) return true;
+  if (inner instanceof AggregateError && inner.errors.some((x) => DOWN_ERRNOS.has((x as { code?: string })?.code ?? ''))) return true;
+  return inner instanceof Error && !(e instanceof HttpException) && DOWN_MESSAGES.test(inner.message);
 }
 
 function isBodyParserError(e: unknown): e is { status?: number; type: string } {

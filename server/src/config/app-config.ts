@@ -36,6 +36,8 @@ export interface AppConfig {
   playbackLogMinutes: number;
   /** Customer-number searches an inspector or team lead may make per hour (NUMBER_SEARCHES_PER_HOUR). */
   numberSearchesPerHour: number;
+  /** Audio without a recording row is removed by the hourly sweep once it is this many minutes old (AUDIO_SWEEP_MINUTES, default 60). */
+  audioSweepMinutes: number;
   /** Longest call accepted, in seconds (MAX_AUDIO_HOURS, default 4 h): longer ones answer 413. */
   maxAudioSeconds: number;
   /**
@@ -163,9 +165,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Parti
     playbackLogMinutes: Number(env.PLAYBACK_LOG_MINUTES ?? 30),
     numberSearchesPerHour: Number(env.NUMBER_SEARCHES_PER_HOUR ?? 20),
     maxAudioSeconds: Number(env.MAX_AUDIO_HOURS ?? 4) * 3600,
+    audioSweepMinutes: parseSweepMinutes(env.AUDIO_SWEEP_MINUTES),
     faqSearchIndex: env.FAQ_SEARCH_INDEX !== '0',
     audioStorage,
   };
+}
+
+/** AUDIO_SWEEP_MINUTES: a whole number of minutes, at least 1 (an ingest in flight has stored its audio but not yet its row). */
+function parseSweepMinutes(value: string | undefined): number {
+  if (value === undefined || value === '') return 60;
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new Error(`AUDIO_SWEEP_MINUTES=${JSON.stringify(value)} is not a whole number of minutes of at least 1 (unset means 60).`);
+  return Number(value);
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -42,12 +42,13 @@ async function letOthersEnter(folder: string): Promise<void> {
   }
 }
 
-export async function startEmbeddedPostgres(dir: string, options: { fsyncOff?: boolean; log?: boolean } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dir: string, options: { fsyncOff?: boolean; log?: boolean; port?: number } = {}): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   await letOthersEnter(path.dirname(databaseDir));
   if (process.getuid?.() === 0) checkRootAccess(databaseDir);
-  const port = await freePort();
+  // A fixed port lets a stopped cluster come back where its clients look for it.
+  const port = options.port ?? (await freePort());
   const password = 'qa-embedded';
   const pg = new EmbeddedPostgres({
     databaseDir,

@@ -69,6 +69,12 @@ export class RecordingRepository {
     );
   }
 
+  /** Of these recording ids, those that have a row, with the key of their audio. */
+  async audioKeysOf(ids: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; key: string }[] = await this.db.query(`SELECT id, "audioKey" AS key FROM recordings WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.key]));
+  }
+
   async byExternalId(externalId: string): Promise<RecordingRow | null> {
     const rows = await this.db.query(`SELECT ${SELECT} WHERE r."externalId" = $1`, [externalId]);
     return rows[0] ?? null;

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChecklistsModule } from '#server/checklists/checklists.module.js';
 import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
 import { NumberSearchEntity, RecordingAccessEntity, RecordingEntity, RecordingPeaksEntity, RecordingTranscriptEntity } from './recording.entity.js';
+import { AudioSweep } from './audio-sweep.js';
 import { NumberSearchRepository } from './number-search.repository.js';
 import { RecordingRepository } from './recording.repository.js';
 import { RecordingAccessRepository } from './recording-access.repository.js';
@@ -30,6 +31,7 @@ import { createAudioStorage } from './storage/create-audio-storage.js';
     NumberSearchRepository,
     RecordingsService,
     RecordingAccessService,
+    AudioSweep,
     { provide: AudioStorage, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createAudioStorage(config.audioStorage) },
   ],
   exports: [RecordingsService, RecordingRepository, RecordingAccessService, AudioStorage],

@@ -124,7 +124,7 @@ export const ERROR_CODES = [
   'THROTTLED',
   /** Anything unexpected: details are in the server log, never in the answer. */
   'INTERNAL',
-  /** The database does not answer (health check). */
+  /** The database does not answer (health check, or any request while PostgreSQL restarts; `Retry-After`). */
   'UNAVAILABLE',
   /** The audio store (AUDIO_STORAGE: the S3-compatible store, or the audio folder's disk) does not answer: nothing was stored or read. */
   'STORAGE_UNAVAILABLE',

@@ -21,6 +21,8 @@ export abstract class AudioStorage {
   abstract sizeIfAny(key: string): Promise<number | null>;
   /** Removes the object; nothing to remove is not an error. */
   abstract delete(key: string): Promise<void>;
+  /** Every stored object with when it was last written, in no particular order (for the orphan sweep). */
+  abstract list(): AsyncIterable<StoredObject>;
 
   /** Lets go of connections (the S3 client's sockets) when the application closes. */
   close(): void {}
@@ -39,6 +41,11 @@ export abstract class AudioStorage {
     for await (const chunk of await this.read(key)) hash.update(chunk as Buffer);
     return hash.digest('hex');
   }
+}
+
+export interface StoredObject {
+  key: string;
+  modifiedAt: Date;
 }
 
 /** Bytes that do not hash to what the caller says they are: nothing is stored. */

@@ -1,9 +1,9 @@
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import { notFound } from '#server/common/domain-error.js';
-import { AudioStorage, checkSha256, storageUnavailable } from './audio-storage.js';
+import { AudioStorage, checkSha256, type StoredObject, storageUnavailable } from './audio-storage.js';
 
 const KEY_PATTERN = /^[a-z0-9/_.-]+$/;
 
@@ -65,6 +65,25 @@ export class LocalAudioStorage extends AudioStorage {
       await rm(this.pathOf(key), { force: true });
     } catch (e) {
       this.unavailable(`delete ${key}`, e);
+    }
+  }
+
+  async *list(): AsyncIterable<StoredObject> {
+    yield* this.walk('');
+  }
+
+  /** Files under a folder of the root, depth first; a folder removed meanwhile is simply empty. */
+  private async *walk(folder: string): AsyncIterable<StoredObject> {
+    const entries = await readdir(path.join(this.root, folder), { withFileTypes: true }).catch((e: unknown) =>
+      isMissing(e) ? [] : this.unavailable(`list ${folder || '/'}`, e),
+    );
+    for (const entry of entries) {
+      const key = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) yield* this.walk(key);
+      else if (entry.isFile()) {
+        const stats = await stat(path.join(this.root, key)).catch(() => null);
+        if (stats) yield { key, modifiedAt: stats.mtime };
+      }
     }
   }
 }

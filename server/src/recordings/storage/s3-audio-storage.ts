@@ -7,6 +7,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
@@ -14,7 +15,7 @@ import {
 import { Logger } from '@nestjs/common';
 import { notFound } from '#server/common/domain-error.js';
 import type { S3Config } from '#server/config/app-config.js';
-import { AudioStorage, checkSha256, storageUnavailable } from './audio-storage.js';
+import { AudioStorage, checkSha256, type StoredObject, storageUnavailable } from './audio-storage.js';
 
 /** Files larger than one part go up in parts of 8 MiB (S3 wants 5 MiB at least, but the last). */
 export const MULTIPART_PART_BYTES = 8 * 1024 * 1024;
@@ -150,6 +151,15 @@ export class S3AudioStorage extends AudioStorage {
 
   async delete(key: string): Promise<void> {
     await this.call(`delete ${key}`, () => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
+  }
+
+  async *list(): AsyncIterable<StoredObject> {
+    let token: string | undefined;
+    do {
+      const page = await this.call('list', () => this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token })));
+      for (const o of page.Contents ?? []) if (o.Key && o.LastModified) yield { key: o.Key, modifiedAt: o.LastModified };
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   override close(): void {
