@@ -235,6 +235,7 @@ describe('the scoring workspace', () => {
     await page.keyboard.press('a');
     await page.getByTestId('pass-rest-confirm').waitFor();
     await page.getByTestId('pass-rest-ok').click();
+    await page.getByTestId('pass-rest-confirm').waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByTestId('scored-count').innerText(), { timeout: 15_000 }).toContain(`${codes.length}/${codes.length}`);
     await page.screenshot({ path: '/tmp/workspace-blind-scored.png' });
     await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor();
