@@ -6,14 +6,21 @@
  * the database for each call's stored verdicts. Baseline in the same run: the ingest round-trip
  * itself, so the ratio shows how long the background check trails the upload.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { synthesiseCall } from '#server/demo/demo-audio.js';
-import { apiClient, BENCH_ADMIN_PASSWORD, describeMachine, distribution, expectStatus, login, startBenchApp, startBenchDatabase } from './support.js';
+import {
+  apiClient,
+  BENCH_ADMIN_PASSWORD,
+  describeMachine,
+  distribution,
+  expectStatus,
+  login,
+  startBenchApp,
+  startBenchDatabase,
+  startBenchProcess,
+  type BenchProcess,
+} from './support.js';
 
 const RATE = 20;
 const SECONDS = 20;
@@ -109,50 +116,11 @@ export async function runAutocheckLatencyBench(options: { split?: boolean; worke
   }
 }
 
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/src/main.js');
-
 /** The built server as an `api` and `workers` `worker` processes on one database; answers the api's address. */
 async function startSplitProcesses(databaseUrl: string, dataDir: string, workers: number): Promise<{ baseUrl: string; close(): Promise<void> }> {
-  const start = async (role: 'api' | 'worker') => {
-    const port = await new Promise<number>((resolve) => {
-      const s = net.createServer().listen(0, '127.0.0.1', () => {
-        const { port } = s.address() as net.AddressInfo;
-        s.close(() => resolve(port));
-      });
-    });
-    const child: ChildProcess = spawn(process.execPath, [MAIN], {
-      env: {
-        ...process.env,
-        PROCESS_ROLE: role,
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        DATA_DIR: dataDir,
-        QA_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
-        LOG_LEVEL: 'silent',
-        DEMO_DATA: '0',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    // Never left behind: should this bench die (its PostgreSQL with it), the processes go too.
-    process.once('exit', () => child.kill('SIGKILL'));
-    const baseUrl = `http://127.0.0.1:${port}`;
-    for (const deadline = Date.now() + 120_000; ;) {
-      if (child.exitCode !== null) throw new Error(`the ${role} process exited with ${child.exitCode}`);
-      if (
-        await fetch(`${baseUrl}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      if (Date.now() > deadline) throw new Error(`the ${role} process did not come up`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    return { child, baseUrl };
-  };
+  const start = (role: 'api' | 'worker') => startBenchProcess(role, databaseUrl, dataDir);
   const api = await start('api');
-  const started: { child: ChildProcess; baseUrl: string }[] = [];
+  const started: BenchProcess[] = [];
   for (let i = 0; i < workers; i++) started.push(await start('worker'));
-  const stop = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null ? r(null) : (child.once('exit', r), child.kill('SIGTERM'))));
-  return { baseUrl: api.baseUrl, close: async () => void (await Promise.all([api, ...started].map((p) => stop(p.child)))) };
+  return { baseUrl: api.baseUrl, close: async () => void (await Promise.all([api, ...started].map((p) => p.stop()))) };
 }

@@ -6,15 +6,21 @@
  * process's RSS before and after. Baseline in the same run: `GET /api/health` at the same rate, so
  * that the ratio still means something on a busy machine. Never a test: figures go to BENCHMARKS.md.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon, { type Request as CannonRequest } from 'autocannon';
 import pg from 'pg';
 import { synthesiseCall } from '#server/demo/demo-audio.js';
-import { apiClient, BENCH_ADMIN_PASSWORD, describeMachine, distribution, expectStatus, loadAverage, login, runConcurrently, startBenchDatabase } from './support.js';
+import {
+  apiClient,
+  BENCH_ADMIN_PASSWORD,
+  describeMachine,
+  distribution,
+  expectStatus,
+  loadAverage,
+  login,
+  runConcurrently,
+  startBenchDatabase,
+  startBenchProcess,
+} from './support.js';
 
 const RATE = 500;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -24,62 +30,6 @@ const INGESTED = 120;
 const COPIES = 20_000;
 const DRAFTS = 80;
 
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/src/main.js');
-
-interface Child {
-  child: ChildProcess;
-  baseUrl: string;
-  /** Resident memory in MiB, from /proc. */
-  rssMiB(): number;
-  stop(): Promise<unknown>;
-}
-
-async function startProcess(role: 'api' | 'worker', databaseUrl: string, dataDir: string): Promise<Child> {
-  const port = await new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      PROCESS_ROLE: role,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      QA_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
-      LOG_LEVEL: 'silent',
-      DEMO_DATA: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  process.once('exit', () => child.kill('SIGKILL'));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 120_000; ;) {
-    if (child.exitCode !== null) throw new Error(`the ${role} process exited with ${child.exitCode}`);
-    if (
-      await fetch(`${baseUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error(`the ${role} process did not come up`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    child,
-    baseUrl,
-    rssMiB: () => {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN);
-      return Math.round((kb / 1024) * 10) / 10;
-    },
-    stop: () => new Promise((r) => (child.exitCode !== null ? r(null) : (child.once('exit', r), child.kill('SIGTERM')))),
-  };
-}
-
-/** One autocannon run at RATE req/s; answers its figures with every response time it saw. */
 async function cannon(url: string, token: string, requests: CannonRequest[], seconds: number, kinds: string[] = []) {
   const times: number[] = [];
   const byKind = new Map<string, number[]>();
@@ -117,8 +67,8 @@ async function cannon(url: string, token: string, requests: CannonRequest[], sec
 export async function runLoadBench() {
   const db = await startBenchDatabase();
   const dataDir = `${db.dir}/data`;
-  const api = await startProcess('api', db.url, dataDir);
-  const worker = await startProcess('worker', db.url, dataDir);
+  const api = await startBenchProcess('api', db.url, dataDir);
+  const worker = await startBenchProcess('worker', db.url, dataDir);
   try {
     const admin = apiClient(api.baseUrl, await login(api.baseUrl, 'admin', BENCH_ADMIN_PASSWORD));
     expectStatus(await admin.post('/api/projects', { code: 'LD', name: '压测' }), 201, 'project');

@@ -2,10 +2,14 @@
  * Shared pieces of the benchmarks: a real PostgreSQL in a temporary folder, the real application
  * listening on a loopback port, a small JSON client, percentiles and a description of the machine.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '#server/app.factory.js';
@@ -209,3 +213,61 @@ export const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 export const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 export { seededRandom };
+
+const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../server/src/main.js');
+
+/** The built server as a child process of one role (issue 16), on a loopback port, up once its health answers. */
+export interface BenchProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  /** Resident memory in MiB, from /proc. */
+  rssMiB(): number;
+  /** SIGTERM, answered once it has exited. */
+  stop(): Promise<unknown>;
+}
+
+export async function startBenchProcess(role: 'api' | 'worker' | 'all', databaseUrl: string, dataDir: string): Promise<BenchProcess> {
+  const port = await new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      PROCESS_ROLE: role,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      QA_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: '0',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // Never left behind: should the bench die (its PostgreSQL with it), the process goes too.
+  process.once('exit', () => child.kill('SIGKILL'));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 120_000; ;) {
+    if (child.exitCode !== null) throw new Error(`the ${role} process exited with ${child.exitCode}`);
+    if (
+      await fetch(`${baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() > deadline) throw new Error(`the ${role} process did not come up`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child,
+    baseUrl,
+    rssMiB: () => {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN);
+      return Math.round((kb / 1024) * 10) / 10;
+    },
+    stop: () => new Promise((r) => (child.exitCode !== null ? r(null) : (child.once('exit', r), child.kill('SIGTERM')))),
+  };
+}
