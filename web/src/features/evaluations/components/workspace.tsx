@@ -200,14 +200,26 @@ export function Workspace({ recordingId, evaluation, call, peaks, autoChecks, se
       applyPassRest();
       return;
     }
-    modal.confirm({
+    // A then Enter is one gesture: Enter confirms even when pressed before the dialog's button has focus
+    // (it gets it only once the opening animation has run, and a quick Enter was lost).
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || e.isComposing) return;
+      e.preventDefault();
+      e.stopPropagation();
+      window.removeEventListener('keydown', onKey, true);
+      question.destroy();
+      applyPassRest();
+    };
+    const question = modal.confirm({
       title: t('workspace.passRestConfirmTitle'),
       content: <span data-testid="pass-rest-confirm">{t('workspace.passRestConfirm', { share: Math.round(listened * 100), n })}</span>,
       okText: t('workspace.passRestOk'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'pass-rest-ok' },
       onOk: applyPassRest,
+      afterClose: () => window.removeEventListener('keydown', onKey, true),
     });
+    window.addEventListener('keydown', onKey, true);
   };
 
   /** Submits (after the usual check that every item is scored); true once submitted. */
