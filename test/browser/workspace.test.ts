@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, signIn, startBuiltServer, waitForDemoCentre } from '../support/browser.js';
+import { politeTranscript, toneWav } from '../support/audio.js';
+import { ADMIN_PASSWORD, launchBrowser, type RunningServer, signIn, startBuiltServer, waitForDemoCentre } from '../support/browser.js';
 
 /**
  * The inspector's scoring workspace (/evaluate/:recordingId) on the built app with the demo centre:
@@ -55,6 +56,33 @@ const blindOnly = (error: Error): null => {
   if (/: 403 .*AUTO_CHECK_BLIND/.test(error.message)) return null;
   throw error;
 };
+
+/** A project of its own whose blind share is a half, one agent's two calls of a past day sampled: its new inspector's blind call. */
+async function blindCallOfItsOwn(): Promise<{ username: string; recordingId: string; reason: string }> {
+  const admin = await login('admin', ADMIN_PASSWORD);
+  const suffix = Date.now().toString(36).slice(-5).toUpperCase();
+  const [project, team, agent, username] = [`PB${suffix}`, `TB${suffix}`, `BA${suffix}`, `blind${suffix}`.toLowerCase()];
+  const { id } = await send<{ id: string }>(admin, 'POST', '/projects', { code: project, name: '盲评项目' });
+  await send(admin, 'POST', '/teams', { code: team, name: '盲评班组', project });
+  await send(admin, 'POST', '/agents', { employeeNo: agent, name: '王盲评', team, hiredAt: '2020-01-01', grade: 'A' });
+  await send(admin, 'POST', '/users', { username, password: 'secret-pass-1', displayName: '盲评质检员', roles: ['inspector'], projects: [project] });
+  await send(admin, 'PUT', `/projects/${id}/blind-share`, { share: 0.5 });
+  const day = '2026-11-20';
+  for (let i = 0; i < 2; i++) {
+    const form = new FormData();
+    form.append('audio', new Blob([new Uint8Array(toneWav(31))], { type: 'audio/wav' }), 'call.wav');
+    form.append('metadata', JSON.stringify({ externalId: `blind-${suffix}-${i}`, agent, startedAt: `${day}T10:0${i}:00+08:00`, direction: 'inbound' }));
+    form.append('transcript', JSON.stringify(politeTranscript()));
+    const res = await fetch(`${server.baseUrl}/api/recordings`, { method: 'POST', headers: { Authorization: `Bearer ${admin}` }, body: form });
+    expect(res.status, await res.clone().text()).toBe(201);
+  }
+  await send(admin, 'POST', '/sampling/runs', { project, date: day });
+  const token = await login(username, 'secret-pass-1');
+  const queue = await api<{ items: { recordingId: string; blind: boolean; reason: string }[] }>(token, `/sampling/queue?date=${day}`);
+  const blind = queue.items.find((a) => a.blind);
+  if (!blind) throw new Error(`no blind call in ${JSON.stringify(queue.items)}`);
+  return { username, recordingId: blind.recordingId, reason: blind.reason };
+}
 
 /** Calls given to a test already: each test scores a call of its own. */
 const used = new Set<string>();
@@ -214,17 +242,18 @@ describe('the scoring workspace', () => {
   }, 120_000);
 
   it('opens a blind call without the machine’s verdicts and says so; once submitted they show, and the supervisor reads the blind agreement', async () => {
-    const queue = await api<{ items: { recordingId: string; blind: boolean; done: boolean; reason: string }[] }>(inspectorToken, '/sampling/queue');
-    const blind = queue.items.find((a) => a.blind && !a.done && !used.has(a.recordingId));
-    expect(blind, 'the demo centre gives inspector1 blind calls (10 % of the daily picks)').toBeDefined();
-    used.add(blind!.recordingId);
-    expect(blind!.reason).toBe('blind');
-    const { context, page } = await signedInContext();
+    // A project of its own, half of its daily picks blind: the demo's draw for inspector1 varies with the day.
+    const blind = await blindCallOfItsOwn();
+    expect(blind.reason).toBe('blind');
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, blind.username, 'secret-pass-1');
+    await page.getByTestId('nav-home').waitFor();
     await page.goto(`${server.baseUrl}/queue`);
-    const row = page.locator(`[data-testid="queue-row"][data-recording-id="${blind!.recordingId}"]`);
+    const row = page.locator(`[data-testid="queue-row"][data-recording-id="${blind.recordingId}"]`);
     expect(await row.getByTestId('reason-tag').innerText()).toBe('盲评');
 
-    await openWorkspace(page, blind!.recordingId);
+    await openWorkspace(page, blind.recordingId);
     await page.getByTestId('blind-banner').waitFor();
     await page.screenshot({ path: '/tmp/workspace-blind.png' });
     expect(await page.locator('[data-testid^="item-"][data-testid$="-auto"]').count()).toBe(0);
