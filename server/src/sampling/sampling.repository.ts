@@ -225,18 +225,6 @@ export class SamplingRepository {
     return row?.blindShare ?? 0;
   }
 
-  /**
-   * Whether the user is to score this call blind and has not submitted it yet: his daily assignment of it
-   * is blind. While so, the machine's verdicts of the call are hidden from him.
-   */
-  async blindFor(recordingId: string, inspectorId: string): Promise<boolean> {
-    const [row] = await this.db.query(
-      `SELECT 1 FROM sampling_assignments sa WHERE sa."recordingId" = $1 AND sa."inspectorId" = $2 AND sa.source = 'daily' AND sa.blind AND NOT ${SCORED}`,
-      [recordingId, inspectorId],
-    );
-    return !!row;
-  }
-
   /** In order of day, open before scored, then the call's start. */
   assignments(c: AssignmentCriteria, tx: Transaction = this.db.manager): Promise<AssignmentRow[]> {
     const filter = new SqlFilter()
