@@ -59,8 +59,12 @@ describe('calibration', () => {
     await s.getByTestId('calibration-new').click();
     await s.getByTestId('calibration-title').fill('问候语校准');
     await s.getByTestId('calibration-calls').click();
+    // Both calls listed before choosing: a click while the list is still loading or refetching can be lost.
+    const options = s.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await expect.poll(() => options.count()).toBe(2);
     for (const hour of ['09:00', '10:00']) {
-      await s.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: hour }).first().click();
+      await options.filter({ hasText: hour }).click();
+      await s.getByTestId('calibration-calls').locator('.ant-select-selection-item', { hasText: hour }).waitFor();
     }
     await s.getByTestId('calibration-title').click(); // closes the calls' dropdown
     await s.getByTestId('calibration-participants').click();
