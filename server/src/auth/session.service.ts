@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { can } from '#shared/permissions.js';
 import { APP_CONFIG, type AppConfig } from '#server/config/app-config.js';
 import type { AuthUser } from './auth-user.js';
-import { SessionRepository, type SessionUserRow } from './session.repository.js';
+import { SessionRepository, type SessionUserRow, type SessionUserScopeRow } from './session.repository.js';
 import { hashToken, newToken } from './token.js';
 
 @Injectable()
@@ -31,15 +31,16 @@ export class SessionService {
 
   async resolve(token: string): Promise<AuthUser | null> {
     const row = await this.sessions.userOf(hashToken(token));
-    return row ? this.authUser(row) : null;
+    return row ? this.withScope(row, row) : null;
   }
 
   /** Computes what a user may see from the projects and teams they are bound to. */
   async authUser(row: SessionUserRow): Promise<AuthUser> {
-    const bindings = await this.sessions.bindingsOf(row.id);
+    return this.withScope(row, await this.sessions.scopeOf(row.id));
+  }
+
+  private async withScope(row: SessionUserRow, { bindings, teams }: Pick<SessionUserScopeRow, 'bindings' | 'teams'>): Promise<AuthUser> {
     const wholeProjectIds = bindings.filter((b) => b.kind === 'p').map((b) => b.id);
-    const teamIds = bindings.filter((b) => b.kind === 't').map((b) => b.id);
-    const visibleTeams = await this.sessions.teamsWithin(wholeProjectIds, teamIds);
     // "All projects" is an explicit flag, never the absence of bindings: unbound from everything sees nothing.
     const allProjects = can(row.roles, 'scope.allProjects') && (row.allProjects ?? (await this.sessions.allProjectsOf(row.id)));
     const seesAll = can(row.roles, 'scope.wholeCentre') || allProjects;
@@ -51,8 +52,8 @@ export class SessionService {
       projectCodes: bindings.filter((b) => b.kind === 'p').map((b) => b.code),
       teamCodes: bindings.filter((b) => b.kind === 't').map((b) => b.code),
       seesAll,
-      visibleTeamIds: visibleTeams.map((t) => t.id),
-      visibleProjectIds: [...new Set([...wholeProjectIds, ...visibleTeams.map((t) => t.projectId)])],
+      visibleTeamIds: teams.map((t) => t.id),
+      visibleProjectIds: [...new Set([...wholeProjectIds, ...teams.map((t) => t.projectId)])],
       wholeProjectIds,
     };
   }
