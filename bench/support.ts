@@ -233,7 +233,9 @@ export async function startBenchProcess(role: 'api' | 'worker' | 'all', database
       s.close(() => resolve(port));
     });
   });
-  const child = spawn(process.execPath, [MAIN], {
+  // BENCH_CHILD_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server processes; NODE_OPTIONS refuses those flags.
+  const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: {
       ...process.env,
       PROCESS_ROLE: role,

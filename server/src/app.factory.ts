@@ -63,9 +63,12 @@ function healthOnly(req: Request, res: Response, next: NextFunction): void {
 
 /** The built React app at `/`, with every non-API path falling back to index.html for the router. */
 function serveWebApp(app: NestExpressApplication, webDir: string): void {
-  app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+  const isApi = (req: Request) => req.path === '/api' || req.path.startsWith('/api/');
+  const assets = express.static(webDir, { index: false, maxAge: '1h' });
+  // Not for API calls: the static handler would look for a file (a stat on disk) on every request first.
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(path.join(webDir, 'index.html'));
   });

@@ -217,6 +217,36 @@ describe('drafts in the workspace', () => {
     expect((await api.put(`/api/evaluations/${draft.id}`).send({ revision: 4, items: [] })).status).toBe(409);
   });
 
+  it('saves several items in one go, each field only where the save names it', async () => {
+    const recordingId = await recordingFor(t, world.a.agent.employeeNo);
+    const api = t.as(world.a.inspector.token);
+    const draft = (await api.post('/api/evaluations/drafts').send({ recordingId, source: 'daily' })).body;
+    const item = (body: { items: { code: string }[] }, code: string) => body.items.find((i) => i.code === code);
+    const first = await api.put(`/api/evaluations/${draft.id}`).send({
+      revision: 1,
+      items: [
+        { code: 'GREETING', verdict: 'fail', comment: '没有问候', at: 0.5, until: 2.25 },
+        { code: 'B1', verdict: 'pass' },
+      ],
+    });
+    expect(first.status).toBe(200);
+    expect(item(first.body, 'GREETING')).toMatchObject({ verdict: 'fail', comment: '没有问候', at: 0.5, until: 2.25 });
+    expect(item(first.body, 'B1')).toMatchObject({ verdict: 'pass', comment: null, at: null });
+    // Only the comment of one and the verdict of the other: what is not named stays as it was.
+    const second = await api.put(`/api/evaluations/${draft.id}`).send({
+      revision: 2,
+      items: [
+        { code: 'GREETING', comment: '开头没有问候语' },
+        { code: 'B1', verdict: null },
+      ],
+    });
+    expect(second.status).toBe(200);
+    expect(item(second.body, 'GREETING')).toMatchObject({ verdict: 'fail', comment: '开头没有问候语', at: 0.5, until: 2.25 });
+    expect(item(second.body, 'B1')).toMatchObject({ verdict: null });
+    // An item of another draft is untouched by this one's save.
+    const other = (await api.post('/api/evaluations/drafts').send({ recordingId: await recordingFor(t, world.a.agent.employeeNo), source: 'daily' })).body;
+    expect(item(other, 'GREETING')).toMatchObject({ comment: null });
+  });
   it('lets only a supervisor amend a submitted evaluation, with a reason, keeping the history', async () => {
     const recordingId = await recordingFor(t, world.a.agent.employeeNo);
     const created = (

@@ -202,8 +202,22 @@ export class EvaluationRepository {
     await tx.insert(EvaluationItemEntity, items);
   }
 
-  async updateItem(evaluationId: string, code: string, changes: ItemChanges, tx: Transaction): Promise<void> {
-    await tx.update(EvaluationItemEntity, { evaluationId, code }, changes);
+  /**
+   * Several items' changes in one statement (a draft's autosave sends every item): each field is
+   * set only where the item's changes name it, so a change to the comment leaves the verdict alone.
+   */
+  async updateItems(evaluationId: string, items: { code: string; changes: ItemChanges }[], tx: Transaction): Promise<void> {
+    if (!items.length) return;
+    await tx.query(
+      `UPDATE evaluation_items i
+          SET verdict = CASE WHEN c.x ? 'verdict' THEN c.x->>'verdict' ELSE i.verdict END,
+              comment = CASE WHEN c.x ? 'comment' THEN c.x->>'comment' ELSE i.comment END,
+              "at" = CASE WHEN c.x ? 'at' THEN (c.x->>'at')::real ELSE i."at" END,
+              "until" = CASE WHEN c.x ? 'until' THEN (c.x->>'until')::real ELSE i."until" END
+         FROM jsonb_array_elements($2::jsonb) AS c(x)
+        WHERE i."evaluationId" = $1 AND i.code = c.x->>'code'`,
+      [evaluationId, JSON.stringify(items.map(({ code, changes }) => ({ ...changes, code })))],
+    );
   }
 
   /**

@@ -123,14 +123,16 @@ export class EvaluationsService {
     this.checkItems(checklist, dto.items, false);
     await this.transaction.run(async (tx) => {
       if (!(await this.evaluations.bumpDraftRevision(id, dto.revision, dto.comment, tx))) throw this.stale();
+      const changed: { code: string; changes: ItemChanges }[] = [];
       for (const item of dto.items) {
         const changes: ItemChanges = {};
         if (item.verdict !== undefined) changes.verdict = item.verdict;
         if (item.comment !== undefined) changes.comment = item.comment;
         if (item.at !== undefined) changes.at = item.at;
         if (item.until !== undefined) changes.until = item.until;
-        if (Object.keys(changes).length) await this.evaluations.updateItem(id, item.code, changes, tx);
+        if (Object.keys(changes).length) changed.push({ code: item.code, changes });
       }
+      await this.evaluations.updateItems(id, changed, tx);
     });
     return this.get(user, id);
   }
@@ -164,9 +166,11 @@ export class EvaluationsService {
       throw new DomainError('EVALUATION_NOT_SUBMITTED', 'Only a submitted evaluation is amended; a draft is simply saved');
     const checklist = await this.checklistOf(before.checklistVersionId);
     this.checkItems(checklist, dto.items, false);
-    for (const item of dto.items) {
-      await this.evaluations.updateItem(id, item.code, { verdict: item.verdict, comment: item.comment ?? null, at: item.at ?? null, until: item.until ?? null }, tx);
-    }
+    await this.evaluations.updateItems(
+      id,
+      dto.items.map((item) => ({ code: item.code, changes: { verdict: item.verdict, comment: item.comment ?? null, at: item.at ?? null, until: item.until ?? null } })),
+      tx,
+    );
     await this.evaluations.bumpRevision(id, tx);
     const after = await this.score(id, tx);
     await this.history(
