@@ -192,15 +192,21 @@ describe('blindness until the reveal', () => {
   let e2: { id: string };
   let bench: { id: string };
   let daily: { id: string };
+  let earlier: { id: string };
 
   beforeAll(async () => {
     recordingId = await call();
-    // Someone outside the session scored the call already: participants do not see that either.
-    daily = await t
-      .as(w.i3.token)
-      .post('/api/evaluations')
-      .send({ recordingId, source: 'daily', items: await allItems(t) })
-      .then((r) => r.body);
+    // Someone outside the session scored the call already (a defect, so a coaching item): participants
+    // do not see that either. His earlier call of the agent failed the same item (another coaching item).
+    const scoredDaily = async (id: string) =>
+      (
+        await t
+          .as(w.i3.token)
+          .post('/api/evaluations')
+          .send({ recordingId: id, source: 'daily', items: await allItems(t, { GREETING: 'fail' }) })
+      ).body;
+    earlier = await scoredDaily(await call());
+    daily = await scoredDaily(recordingId);
     s = await session({ recordings: [recordingId], expert: w.expert.username });
     e1 = await score(w.i1, recordingId, { GREETING: 'fail' });
     e2 = await score(w.i2, recordingId);
@@ -247,6 +253,30 @@ describe('blindness until the reveal', () => {
     for (const id of [e1.id, e2.id, daily.id]) expect(res.text).not.toContain(id);
   });
 
+  const coachingItemOf = async (evaluationId: string) => {
+    const items = (await t.as(w.supervisor.token).get(`/api/coaching-items?agent=${w.agent.employeeNo}&pageSize=100`)).body.items as {
+      id: string;
+      evaluationId: string;
+    }[];
+    return items.find((i) => i.evaluationId === evaluationId)!.id;
+  };
+
+  it('keeps the call’s coaching item (the other evaluation’s defects) from a participant: not listed, 403, not in another item’s history', async () => {
+    const [blindItem, earlierItem] = [await coachingItemOf(daily.id), await coachingItemOf(earlier.id)];
+    const listedTo = async (token: string) =>
+      ((await t.as(token).get(`/api/coaching-items?agent=${w.agent.employeeNo}&pageSize=100`)).body.items as { id: string }[]).map((i) => i.id);
+    expect(await listedTo(w.i1.token)).toContain(earlierItem);
+    expect(await listedTo(w.i1.token)).not.toContain(blindItem);
+    expect(await listedTo(w.i3.token)).toContain(blindItem);
+    const direct = await t.as(w.i1.token).get(`/api/coaching-items/${blindItem}`);
+    expect(direct.status).toBe(403);
+    expect(direct.body.code).toBe('CALIBRATION_BLIND');
+    const historyTo = async (token: string) =>
+      ((await t.as(token).get(`/api/coaching-items/${earlierItem}`)).body.history as { evaluationId: string }[]).map((h) => h.evaluationId);
+    expect(await historyTo(w.supervisor.token)).toContain(daily.id);
+    expect(await historyTo(w.i1.token)).not.toContain(daily.id);
+  });
+
   it('shows no results before the reveal, only progress', async () => {
     const res = await get(w.i1.token, s.id);
     expect(res.status).toBe(200);
@@ -260,6 +290,7 @@ describe('blindness until the reveal', () => {
     expect(res.body.status).toBe('revealed');
     expect(await listed(w.i1.token)).toEqual([e1.id, e2.id, bench.id, daily.id].sort());
     expect((await t.as(w.i1.token).get(`/api/evaluations/${bench.id}`)).status).toBe(200);
+    expect((await t.as(w.i1.token).get(`/api/coaching-items/${await coachingItemOf(daily.id)}`)).status).toBe(200);
     const again = await reveal(w.supervisor.token, s.id);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'CALIBRATION_STATE', params: { status: 'revealed', action: 'revealed' } });

@@ -115,6 +115,7 @@ export class CoachingService {
     const agent = q.agent ? await this.scope.agent(user, q.agent, { filter: true }) : undefined;
     const { total, rows } = await this.coaching.search({
       teamIds: this.scope.visibleTeamIds(user),
+      viewerId: user.id,
       teamId: team?.id,
       agentId: agent?.id,
       status: q.status,
@@ -129,7 +130,7 @@ export class CoachingService {
     const [defects, sessions, history, events, coachedOn, machine] = await Promise.all([
       this.coaching.defectsOf(item.evaluationId),
       this.coaching.sessions(item.id),
-      this.coaching.history(item.agentId, item.codes, item.evaluationId),
+      this.coaching.history(item.agentId, item.codes, item.evaluationId, user.id),
       this.coaching.events(item.id),
       this.coaching.coachedOn(item.id),
       this.autocheck.forRecording(user, item.recordingId),
@@ -189,6 +190,9 @@ export class CoachingService {
     const item = await this.coaching.byId(id);
     if (!item) throw notFound('Coaching item');
     this.scope.require(user, { teamId: item.teamId });
+    // Its defects are the evaluation's verdicts: hidden from a participant of the call's open calibration session.
+    if (await this.coaching.blindTo(item.evaluationId, user.id))
+      throw new DomainError('CALIBRATION_BLIND', 'Forbidden: this call is in a calibration session you take part in that is not revealed yet');
     return item;
   }
 

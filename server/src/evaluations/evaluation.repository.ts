@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EvaluationStatus as EvaluationStatusName } from '#shared/api/evaluations.js';
 import type { ChecklistSection, EvaluationSource } from '#shared/checklists/types.js';
+import { blindToViewer } from '#server/database/calibration-blindness.js';
 import { SqlFilter } from '#server/database/sql-filter.js';
 import type { Transaction } from '#server/database/transaction.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity, EvaluationStatus } from './evaluation.entity.js';
@@ -79,14 +80,7 @@ const COLUMNS = `e.id, e."recordingId", a."employeeNo" AS "agentNo", a.name AS "
   e."checklistVersionId", e.score, e.fatal, e.comment, e."createdAt", e."submittedAt", e."teamId", e."inspectorId",
   r."startedAt" AS "callStartedAt", e."callDate",
   (e.source = 'calibration' AND NOT EXISTS (SELECT 1 FROM calibration_sessions cs WHERE cs.id = e."calibrationSessionId" AND cs."revealedAt" IS NOT NULL)) AS "calibrationOpen"`;
-/**
- * Issue 15, blindness: the evaluation `e` is someone else's on a call of a calibration session not yet
- * revealed in which the viewer (`?`, three times) takes part or is the expert. Any source: a participant
- * sees neither the others' calibration verdicts nor the call's other evaluations until the reveal.
- */
-const BLIND_TO_VIEWER = `EXISTS (SELECT 1 FROM calibration_calls cc JOIN calibration_sessions cs ON cs.id = cc."sessionId"
-  WHERE cc."recordingId" = e."recordingId" AND cs."revealedAt" IS NULL AND e."inspectorId" <> ?
-    AND (cs."expertId" = ? OR EXISTS (SELECT 1 FROM calibration_participants cp WHERE cp."sessionId" = cs.id AND cp."userId" = ?)))`;
+const BLIND_TO_VIEWER = blindToViewer();
 const ORDER = `ORDER BY COALESCE(e."submittedAt", e."createdAt") DESC, e.id`;
 
 @Injectable()
