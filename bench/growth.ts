@@ -12,6 +12,7 @@
  *    the ingest rate of small calls (POST /api/recordings), and EXPLAIN (ANALYZE) of each search's SQL.
  *    The customer base stays 502,000 numbers, so a number has 10× the calls at 10 M rows.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { synthesiseCall } from '#server/demo/demo-audio.js';
@@ -153,8 +154,18 @@ export interface SizeResult {
     sqlMs: Distribution;
     averageTotal: number;
     p50OverHealth: number;
+    /** CPU time of the api process (user + system, from /proc) per request: steadier than latency on a busy machine. */
+    apiCpuMsPerRequest: number;
   }[];
-  ingest: { calls: number; concurrency: number; callSeconds: number; seconds: number; callsPerSecond: number; latencyMs: Distribution };
+  ingest: {
+    calls: number;
+    concurrency: number;
+    callSeconds: number;
+    seconds: number;
+    callsPerSecond: number;
+    latencyMs: Distribution;
+    apiCpuMsPerCall: number;
+  };
   plans: QueryPlan[];
 }
 
@@ -193,6 +204,12 @@ function ingestForms(count: number, agents: string[], seed: number): FormData[] 
     form.append('transcript', JSON.stringify({ language: 'zh-CN', segments }));
     return form;
   });
+}
+
+/** User + system CPU milliseconds a process has used so far (/proc/PID/stat, in clock ticks of 10 ms). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** The statements RecordingRepository.search makes for a filter, captured with a stand-in DataSource. */
@@ -339,9 +356,11 @@ async function searchGrowth(sizes: number[], requests: number, ingestCalls: numb
         const warmUrl = (i: number) => s.url(requests - 1 - i);
         await timeEach(Math.min(20, requests), async (i) => void expectStatus(await client.get(warmUrl(i)), 200, warmUrl(i)));
         let totals = 0;
+        const cpu0 = processCpuMs(api.child.pid!);
         const samples = await timeEach(requests, async (i) => {
           totals += expectStatus(await client.get<{ total: number }>(s.url(i)), 200, s.url(i)).total;
         });
+        const apiCpuMsPerRequest = round((processCpuMs(api.child.pid!) - cpu0) / samples.length);
         const latencyMs = distribution(samples);
         const statements = await Promise.all(Array.from({ length: requests }, (_, i) => searchStatements({ ...s.filter(i), page: 1, pageSize: 20 })));
         const runSql = async (i: number) => {
@@ -357,6 +376,7 @@ async function searchGrowth(sizes: number[], requests: number, ingestCalls: numb
           sqlMs,
           averageTotal: round(totals / samples.length, 1),
           p50OverHealth: round(latencyMs.p50 / health.p50, 1),
+          apiCpuMsPerRequest,
         });
       }
 
@@ -370,7 +390,9 @@ async function searchGrowth(sizes: number[], requests: number, ingestCalls: numb
       };
       await runConcurrently(warmUp, INGEST_CONCURRENCY, post);
       latencies.length = 0;
+      const ingestCpu0 = processCpuMs(api.child.pid!);
       const run = await runConcurrently(ingestCalls, INGEST_CONCURRENCY, (i) => post(warmUp + i), 180_000);
+      const apiCpuMsPerCall = round((processCpuMs(api.child.pid!) - ingestCpu0) / run.completed);
 
       const plans: QueryPlan[] = [];
       for (const s of scenarios) await explainSearch(sql, `${s.name} (${s.who})`, { ...s.filter(0), page: 1, pageSize: 20 }, plans);
@@ -391,6 +413,7 @@ async function searchGrowth(sizes: number[], requests: number, ingestCalls: numb
           seconds: round(run.seconds, 2),
           callsPerSecond: round(run.completed / run.seconds, 1),
           latencyMs: distribution(latencies, 1),
+          apiCpuMsPerCall,
         },
         plans,
       });
