@@ -10,6 +10,7 @@ import { runKpiBench } from './kpi.js';
 import { runLoadBench } from './load.js';
 import { runDashboardBench } from './dashboard.js';
 import { runFaqBench } from './faq.js';
+import { runGrowthBench } from './growth.js';
 import { runProblemsBench } from './problems.js';
 import { runRecordingsBench } from './recordings.js';
 import { runRetentionBench } from './retention.js';
@@ -31,6 +32,7 @@ const benches: Record<string, () => Promise<Result>> = {
   faq: runFaqBench,
   retention: runRetentionBench,
   load: runLoadBench,
+  growth: () => runGrowthBench(),
 };
 const named = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = named.filter((n) => !(n in benches));

@@ -226,7 +226,7 @@ export interface BenchProcess {
   stop(): Promise<unknown>;
 }
 
-export async function startBenchProcess(role: 'api' | 'worker' | 'all', databaseUrl: string, dataDir: string): Promise<BenchProcess> {
+export async function startBenchProcess(role: 'api' | 'worker' | 'all', databaseUrl: string, dataDir: string, env: Record<string, string> = {}): Promise<BenchProcess> {
   const port = await new Promise<number>((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as AddressInfo;
@@ -245,6 +245,7 @@ export async function startBenchProcess(role: 'api' | 'worker' | 'all', database
       QA_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
       LOG_LEVEL: 'silent',
       DEMO_DATA: '0',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
