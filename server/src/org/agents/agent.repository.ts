@@ -49,12 +49,17 @@ export class AgentRepository {
       .getManyAndCount();
   }
 
-  byId(id: string) {
-    return this.orm.findOne({ where: { id }, relations: { team: { project: true } } });
+  byId(id: string): Promise<AgentEntity | null> {
+    return this.withTeamAndProject().where('a.id = :id', { id }).getOne();
   }
 
-  byEmployeeNo(employeeNo: string) {
-    return this.orm.findOne({ where: { employeeNo }, relations: { team: { project: true } } });
+  byEmployeeNo(employeeNo: string): Promise<AgentEntity | null> {
+    return this.withTeamAndProject().where('a.employeeNo = :employeeNo', { employeeNo }).getOne();
+  }
+
+  /** One statement (`findOne` with relations adds a DISTINCT sub-select first: two, on every search by agent). */
+  private withTeamAndProject() {
+    return this.orm.createQueryBuilder('a').innerJoinAndSelect('a.team', 't').innerJoinAndSelect('t.project', 'p');
   }
 
   byEmployeeNos(employeeNos: string[]): Promise<AgentEntity[]> {
