@@ -19,8 +19,8 @@
  * edit-distance table around it decides. A call that says its scripts costs nothing more.
  */
 import { AhoCorasick } from '../text/aho-corasick.js';
-import { normalise, normaliseCodes } from '../text/normalise.js';
-import { phraseSoundVariants, soundString, toSoundCodes } from '../text/pinyin.js';
+import { normalise, normaliseCodes, normaliseUnit, UNIT_DROPPED, UNIT_NOT_SIMPLE } from '../text/normalise.js';
+import { phraseSoundVariants, soundCode, soundString } from '../text/pinyin.js';
 import { FUZZY_MIN_CHARS, MATCH_HOWS, type EvidencePart, type MatchHow, type Segment, type Speaker } from './types.js';
 
 /** One configured phrase of one rule, with its rule's switches. */
@@ -57,7 +57,8 @@ interface Compiled {
 }
 
 interface FuzzyPattern {
-  codes: Uint16Array;
+  /** The pattern's sound codes as sound-automaton letters (its pieces are patterns there: all have one). */
+  letters: Uint16Array;
   maxEdits: number;
   refs: Compiled[];
 }
@@ -79,6 +80,8 @@ export interface PhraseMatcher {
   /** What the runs fold: the union over every rule. */
   fillerFirst: Uint8Array;
   fillerWords: Map<number, string[]>;
+  /** Per original code unit, what a run keeps of it (see learnUnit); filled lazily. */
+  units: Int32Array;
   stutters: boolean;
   acrossGap: number;
   fuzzy: FuzzyPattern[];
@@ -124,15 +127,18 @@ interface Absorbed {
 
 /**
  * The current run, in scratch buffers that grow as needed (the engine is synchronous). Per position
- * only its code, its original start and its flags are stored; what is rare (a filler skipped before
- * it, a segment boundary, an absorbed repetition) lives in sparse side tables read at hit time.
+ * only its code, its two automaton letters, its original start and its flags are stored; what is
+ * rare (a filler skipped before it, a segment boundary, an absorbed repetition) lives in sparse side
+ * tables read at hit time.
  */
 const run = {
   capacity: 0,
   length: 0,
   speaker: 'agent' as Speaker,
   codes: new Uint16Array(0),
-  sound: new Uint16Array(0),
+  /** The position's letter in the text automaton and in the sound automaton (0: in no pattern). */
+  exactLetters: new Uint16Array(0),
+  soundLetters: new Uint16Array(0),
   /** Original start (code unit) of the position's character in its segment's text. */
   oStart: new Int32Array(0),
   flags: new Uint8Array(0),
@@ -145,20 +151,20 @@ const run = {
   gaps: new Map<number, number>(),
 };
 
+function grown<T extends Uint16Array | Int32Array | Uint8Array>(old: T, fresh: T): T {
+  fresh.set(old);
+  return fresh;
+}
+
 function reserve(needed: number): void {
   if (needed <= run.capacity) return;
   let size = Math.max(4096, run.capacity);
   while (size < needed) size *= 2;
-  const codes = new Uint16Array(size);
-  codes.set(run.codes);
-  const oStart = new Int32Array(size);
-  oStart.set(run.oStart);
-  const flags = new Uint8Array(size);
-  flags.set(run.flags);
-  run.codes = codes;
-  run.oStart = oStart;
-  run.flags = flags;
-  run.sound = new Uint16Array(size);
+  run.codes = grown(run.codes, new Uint16Array(size));
+  run.exactLetters = grown(run.exactLetters, new Uint16Array(size));
+  run.soundLetters = grown(run.soundLetters, new Uint16Array(size));
+  run.oStart = grown(run.oStart, new Int32Array(size));
+  run.flags = grown(run.flags, new Uint8Array(size));
   run.capacity = size;
 }
 
@@ -191,6 +197,30 @@ function isHighSurrogateAt(text: string, i: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
+// Per original code unit, the matcher's `units` table holds UNIT_SLOTS slots, filled the first time
+// the unit is seen: its normalised code (or one of the markers), its letter in each automaton, and
+// whether a filler word starts with it. One read per character instead of five tables.
+const UNIT_SLOTS = 4;
+const UNSEEN = -1;
+const EXACT = 1;
+const SOUND = 2;
+const FILLER_FIRST = 3;
+
+/** Fills the unit's slots; returns its normalised code, UNIT_DROPPED or UNIT_NOT_SIMPLE. */
+function learnUnit(matcher: PhraseMatcher, unit: number): number {
+  const code = normaliseUnit(unit);
+  const slot = unit * UNIT_SLOTS;
+  matcher.units[slot] = code;
+  if (code >= 0) {
+    matcher.units[slot + EXACT] = matcher.exact.letter(code);
+    matcher.units[slot + SOUND] = soundLetterOf(matcher, code);
+    matcher.units[slot + FILLER_FIRST] = matcher.fillerFirst[code];
+  }
+  return code;
+}
+
+const soundLetterOf = (matcher: PhraseMatcher, code: number): number => (matcher.sound ? matcher.sound.letter(soundCode(code)) : 0);
+
 /** The filler word starting at normalised position i, if any (longest first). */
 function fillerAt(matcher: PhraseMatcher, codes: Uint16Array, i: number, length: number): string | undefined {
   const words = matcher.fillerWords.get(codes[i]);
@@ -204,17 +234,51 @@ function fillerAt(matcher: PhraseMatcher, codes: Uint16Array, i: number, length:
   return undefined;
 }
 
+/** fillerInText's answer when a unit ahead needs normaliseCodes: the caller takes the general path. */
+const NOT_SIMPLE = '';
+/** Where the filler fillerInText found ends: the original index of its last character. */
+let fillerEnd = 0;
+
+/** fillerAt read straight from the original text at index i (normalised to `code`), dropped units skipped. */
+function fillerInText(matcher: PhraseMatcher, text: string, i: number, code: number): string | undefined {
+  const words = matcher.fillerWords.get(code);
+  if (!words) return undefined;
+  const units = matcher.units;
+  for (const word of words) {
+    let k = 1;
+    let j = i;
+    while (k < word.length && ++j < text.length) {
+      const unit = text.charCodeAt(j);
+      let c = units[unit * UNIT_SLOTS];
+      if (c === UNSEEN) c = learnUnit(matcher, unit);
+      if (c === UNIT_DROPPED) continue;
+      if (c === UNIT_NOT_SIMPLE) return NOT_SIMPLE;
+      if (c !== word.charCodeAt(k)) break;
+      k++;
+    }
+    if (k === word.length) {
+      fillerEnd = j;
+      return word;
+    }
+  }
+  return undefined;
+}
+
 let pendingFillers: string[] | undefined;
 /** Position of a character that repeats the one two back (X Y X…): a two-character stutter if Y follows. */
 let twoBack = -1;
 
-/** Appends one segment's text to the run, skipping fillers and folding stutters. */
+/**
+ * Appends one segment's text to the run, skipping fillers and folding stutters. One pass over the
+ * original text through the matcher's `units` table; from a character that does not normalise to
+ * exactly one code unit (an expansion, a surrogate pair: rare) on, appendRest takes over.
+ */
 function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, gap: number | undefined): void {
   const text = segment.text;
-  const { codes: nc, map, length } = normaliseCodes(text);
-  reserve(run.length + length);
-  const { codes, oStart, flags } = run;
-  const fillerFirst = matcher.fillerFirst;
+  const n = text.length;
+  reserve(run.length + n); // every kept position here is one original code unit
+  const { codes, exactLetters, soundLetters, oStart, flags } = run;
+  const units = matcher.units;
   const fold = matcher.stutters;
   // Hot loop: module state in locals, written back at the end.
   let k = run.length;
@@ -223,17 +287,25 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
   const segmentStart = k;
   run.segStarts[run.segments] = k;
   run.segIndex[run.segments++] = index;
-  for (let i = 0; i < length; i++) {
-    const c = nc[i];
-    if (fillerFirst[c] === 1) {
-      const word = fillerAt(matcher, nc, i, length);
+  let at = 0;
+  for (; at < n; at++) {
+    const unit = text.charCodeAt(at);
+    const slot = unit * UNIT_SLOTS;
+    let c = units[slot];
+    if (c < 0) {
+      if (c === UNSEEN) c = learnUnit(matcher, unit);
+      if (c === UNIT_DROPPED) continue;
+      if (c === UNIT_NOT_SIMPLE) break;
+    }
+    if (units[slot + FILLER_FIRST] === 1) {
+      const word = fillerInText(matcher, text, at, c);
+      if (word === NOT_SIMPLE) break;
       if (word !== undefined) {
         (pending ??= []).push(word);
-        i += word.length - 1;
+        at = fillerEnd;
         continue;
       }
     }
-    const at = map[i];
     if (fold && k > segmentStart) {
       if (two === k - 1 && k - 3 >= segmentStart && c === codes[k - 2]) {
         // X Y X Y: the second X Y stretches the first Y.
@@ -253,6 +325,72 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
     }
     two = fold && k - 2 >= segmentStart && c === codes[k - 2] ? k : -1; // c !== codes[k - 1], or it had folded
     codes[k] = c;
+    exactLetters[k] = units[slot + EXACT];
+    soundLetters[k] = units[slot + SOUND];
+    oStart[k] = at;
+    let f = 0;
+    if (pending !== undefined) {
+      f = FILLER;
+      run.fillers.set(k, pending);
+      pending = undefined;
+    }
+    if (k === segmentStart && k > 0) {
+      f |= BOUNDARY;
+      run.gaps.set(k, gap!);
+    }
+    flags[k] = f;
+    k++;
+  }
+  run.length = k;
+  twoBack = two;
+  pendingFillers = pending;
+  if (at < n) appendRest(matcher, text, at, segmentStart, gap);
+}
+
+/**
+ * appendSegment's general path for text[from…]: normaliseCodes, then the same loop. Normalisation is
+ * per character, so the rest of a text normalises to the rest of its normalised form.
+ */
+function appendRest(matcher: PhraseMatcher, text: string, from: number, segmentStart: number, gap: number | undefined): void {
+  const { codes: nc, map, length } = normaliseCodes(from === 0 ? text : text.slice(from));
+  reserve(run.length + length);
+  const { codes, exactLetters, soundLetters, oStart, flags } = run;
+  const fillerFirst = matcher.fillerFirst;
+  const fold = matcher.stutters;
+  let k = run.length;
+  let two = twoBack;
+  let pending = pendingFillers;
+  for (let i = 0; i < length; i++) {
+    const c = nc[i];
+    if (fillerFirst[c] === 1) {
+      const word = fillerAt(matcher, nc, i, length);
+      if (word !== undefined) {
+        (pending ??= []).push(word);
+        i += word.length - 1;
+        continue;
+      }
+    }
+    const at = map[i] + from;
+    if (fold && k > segmentStart) {
+      if (two === k - 1 && k - 3 >= segmentStart && c === codes[k - 2]) {
+        k--;
+        const x = 1 + absorbedCount(k);
+        if (flags[k] & ABSORBED) run.absorbed.delete(k);
+        absorb(k - 1, at + 1, at, x + 1);
+        two = -1;
+        pending = undefined;
+        continue;
+      }
+      if (c === codes[k - 1]) {
+        absorb(k - 1, at + 1, at, 1);
+        pending = undefined;
+        continue;
+      }
+    }
+    two = fold && k - 2 >= segmentStart && c === codes[k - 2] ? k : -1;
+    codes[k] = c;
+    exactLetters[k] = matcher.exact.letter(c);
+    soundLetters[k] = soundLetterOf(matcher, c);
     oStart[k] = at;
     let f = 0;
     if (pending !== undefined) {
@@ -512,11 +650,8 @@ function scanRun(): void {
   if (state.found.length > 0) state.found = [];
   if (state.seeds.length > 0) state.seeds = [];
   const length = run.length;
-  matcher.exact.scan(run.codes, length, onExact);
-  if (matcher.sound) {
-    toSoundCodes(run.codes, length, run.sound);
-    matcher.sound.scan(run.sound, length, onSound);
-  }
+  matcher.exact.scanLetters(run.exactLetters, length, onExact);
+  if (matcher.sound) matcher.sound.scanLetters(run.soundLetters, length, onSound);
   if (state.found.length > 0) {
     const first = hits.length;
     tidy(state.found, hits);
@@ -533,14 +668,15 @@ function fuzzyRun(matcher: PhraseMatcher, seeds: number[], satisfied: Set<number
     for (const { pattern, offset } of matcher.seedRefs[seeds[i]]) {
       const wanted = pattern.refs.filter((c) => !satisfied.has(groupKey(c.entry)));
       if (wanted.length === 0) continue;
-      const m = pattern.codes.length;
+      const m = pattern.letters.length;
       const k = pattern.maxEdits;
       const from = Math.max(0, seeds[i + 1] - offset - k);
       const to = Math.min(run.length, seeds[i + 1] - offset + m + k);
       const key = `${matcher.fuzzy.indexOf(pattern)}:${from}`;
       if (tried.has(key)) continue;
       tried.add(key);
-      const best = alignWithin(pattern.codes, run.sound, from, to, k);
+      // On letters: equal letters are equal sound codes, and a sound in no pattern (0) equals none.
+      const best = alignWithin(pattern.letters, run.soundLetters, from, to, k);
       if (!best || best.edits === 0) continue; // said as it is: the exact pass decided (its switches turned it down)
       const byEdit: MatchHow[] = best.edits === 1 ? [best.kinds[0]] : ['fuzzy'];
       for (const c of wanted) {
@@ -686,7 +822,7 @@ export function buildPhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatch
   });
 
   const fuzzy = [...fuzzyIndex.entries()].map(([p, at]): FuzzyPattern => {
-    const pattern: FuzzyPattern = { codes: Uint16Array.from(p, (ch) => ch.charCodeAt(0)), maxEdits: Math.floor(p.length / FUZZY_MIN_CHARS), refs: fuzzyRefs[at] };
+    const pattern: FuzzyPattern = { letters: new Uint16Array(0), maxEdits: Math.floor(p.length / FUZZY_MIN_CHARS), refs: fuzzyRefs[at] };
     // edits + 1 pieces: an alignment with at most `edits` edits leaves one of them untouched.
     const pieces = pattern.maxEdits + 1;
     for (let q = 0; q < pieces; q++) {
@@ -697,15 +833,19 @@ export function buildPhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatch
     return pattern;
   });
 
+  const fuzzyPatterns = [...fuzzyIndex.keys()];
+  const sound = soundRefs.length > 0 ? new AhoCorasick([...soundIndex.keys()]) : null;
+  for (const [i, pattern] of fuzzy.entries()) pattern.letters = Uint16Array.from(fuzzyPatterns[i], (ch) => sound!.letter(ch.charCodeAt(0)));
   return {
     exact: new AhoCorasick([...exactIndex.keys()]),
     exactRefs,
-    sound: soundRefs.length > 0 ? new AhoCorasick([...soundIndex.keys()]) : null,
+    sound,
     soundRefs,
     seedRefs,
     speakers,
     fillerFirst,
     fillerWords,
+    units: new Int32Array(0x10000 * UNIT_SLOTS).fill(UNSEEN),
     stutters,
     acrossGap,
     fuzzy,
