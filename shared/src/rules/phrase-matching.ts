@@ -94,10 +94,15 @@ export interface PhraseHit {
   charStart: number;
   charEnd: number;
   /** Said across segments: each segment's share, in order. */
-  parts?: EvidencePart[];
+  parts: EvidencePart[] | undefined;
   how: MatchHow;
   tolerances: MatchHow[];
-  edits?: number;
+  /** Fuzzy hits only. */
+  edits: number | undefined;
+  /** Where in its run, and its rank there (0 by text, 1 by sound, fuzzy: its edits): to order a run's hits. */
+  runStart: number;
+  runEnd: number;
+  rank: number;
 }
 
 /** Adds `entry` under `pattern`, one pattern index per distinct pattern string. */
@@ -197,25 +202,23 @@ function isHighSurrogateAt(text: string, i: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
-// Per original code unit, the matcher's `units` table holds UNIT_SLOTS slots, filled the first time
-// the unit is seen: its normalised code (or one of the markers), its letter in each automaton, and
-// whether a filler word starts with it. One read per character instead of five tables.
-const UNIT_SLOTS = 4;
+// Per original code unit, the matcher's `units` table holds two slots, filled the first time the
+// unit is seen: its normalised code (with FILLER_START when a filler word starts with it) or one of
+// the markers, and its letters in the two automata (text | sound << 16). A character then costs one
+// or two reads of one table instead of five.
+const UNIT_SLOTS = 2;
 const UNSEEN = -1;
-const EXACT = 1;
-const SOUND = 2;
-const FILLER_FIRST = 3;
+const FILLER_START = 0x10000;
 
-/** Fills the unit's slots; returns its normalised code, UNIT_DROPPED or UNIT_NOT_SIMPLE. */
+/** Fills the unit's slots; returns its first slot: the normalised code (and FILLER_START), UNIT_DROPPED or UNIT_NOT_SIMPLE. */
 function learnUnit(matcher: PhraseMatcher, unit: number): number {
-  const code = normaliseUnit(unit);
+  let code = normaliseUnit(unit);
   const slot = unit * UNIT_SLOTS;
-  matcher.units[slot] = code;
   if (code >= 0) {
-    matcher.units[slot + EXACT] = matcher.exact.letter(code);
-    matcher.units[slot + SOUND] = soundLetterOf(matcher, code);
-    matcher.units[slot + FILLER_FIRST] = matcher.fillerFirst[code];
+    matcher.units[slot + 1] = matcher.exact.letter(code) | (soundLetterOf(matcher, code) << 16);
+    if (matcher.fillerFirst[code] === 1) code |= FILLER_START;
   }
+  matcher.units[slot] = code;
   return code;
 }
 
@@ -253,7 +256,7 @@ function fillerInText(matcher: PhraseMatcher, text: string, i: number, code: num
       if (c === UNSEEN) c = learnUnit(matcher, unit);
       if (c === UNIT_DROPPED) continue;
       if (c === UNIT_NOT_SIMPLE) return NOT_SIMPLE;
-      if (c !== word.charCodeAt(k)) break;
+      if ((c & ~FILLER_START) !== word.charCodeAt(k)) break;
       k++;
     }
     if (k === word.length) {
@@ -287,6 +290,9 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
   const segmentStart = k;
   run.segStarts[run.segments] = k;
   run.segIndex[run.segments++] = index;
+  // The codes of the last two kept positions of this segment (-1: none), to fold stutters.
+  let last = -1;
+  let beforeLast = -1;
   let at = 0;
   for (; at < n; at++) {
     const unit = text.charCodeAt(at);
@@ -297,7 +303,8 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
       if (c === UNIT_DROPPED) continue;
       if (c === UNIT_NOT_SIMPLE) break;
     }
-    if (units[slot + FILLER_FIRST] === 1) {
+    if (c >= FILLER_START) {
+      c -= FILLER_START;
       const word = fillerInText(matcher, text, at, c);
       if (word === NOT_SIMPLE) break;
       if (word !== undefined) {
@@ -306,8 +313,8 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
         continue;
       }
     }
-    if (fold && k > segmentStart) {
-      if (two === k - 1 && k - 3 >= segmentStart && c === codes[k - 2]) {
+    if (fold) {
+      if (c === beforeLast && two === k - 1 && k - 3 >= segmentStart) {
         // X Y X Y: the second X Y stretches the first Y.
         k--;
         const x = 1 + absorbedCount(k);
@@ -315,18 +322,21 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
         absorb(k - 1, at + 1, at, x + 1);
         two = -1;
         pending = undefined;
+        beforeLast = last;
+        last = c;
         continue;
       }
-      if (c === codes[k - 1]) {
+      if (c === last) {
         absorb(k - 1, at + 1, at, 1);
         pending = undefined;
         continue;
       }
+      two = c === beforeLast ? k : -1; // c !== last, or it had folded
     }
-    two = fold && k - 2 >= segmentStart && c === codes[k - 2] ? k : -1; // c !== codes[k - 1], or it had folded
     codes[k] = c;
-    exactLetters[k] = units[slot + EXACT];
-    soundLetters[k] = units[slot + SOUND];
+    const letters = units[slot + 1];
+    exactLetters[k] = letters;
+    soundLetters[k] = letters >>> 16;
     oStart[k] = at;
     let f = 0;
     if (pending !== undefined) {
@@ -340,6 +350,8 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
     }
     flags[k] = f;
     k++;
+    beforeLast = last;
+    last = c;
   }
   run.length = k;
   twoBack = two;
@@ -448,13 +460,6 @@ function forEachRun(matcher: PhraseMatcher, segments: readonly Segment[], scan: 
 
 // ------------------------------------------------------------------ hits
 
-interface RunHit {
-  hit: PhraseHit;
-  start: number;
-  end: number;
-  rank: number;
-}
-
 /** The original characters of the hit being accepted: the first and the last position may be trimmed. */
 const span = { start: 0, end: 0 };
 
@@ -529,14 +534,15 @@ function accept(c: Compiled, s: number, e: number, byEdit: MatchHow[] | null, by
 
 /** Bit of each way of matching, in MATCH_HOWS order (most telling first). */
 const HOW_BIT = Object.fromEntries(MATCH_HOWS.map((how, i) => [how, 1 << i])) as Record<MatchHow, number>;
-const toleranceLists = new Map<number, MatchHow[]>();
+/** By mask. */
+const toleranceLists: (MatchHow[] | undefined)[] = [];
 
 /** The ways in a mask, most telling first: one shared, frozen list per combination (hits are many). */
 function tolerancesOf(mask: number): MatchHow[] {
-  let list = toleranceLists.get(mask);
+  let list = toleranceLists[mask];
   if (!list) {
     list = Object.freeze(MATCH_HOWS.filter((how) => mask & HOW_BIT[how])) as MatchHow[];
-    toleranceLists.set(mask, list);
+    toleranceLists[mask] = list;
   }
   return list;
 }
@@ -558,38 +564,42 @@ function partsOf(s: number, e: number): EvidencePart[] {
   return parts;
 }
 
-function makeHit(entry: PhraseEntry, s: number, e: number, tolerances: MatchHow[], edits?: number): PhraseHit {
+function makeHit(entry: PhraseEntry, s: number, e: number, tolerances: MatchHow[], rank: number, edits?: number): PhraseHit {
   const segment = segOf(s);
-  let hit: PhraseHit;
+  // One shape for every hit (parts and edits present, maybe undefined): the engine reads them all.
   if (segOf(e - 1) === segment) {
-    hit = { entry, segment, charStart: span.start, charEnd: withPair(segment, span.end), how: tolerances[0], tolerances };
-  } else {
-    const parts = partsOf(s, e);
-    hit = { entry, segment, charStart: parts[0].charStart, charEnd: parts[0].charEnd, parts, how: tolerances[0], tolerances };
+    const charEnd = withPair(segment, span.end);
+    return { entry, segment, charStart: span.start, charEnd, parts: undefined, how: tolerances[0], tolerances, edits, runStart: s, runEnd: e, rank };
   }
-  if (edits !== undefined) hit.edits = edits;
-  return hit;
+  const parts = partsOf(s, e);
+  const { charStart, charEnd } = parts[0];
+  return { entry, segment, charStart, charEnd, parts, how: tolerances[0], tolerances, edits, runStart: s, runEnd: e, rank };
+}
+
+const byPosition = (a: PhraseHit, b: PhraseHit) => a.runStart - b.runStart || a.runEnd - b.runEnd || a.rank - b.rank;
+
+function inOrder(found: PhraseHit[]): boolean {
+  for (let i = 1; i < found.length; i++) if (byPosition(found[i - 1], found[i]) > 0) return false;
+  return true;
 }
 
 /**
  * Orders a run's hits by position and drops a hit that overlaps an earlier one of the same phrase:
  * a phrase found by text is also found by sound, and the text hit is kept.
  */
-function tidy(found: RunHit[], out: PhraseHit[]): void {
-  if (found.length > 1) found.sort((a, b) => a.start - b.start || a.end - b.end || a.rank - b.rank);
-  const kept: RunHit[] = [];
+function tidy(found: PhraseHit[], out: PhraseHit[]): void {
+  if (found.length > 1 && !inOrder(found)) found.sort(byPosition); // stable: in order already, the same
+  const first = out.length; // out[first…] are the hits kept so far
   for (const f of found) {
     // A run holds a handful of hits: looking back beats a map.
     let overlaps = false;
-    for (let i = kept.length - 1; i >= 0; i--) {
-      if (kept[i].hit.entry === f.hit.entry) {
-        overlaps = kept[i].end > f.start;
+    for (let i = out.length - 1; i >= first; i--) {
+      if (out[i].entry === f.entry) {
+        overlaps = out[i].runEnd > f.runStart;
         break;
       }
     }
-    if (overlaps) continue;
-    kept.push(f);
-    out.push(f.hit);
+    if (!overlaps) out.push(f);
   }
 }
 
@@ -612,7 +622,8 @@ let scanning: {
   matcher: PhraseMatcher;
   hits: PhraseHit[];
   fuzzyHits: PhraseHit[];
-  found: RunHit[];
+  /** The hits of the run being scanned, before tidy. */
+  found: PhraseHit[];
   /** [seed ref pattern, text position] pairs. */
   seeds: number[];
   satisfied: Set<number> | null;
@@ -633,7 +644,7 @@ function record(refs: Compiled[], s: number, e: number, rank: number): void {
     // be dropped by tidy, the text hit ranking first.
     if (rank === 1 && saidAsWritten(c, s, e)) continue;
     const tolerances = accept(c, s, e, null, rank === 1);
-    if (tolerances) scanning.found.push({ hit: makeHit(c.entry, s, e, tolerances), start: s, end: e, rank });
+    if (tolerances) scanning.found.push(makeHit(c.entry, s, e, tolerances, rank));
   }
 }
 
@@ -647,8 +658,8 @@ const onSound = (pattern: number, s: number, e: number) => {
 function scanRun(): void {
   const state = scanning;
   const { matcher, hits, satisfied } = state;
-  if (state.found.length > 0) state.found = [];
-  if (state.seeds.length > 0) state.seeds = [];
+  if (state.found.length > 0) state.found.length = 0;
+  if (state.seeds.length > 0) state.seeds.length = 0;
   const length = run.length;
   matcher.exact.scanLetters(run.exactLetters, length, onExact);
   if (matcher.sound) matcher.sound.scanLetters(run.soundLetters, length, onSound);
@@ -662,7 +673,7 @@ function scanRun(): void {
 
 /** Verifies the run's seeds of groups still unsatisfied: a bounded edit-distance table around each. */
 function fuzzyRun(matcher: PhraseMatcher, seeds: number[], satisfied: Set<number>, out: PhraseHit[]): void {
-  const found: RunHit[] = [];
+  const found: PhraseHit[] = [];
   const tried = new Set<string>();
   for (let i = 0; i < seeds.length; i += 2) {
     for (const { pattern, offset } of matcher.seedRefs[seeds[i]]) {
@@ -681,7 +692,7 @@ function fuzzyRun(matcher: PhraseMatcher, seeds: number[], satisfied: Set<number
       const byEdit: MatchHow[] = best.edits === 1 ? [best.kinds[0]] : ['fuzzy'];
       for (const c of wanted) {
         const tolerances = accept(c, best.start, best.end, byEdit, false);
-        if (tolerances) found.push({ hit: makeHit(c.entry, best.start, best.end, tolerances, best.edits), start: best.start, end: best.end, rank: best.edits });
+        if (tolerances) found.push(makeHit(c.entry, best.start, best.end, tolerances, best.edits, best.edits));
       }
     }
   }
