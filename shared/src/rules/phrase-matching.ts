@@ -444,8 +444,9 @@ function forEachRun(matcher: PhraseMatcher, segments: readonly Segment[], scan: 
   for (const speaker of matcher.speakers) {
     let last: Segment | undefined;
     resetRun(speaker);
-    segments.forEach((segment, index) => {
-      if (segment.speaker !== speaker || !segment.text) return;
+    for (let index = 0; index < segments.length; index++) {
+      const segment = segments[index];
+      if (segment.speaker !== speaker || !segment.text) continue;
       const gap = last ? segment.start - last.end : undefined;
       if (last && !(gap! < matcher.acrossGap)) {
         if (run.length > 0) scan();
@@ -453,7 +454,7 @@ function forEachRun(matcher: PhraseMatcher, segments: readonly Segment[], scan: 
       }
       appendSegment(matcher, segment, index, last && run.length > 0 ? Math.max(0, gap!) : undefined);
       last = segment;
-    });
+    }
     if (run.length > 0) scan();
   }
 }
@@ -661,8 +662,9 @@ function scanRun(): void {
   if (state.found.length > 0) state.found.length = 0;
   if (state.seeds.length > 0) state.seeds.length = 0;
   const length = run.length;
-  matcher.exact.scanLetters(run.exactLetters, length, onExact);
-  if (matcher.sound) matcher.sound.scanLetters(run.soundLetters, length, onSound);
+  // Both automata in one pass: hits come interleaved, and tidy orders them by position anyway.
+  if (matcher.sound) matcher.exact.scanLettersWith(run.exactLetters, onExact, matcher.sound, run.soundLetters, onSound, length);
+  else matcher.exact.scanLetters(run.exactLetters, length, onExact);
   if (state.found.length > 0) {
     const first = hits.length;
     tidy(state.found, hits);

@@ -135,6 +135,22 @@ export class AhoCorasick {
     }
   }
 
+  /** scanLetters of this automaton and of `other` side by side, in one loop (same length). */
+  scanLettersWith(letters: ArrayLike<number>, onMatch: MatchHandler, other: AhoCorasick, otherLetters: ArrayLike<number>, onOther: MatchHandler, length: number): void {
+    const next = this.next;
+    const otherNext = other.next;
+    let row = 0;
+    let otherRow = 0;
+    for (let i = 0; i < length; i++) {
+      row = next[row + letters[i]];
+      otherRow = otherNext[otherRow + otherLetters[i]];
+      if ((row | otherRow) < 0) {
+        if (row < 0) row = this.report(-row, i, onMatch);
+        if (otherRow < 0) otherRow = other.report(-otherRow, i, onOther);
+      }
+    }
+  }
+
   /** Reports the patterns ending at position i in the state of `row`; returns the row. */
   private report(row: number, i: number, onMatch: MatchHandler): number {
     const { outputStart, outputs, lengths } = this;
