@@ -132,18 +132,16 @@ interface Absorbed {
 
 /**
  * The current run, in scratch buffers that grow as needed (the engine is synchronous). Per position
- * only its code, its two automaton letters, its original start and its flags are stored; what is
- * rare (a filler skipped before it, a segment boundary, an absorbed repetition) lives in sparse side
- * tables read at hit time.
+ * only its two automaton letters, its original start and its flags are stored (the letters stand for
+ * the normalised code wherever a phrase could match); what is rare (a filler skipped before it, a
+ * segment boundary, an absorbed repetition) lives in sparse side tables read at hit time.
  */
 const run = {
   capacity: 0,
   length: 0,
   speaker: 'agent' as Speaker,
-  codes: new Uint16Array(0),
-  /** The position's letter in the text automaton and in the sound automaton (0: in no pattern). */
-  exactLetters: new Uint16Array(0),
-  soundLetters: new Uint16Array(0),
+  /** The position's letter in the text automaton | its letter in the sound automaton << 16 (0: in no pattern). */
+  letters: new Uint32Array(0),
   /** Original start (code unit) of the position's character in its segment's text. */
   oStart: new Int32Array(0),
   flags: new Uint8Array(0),
@@ -156,7 +154,7 @@ const run = {
   gaps: new Map<number, number>(),
 };
 
-function grown<T extends Uint16Array | Int32Array | Uint8Array>(old: T, fresh: T): T {
+function grown<T extends Uint32Array | Int32Array | Uint8Array>(old: T, fresh: T): T {
   fresh.set(old);
   return fresh;
 }
@@ -165,9 +163,7 @@ function reserve(needed: number): void {
   if (needed <= run.capacity) return;
   let size = Math.max(4096, run.capacity);
   while (size < needed) size *= 2;
-  run.codes = grown(run.codes, new Uint16Array(size));
-  run.exactLetters = grown(run.exactLetters, new Uint16Array(size));
-  run.soundLetters = grown(run.soundLetters, new Uint16Array(size));
+  run.letters = grown(run.letters, new Uint32Array(size));
   run.oStart = grown(run.oStart, new Int32Array(size));
   run.flags = grown(run.flags, new Uint8Array(size));
   run.capacity = size;
@@ -280,7 +276,7 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
   const text = segment.text;
   const n = text.length;
   reserve(run.length + n); // every kept position here is one original code unit
-  const { codes, exactLetters, soundLetters, oStart, flags } = run;
+  const { letters, oStart, flags } = run;
   const units = matcher.units;
   const fold = matcher.stutters;
   // Hot loop: module state in locals, written back at the end.
@@ -333,10 +329,7 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
       }
       two = c === beforeLast ? k : -1; // c !== last, or it had folded
     }
-    codes[k] = c;
-    const letters = units[slot + 1];
-    exactLetters[k] = letters;
-    soundLetters[k] = letters >>> 16;
+    letters[k] = units[slot + 1];
     oStart[k] = at;
     let f = 0;
     if (pending !== undefined) {
@@ -356,17 +349,17 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
   run.length = k;
   twoBack = two;
   pendingFillers = pending;
-  if (at < n) appendRest(matcher, text, at, segmentStart, gap);
+  if (at < n) appendRest(matcher, text, at, segmentStart, gap, last, beforeLast);
 }
 
 /**
  * appendSegment's general path for text[from…]: normaliseCodes, then the same loop. Normalisation is
  * per character, so the rest of a text normalises to the rest of its normalised form.
  */
-function appendRest(matcher: PhraseMatcher, text: string, from: number, segmentStart: number, gap: number | undefined): void {
+function appendRest(matcher: PhraseMatcher, text: string, from: number, segmentStart: number, gap: number | undefined, last: number, beforeLast: number): void {
   const { codes: nc, map, length } = normaliseCodes(from === 0 ? text : text.slice(from));
   reserve(run.length + length);
-  const { codes, exactLetters, soundLetters, oStart, flags } = run;
+  const { letters, oStart, flags } = run;
   const fillerFirst = matcher.fillerFirst;
   const fold = matcher.stutters;
   let k = run.length;
@@ -383,26 +376,26 @@ function appendRest(matcher: PhraseMatcher, text: string, from: number, segmentS
       }
     }
     const at = map[i] + from;
-    if (fold && k > segmentStart) {
-      if (two === k - 1 && k - 3 >= segmentStart && c === codes[k - 2]) {
+    if (fold) {
+      if (c === beforeLast && two === k - 1 && k - 3 >= segmentStart) {
         k--;
         const x = 1 + absorbedCount(k);
         if (flags[k] & ABSORBED) run.absorbed.delete(k);
         absorb(k - 1, at + 1, at, x + 1);
         two = -1;
         pending = undefined;
+        beforeLast = last;
+        last = c;
         continue;
       }
-      if (c === codes[k - 1]) {
+      if (c === last) {
         absorb(k - 1, at + 1, at, 1);
         pending = undefined;
         continue;
       }
+      two = c === beforeLast ? k : -1;
     }
-    two = fold && k - 2 >= segmentStart && c === codes[k - 2] ? k : -1;
-    codes[k] = c;
-    exactLetters[k] = matcher.exact.letter(c);
-    soundLetters[k] = soundLetterOf(matcher, c);
+    letters[k] = matcher.exact.letter(c) | (soundLetterOf(matcher, c) << 16);
     oStart[k] = at;
     let f = 0;
     if (pending !== undefined) {
@@ -416,6 +409,8 @@ function appendRest(matcher: PhraseMatcher, text: string, from: number, segmentS
     }
     flags[k] = f;
     k++;
+    beforeLast = last;
+    last = c;
   }
   run.length = k;
   twoBack = two;
@@ -634,8 +629,10 @@ let scanning: {
 function saidAsWritten(c: Compiled, s: number, e: number): boolean {
   const folded = c.folded;
   if (e - s !== folded.length) return false;
-  const codes = run.codes;
-  for (let k = 0; k < folded.length; k++) if (codes[s + k] !== folded.charCodeAt(k)) return false;
+  // Text letters: the folded phrase is a text pattern, every character of it has one.
+  const { letters } = run;
+  const exact = scanning.matcher.exact;
+  for (let k = 0; k < folded.length; k++) if ((letters[s + k] & 0xffff) !== exact.letter(folded.charCodeAt(k))) return false;
   return true;
 }
 
@@ -663,8 +660,7 @@ function scanRun(): void {
   if (state.seeds.length > 0) state.seeds.length = 0;
   const length = run.length;
   // Both automata in one pass: hits come interleaved, and tidy orders them by position anyway.
-  if (matcher.sound) matcher.exact.scanLettersWith(run.exactLetters, onExact, matcher.sound, run.soundLetters, onSound, length);
-  else matcher.exact.scanLetters(run.exactLetters, length, onExact);
+  matcher.exact.scanPacked(run.letters, length, onExact, matcher.sound, onSound);
   if (state.found.length > 0) {
     const first = hits.length;
     tidy(state.found, hits);
@@ -689,7 +685,7 @@ function fuzzyRun(matcher: PhraseMatcher, seeds: number[], satisfied: Set<number
       if (tried.has(key)) continue;
       tried.add(key);
       // On letters: equal letters are equal sound codes, and a sound in no pattern (0) equals none.
-      const best = alignWithin(pattern.letters, run.soundLetters, from, to, k);
+      const best = alignWithin(pattern.letters, soundLettersOf(from, to), from, to, k);
       if (!best || best.edits === 0) continue; // said as it is: the exact pass decided (its switches turned it down)
       const byEdit: MatchHow[] = best.edits === 1 ? [best.kinds[0]] : ['fuzzy'];
       for (const c of wanted) {
@@ -699,6 +695,15 @@ function fuzzyRun(matcher: PhraseMatcher, seeds: number[], satisfied: Set<number
     }
   }
   if (found.length > 0) tidy(found, out);
+}
+
+let soundWindow = new Uint16Array(256);
+
+/** The sound letters of run positions [from, to), at the same indexes of a scratch array. */
+function soundLettersOf(from: number, to: number): Uint16Array {
+  if (soundWindow.length < to) soundWindow = new Uint16Array(Math.max(to, soundWindow.length * 2));
+  for (let p = from; p < to; p++) soundWindow[p] = run.letters[p] >>> 16;
+  return soundWindow;
 }
 
 /**

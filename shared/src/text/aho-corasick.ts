@@ -7,7 +7,7 @@
  * characters that occur in some pattern (anything else sends the automaton back to the root), then
  * one Int32Array row per state gives the next state for every alphabet letter. Size is
  * states × alphabet, a few MB for hundreds of phrases; fine for checklists, not for dictionaries.
- * A caller that already holds letters (see `letter`) scans them directly with `scanLetters`.
+ * A caller that already holds letters (see `letter`) scans them directly with `scanPacked`.
  */
 
 export interface Match {
@@ -125,25 +125,26 @@ export class AhoCorasick {
     }
   }
 
-  /** `scan` over letters (`letter` of each code unit) instead of code units. */
-  scanLetters(letters: ArrayLike<number>, length: number, onMatch: MatchHandler): void {
+  /**
+   * Scans letters packed two by code unit: this automaton's in the low 16 bits, `other`'s (if any) in
+   * the high ones, both in one loop.
+   */
+  scanPacked(packed: Uint32Array, length: number, onMatch: MatchHandler, other: AhoCorasick | null, onOther: MatchHandler): void {
     const next = this.next;
     let row = 0;
-    for (let i = 0; i < length; i++) {
-      row = next[row + letters[i]];
-      if (row < 0) row = this.report(-row, i, onMatch);
+    if (!other) {
+      for (let i = 0; i < length; i++) {
+        row = next[row + (packed[i] & 0xffff)];
+        if (row < 0) row = this.report(-row, i, onMatch);
+      }
+      return;
     }
-  }
-
-  /** scanLetters of this automaton and of `other` side by side, in one loop (same length). */
-  scanLettersWith(letters: ArrayLike<number>, onMatch: MatchHandler, other: AhoCorasick, otherLetters: ArrayLike<number>, onOther: MatchHandler, length: number): void {
-    const next = this.next;
     const otherNext = other.next;
-    let row = 0;
     let otherRow = 0;
     for (let i = 0; i < length; i++) {
-      row = next[row + letters[i]];
-      otherRow = otherNext[otherRow + otherLetters[i]];
+      const cell = packed[i];
+      row = next[row + (cell & 0xffff)];
+      otherRow = otherNext[otherRow + (cell >>> 16)];
       if ((row | otherRow) < 0) {
         if (row < 0) row = this.report(-row, i, onMatch);
         if (otherRow < 0) otherRow = other.report(-otherRow, i, onOther);
