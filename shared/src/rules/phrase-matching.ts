@@ -656,8 +656,8 @@ const onSound = (pattern: number, s: number, e: number) => {
 function scanRun(): void {
   const state = scanning;
   const { matcher, hits, satisfied } = state;
-  if (state.found.length > 0) state.found.length = 0;
-  if (state.seeds.length > 0) state.seeds.length = 0;
+  if (state.found.length > 0) state.found = [];
+  if (state.seeds.length > 0) state.seeds = [];
   const length = run.length;
   // Both automata in one pass: hits come interleaved, and tidy orders them by position anyway.
   matcher.exact.scanPacked(run.letters, length, onExact, matcher.sound, onSound);
