@@ -84,16 +84,22 @@ export function compileRules(rules: readonly RuleDefinition[]): CompiledRules {
   return { definitions: rules, matcher: buildPhraseMatcher(entries) };
 }
 
-/** When a hit was said, estimated in proportion to its character positions in its segments. */
-function hitTimes(hit: PhraseHit, segments: readonly Segment[]): [number, number] {
-  const at = (segment: Segment, char: number) => segment.start + ((segment.end - segment.start) / Math.max(1, segment.text.length)) * char;
+/** When a character of a segment was said, estimated in proportion to its position. */
+const timeAt = (segment: Segment, char: number) => segment.start + ((segment.end - segment.start) / Math.max(1, segment.text.length)) * char;
+
+/** When a hit was said: its start and its end (two functions, no pair to allocate: hits are many). */
+const hitStart = (hit: PhraseHit, segments: readonly Segment[]) => {
   const first = hit.parts?.[0] ?? hit;
+  return timeAt(segments[first.segment], first.charStart);
+};
+const hitEnd = (hit: PhraseHit, segments: readonly Segment[]) => {
   const last = hit.parts?.[hit.parts.length - 1] ?? hit;
-  return [at(segments[first.segment], first.charStart), at(segments[last.segment], last.charEnd)];
-}
+  return timeAt(segments[last.segment], last.charEnd);
+};
 
 function phraseEvidence(hit: PhraseHit, segments: readonly Segment[]): Evidence {
-  const [start, end] = hitTimes(hit, segments);
+  const start = hitStart(hit, segments);
+  const end = hitEnd(hit, segments);
   const evidence: Evidence = {
     segment: hit.segment,
     start: roundTime(start),
@@ -121,8 +127,7 @@ function checkRequired(rule: PhraseRequiredRule, hits: PhraseHit[], segments: re
     ? hits
     : hits.filter((hit) => {
         // Any part of the phrase inside the window counts.
-        const [start, end] = hitTimes(hit, segments);
-        return window.from === 'start' ? start <= window.seconds + TIME_EPSILON : end >= callEnd - window.seconds - TIME_EPSILON;
+        return window.from === 'start' ? hitStart(hit, segments) <= window.seconds + TIME_EPSILON : hitEnd(hit, segments) >= callEnd - window.seconds - TIME_EPSILON;
       });
   const satisfied = rule.phrases.every((_, group) => inWindow.some((hit) => hit.entry.group === group));
   if (satisfied) return { verdict: 'pass' as const, evidence: inWindow.map((hit) => phraseEvidence(hit, segments)) };

@@ -19,8 +19,8 @@
  * edit-distance table around it decides. A call that says its scripts costs nothing more.
  */
 import { AhoCorasick } from '../text/aho-corasick.js';
-import { normalise, normaliseCodes } from '../text/normalise.js';
-import { phraseSoundVariants, soundString, toSoundCodes } from '../text/pinyin.js';
+import { normalise, normaliseCodes, normaliseUnit, UNIT_DROPPED, UNIT_NOT_SIMPLE } from '../text/normalise.js';
+import { phraseSoundVariants, soundCode, soundString } from '../text/pinyin.js';
 import { FUZZY_MIN_CHARS, MATCH_HOWS, type EvidencePart, type MatchHow, type Segment, type Speaker } from './types.js';
 
 /** One configured phrase of one rule, with its rule's switches. */
@@ -57,7 +57,8 @@ interface Compiled {
 }
 
 interface FuzzyPattern {
-  codes: Uint16Array;
+  /** The pattern's sound codes as sound-automaton letters (its pieces are patterns there: all have one). */
+  letters: Uint16Array;
   maxEdits: number;
   refs: Compiled[];
 }
@@ -79,6 +80,8 @@ export interface PhraseMatcher {
   /** What the runs fold: the union over every rule. */
   fillerFirst: Uint8Array;
   fillerWords: Map<number, string[]>;
+  /** Per original code unit, what a run keeps of it (see learnUnit); filled lazily. */
+  units: Int32Array;
   stutters: boolean;
   acrossGap: number;
   fuzzy: FuzzyPattern[];
@@ -91,10 +94,15 @@ export interface PhraseHit {
   charStart: number;
   charEnd: number;
   /** Said across segments: each segment's share, in order. */
-  parts?: EvidencePart[];
+  parts: EvidencePart[] | undefined;
   how: MatchHow;
   tolerances: MatchHow[];
-  edits?: number;
+  /** Fuzzy hits only. */
+  edits: number | undefined;
+  /** Where in its run, and its rank there (0 by text, 1 by sound, fuzzy: its edits): to order a run's hits. */
+  runStart: number;
+  runEnd: number;
+  rank: number;
 }
 
 /** Adds `entry` under `pattern`, one pattern index per distinct pattern string. */
@@ -124,15 +132,16 @@ interface Absorbed {
 
 /**
  * The current run, in scratch buffers that grow as needed (the engine is synchronous). Per position
- * only its code, its original start and its flags are stored; what is rare (a filler skipped before
- * it, a segment boundary, an absorbed repetition) lives in sparse side tables read at hit time.
+ * only its two automaton letters, its original start and its flags are stored (the letters stand for
+ * the normalised code wherever a phrase could match); what is rare (a filler skipped before it, a
+ * segment boundary, an absorbed repetition) lives in sparse side tables read at hit time.
  */
 const run = {
   capacity: 0,
   length: 0,
   speaker: 'agent' as Speaker,
-  codes: new Uint16Array(0),
-  sound: new Uint16Array(0),
+  /** The position's letter in the text automaton | its letter in the sound automaton << 16 (0: in no pattern). */
+  letters: new Uint32Array(0),
   /** Original start (code unit) of the position's character in its segment's text. */
   oStart: new Int32Array(0),
   flags: new Uint8Array(0),
@@ -145,20 +154,18 @@ const run = {
   gaps: new Map<number, number>(),
 };
 
+function grown<T extends Uint32Array | Int32Array | Uint8Array>(old: T, fresh: T): T {
+  fresh.set(old);
+  return fresh;
+}
+
 function reserve(needed: number): void {
   if (needed <= run.capacity) return;
   let size = Math.max(4096, run.capacity);
   while (size < needed) size *= 2;
-  const codes = new Uint16Array(size);
-  codes.set(run.codes);
-  const oStart = new Int32Array(size);
-  oStart.set(run.oStart);
-  const flags = new Uint8Array(size);
-  flags.set(run.flags);
-  run.codes = codes;
-  run.oStart = oStart;
-  run.flags = flags;
-  run.sound = new Uint16Array(size);
+  run.letters = grown(run.letters, new Uint32Array(size));
+  run.oStart = grown(run.oStart, new Int32Array(size));
+  run.flags = grown(run.flags, new Uint8Array(size));
   run.capacity = size;
 }
 
@@ -191,6 +198,28 @@ function isHighSurrogateAt(text: string, i: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
 
+// Per original code unit, the matcher's `units` table holds two slots, filled the first time the
+// unit is seen: its normalised code (with FILLER_START when a filler word starts with it) or one of
+// the markers, and its letters in the two automata (text | sound << 16). A character then costs one
+// or two reads of one table instead of five.
+const UNIT_SLOTS = 2;
+const UNSEEN = -1;
+const FILLER_START = 0x10000;
+
+/** Fills the unit's slots; returns its first slot: the normalised code (and FILLER_START), UNIT_DROPPED or UNIT_NOT_SIMPLE. */
+function learnUnit(matcher: PhraseMatcher, unit: number): number {
+  let code = normaliseUnit(unit);
+  const slot = unit * UNIT_SLOTS;
+  if (code >= 0) {
+    matcher.units[slot + 1] = matcher.exact.letter(code) | (soundLetterOf(matcher, code) << 16);
+    if (matcher.fillerFirst[code] === 1) code |= FILLER_START;
+  }
+  matcher.units[slot] = code;
+  return code;
+}
+
+const soundLetterOf = (matcher: PhraseMatcher, code: number): number => (matcher.sound ? matcher.sound.letter(soundCode(code)) : 0);
+
 /** The filler word starting at normalised position i, if any (longest first). */
 function fillerAt(matcher: PhraseMatcher, codes: Uint16Array, i: number, length: number): string | undefined {
   const words = matcher.fillerWords.get(codes[i]);
@@ -204,17 +233,51 @@ function fillerAt(matcher: PhraseMatcher, codes: Uint16Array, i: number, length:
   return undefined;
 }
 
+/** fillerInText's answer when a unit ahead needs normaliseCodes: the caller takes the general path. */
+const NOT_SIMPLE = '';
+/** Where the filler fillerInText found ends: the original index of its last character. */
+let fillerEnd = 0;
+
+/** fillerAt read straight from the original text at index i (normalised to `code`), dropped units skipped. */
+function fillerInText(matcher: PhraseMatcher, text: string, i: number, code: number): string | undefined {
+  const words = matcher.fillerWords.get(code);
+  if (!words) return undefined;
+  const units = matcher.units;
+  for (const word of words) {
+    let k = 1;
+    let j = i;
+    while (k < word.length && ++j < text.length) {
+      const unit = text.charCodeAt(j);
+      let c = units[unit * UNIT_SLOTS];
+      if (c === UNSEEN) c = learnUnit(matcher, unit);
+      if (c === UNIT_DROPPED) continue;
+      if (c === UNIT_NOT_SIMPLE) return NOT_SIMPLE;
+      if ((c & ~FILLER_START) !== word.charCodeAt(k)) break;
+      k++;
+    }
+    if (k === word.length) {
+      fillerEnd = j;
+      return word;
+    }
+  }
+  return undefined;
+}
+
 let pendingFillers: string[] | undefined;
 /** Position of a character that repeats the one two back (X Y X…): a two-character stutter if Y follows. */
 let twoBack = -1;
 
-/** Appends one segment's text to the run, skipping fillers and folding stutters. */
+/**
+ * Appends one segment's text to the run, skipping fillers and folding stutters. One pass over the
+ * original text through the matcher's `units` table; from a character that does not normalise to
+ * exactly one code unit (an expansion, a surrogate pair: rare) on, appendRest takes over.
+ */
 function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, gap: number | undefined): void {
   const text = segment.text;
-  const { codes: nc, map, length } = normaliseCodes(text);
-  reserve(run.length + length);
-  const { codes, oStart, flags } = run;
-  const fillerFirst = matcher.fillerFirst;
+  const n = text.length;
+  reserve(run.length + n); // every kept position here is one original code unit
+  const { letters, oStart, flags } = run;
+  const units = matcher.units;
   const fold = matcher.stutters;
   // Hot loop: module state in locals, written back at the end.
   let k = run.length;
@@ -223,19 +286,31 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
   const segmentStart = k;
   run.segStarts[run.segments] = k;
   run.segIndex[run.segments++] = index;
-  for (let i = 0; i < length; i++) {
-    const c = nc[i];
-    if (fillerFirst[c] === 1) {
-      const word = fillerAt(matcher, nc, i, length);
+  // The codes of the last two kept positions of this segment (-1: none), to fold stutters.
+  let last = -1;
+  let beforeLast = -1;
+  let at = 0;
+  for (; at < n; at++) {
+    const unit = text.charCodeAt(at);
+    const slot = unit * UNIT_SLOTS;
+    let c = units[slot];
+    if (c < 0) {
+      if (c === UNSEEN) c = learnUnit(matcher, unit);
+      if (c === UNIT_DROPPED) continue;
+      if (c === UNIT_NOT_SIMPLE) break;
+    }
+    if (c >= FILLER_START) {
+      c -= FILLER_START;
+      const word = fillerInText(matcher, text, at, c);
+      if (word === NOT_SIMPLE) break;
       if (word !== undefined) {
         (pending ??= []).push(word);
-        i += word.length - 1;
+        at = fillerEnd;
         continue;
       }
     }
-    const at = map[i];
-    if (fold && k > segmentStart) {
-      if (two === k - 1 && k - 3 >= segmentStart && c === codes[k - 2]) {
+    if (fold) {
+      if (c === beforeLast && two === k - 1 && k - 3 >= segmentStart) {
         // X Y X Y: the second X Y stretches the first Y.
         k--;
         const x = 1 + absorbedCount(k);
@@ -243,16 +318,18 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
         absorb(k - 1, at + 1, at, x + 1);
         two = -1;
         pending = undefined;
+        beforeLast = last;
+        last = c;
         continue;
       }
-      if (c === codes[k - 1]) {
+      if (c === last) {
         absorb(k - 1, at + 1, at, 1);
         pending = undefined;
         continue;
       }
+      two = c === beforeLast ? k : -1; // c !== last, or it had folded
     }
-    two = fold && k - 2 >= segmentStart && c === codes[k - 2] ? k : -1; // c !== codes[k - 1], or it had folded
-    codes[k] = c;
+    letters[k] = units[slot + 1];
     oStart[k] = at;
     let f = 0;
     if (pending !== undefined) {
@@ -266,6 +343,74 @@ function appendSegment(matcher: PhraseMatcher, segment: Segment, index: number, 
     }
     flags[k] = f;
     k++;
+    beforeLast = last;
+    last = c;
+  }
+  run.length = k;
+  twoBack = two;
+  pendingFillers = pending;
+  if (at < n) appendRest(matcher, text, at, segmentStart, gap, last, beforeLast);
+}
+
+/**
+ * appendSegment's general path for text[from…]: normaliseCodes, then the same loop. Normalisation is
+ * per character, so the rest of a text normalises to the rest of its normalised form.
+ */
+function appendRest(matcher: PhraseMatcher, text: string, from: number, segmentStart: number, gap: number | undefined, last: number, beforeLast: number): void {
+  const { codes: nc, map, length } = normaliseCodes(from === 0 ? text : text.slice(from));
+  reserve(run.length + length);
+  const { letters, oStart, flags } = run;
+  const fillerFirst = matcher.fillerFirst;
+  const fold = matcher.stutters;
+  let k = run.length;
+  let two = twoBack;
+  let pending = pendingFillers;
+  for (let i = 0; i < length; i++) {
+    const c = nc[i];
+    if (fillerFirst[c] === 1) {
+      const word = fillerAt(matcher, nc, i, length);
+      if (word !== undefined) {
+        (pending ??= []).push(word);
+        i += word.length - 1;
+        continue;
+      }
+    }
+    const at = map[i] + from;
+    if (fold) {
+      if (c === beforeLast && two === k - 1 && k - 3 >= segmentStart) {
+        k--;
+        const x = 1 + absorbedCount(k);
+        if (flags[k] & ABSORBED) run.absorbed.delete(k);
+        absorb(k - 1, at + 1, at, x + 1);
+        two = -1;
+        pending = undefined;
+        beforeLast = last;
+        last = c;
+        continue;
+      }
+      if (c === last) {
+        absorb(k - 1, at + 1, at, 1);
+        pending = undefined;
+        continue;
+      }
+      two = c === beforeLast ? k : -1;
+    }
+    letters[k] = matcher.exact.letter(c) | (soundLetterOf(matcher, c) << 16);
+    oStart[k] = at;
+    let f = 0;
+    if (pending !== undefined) {
+      f = FILLER;
+      run.fillers.set(k, pending);
+      pending = undefined;
+    }
+    if (k === segmentStart && k > 0) {
+      f |= BOUNDARY;
+      run.gaps.set(k, gap!);
+    }
+    flags[k] = f;
+    k++;
+    beforeLast = last;
+    last = c;
   }
   run.length = k;
   twoBack = two;
@@ -294,8 +439,9 @@ function forEachRun(matcher: PhraseMatcher, segments: readonly Segment[], scan: 
   for (const speaker of matcher.speakers) {
     let last: Segment | undefined;
     resetRun(speaker);
-    segments.forEach((segment, index) => {
-      if (segment.speaker !== speaker || !segment.text) return;
+    for (let index = 0; index < segments.length; index++) {
+      const segment = segments[index];
+      if (segment.speaker !== speaker || !segment.text) continue;
       const gap = last ? segment.start - last.end : undefined;
       if (last && !(gap! < matcher.acrossGap)) {
         if (run.length > 0) scan();
@@ -303,19 +449,12 @@ function forEachRun(matcher: PhraseMatcher, segments: readonly Segment[], scan: 
       }
       appendSegment(matcher, segment, index, last && run.length > 0 ? Math.max(0, gap!) : undefined);
       last = segment;
-    });
+    }
     if (run.length > 0) scan();
   }
 }
 
 // ------------------------------------------------------------------ hits
-
-interface RunHit {
-  hit: PhraseHit;
-  start: number;
-  end: number;
-  rank: number;
-}
 
 /** The original characters of the hit being accepted: the first and the last position may be trimmed. */
 const span = { start: 0, end: 0 };
@@ -391,14 +530,15 @@ function accept(c: Compiled, s: number, e: number, byEdit: MatchHow[] | null, by
 
 /** Bit of each way of matching, in MATCH_HOWS order (most telling first). */
 const HOW_BIT = Object.fromEntries(MATCH_HOWS.map((how, i) => [how, 1 << i])) as Record<MatchHow, number>;
-const toleranceLists = new Map<number, MatchHow[]>();
+/** By mask. */
+const toleranceLists: (MatchHow[] | undefined)[] = [];
 
 /** The ways in a mask, most telling first: one shared, frozen list per combination (hits are many). */
 function tolerancesOf(mask: number): MatchHow[] {
-  let list = toleranceLists.get(mask);
+  let list = toleranceLists[mask];
   if (!list) {
     list = Object.freeze(MATCH_HOWS.filter((how) => mask & HOW_BIT[how])) as MatchHow[];
-    toleranceLists.set(mask, list);
+    toleranceLists[mask] = list;
   }
   return list;
 }
@@ -420,38 +560,42 @@ function partsOf(s: number, e: number): EvidencePart[] {
   return parts;
 }
 
-function makeHit(entry: PhraseEntry, s: number, e: number, tolerances: MatchHow[], edits?: number): PhraseHit {
+function makeHit(entry: PhraseEntry, s: number, e: number, tolerances: MatchHow[], rank: number, edits?: number): PhraseHit {
   const segment = segOf(s);
-  let hit: PhraseHit;
+  // One shape for every hit (parts and edits present, maybe undefined): the engine reads them all.
   if (segOf(e - 1) === segment) {
-    hit = { entry, segment, charStart: span.start, charEnd: withPair(segment, span.end), how: tolerances[0], tolerances };
-  } else {
-    const parts = partsOf(s, e);
-    hit = { entry, segment, charStart: parts[0].charStart, charEnd: parts[0].charEnd, parts, how: tolerances[0], tolerances };
+    const charEnd = withPair(segment, span.end);
+    return { entry, segment, charStart: span.start, charEnd, parts: undefined, how: tolerances[0], tolerances, edits, runStart: s, runEnd: e, rank };
   }
-  if (edits !== undefined) hit.edits = edits;
-  return hit;
+  const parts = partsOf(s, e);
+  const { charStart, charEnd } = parts[0];
+  return { entry, segment, charStart, charEnd, parts, how: tolerances[0], tolerances, edits, runStart: s, runEnd: e, rank };
+}
+
+const byPosition = (a: PhraseHit, b: PhraseHit) => a.runStart - b.runStart || a.runEnd - b.runEnd || a.rank - b.rank;
+
+function inOrder(found: PhraseHit[]): boolean {
+  for (let i = 1; i < found.length; i++) if (byPosition(found[i - 1], found[i]) > 0) return false;
+  return true;
 }
 
 /**
  * Orders a run's hits by position and drops a hit that overlaps an earlier one of the same phrase:
  * a phrase found by text is also found by sound, and the text hit is kept.
  */
-function tidy(found: RunHit[], out: PhraseHit[]): void {
-  if (found.length > 1) found.sort((a, b) => a.start - b.start || a.end - b.end || a.rank - b.rank);
-  const kept: RunHit[] = [];
+function tidy(found: PhraseHit[], out: PhraseHit[]): void {
+  if (found.length > 1 && !inOrder(found)) found.sort(byPosition); // stable: in order already, the same
+  const first = out.length; // out[first…] are the hits kept so far
   for (const f of found) {
     // A run holds a handful of hits: looking back beats a map.
     let overlaps = false;
-    for (let i = kept.length - 1; i >= 0; i--) {
-      if (kept[i].hit.entry === f.hit.entry) {
-        overlaps = kept[i].end > f.start;
+    for (let i = out.length - 1; i >= first; i--) {
+      if (out[i].entry === f.entry) {
+        overlaps = out[i].runEnd > f.runStart;
         break;
       }
     }
-    if (overlaps) continue;
-    kept.push(f);
-    out.push(f.hit);
+    if (!overlaps) out.push(f);
   }
 }
 
@@ -474,7 +618,8 @@ let scanning: {
   matcher: PhraseMatcher;
   hits: PhraseHit[];
   fuzzyHits: PhraseHit[];
-  found: RunHit[];
+  /** The hits of the run being scanned, before tidy. */
+  found: PhraseHit[];
   /** [seed ref pattern, text position] pairs. */
   seeds: number[];
   satisfied: Set<number> | null;
@@ -484,8 +629,10 @@ let scanning: {
 function saidAsWritten(c: Compiled, s: number, e: number): boolean {
   const folded = c.folded;
   if (e - s !== folded.length) return false;
-  const codes = run.codes;
-  for (let k = 0; k < folded.length; k++) if (codes[s + k] !== folded.charCodeAt(k)) return false;
+  // Text letters: the folded phrase is a text pattern, every character of it has one.
+  const { letters } = run;
+  const exact = scanning.matcher.exact;
+  for (let k = 0; k < folded.length; k++) if ((letters[s + k] & 0xffff) !== exact.letter(folded.charCodeAt(k))) return false;
   return true;
 }
 
@@ -495,7 +642,7 @@ function record(refs: Compiled[], s: number, e: number, rank: number): void {
     // be dropped by tidy, the text hit ranking first.
     if (rank === 1 && saidAsWritten(c, s, e)) continue;
     const tolerances = accept(c, s, e, null, rank === 1);
-    if (tolerances) scanning.found.push({ hit: makeHit(c.entry, s, e, tolerances), start: s, end: e, rank });
+    if (tolerances) scanning.found.push(makeHit(c.entry, s, e, tolerances, rank));
   }
 }
 
@@ -512,11 +659,8 @@ function scanRun(): void {
   if (state.found.length > 0) state.found = [];
   if (state.seeds.length > 0) state.seeds = [];
   const length = run.length;
-  matcher.exact.scan(run.codes, length, onExact);
-  if (matcher.sound) {
-    toSoundCodes(run.codes, length, run.sound);
-    matcher.sound.scan(run.sound, length, onSound);
-  }
+  // Both automata in one pass: hits come interleaved, and tidy orders them by position anyway.
+  matcher.exact.scanPacked(run.letters, length, onExact, matcher.sound, onSound);
   if (state.found.length > 0) {
     const first = hits.length;
     tidy(state.found, hits);
@@ -527,29 +671,39 @@ function scanRun(): void {
 
 /** Verifies the run's seeds of groups still unsatisfied: a bounded edit-distance table around each. */
 function fuzzyRun(matcher: PhraseMatcher, seeds: number[], satisfied: Set<number>, out: PhraseHit[]): void {
-  const found: RunHit[] = [];
+  const found: PhraseHit[] = [];
   const tried = new Set<string>();
   for (let i = 0; i < seeds.length; i += 2) {
     for (const { pattern, offset } of matcher.seedRefs[seeds[i]]) {
       const wanted = pattern.refs.filter((c) => !satisfied.has(groupKey(c.entry)));
       if (wanted.length === 0) continue;
-      const m = pattern.codes.length;
+      const m = pattern.letters.length;
       const k = pattern.maxEdits;
       const from = Math.max(0, seeds[i + 1] - offset - k);
       const to = Math.min(run.length, seeds[i + 1] - offset + m + k);
       const key = `${matcher.fuzzy.indexOf(pattern)}:${from}`;
       if (tried.has(key)) continue;
       tried.add(key);
-      const best = alignWithin(pattern.codes, run.sound, from, to, k);
+      // On letters: equal letters are equal sound codes, and a sound in no pattern (0) equals none.
+      const best = alignWithin(pattern.letters, soundLettersOf(from, to), from, to, k);
       if (!best || best.edits === 0) continue; // said as it is: the exact pass decided (its switches turned it down)
       const byEdit: MatchHow[] = best.edits === 1 ? [best.kinds[0]] : ['fuzzy'];
       for (const c of wanted) {
         const tolerances = accept(c, best.start, best.end, byEdit, false);
-        if (tolerances) found.push({ hit: makeHit(c.entry, best.start, best.end, tolerances, best.edits), start: best.start, end: best.end, rank: best.edits });
+        if (tolerances) found.push(makeHit(c.entry, best.start, best.end, tolerances, best.edits, best.edits));
       }
     }
   }
   if (found.length > 0) tidy(found, out);
+}
+
+let soundWindow = new Uint16Array(256);
+
+/** The sound letters of run positions [from, to), at the same indexes of a scratch array. */
+function soundLettersOf(from: number, to: number): Uint16Array {
+  if (soundWindow.length < to) soundWindow = new Uint16Array(Math.max(to, soundWindow.length * 2));
+  for (let p = from; p < to; p++) soundWindow[p] = run.letters[p] >>> 16;
+  return soundWindow;
 }
 
 /**
@@ -686,7 +840,7 @@ export function buildPhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatch
   });
 
   const fuzzy = [...fuzzyIndex.entries()].map(([p, at]): FuzzyPattern => {
-    const pattern: FuzzyPattern = { codes: Uint16Array.from(p, (ch) => ch.charCodeAt(0)), maxEdits: Math.floor(p.length / FUZZY_MIN_CHARS), refs: fuzzyRefs[at] };
+    const pattern: FuzzyPattern = { letters: new Uint16Array(0), maxEdits: Math.floor(p.length / FUZZY_MIN_CHARS), refs: fuzzyRefs[at] };
     // edits + 1 pieces: an alignment with at most `edits` edits leaves one of them untouched.
     const pieces = pattern.maxEdits + 1;
     for (let q = 0; q < pieces; q++) {
@@ -697,15 +851,19 @@ export function buildPhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatch
     return pattern;
   });
 
+  const fuzzyPatterns = [...fuzzyIndex.keys()];
+  const sound = soundRefs.length > 0 ? new AhoCorasick([...soundIndex.keys()]) : null;
+  for (const [i, pattern] of fuzzy.entries()) pattern.letters = Uint16Array.from(fuzzyPatterns[i], (ch) => sound!.letter(ch.charCodeAt(0)));
   return {
     exact: new AhoCorasick([...exactIndex.keys()]),
     exactRefs,
-    sound: soundRefs.length > 0 ? new AhoCorasick([...soundIndex.keys()]) : null,
+    sound,
     soundRefs,
     seedRefs,
     speakers,
     fillerFirst,
     fillerWords,
+    units: new Int32Array(0x10000 * UNIT_SLOTS).fill(UNSEEN),
     stutters,
     acrossGap,
     fuzzy,

@@ -21,14 +21,32 @@ export function findInterruptions(segments: readonly Segment[], minOverlap: numb
   let sorted = true;
   for (let k = 1; k < customers.length && sorted; k++) sorted = customers[k - 1].start <= customers[k].start;
   if (!sorted) customers.sort((a, b) => a.start - b.start);
+  // Agents in start order too (as usual): the customers that started before an agent only grow in
+  // number, and the longest overlap is with the latest end among them, so one pass over both.
+  let agentsSorted = true;
+  let previous = -Infinity;
+  for (const s of segments) {
+    if (s.speaker !== 'agent') continue;
+    if (!(previous <= s.start)) agentsSorted = false;
+    previous = s.start;
+  }
   const evidence: Evidence[] = [];
+  let started = 0;
+  let latestEnd = -Infinity;
   for (let index = 0; index < segments.length; index++) {
     const agent = segments[index];
     if (agent.speaker !== 'agent') continue;
     let overlap = -Infinity;
-    for (const customer of customers) {
-      if (!(customer.start < agent.start)) break;
-      if (agent.start < customer.end) overlap = Math.max(overlap, Math.min(agent.end, customer.end) - agent.start);
+    if (agentsSorted) {
+      for (; started < customers.length && customers[started].start < agent.start; started++) {
+        if (customers[started].end > latestEnd) latestEnd = customers[started].end;
+      }
+      if (agent.start < latestEnd) overlap = Math.min(agent.end, latestEnd) - agent.start;
+    } else {
+      for (const customer of customers) {
+        if (!(customer.start < agent.start)) break;
+        if (agent.start < customer.end) overlap = Math.max(overlap, Math.min(agent.end, customer.end) - agent.start);
+      }
     }
     if (overlap >= minOverlap - TIME_EPSILON) {
       evidence.push({

@@ -7,6 +7,7 @@
  * characters that occur in some pattern (anything else sends the automaton back to the root), then
  * one Int32Array row per state gives the next state for every alphabet letter. Size is
  * states × alphabet, a few MB for hundreds of phrases; fine for checklists, not for dictionaries.
+ * A caller that already holds letters (see `letter`) scans them directly with `scanPacked`.
  */
 
 export interface Match {
@@ -23,6 +24,10 @@ export class AhoCorasick {
   /** Code unit → alphabet letter (1…); 0 = occurs in no pattern. */
   private readonly letterOf = new Uint16Array(0x10000);
   private readonly width: number;
+  /**
+   * next[row + letter] = the next state's row (state × width), negated when patterns end there: a
+   * character then costs one read, and letter 0 (in no pattern) leads back to the root by itself.
+   */
   private readonly next: Int32Array;
   /** Patterns ending at state s: outputs[outputStart[s] … outputStart[s + 1]). */
   private readonly outputStart: Int32Array;
@@ -87,7 +92,12 @@ export class AhoCorasick {
         queue.push(child);
       }
     }
-    this.next = next;
+
+    this.next = new Int32Array(next.length);
+    for (let i = 0; i < next.length; i++) {
+      const target = next[i];
+      this.next[i] = merged[target].length > 0 ? -target * this.width : target * this.width;
+    }
 
     this.outputStart = new Int32Array(states + 1);
     let total = 0;
@@ -100,23 +110,58 @@ export class AhoCorasick {
     for (let s = 0; s < states; s++) this.outputs.set(merged[s], this.outputStart[s]);
   }
 
+  /** The alphabet letter of a code unit (1…), 0 when no pattern has it. */
+  letter(unit: number): number {
+    return this.letterOf[unit];
+  }
+
   /** Calls `onMatch` for every occurrence, overlapping ones included, in order of their end. */
   scan(codes: ArrayLike<number>, length: number, onMatch: MatchHandler): void {
-    const { letterOf, next, width, outputStart, outputs, lengths } = this;
-    let state = 0;
+    const { letterOf, next } = this;
+    let row = 0;
     for (let i = 0; i < length; i++) {
-      const letter = letterOf[codes[i]];
-      if (letter === 0) {
-        state = 0;
-        continue;
+      row = next[row + letterOf[codes[i]]];
+      if (row < 0) row = this.report(-row, i, onMatch);
+    }
+  }
+
+  /**
+   * Scans letters packed two by code unit: this automaton's in the low 16 bits, `other`'s (if any) in
+   * the high ones, both in one loop.
+   */
+  scanPacked(packed: Uint32Array, length: number, onMatch: MatchHandler, other: AhoCorasick | null, onOther: MatchHandler): void {
+    const next = this.next;
+    let row = 0;
+    if (!other) {
+      for (let i = 0; i < length; i++) {
+        row = next[row + (packed[i] & 0xffff)];
+        if (row < 0) row = this.report(-row, i, onMatch);
       }
-      state = next[state * width + letter];
-      const last = outputStart[state + 1];
-      for (let k = outputStart[state]; k < last; k++) {
-        const pattern = outputs[k];
-        onMatch(pattern, i + 1 - lengths[pattern], i + 1);
+      return;
+    }
+    const otherNext = other.next;
+    let otherRow = 0;
+    for (let i = 0; i < length; i++) {
+      const cell = packed[i];
+      row = next[row + (cell & 0xffff)];
+      otherRow = otherNext[otherRow + (cell >>> 16)];
+      if ((row | otherRow) < 0) {
+        if (row < 0) row = this.report(-row, i, onMatch);
+        if (otherRow < 0) otherRow = other.report(-otherRow, i, onOther);
       }
     }
+  }
+
+  /** Reports the patterns ending at position i in the state of `row`; returns the row. */
+  private report(row: number, i: number, onMatch: MatchHandler): number {
+    const { outputStart, outputs, lengths } = this;
+    const state = row / this.width;
+    const last = outputStart[state + 1];
+    for (let k = outputStart[state]; k < last; k++) {
+      const pattern = outputs[k];
+      onMatch(pattern, i + 1 - lengths[pattern], i + 1);
+    }
+    return row;
   }
 
   /** All occurrences in a string, overlapping ones included. */

@@ -81,6 +81,22 @@ function expansionOf(codePoint: number): string {
   return out;
 }
 
+/** normaliseUnit's answer for a unit normalised to nothing. */
+export const UNIT_DROPPED = DROP;
+/** normaliseUnit's answer for a unit that needs normaliseCodes: it expands, or it is a surrogate. */
+export const UNIT_NOT_SIMPLE = EXPANDS;
+
+/**
+ * The normalised code unit of one BMP code unit that is a character on its own (what normaliseCodes
+ * writes for it), UNIT_DROPPED or UNIT_NOT_SIMPLE: for callers keeping their own tables over it.
+ */
+export function normaliseUnit(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return EXPANDS;
+  const t = (table ??= new Int32Array(0x10000).fill(UNKNOWN));
+  const value = t[unit];
+  return value === UNKNOWN ? learn(unit) : value;
+}
+
 let codesBuf = new Uint16Array(4096);
 let mapBuf = new Int32Array(4096);
 

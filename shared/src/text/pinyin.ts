@@ -61,15 +61,6 @@ export function soundCode(unit: number): number {
   return code;
 }
 
-/** Translates normalised code units into sound codes (same length, same positions). */
-export function toSoundCodes(codes: Uint16Array, length: number, out: Uint16Array): void {
-  for (let i = 0; i < length; i++) {
-    const unit = codes[i];
-    const code = soundTable[unit];
-    out[i] = code !== 0 ? code : soundCode(unit);
-  }
-}
-
 /** The syllable behind a sound code (for debugging and tests). */
 export function syllableOfCode(code: number): string {
   return code >= FIRST_PRIVATE && code - FIRST_PRIVATE < codeSyllable.length ? codeSyllable[code - FIRST_PRIVATE] : String.fromCharCode(code);
