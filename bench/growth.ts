@@ -26,9 +26,11 @@ import {
   describeMachine,
   distribution,
   expectStatus,
+  isoAtPlus8,
   loadAverage,
   login,
   progress,
+  recordingForm,
   round,
   runConcurrently,
   seededRandom,
@@ -192,17 +194,13 @@ function ingestForms(count: number, agents: string[], seed: number): FormData[] 
     const metadata = {
       externalId: `GROWTH-INGEST-${seed}-${i}`,
       agent: agents[i % agents.length],
-      startedAt: new Date(base + i * 31_000 + 8 * 3600_000).toISOString().replace('Z', '+08:00'),
+      startedAt: isoAtPlus8(base + i * 31_000),
       direction: 'inbound',
       customerNumber: `137${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
       businessType: '话费查询',
       channels: 'mono',
     };
-    const form = new FormData();
-    form.append('audio', new Blob([wav], { type: 'audio/wav' }), `${metadata.externalId}.wav`);
-    form.append('metadata', JSON.stringify(metadata));
-    form.append('transcript', JSON.stringify({ language: 'zh-CN', segments }));
-    return form;
+    return recordingForm(wav, metadata, segments);
   });
 }
 

@@ -29,8 +29,10 @@ import {
   loadAverage,
   distribution,
   expectStatus,
+  isoAtPlus8,
   login,
   progress,
+  recordingForm,
   round,
   runConcurrently,
   seededRandom,
@@ -98,11 +100,6 @@ function conversation(duration: number, random: () => number): Segment[] {
   return segments;
 }
 
-/** ISO 8601 in the centre's offset (+08:00), as a recorder would send it. */
-function isoAtPlus8(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00');
-}
-
 // ---------------------------------------------------------------- 1. ingest
 
 export interface IngestResult {
@@ -168,11 +165,7 @@ async function prepareCalls(options: Required<RecordingsBenchOptions>): Promise<
       businessType: '话费查询',
       channels: 'mono',
     };
-    const form = new FormData();
-    form.append('audio', new Blob([wav], { type: 'audio/wav' }), `${metadata.externalId}.wav`);
-    form.append('metadata', JSON.stringify(metadata));
-    form.append('transcript', JSON.stringify({ language: 'zh-CN', segments }));
-    forms.push(form);
+    forms.push(recordingForm(wav, metadata, segments));
   }
   const synthesisSeconds = (performance.now() - t0) / 1000;
   const analyseRuns = 20;

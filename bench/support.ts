@@ -274,3 +274,17 @@ export async function startBenchProcess(role: 'api' | 'worker' | 'all', database
     stop: () => new Promise((r) => (child.exitCode !== null ? r(null) : (child.once('exit', r), child.kill('SIGTERM')))),
   };
 }
+
+/** ISO 8601 in the centre's offset (+08:00), as a recorder would send it. */
+export function isoAtPlus8(ms: number): string {
+  return new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00');
+}
+
+/** The multipart body of `POST /api/recordings` a recorder sends: the WAV, its metadata and its transcript. */
+export function recordingForm(wav: Uint8Array, metadata: { externalId: string }, segments: readonly unknown[]): FormData {
+  const form = new FormData();
+  form.append('audio', new Blob([wav], { type: 'audio/wav' }), `${metadata.externalId}.wav`);
+  form.append('metadata', JSON.stringify(metadata));
+  form.append('transcript', JSON.stringify({ language: 'zh-CN', segments }));
+  return form;
+}
