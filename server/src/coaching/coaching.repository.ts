@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ChecklistSection } from '#shared/checklists/types.js';
-import { blindToViewer } from '#server/database/calibration-blindness.js';
+import { evaluationBlindTo, isEvaluationBlindTo } from '#server/database/calibration-blindness.js';
 import { SqlFilter } from '#server/database/sql-filter.js';
 import type { Transaction } from '#server/database/transaction.js';
 import { CoachingEventEntity, CoachingItemEntity, CoachingSessionEntity, type CoachingStatus, DefectEntity } from './coaching.entity.js';
@@ -58,9 +58,6 @@ export interface CoachingCriteria {
   pageSize: number;
 }
 
-/** The evaluation `evaluationId` (an SQL expression) is blind to the viewer (see blindToViewer). */
-const EVALUATION_BLIND = (evaluationId: string, viewer?: string) => `EXISTS (SELECT 1 FROM evaluations e WHERE e.id = ${evaluationId} AND ${blindToViewer(viewer)})`;
-
 const COLUMNS = `c.*, a."employeeNo" AS "agentNo", a.name AS "agentName", t.code AS "teamCode"`;
 const FROM = `FROM coaching_items c JOIN agents a ON a.id = c."agentId" JOIN teams t ON t.id = c."teamId"`;
 
@@ -82,7 +79,7 @@ export class CoachingRepository {
       .equals('c."teamId"', f.teamId)
       .equals('c."agentId"', f.agentId)
       .equals('c.status', f.status)
-      .add(`NOT ${EVALUATION_BLIND('c."evaluationId"')}`, f.viewerId, f.viewerId, f.viewerId);
+      .add(`NOT ${evaluationBlindTo('c."evaluationId"')}`, f.viewerId, f.viewerId, f.viewerId);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM coaching_items c ${filter.where}`, filter.params);
     const rows = await this.db.query(
       `SELECT ${COLUMNS} ${FROM} ${filter.where} ORDER BY c.fatal DESC, c."createdAt" DESC, c.id DESC LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`,
@@ -111,17 +108,16 @@ export class CoachingRepository {
     return { defects, sections: versions[0]?.sections ?? [] };
   }
 
-  /** Whether the evaluation is blind to the viewer (see blindToViewer). */
+  /** Whether the evaluation is blind to the viewer (see evaluationBlindTo). */
   async blindTo(evaluationId: string, viewerId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 WHERE ${EVALUATION_BLIND('$1::uuid', '$2::uuid')}`, [evaluationId, viewerId]);
-    return rows.length > 0;
+    return isEvaluationBlindTo(this.db, evaluationId, viewerId);
   }
 
   /** The agent's other defects on these items, most recent first, but those of evaluations blind to the viewer. */
   history(agentId: string, codes: string[], exceptEvaluationId: string, viewerId: string, limit = 20): Promise<DefectRow[]> {
     return this.db.query(
       `SELECT d.code, d.critical, d.comment, d.at, d."recordingId", d."evaluationId", d."createdAt" FROM defects d
-        WHERE d."agentId" = $1 AND d.code = ANY($2) AND d."evaluationId" <> $3 AND NOT ${EVALUATION_BLIND('d."evaluationId"', '$4::uuid')}
+        WHERE d."agentId" = $1 AND d.code = ANY($2) AND d."evaluationId" <> $3 AND NOT ${evaluationBlindTo('d."evaluationId"', '$4::uuid')}
         ORDER BY d."createdAt" DESC, d.id LIMIT ${limit}`,
       [agentId, codes, exceptEvaluationId, viewerId],
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EvaluationStatus as EvaluationStatusName } from '#shared/api/evaluations.js';
 import type { ChecklistSection, EvaluationSource } from '#shared/checklists/types.js';
-import { blindToViewer } from '#server/database/calibration-blindness.js';
+import { blindToViewer, isEvaluationBlindTo } from '#server/database/calibration-blindness.js';
 import { SqlFilter } from '#server/database/sql-filter.js';
 import type { Transaction } from '#server/database/transaction.js';
 import { EvaluationEntity, EvaluationHistoryEntity, EvaluationItemEntity, EvaluationStatus } from './evaluation.entity.js';
@@ -129,9 +129,7 @@ export class EvaluationRepository {
 
   /** Whether the evaluation is hidden from the viewer by a calibration session not yet revealed (`BLIND_TO_VIEWER`). */
   async blindTo(id: string, viewerId: string): Promise<boolean> {
-    const filter = new SqlFilter().add('e.id = ?', id).add(BLIND_TO_VIEWER, viewerId, viewerId, viewerId);
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM evaluations e ${filter.where}`, filter.params);
-    return rows.length > 0;
+    return isEvaluationBlindTo(this.db, id, viewerId);
   }
 
   /** The latest calibration session not yet revealed that has the call and in which the user takes part or is the expert. */
