@@ -69,7 +69,7 @@ export interface EvaluationRow {
 export type NewEvaluation = Pick<EvaluationEntity, 'recordingId' | 'agentId' | 'teamId' | 'projectId' | 'callDate' | 'inspectorId' | 'checklistVersionId' | 'source'> &
   Partial<Pick<EvaluationEntity, 'comment' | 'blind' | 'calibrationSessionId'>>;
 
-export type ItemChanges = Partial<Pick<EvaluationItemEntity, 'verdict' | 'comment' | 'at' | 'until'>>;
+export type ItemChanges = Partial<Pick<EvaluationItemEntity, 'verdict' | 'comment' | 'at' | 'until' | 'earned'>>;
 
 const FROM = `FROM evaluations e
   JOIN agents a ON a.id = e."agentId" JOIN teams t ON t.id = e."teamId"
@@ -205,7 +205,8 @@ export class EvaluationRepository {
           SET verdict = CASE WHEN c.x ? 'verdict' THEN c.x->>'verdict' ELSE i.verdict END,
               comment = CASE WHEN c.x ? 'comment' THEN c.x->>'comment' ELSE i.comment END,
               "at" = CASE WHEN c.x ? 'at' THEN (c.x->>'at')::real ELSE i."at" END,
-              "until" = CASE WHEN c.x ? 'until' THEN (c.x->>'until')::real ELSE i."until" END
+              "until" = CASE WHEN c.x ? 'until' THEN (c.x->>'until')::real ELSE i."until" END,
+              earned = CASE WHEN c.x ? 'earned' THEN (c.x->>'earned')::real ELSE i.earned END
          FROM jsonb_array_elements($2::jsonb) AS c(x)
         WHERE i."evaluationId" = $1 AND i.code = c.x->>'code'`,
       [evaluationId, JSON.stringify(items.map(({ code, changes }) => ({ ...changes, code })))],
@@ -240,7 +241,11 @@ export class EvaluationRepository {
     score: Pick<EvaluationEntity, 'score' | 'fatal' | 'earned' | 'possible'>,
     tx: Transaction,
   ): Promise<void> {
-    for (const i of earned) await tx.update(EvaluationItemEntity, { evaluationId: id, code: i.code }, { earned: i.earned });
+    await this.updateItems(
+      id,
+      earned.map((i) => ({ code: i.code, changes: { earned: i.earned } })),
+      tx,
+    );
     await tx.update(EvaluationEntity, { id }, score);
   }
 
